@@ -1,0 +1,70 @@
+package dev.tia.engine;
+
+import com.google.common.collect.ImmutableList;
+
+import dev.tia.engine.graph.DependencyGraph;
+import dev.tia.engine.graph.Node;
+import dev.tia.engine.select.FileEffect;
+import dev.tia.engine.select.Selection;
+import dev.tia.engine.select.TestResult;
+import dev.tia.engine.select.TestStatus;
+import dev.tia.engine.source.TestCatalog;
+import dev.tia.engine.source.TestClass;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The result of one analysis: the selection, plus what {@code explain} needs to answer about a single file. */
+public final class Analysis {
+
+    private final Selection selection;
+    private final DependencyGraph graph;
+    private final TestCatalog catalog;
+    private final ImmutableList<FileEffect> effects;
+
+    Analysis(Selection selection, DependencyGraph graph, TestCatalog catalog, List<FileEffect> effects) {
+        this.selection = selection;
+        this.graph = graph;
+        this.catalog = catalog;
+        this.effects = ImmutableList.copyOf(effects);
+    }
+
+    public Selection selection() {
+        return selection;
+    }
+
+    /** The effects of each changed path, in change order. */
+    public ImmutableList<FileEffect> effects() {
+        return effects;
+    }
+
+    /** The chains from the changed file {@code path} alone to each test it affects. */
+    public List<String> chainsFrom(String path) {
+        List<String> chains = new ArrayList<>();
+        for (FileEffect effect : effects) {
+            if (!effect.path().equals(path)) {
+                continue;
+            }
+            DependencyGraph.Reach reach = graph.reach(Map.of(effect.fileNode(), effect.seeds()));
+            for (TestClass test : catalog.tests().values()) {
+                List<Node> chain = reach.chain(new Node.Type(test.type()));
+                if (!chain.isEmpty()) {
+                    chains.add(String.join(" -> ", chain.stream().map(Node::label).toList()));
+                }
+            }
+        }
+        return chains;
+    }
+
+    /** Tests whose class name is {@code name} or ends with {@code .name}. */
+    public List<TestResult> testsNamed(String name) {
+        return selection.tests().stream()
+                .filter(t -> t.className().equals(name) || t.className().endsWith("." + name))
+                .toList();
+    }
+
+    public long count(TestStatus status) {
+        return selection.tests().stream().filter(t -> t.status() == status).count();
+    }
+}

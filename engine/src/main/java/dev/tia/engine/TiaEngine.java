@@ -1,0 +1,174 @@
+package dev.tia.engine;
+
+import com.google.common.collect.ImmutableList;
+
+import dev.tia.engine.config.RepositoryConfig;
+import dev.tia.engine.config.TiaConfig;
+import dev.tia.engine.git.ChangeSet;
+import dev.tia.engine.git.FileChange;
+import dev.tia.engine.git.GitRepo;
+import dev.tia.engine.git.SourceTree;
+import dev.tia.engine.graph.DependencyGraph;
+import dev.tia.engine.graph.DependencyGraphBuilder;
+import dev.tia.engine.graph.Node;
+import dev.tia.engine.project.MavenModule;
+import dev.tia.engine.project.RepoPath;
+import dev.tia.engine.project.SourceRootKind;
+import dev.tia.engine.project.Workspace;
+import dev.tia.engine.project.WorkspaceLoader;
+import dev.tia.engine.select.ChangedFile;
+import dev.tia.engine.select.Effect;
+import dev.tia.engine.select.FileEffect;
+import dev.tia.engine.select.Policy;
+import dev.tia.engine.select.Selector;
+import dev.tia.engine.source.FileFacts;
+import dev.tia.engine.source.IndexedFile;
+import dev.tia.engine.source.JavaFileAnalyzer;
+import dev.tia.engine.source.NameResolver;
+import dev.tia.engine.source.SourceIndex;
+import dev.tia.engine.source.TestCatalog;
+import dev.tia.engine.source.TypeRef;
+import dev.tia.engine.source.TypeUniverse;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The one entry point of every face: configuration in, {@link Analysis} out.
+ *
+ * <p>Knows nothing of Maven or JUnit. Problems the user must fix throw {@link TiaException}; problems that only
+ * make tia unsure end in a run-all with the reason in the selection.
+ */
+public final class TiaEngine {
+
+    private final JavaFileAnalyzer analyzer = new JavaFileAnalyzer();
+
+    public Analysis analyze(TiaConfig config) {
+        try (GitRepo git = GitRepo.open(config.projectDir())) {
+            String projectRoot = projectRoot(git.workTree(), config.projectDir());
+            ChangeSet changes = git.changes(config.base(), config.head());
+            SourceTree head = git.tree(changes.head());
+            RepositoryConfig repositoryConfig = repositoryConfig(head, projectRoot);
+            Workspace workspace = WorkspaceLoader.load(head, projectRoot, repositoryConfig);
+            SourceIndex index = SourceIndex.build(workspace, head, analyzer);
+            Map<String, FileFacts> baseFacts = baseFacts(git, changes, workspace);
+
+            NameResolver resolver = new NameResolver(universe(index, baseFacts, workspace));
+            TestCatalog catalog = TestCatalog.build(index, resolver, workspace::visibleFrom);
+            DependencyGraph graph = DependencyGraphBuilder.build(workspace, index, resolver, catalog, config.implementations());
+
+            Map<String, FileFacts> headFacts = new HashMap<>();
+            index.files().forEach((path, file) -> headFacts.put(path, file.facts()));
+            Policy policy = new Policy(workspace, repositoryConfig, headFacts, baseFacts,
+                    insideWorkTree(git.workTree(), config.reportDir()));
+            List<FileEffect> effects = new ArrayList<>();
+            List<ChangedFile> changedFiles = new ArrayList<>();
+            for (FileChange change : changes.changes()) {
+                List<FileEffect> fileEffects = policy.effectsOf(change);
+                effects.addAll(fileEffects);
+                FileEffect main = fileEffects.get(0);
+                changedFiles.add(new ChangedFile(change.path(), change.change(), change.oldPath(), main.effect(), main.description()));
+            }
+
+            List<String> runAllReasons = new ArrayList<>(workspace.runAllReasons());
+            changes.historyGap().ifPresent(runAllReasons::add);
+            Selector selector = new Selector(workspace, graph, catalog, config.mode(), config.excludeTags());
+            Selector.Outcome outcome = selector.select(git.workTree().toString(), changes, changedFiles, effects,
+                    standingEffects(index, workspace, changes), runAllReasons, workspace.notes());
+            return new Analysis(outcome.selection(), graph, catalog, effects);
+        }
+    }
+
+    private static String projectRoot(Path workTree, Path projectDir) {
+        Path dir = projectDir.toAbsolutePath().normalize();
+        try {
+            dir = dir.toRealPath();
+            workTree = workTree.toRealPath();
+        } catch (IOException e) {
+            // compare as given
+        }
+        if (!dir.startsWith(workTree)) {
+            throw new TiaException(projectDir + " is not inside the git working tree " + workTree);
+        }
+        return workTree.relativize(dir).toString().replace('\\', '/');
+    }
+
+    private static Optional<String> insideWorkTree(Path workTree, Path dir) {
+        Path absolute = dir.toAbsolutePath().normalize();
+        return absolute.startsWith(workTree) && !absolute.equals(workTree)
+                ? Optional.of(workTree.relativize(absolute).toString().replace('\\', '/'))
+                : Optional.empty();
+    }
+
+    private static RepositoryConfig repositoryConfig(SourceTree head, String projectRoot) {
+        String path = RepoPath.join(projectRoot, RepositoryConfig.FILE_NAME);
+        if (!head.contains(path)) {
+            return RepositoryConfig.empty();
+        }
+        try {
+            return RepositoryConfig.parse(new String(head.read(path), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new TiaException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Facts at base of the changed Java files that existed there: their old types count as changed too. */
+    private Map<String, FileFacts> baseFacts(GitRepo git, ChangeSet changes, Workspace workspace) {
+        List<String> paths = new ArrayList<>();
+        for (FileChange change : changes.changes()) {
+            String path = change.basePath();
+            if (change.existsAtBase() && path.endsWith(".java") && inSourceRoot(workspace, path)) {
+                paths.add(path);
+            }
+        }
+        Map<String, FileFacts> facts = new HashMap<>();
+        if (paths.isEmpty()) {
+            return facts;
+        }
+        SourceTree base = git.tree(changes.baseCommit());
+        for (String path : paths) {
+            facts.put(path, SourceIndex.analyze(analyzer, base, path));
+        }
+        return facts;
+    }
+
+    private static boolean inSourceRoot(Workspace workspace, String path) {
+        Optional<MavenModule> module = workspace.moduleContaining(path);
+        return module.map(m -> m.kindOf(path)).filter(k -> k == SourceRootKind.MAIN_SOURCE || k == SourceRootKind.TEST_SOURCE)
+                .isPresent();
+    }
+
+    private static TypeUniverse universe(SourceIndex index, Map<String, FileFacts> baseFacts, Workspace workspace) {
+        Set<TypeRef> types = new LinkedHashSet<>();
+        for (IndexedFile file : index.files().values()) {
+            file.facts().types().forEach(t -> types.add(new TypeRef(file.module(), t.name())));
+        }
+        // Types that exist only at base (deleted, renamed away) still resolve, so their users are found.
+        baseFacts.forEach((path, facts) -> workspace.moduleContaining(path).ifPresent(
+                module -> facts.types().forEach(t -> types.add(new TypeRef(module.path(), t.name())))));
+        return TypeUniverse.of(types);
+    }
+
+    /** Unchanged files that do not parse: their dependencies are unknown, so their module's tests must run. */
+    private static List<FileEffect> standingEffects(SourceIndex index, Workspace workspace, ChangeSet changes) {
+        Set<String> changed = new LinkedHashSet<>();
+        changes.changes().forEach(c -> changed.add(c.path()));
+        List<FileEffect> effects = new ArrayList<>();
+        for (IndexedFile file : index.files().values()) {
+            if (!file.facts().parsed() && !changed.contains(file.path())) {
+                MavenModule module = workspace.modules().get(file.module());
+                effects.add(new FileEffect(file.path(), Effect.MODULE, file.facts().parseProblem().get(),
+                        ImmutableList.of(new Node.Module(module.path(), module.displayName()))));
+            }
+        }
+        return effects;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.tia.engine.cli;
+
+import dev.tia.engine.Analysis;
+import dev.tia.engine.TiaEngine;
+import dev.tia.engine.config.TiaConfig;
+import dev.tia.engine.report.ReportWriter;
+import dev.tia.engine.report.JsonReport;
+import dev.tia.engine.report.MarkdownReport;
+import dev.tia.engine.report.TextReport;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code tia affected}: the main job. */
+@Command(name = "affected", mixinStandardHelpOptions = true,
+        description = {"List the test classes the change can affect (selected), those proven unaffected (skipped) and",
+                "those affected but left out by tag (excluded), with the reason for each; write report.json and",
+                "report.md to the report folder."})
+final class AffectedCommand implements Callable<Integer> {
+
+    @Mixin
+    AnalysisOptions options;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (default), json (schema v1) or markdown.")
+    OutputFormat format;
+
+    @Option(names = {"-v", "--verbose"}, description = "In text format, also list skipped tests.")
+    boolean verbose;
+
+    @Option(names = "--no-write", negatable = false, description = "Print only; do not write reports to the report folder.")
+    boolean noWrite;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        TiaConfig config = options.toConfig();
+        Analysis analysis = new TiaEngine().analyze(config);
+        String output = switch (format) {
+            case text -> TextReport.render(analysis.selection(), verbose);
+            case json -> JsonReport.render(analysis.selection());
+            case markdown -> MarkdownReport.render(analysis.selection());
+        };
+        spec.commandLine().getOut().print(output);
+        if (!noWrite) {
+            Path written = ReportWriter.write(analysis.selection(), config.reportDir());
+            if (format == OutputFormat.text) {
+                spec.commandLine().getOut().println();
+                spec.commandLine().getOut().println("Reports: " + written.resolve(ReportWriter.JSON_FILE) + ", "
+                        + written.resolve(ReportWriter.MARKDOWN_FILE));
+            }
+        }
+        return 0;
+    }
+
+    /** Output formats of {@code affected}. */
+    enum OutputFormat { text, json, markdown }
+}

@@ -1,0 +1,52 @@
+package dev.tia.engine.cli;
+
+import dev.tia.engine.Analysis;
+import dev.tia.engine.TiaEngine;
+import dev.tia.engine.report.ServicesReport;
+import dev.tia.engine.select.ServiceResult;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+/** {@code tia services}: the services a change affects, for a build-and-deploy matrix. */
+@Command(name = "services", mixinStandardHelpOptions = true,
+        description = {"List the services the change affects: directly (a file in the service changed) or through",
+                "module dependencies. Services are Maven modules, folders declared in tia.yaml, and folders with a",
+                "Dockerfile."})
+final class ServicesCommand implements Callable<Integer> {
+
+    @Mixin
+    AnalysisOptions options;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (default), json, or github-matrix ({\"include\":[{\"service\":...,\"path\":...}]}).")
+    String format;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        ServicesReport.Format chosen = ServicesReport.Format.parse(format);
+        Analysis analysis = new TiaEngine().analyze(options.toConfig());
+        PrintWriter out = spec.commandLine().getOut();
+        if (chosen == ServicesReport.Format.TEXT) {
+            if (analysis.selection().services().isEmpty()) {
+                out.println("No service is affected.");
+            }
+            for (ServiceResult service : analysis.selection().services()) {
+                out.println(service.name() + "\t" + (service.path().isEmpty() ? "." : service.path()) + "\t"
+                        + (service.direct() ? "direct" : "indirect") + "\t" + service.reason());
+            }
+        } else {
+            out.println(ServicesReport.render(analysis.selection(), chosen));
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.tia.engine.config;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Every configuration key tia understands, the one table that all faces share. */
+public enum ConfigKey {
+    /** {@value #AFFECTED_KEY}: turn selection on in the Maven plugin and JUnit extension. */
+    AFFECTED(ConfigKey.AFFECTED_KEY, "false", "turn selection on in the Maven plugin and the JUnit extension"),
+    BASE("tia.base", "", "what the change is measured against (default: merge-base with origin/main, else main/master)"),
+    HEAD("tia.head", "", "the changed state (default: the working tree, including staged, unstaged and untracked files)"),
+    MODE("tia.mode", "quick", "quick (affected, e2e excluded), affected (affected, all tags), all (every test)"),
+    EXCLUDE_TAGS("tia.excludeTags", "e2e", "comma-separated tags left out in quick mode"),
+    REPORT_DIR("tia.reportDir", "target/tia", "where reports go, relative to the project directory"),
+    IMPLEMENTATIONS("tia.implementations", "true",
+            "a change to an implementation affects users of the types it implements (DI, ServiceLoader)");
+
+    static final String AFFECTED_KEY = "tia.affected";
+
+    /** The prefix that marks a property as tia's; unknown keys with it are rejected. */
+    public static final String PREFIX = "tia.";
+
+    private final String key;
+    private final String defaultValue;
+    private final String description;
+
+    ConfigKey(String key, String defaultValue, String description) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public static Optional<ConfigKey> forKey(String key) {
+        return Arrays.stream(values()).filter(k -> k.key.equals(key)).findFirst();
+    }
+
+    /** The valid keys, for error messages. */
+    public static String validKeys() {
+        return Arrays.stream(values()).map(ConfigKey::key).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,30 @@
+package dev.tia.engine.git;
+
+import com.google.common.collect.ImmutableList;
+
+import java.util.Optional;
+
+/**
+ * What changed between {@code baseCommit} and {@code head}.
+ *
+ * @param baseCommit the commit the change is measured against (the merge-base), full id
+ * @param baseRef the ref the user named or tia chose, for messages
+ * @param head a commit id, or {@link #WORKTREE}
+ * @param changes the changed files, sorted by path
+ * @param historyGap set when the change cannot be computed safely (no common history, base outside a shallow
+ *     clone): the reason to run everything
+ */
+public record ChangeSet(
+        String baseCommit,
+        String baseRef,
+        String head,
+        ImmutableList<FileChange> changes,
+        Optional<String> historyGap) {
+
+    /** The head label of a working-tree change. */
+    public static final String WORKTREE = "WORKTREE";
+
+    public boolean isWorkingTree() {
+        return WORKTREE.equals(head);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.tia.engine.git;
+
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSortedSet;
+
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.treewalk.TreeWalk;
+
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+
+/** The files of one commit, read from the object database. */
+final class CommitTree implements SourceTree {
+
+    private final Repository repository;
+    private final String label;
+    private final ImmutableMap<String, ObjectId> blobs;
+
+    private CommitTree(Repository repository, String label, ImmutableMap<String, ObjectId> blobs) {
+        this.repository = repository;
+        this.label = label;
+        this.blobs = blobs;
+    }
+
+    static CommitTree of(Repository repository, RevCommit commit) throws IOException {
+        ImmutableMap.Builder<String, ObjectId> blobs = ImmutableMap.builder();
+        try (TreeWalk walk = new TreeWalk(repository)) {
+            walk.addTree(commit.getTree());
+            walk.setRecursive(true);
+            while (walk.next()) {
+                // Submodules (gitlinks) have no content here; they are not part of this project's sources.
+                if (walk.getFileMode(0).getObjectType() == Constants.OBJ_BLOB && walk.getFileMode(0) != FileMode.GITLINK) {
+                    blobs.put(walk.getPathString(), walk.getObjectId(0));
+                }
+            }
+        }
+        return new CommitTree(repository, commit.name(), blobs.build());
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
+
+    @Override
+    public ImmutableSortedSet<String> files() {
+        return ImmutableSortedSet.copyOf(blobs.keySet());
+    }
+
+    @Override
+    public boolean contains(String path) {
+        return blobs.containsKey(path);
+    }
+
+    @Override
+    public byte[] read(String path) throws IOException {
+        ObjectId id = blobs.get(path);
+        if (id == null) {
+            throw new NoSuchFileException(path + " at " + label);
+        }
+        return repository.open(id, Constants.OBJ_BLOB).getCachedBytes(Integer.MAX_VALUE);
+    }
+}

@@ -1,0 +1,245 @@
+package dev.tia.engine.git;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSortedSet;
+
+import dev.tia.engine.TiaException;
+
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.Status;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.errors.RevisionSyntaxException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.revwalk.filter.RevFilter;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.submodule.SubmoduleWalk;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * The git repository holding the project: finds the change and gives the trees at base and head.
+ *
+ * <p>The only class tia has that talks to JGit's porcelain; failures the user can fix become a
+ * {@link TiaException} that says what to do.
+ */
+public final class GitRepo implements AutoCloseable {
+
+    /** Tried in order when no base is configured. */
+    private static final List<String> DEFAULT_BASES = List.of("origin/main", "main", "origin/master", "master");
+
+    private final Repository repository;
+    private final Path workTree;
+
+    private GitRepo(Repository repository) {
+        this.repository = repository;
+        this.workTree = repository.getWorkTree().toPath().toAbsolutePath().normalize();
+    }
+
+    /**
+     * Opens the repository that contains {@code dir}.
+     *
+     * @throws TiaException when {@code dir} is not inside a git working tree
+     */
+    public static GitRepo open(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new TiaException(dir + " is not a directory: pass --repo with the folder of a git repository");
+        }
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment().findGitDir(dir.toFile());
+        if (builder.getGitDir() == null) {
+            throw new TiaException(dir.toAbsolutePath() + " is not inside a git repository: run tia in a git checkout"
+                    + " (or pass --repo DIR)");
+        }
+        try {
+            Repository repository = builder.setMustExist(true).build();
+            if (repository.isBare()) {
+                repository.close();
+                throw new TiaException(builder.getGitDir() + " is a bare repository: tia needs a checkout with a working tree");
+            }
+            return new GitRepo(repository);
+        } catch (IOException e) {
+            throw new TiaException("cannot open the git repository at " + builder.getGitDir() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The root of the working tree; every path tia reports is relative to it. */
+    public Path workTree() {
+        return workTree;
+    }
+
+    /** True when this is a shallow clone (history is cut off). */
+    public boolean isShallow() {
+        return new File(repository.getDirectory(), "shallow").isFile();
+    }
+
+    /**
+     * The change from the merge-base of {@code base} and head to head.
+     *
+     * @param base a ref, or empty for origin/main, else main, origin/master, master
+     * @param head a ref, or empty for the working tree (committed, staged, unstaged and untracked files)
+     */
+    public ChangeSet changes(Optional<String> base, Optional<String> head) {
+        try (RevWalk walk = new RevWalk(repository)) {
+            RevCommit headCommit = head.isPresent() ? commit(walk, head.get(), "head") : currentCommit(walk);
+            String baseRef = base.orElseGet(this::defaultBase);
+            RevCommit baseCommit = commit(walk, baseRef, "base");
+            Optional<RevCommit> mergeBase = mergeBase(baseCommit, headCommit);
+            if (mergeBase.isEmpty()) {
+                String gap = isShallow()
+                        ? "base " + baseRef + " and head share no history in this shallow clone: fetch full history"
+                                + " (actions/checkout with fetch-depth: 0, or git fetch --unshallow)"
+                        : "base " + baseRef + " and head share no history";
+                return new ChangeSet(baseCommit.name(), baseRef, head.isPresent() ? headCommit.name() : ChangeSet.WORKTREE,
+                        ImmutableList.of(), Optional.of(gap));
+            }
+            RevCommit from = walk.parseCommit(mergeBase.get());
+            ImmutableList<FileChange> changes = head.isPresent()
+                    ? sorted(new TreeDiff(repository).diff(from, headCommit))
+                    : sorted(workingTreeChanges(from, headCommit));
+            return new ChangeSet(from.name(), baseRef, head.isPresent() ? headCommit.name() : ChangeSet.WORKTREE,
+                    changes, Optional.empty());
+        } catch (MissingObjectException e) {
+            throw new TiaException("git object " + e.getObjectId().name() + " is missing"
+                    + (isShallow() ? " in this shallow clone: fetch full history (fetch-depth: 0, or git fetch --unshallow)"
+                            : ": the repository is incomplete or corrupt (try git fsck)"), e);
+        } catch (IOException | GitAPIException e) {
+            throw new TiaException("cannot read the git repository at " + workTree + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The tree at {@code label}: a commit id, or {@link ChangeSet#WORKTREE}. */
+    public SourceTree tree(String label) {
+        try {
+            if (ChangeSet.WORKTREE.equals(label)) {
+                return workingTree();
+            }
+            try (RevWalk walk = new RevWalk(repository)) {
+                return CommitTree.of(repository, walk.parseCommit(ObjectId.fromString(label)));
+            }
+        } catch (IOException | GitAPIException e) {
+            throw new TiaException("cannot read the files of " + label + ": " + e.getMessage(), e);
+        }
+    }
+
+    private String defaultBase() {
+        for (String candidate : DEFAULT_BASES) {
+            try {
+                if (repository.resolve(candidate + "^{commit}") != null) {
+                    return candidate;
+                }
+            } catch (IOException | RevisionSyntaxException e) {
+                // an unusable candidate is simply not the default base
+            }
+        }
+        throw new TiaException("no base to compare with: none of " + String.join(", ", DEFAULT_BASES)
+                + " exists; pass --base REF (for example --base HEAD~1)" + refsHint());
+    }
+
+    private RevCommit currentCommit(RevWalk walk) throws IOException {
+        ObjectId head = repository.resolve(Constants.HEAD);
+        if (head == null) {
+            throw new TiaException("the repository at " + workTree + " has no commits yet: commit once, then run tia");
+        }
+        return walk.parseCommit(head);
+    }
+
+    private RevCommit commit(RevWalk walk, String ref, String role) throws IOException {
+        ObjectId id;
+        try {
+            id = repository.resolve(ref + "^{commit}");
+        } catch (RevisionSyntaxException e) {
+            throw new TiaException(role + " '" + ref + "' is not a valid revision: " + e.getMessage());
+        }
+        if (id == null) {
+            if (repository.resolve(Constants.HEAD) == null) {
+                throw new TiaException("the repository at " + workTree + " has no commits yet: commit once, then run tia");
+            }
+            String advice = isShallow()
+                    ? "; this is a shallow clone, so it may lie outside the fetched history: fetch full history"
+                            + " (actions/checkout with fetch-depth: 0, or git fetch --unshallow)"
+                    : "";
+            throw new TiaException(role + " '" + ref + "' not found" + advice + refsHint());
+        }
+        try {
+            return walk.parseCommit(id);
+        } catch (MissingObjectException e) {
+            throw new TiaException(role + " '" + ref + "' points to commit " + id.name() + ", which is not in this clone"
+                    + (isShallow() ? " (shallow): fetch full history (fetch-depth: 0, or git fetch --unshallow)" : ""), e);
+        }
+    }
+
+    private String refsHint() {
+        try {
+            List<Ref> refs = repository.getRefDatabase().getRefs();
+            List<String> names = refs.stream().map(Ref::getName)
+                    .filter(n -> n.startsWith(Constants.R_HEADS) || n.startsWith(Constants.R_REMOTES) || n.startsWith(Constants.R_TAGS))
+                    .map(Repository::shortenRefName)
+                    .sorted().limit(12).collect(Collectors.toList());
+            return names.isEmpty() ? "" : "; refs that exist: " + String.join(", ", names) + (refs.size() > 12 ? ", ..." : "");
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private Optional<RevCommit> mergeBase(RevCommit a, RevCommit b) throws IOException {
+        try (RevWalk walk = new RevWalk(repository)) {
+            walk.setRevFilter(RevFilter.MERGE_BASE);
+            walk.markStart(walk.parseCommit(a));
+            walk.markStart(walk.parseCommit(b));
+            return Optional.ofNullable(walk.next());
+        }
+    }
+
+    private List<FileChange> workingTreeChanges(RevCommit base, RevCommit headCommit) throws IOException, GitAPIException {
+        List<FileChange> committed = new TreeDiff(repository).diff(base, headCommit);
+        Status status = status();
+        return new WorkingTreeDiff(repository, workTree).diff(base, committed, status);
+    }
+
+    private Status status() throws GitAPIException {
+        return Git.wrap(repository).status().setIgnoreSubmodules(SubmoduleWalk.IgnoreSubmoduleMode.ALL).call();
+    }
+
+    private WorkingTree workingTree() throws IOException, GitAPIException {
+        Status status = status();
+        Set<String> files = new TreeSet<>();
+        DirCache index = repository.readDirCache();
+        for (int i = 0; i < index.getEntryCount(); i++) {
+            DirCacheEntry entry = index.getEntry(i);
+            if (entry.getStage() == DirCacheEntry.STAGE_0 || entry.getStage() == DirCacheEntry.STAGE_2) {
+                if (entry.getFileMode() != FileMode.GITLINK) {
+                    files.add(entry.getPathString());
+                }
+            }
+        }
+        files.removeAll(status.getMissing());
+        files.addAll(status.getUntracked());
+        files.removeIf(path -> !Files.isRegularFile(workTree.resolve(path)));
+        return new WorkingTree(workTree, ImmutableSortedSet.copyOf(files));
+    }
+
+    private static ImmutableList<FileChange> sorted(List<FileChange> changes) {
+        return changes.stream().sorted((x, y) -> x.path().compareTo(y.path())).collect(ImmutableList.toImmutableList());
+    }
+
+    @Override
+    public void close() {
+        repository.close();
+    }
+}

@@ -1,0 +1,43 @@
+package dev.tia.engine.git;
+
+import com.google.common.collect.ImmutableSortedSet;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** The files of the working tree as git sees them: tracked files still present, plus untracked, not ignored ones. */
+final class WorkingTree implements SourceTree {
+
+    private final Path root;
+    private final ImmutableSortedSet<String> files;
+
+    WorkingTree(Path root, ImmutableSortedSet<String> files) {
+        this.root = root;
+        this.files = files;
+    }
+
+    @Override
+    public String label() {
+        return ChangeSet.WORKTREE;
+    }
+
+    @Override
+    public ImmutableSortedSet<String> files() {
+        return files;
+    }
+
+    @Override
+    public boolean contains(String path) {
+        return files.contains(path);
+    }
+
+    @Override
+    public byte[] read(String path) throws IOException {
+        if (!files.contains(path)) {
+            throw new NoSuchFileException(path + " in the working tree");
+        }
+        return Files.readAllBytes(root.resolve(path));
+    }
+}

@@ -1,0 +1,104 @@
+package dev.tia.engine.git;
+
+import org.eclipse.jgit.api.Status;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The change from a base commit to the working tree: what was committed since base plus what is staged,
+ * unstaged or untracked (not ignored).
+ *
+ * <p>Only paths that git status or the committed diff name are compared, so the cost follows the size of the
+ * change, not of the repository: git's index already knows which files are untouched.
+ */
+final class WorkingTreeDiff {
+
+    private final Repository repository;
+    private final Path workTree;
+
+    WorkingTreeDiff(Repository repository, Path workTree) {
+        this.repository = repository;
+        this.workTree = workTree;
+    }
+
+    List<FileChange> diff(RevCommit base, List<FileChange> committed, Status status) throws IOException {
+        Set<String> candidates = new TreeSet<>();
+        for (FileChange change : committed) {
+            candidates.add(change.path());
+            change.oldPath().ifPresent(candidates::add);
+        }
+        candidates.addAll(status.getAdded());
+        candidates.addAll(status.getChanged());
+        candidates.addAll(status.getModified());
+        candidates.addAll(status.getRemoved());
+        candidates.addAll(status.getMissing());
+        candidates.addAll(status.getUntracked());
+        candidates.addAll(status.getConflicting());
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+
+        Map<String, ObjectId> atBase = idsAtBase(base, candidates);
+        DirCache index = repository.readDirCache();
+        Map<String, FileChange> changes = new HashMap<>();
+        try (ObjectInserter.Formatter hasher = new ObjectInserter.Formatter()) {
+            for (String path : candidates) {
+                Path file = workTree.resolve(path);
+                boolean inWorkTree = Files.isRegularFile(file)
+                        && (index.findEntry(path) >= 0 || status.getUntracked().contains(path));
+                ObjectId baseId = atBase.get(path);
+                if (baseId == null && inWorkTree) {
+                    changes.put(path, FileChange.of(ChangeType.ADDED, path));
+                } else if (baseId != null && !inWorkTree) {
+                    changes.put(path, FileChange.of(ChangeType.DELETED, path));
+                } else if (baseId != null && !baseId.equals(hasher.idFor(Constants.OBJ_BLOB, Files.readAllBytes(file)))) {
+                    changes.put(path, FileChange.of(ChangeType.MODIFIED, path));
+                }
+            }
+        }
+        // A rename committed since base still stands when its old path is gone and its new path is new.
+        for (FileChange change : committed) {
+            if (change.change() == ChangeType.RENAMED) {
+                String oldPath = change.oldPath().orElseThrow();
+                FileChange old = changes.get(oldPath);
+                FileChange added = changes.get(change.path());
+                if (old != null && old.change() == ChangeType.DELETED && added != null && added.change() == ChangeType.ADDED) {
+                    changes.remove(oldPath);
+                    changes.put(change.path(), change);
+                }
+            }
+        }
+        return new ArrayList<>(changes.values());
+    }
+
+    private Map<String, ObjectId> idsAtBase(RevCommit base, Set<String> paths) throws IOException {
+        Map<String, ObjectId> ids = new HashMap<>();
+        try (TreeWalk walk = new TreeWalk(repository)) {
+            walk.addTree(base.getTree());
+            walk.setRecursive(true);
+            walk.setFilter(PathFilterGroup.createFromStrings(paths));
+            while (walk.next()) {
+                if (walk.getFileMode(0).getObjectType() == Constants.OBJ_BLOB) {
+                    ids.put(walk.getPathString(), walk.getObjectId(0));
+                }
+            }
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,102 @@
+package dev.tia.engine.graph;
+
+import com.google.common.graph.ImmutableGraph;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The project's impact graph: an edge {@code a -> b} means a change to {@code a} can change the behaviour of
+ * {@code b} (b names a, b implements a when implementation edges are on, b is a test of module a, ...).
+ */
+public final class DependencyGraph {
+
+    private final ImmutableGraph<Node> graph;
+
+    DependencyGraph(ImmutableGraph<Node> graph) {
+        this.graph = graph;
+    }
+
+    public int nodeCount() {
+        return graph.nodes().size();
+    }
+
+    public int edgeCount() {
+        return graph.edges().size();
+    }
+
+    /**
+     * Everything reachable from the seeds, each with its shortest chain back to a changed file.
+     *
+     * @param seeds per changed file, the nodes it touches directly, in a stable order
+     */
+    public Reach reach(Map<Node.File, ? extends Collection<? extends Node>> seeds) {
+        Map<Node, Node> predecessor = new HashMap<>();
+        Deque<Node> queue = new ArrayDeque<>();
+        for (Map.Entry<Node.File, ? extends Collection<? extends Node>> seed : seeds.entrySet()) {
+            Node.File file = seed.getKey();
+            if (predecessor.putIfAbsent(file, file) == null) {
+                queue.add(file);
+            }
+            for (Node node : seed.getValue()) {
+                if (!predecessor.containsKey(node)) {
+                    predecessor.put(node, file);
+                    queue.add(node);
+                }
+            }
+        }
+        while (!queue.isEmpty()) {
+            Node node = queue.poll();
+            if (node instanceof Node.File || !graph.nodes().contains(node)) {
+                continue;
+            }
+            for (Node next : graph.successors(node)) {
+                if (!predecessor.containsKey(next)) {
+                    predecessor.put(next, node);
+                    queue.add(next);
+                }
+            }
+        }
+        return new Reach(predecessor);
+    }
+
+    /** The result of {@link #reach}: which nodes a change reaches and along which chain. */
+    public static final class Reach {
+        private final Map<Node, Node> predecessor;
+
+        Reach(Map<Node, Node> predecessor) {
+            this.predecessor = predecessor;
+        }
+
+        public boolean reaches(Node node) {
+            return predecessor.containsKey(node);
+        }
+
+        public Set<Node> reached() {
+            return Collections.unmodifiableSet(predecessor.keySet());
+        }
+
+        /** The chain from a changed file to {@code node}, file first; empty when not reached. */
+        public List<Node> chain(Node node) {
+            List<Node> chain = new ArrayList<>();
+            Node current = node;
+            while (current != null && predecessor.containsKey(current)) {
+                chain.add(current);
+                Node previous = predecessor.get(current);
+                if (previous.equals(current)) {
+                    break;
+                }
+                current = previous;
+            }
+            Collections.reverse(chain);
+            return chain;
+        }
+    }
+}

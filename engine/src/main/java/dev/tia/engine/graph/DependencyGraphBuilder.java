@@ -1,0 +1,128 @@
+package dev.tia.engine.graph;
+
+import com.google.common.graph.GraphBuilder;
+import com.google.common.graph.ImmutableGraph;
+import com.google.common.graph.MutableGraph;
+
+import dev.tia.engine.project.MavenModule;
+import dev.tia.engine.project.Workspace;
+import dev.tia.engine.source.DeclaredType;
+import dev.tia.engine.source.IndexedFile;
+import dev.tia.engine.source.NameResolver;
+import dev.tia.engine.source.ResourceFacts;
+import dev.tia.engine.source.SourceIndex;
+import dev.tia.engine.source.TestCatalog;
+import dev.tia.engine.source.TestClass;
+import dev.tia.engine.source.TypeRef;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** Builds the {@link DependencyGraph} of a project from its workspace, source index and test catalog. */
+public final class DependencyGraphBuilder {
+
+    private final Workspace workspace;
+    private final NameResolver resolver;
+    private final MutableGraph<Node> graph = GraphBuilder.directed().allowsSelfLoops(false).build();
+    private final Map<String, Set<String>> visibility = new HashMap<>();
+
+    private DependencyGraphBuilder(Workspace workspace, NameResolver resolver) {
+        this.workspace = workspace;
+        this.resolver = resolver;
+    }
+
+    /**
+     * @param implementations whether a change to an implementation affects users of the types it implements
+     */
+    public static DependencyGraph build(Workspace workspace, SourceIndex index, NameResolver resolver, TestCatalog catalog,
+            boolean implementations) {
+        DependencyGraphBuilder builder = new DependencyGraphBuilder(workspace, resolver);
+        builder.addTypes(index, implementations);
+        builder.addResources(index);
+        builder.addModules(catalog);
+        return new DependencyGraph(ImmutableGraph.copyOf(builder.graph));
+    }
+
+    private Set<String> visibleFrom(String module) {
+        return visibility.computeIfAbsent(module, workspace::visibleFrom);
+    }
+
+    private void addTypes(SourceIndex index, boolean implementations) {
+        for (IndexedFile file : index.files().values()) {
+            Set<String> visible = visibleFrom(file.module());
+            Set<TypeRef> references = resolver.references(file, visible);
+            for (DeclaredType declared : file.facts().types()) {
+                Node.Type node = new Node.Type(new TypeRef(file.module(), declared.name()));
+                graph.addNode(node);
+                for (TypeRef reference : references) {
+                    graph.putEdge(new Node.Type(reference), node);
+                }
+                if (implementations) {
+                    // Users of an interface may run any implementation (DI, ServiceLoader): the implementation
+                    // affects whatever its supertypes affect.
+                    for (String supertype : declared.supertypes()) {
+                        for (TypeRef target : resolver.resolve(file, supertype, visible)) {
+                            if (!target.equals(node.type())) {
+                                graph.putEdge(node, new Node.Type(target));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private void addResources(SourceIndex index) {
+        for (ResourceFacts resource : index.resources()) {
+            Set<String> visible = visibleFrom(resource.module());
+            MavenModule module = workspace.modules().get(resource.module());
+            Node moduleNode = resource.test() ? new Node.ModuleTests(module.path(), module.displayName())
+                    : new Node.Module(module.path(), module.displayName());
+            if (resource.serviceInterface().isPresent()) {
+                // META-INF/services/I lists implementations of I: users of I run them.
+                for (TypeRef service : lookup(resource.serviceInterface().get(), visible)) {
+                    for (String implementation : resource.names()) {
+                        for (TypeRef impl : lookup(implementation, visible)) {
+                            if (!impl.equals(service)) {
+                                graph.putEdge(new Node.Type(impl), new Node.Type(service));
+                            }
+                        }
+                    }
+                }
+                continue;
+            }
+            // Spring XML, factories, properties naming a class: whoever loads the resource runs the class. Which
+            // test loads it is unknown, so the class affects every test that can see the resource.
+            for (String name : resource.names()) {
+                for (TypeRef type : lookup(name, visible)) {
+                    graph.putEdge(new Node.Type(type), moduleNode);
+                }
+            }
+        }
+    }
+
+    private Iterable<TypeRef> lookup(String name, Set<String> visible) {
+        return resolver.lookup(name, visible);
+    }
+
+    private void addModules(TestCatalog catalog) {
+        for (MavenModule module : workspace.modules().values()) {
+            Node.Module node = new Node.Module(module.path(), module.displayName());
+            Node.ModuleTests tests = new Node.ModuleTests(module.path(), module.displayName());
+            graph.putEdge(node, tests);
+            for (String dependent : workspace.dependentsOf(module.path())) {
+                MavenModule other = workspace.modules().get(dependent);
+                graph.putEdge(node, new Node.Module(other.path(), other.displayName()));
+            }
+            for (String child : workspace.childrenOf(module.path())) {
+                MavenModule other = workspace.modules().get(child);
+                graph.putEdge(node, new Node.Module(other.path(), other.displayName()));
+            }
+        }
+        for (TestClass test : catalog.tests().values()) {
+            MavenModule module = workspace.modules().get(test.module());
+            graph.putEdge(new Node.ModuleTests(module.path(), module.displayName()), new Node.Type(test.type()));
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.tia.engine.graph;
+
+import dev.tia.engine.source.TypeRef;
+
+/** A vertex of the impact graph; edges point from a cause to what it affects. */
+public sealed interface Node {
+
+    /** How the node reads in an explanation chain. */
+    String label();
+
+    /** A changed (or unparseable) file: where every chain starts. */
+    record File(String path) implements Node {
+        @Override
+        public String label() {
+            return path;
+        }
+    }
+
+    /** A project type. */
+    record Type(TypeRef type) implements Node {
+        @Override
+        public String label() {
+            return type.name();
+        }
+    }
+
+    /** A whole module: its tests, and everything of the modules that depend on it or inherit its pom. */
+    record Module(String path, String displayName) implements Node {
+        @Override
+        public String label() {
+            return "module " + displayName;
+        }
+    }
+
+    /** The tests of one module only (test resources, files tests read from the module folder). */
+    record ModuleTests(String path, String displayName) implements Node {
+        @Override
+        public String label() {
+            return "tests of " + displayName;
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.tia.engine.project;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/** Repository-relative paths: {@code /}-separated, no leading slash, {@code ""} for the root. */
+public final class RepoPath {
+
+    private RepoPath() {
+    }
+
+    /** {@code dir} joined with {@code relative}, with {@code .} and {@code ..} folded. */
+    public static String join(String dir, String relative) {
+        String combined = dir.isEmpty() ? relative : dir + "/" + relative;
+        Deque<String> parts = new ArrayDeque<>();
+        for (String part : combined.replace('\\', '/').split("/")) {
+            if (part.isEmpty() || part.equals(".")) {
+                continue;
+            }
+            if (part.equals("..")) {
+                if (!parts.isEmpty()) {
+                    parts.removeLast();
+                }
+            } else {
+                parts.addLast(part);
+            }
+        }
+        return String.join("/", parts);
+    }
+
+    /** True when {@code path} is {@code dir} or lies below it. */
+    public static boolean isUnder(String path, String dir) {
+        return dir.isEmpty() || path.equals(dir) || path.startsWith(dir + "/");
+    }
+
+    /** The folder holding {@code path}, {@code ""} at the root. */
+    public static String parent(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
+    }
+
+    /** The last segment of {@code path}. */
+    public static String fileName(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+}

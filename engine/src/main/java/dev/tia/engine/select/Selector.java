@@ -1,0 +1,162 @@
+package dev.tia.engine.select;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.Sets;
+
+import dev.tia.engine.config.Mode;
+import dev.tia.engine.git.ChangeSet;
+import dev.tia.engine.graph.DependencyGraph;
+import dev.tia.engine.graph.Node;
+import dev.tia.engine.project.MavenModule;
+import dev.tia.engine.project.RepoPath;
+import dev.tia.engine.project.Service;
+import dev.tia.engine.project.Workspace;
+import dev.tia.engine.source.TestCatalog;
+import dev.tia.engine.source.TestClass;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Decides every test's status and the affected services from the effects of a change. */
+public final class Selector {
+
+    private final Workspace workspace;
+    private final DependencyGraph graph;
+    private final TestCatalog catalog;
+    private final Mode mode;
+    private final Set<String> excludeTags;
+
+    public Selector(Workspace workspace, DependencyGraph graph, TestCatalog catalog, Mode mode, Set<String> excludeTags) {
+        this.workspace = workspace;
+        this.graph = graph;
+        this.catalog = catalog;
+        this.mode = mode;
+        this.excludeTags = excludeTags;
+    }
+
+    /** The outcome of {@link #select}: the selection and the reach it came from (for {@code explain}). */
+    public record Outcome(Selection selection, DependencyGraph.Reach reach) {
+    }
+
+    /**
+     * @param effects the effects of every changed path
+     * @param standingEffects effects of unchanged files that still force tests (a file that does not parse)
+     * @param runAllReasons reasons found before selection (unknown module structure, missing history)
+     */
+    public Outcome select(String repository, ChangeSet changes, List<ChangedFile> changedFiles, List<FileEffect> effects,
+            List<FileEffect> standingEffects, List<String> runAllReasons, List<String> notes) {
+        List<String> reasons = new ArrayList<>(runAllReasons);
+        Map<Node.File, List<Node>> seeds = new LinkedHashMap<>();
+        for (FileEffect effect : concat(effects, standingEffects)) {
+            if (effect.effect() == Effect.RUN_ALL) {
+                reasons.add(effect.description());
+            }
+            if (!effect.seeds().isEmpty()) {
+                seeds.computeIfAbsent(effect.fileNode(), f -> new ArrayList<>()).addAll(effect.seeds());
+            }
+        }
+        DependencyGraph.Reach reach = graph.reach(seeds);
+        boolean runAll = !reasons.isEmpty();
+        List<TestResult> tests = new ArrayList<>();
+        for (TestClass test : catalog.tests().values()) {
+            tests.add(decide(test, reach, runAll ? Optional.of(reasons.get(0)) : Optional.empty()));
+        }
+        tests.sort(Comparator.comparing(TestResult::module).thenComparing(TestResult::className));
+        Selection selection = new Selection(repository, changes.baseCommit(), changes.baseRef(), changes.head(), mode, runAll,
+                ImmutableList.copyOf(reasons), ImmutableList.copyOf(changedFiles),
+                services(effects, runAll ? Optional.of(reasons.get(0)) : Optional.empty()),
+                ImmutableList.copyOf(tests), ImmutableList.copyOf(notes));
+        return new Outcome(selection, reach);
+    }
+
+    private TestResult decide(TestClass test, DependencyGraph.Reach reach, Optional<String> runAllReason) {
+        String module = workspace.modules().get(test.module()).displayName();
+        ImmutableList<String> tags = ImmutableList.copyOf(test.classTags());
+        Node node = new Node.Type(test.type());
+        ImmutableList<String> chain = reach.chain(node).stream().map(Node::label).collect(ImmutableList.toImmutableList());
+        boolean affected = runAllReason.isPresent() || !chain.isEmpty();
+        String why = runAllReason.map(r -> "run all: " + r).orElse(String.join(" -> ", chain));
+        if (runAllReason.isPresent()) {
+            chain = ImmutableList.of();
+        }
+        if (mode == Mode.ALL) {
+            return new TestResult(test.className(), module, TestStatus.SELECTED, tags,
+                    affected ? why : "mode all: every test runs (not affected by the change)", chain);
+        }
+        if (!affected) {
+            return new TestResult(test.className(), module, TestStatus.SKIPPED, tags, "not affected by the change", chain);
+        }
+        Set<String> excluded = Sets.intersection(test.tagsOnEveryTest(), excludeTags);
+        if (mode == Mode.QUICK && !excluded.isEmpty()) {
+            return new TestResult(test.className(), module, TestStatus.EXCLUDED_BY_TAG, tags,
+                    "tag " + String.join(", ", excluded) + " excluded in quick mode; affected: " + why, chain);
+        }
+        return new TestResult(test.className(), module, TestStatus.SELECTED, tags, why, chain);
+    }
+
+    private ImmutableList<ServiceResult> services(List<FileEffect> effects, Optional<String> runAllReason) {
+        Map<String, String> directReasons = new LinkedHashMap<>();
+        Map<String, String> moduleReasons = new LinkedHashMap<>();
+        Deque<String[]> queue = new ArrayDeque<>(); // {module, reason, "pom" when the build itself changed}
+        for (FileEffect effect : effects) {
+            if (effect.effect() == Effect.IGNORED) {
+                continue;
+            }
+            for (Service service : workspace.services()) {
+                if (RepoPath.isUnder(effect.path(), service.path())) {
+                    directReasons.putIfAbsent(service.path(), "changed " + effect.path());
+                }
+            }
+            if (effect.effect() == Effect.SERVICE_ONLY) {
+                continue;
+            }
+            workspace.moduleContaining(effect.path()).ifPresent(m -> queue.add(new String[] {
+                m.path(), "changed " + effect.path(), effect.path().equals(m.pomPath()) ? "pom" : ""}));
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        while (!queue.isEmpty()) {
+            String[] item = queue.poll();
+            String module = item[0];
+            if (!seen.add(module)) {
+                continue;
+            }
+            moduleReasons.putIfAbsent(module, item[1]);
+            MavenModule current = workspace.modules().get(module);
+            for (String dependent : workspace.dependentsOf(module)) {
+                queue.add(new String[] {dependent, "depends on " + current.displayName(), ""});
+            }
+            if (!item[2].isEmpty()) {
+                for (String child : workspace.childrenOf(module)) {
+                    queue.add(new String[] {child, "inherits the pom of " + current.displayName(), "pom"});
+                }
+            }
+        }
+        List<ServiceResult> services = new ArrayList<>();
+        for (Service service : workspace.services()) {
+            String direct = directReasons.get(service.path());
+            Optional<String> viaModule = service.module().map(moduleReasons::get);
+            if (direct != null) {
+                services.add(new ServiceResult(service.name(), service.path(), true, direct));
+            } else if (viaModule.isPresent()) {
+                services.add(new ServiceResult(service.name(), service.path(), false, viaModule.get()));
+            } else if (runAllReason.isPresent()) {
+                services.add(new ServiceResult(service.name(), service.path(), false, "run all: " + runAllReason.get()));
+            }
+        }
+        return services.stream().sorted(Comparator.comparing(ServiceResult::path)).collect(ImmutableList.toImmutableList());
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}

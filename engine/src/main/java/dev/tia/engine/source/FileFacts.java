@@ -1,0 +1,45 @@
+package dev.tia.engine.source;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+
+import java.util.Optional;
+
+/**
+ * Everything tia needs from one Java source file: a pure function of the file's content, so it can be cached
+ * by content id.
+ *
+ * @param imports single-type imports ({@code a.b.C})
+ * @param onDemandImports {@code a.b} of {@code import a.b.*}
+ * @param staticImports {@code a.b.C.member} of {@code import static a.b.C.member}
+ * @param staticOnDemandImports {@code a.b.C} of {@code import static a.b.C.*}
+ * @param identifiers every simple identifier in the file: any of them may name a type
+ * @param qualifiedNames dotted names as written in code ({@code a.b.C}, {@code Outer.Inner}, {@code C.CONST})
+ * @param stringLiterals string literals shaped like a qualified name ({@code "a.b.C"}, {@code "a.b.C$D"})
+ * @param parseProblem set when the file could not be parsed: the reason, with its line
+ */
+public record FileFacts(
+        String packageName,
+        ImmutableList<DeclaredType> types,
+        ImmutableList<String> imports,
+        ImmutableList<String> onDemandImports,
+        ImmutableList<String> staticImports,
+        ImmutableList<String> staticOnDemandImports,
+        ImmutableSet<String> identifiers,
+        ImmutableSet<String> qualifiedNames,
+        ImmutableSet<String> stringLiterals,
+        Optional<String> parseProblem) {
+
+    /** The facts of a file that did not parse: only the type its path suggests is known. */
+    public static FileFacts unparseable(String packageName, Optional<String> guessedType, String problem) {
+        ImmutableList<DeclaredType> types = guessedType.map(name -> ImmutableList.of(new DeclaredType(name, TypeKind.CLASS,
+                Optional.empty(), false, false, ImmutableList.of(), ImmutableList.of(), ImmutableSet.of(), ImmutableList.of())))
+                .orElse(ImmutableList.of());
+        return new FileFacts(packageName, types, ImmutableList.of(), ImmutableList.of(), ImmutableList.of(), ImmutableList.of(),
+                ImmutableSet.of(), ImmutableSet.of(), ImmutableSet.of(), Optional.of(problem));
+    }
+
+    public boolean parsed() {
+        return parseProblem.isEmpty();
+    }
+}

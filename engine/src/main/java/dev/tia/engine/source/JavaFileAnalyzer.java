@@ -1,0 +1,278 @@
+package dev.tia.engine.source;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.Problem;
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.ImportDeclaration;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.PackageDeclaration;
+import com.github.javaparser.ast.body.AnnotationDeclaration;
+import com.github.javaparser.ast.body.BodyDeclaration;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.EnumDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.RecordDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.ArrayInitializerExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.MemberValuePair;
+import com.github.javaparser.ast.expr.Name;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.NormalAnnotationExpr;
+import com.github.javaparser.ast.expr.SimpleName;
+import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
+import com.github.javaparser.ast.nodeTypes.NodeWithAnnotations;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the text of one Java file into {@link FileFacts}. The only class that touches JavaParser.
+ *
+ * <p>Name collection is deliberately generous: every identifier and dotted name is kept, and the resolver
+ * decides which of them name project types. Missing a name would drop an edge, which is unsafe; an extra
+ * name costs at most a test that runs without need.
+ */
+public final class JavaFileAnalyzer {
+
+    private static final Pattern QUALIFIED_NAME = Pattern.compile("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)+");
+
+    private final ParserConfiguration configuration = new ParserConfiguration()
+            .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)
+            .setAttributeComments(false)
+            .setStoreTokens(false);
+
+    /**
+     * Analyzes {@code source}; never throws for bad input.
+     *
+     * @param path the file's path, used to guess its package and type when it does not parse
+     */
+    public FileFacts analyze(String path, String source) {
+        ParseResult<CompilationUnit> result;
+        try {
+            result = new JavaParser(configuration).parse(source);
+        } catch (RuntimeException | StackOverflowError e) {
+            return unparseable(path, source, "the parser failed: " + e);
+        }
+        if (!result.isSuccessful() || result.getResult().isEmpty()) {
+            return unparseable(path, source, describe(result.getProblems()));
+        }
+        return new FileVisitor(result.getResult().get()).facts();
+    }
+
+    private static String describe(List<Problem> problems) {
+        if (problems.isEmpty()) {
+            return "syntax error";
+        }
+        Problem first = problems.get(0);
+        String line = first.getLocation().flatMap(l -> l.getBegin().getRange()).map(r -> "line " + r.begin.line + ": ").orElse("");
+        String message = first.getMessage().lines().findFirst().orElse("syntax error");
+        return "syntax error at " + line + message;
+    }
+
+    private static FileFacts unparseable(String path, String source, String problem) {
+        Optional<String> packageName = source.lines().map(String::trim).filter(l -> l.startsWith("package "))
+                .findFirst().map(l -> l.substring("package ".length()).replace(";", "").trim());
+        String fileName = path.substring(path.lastIndexOf('/') + 1);
+        String simpleName = fileName.endsWith(".java") ? fileName.substring(0, fileName.length() - 5) : fileName;
+        String pkg = packageName.orElse("");
+        return FileFacts.unparseable(pkg, Optional.of(pkg.isEmpty() ? simpleName : pkg + "." + simpleName), problem);
+    }
+
+    /** Collects the facts of one parsed compilation unit. */
+    private static final class FileVisitor {
+        private final CompilationUnit unit;
+        private final String packageName;
+        private final List<DeclaredType> types = new ArrayList<>();
+
+        FileVisitor(CompilationUnit unit) {
+            this.unit = unit;
+            this.packageName = unit.getPackageDeclaration().map(PackageDeclaration::getNameAsString).orElse("");
+        }
+
+        FileFacts facts() {
+            for (TypeDeclaration<?> type : unit.getTypes()) {
+                declare(type, packageName.isEmpty() ? type.getNameAsString() : packageName + "." + type.getNameAsString(),
+                        Optional.empty());
+            }
+            List<String> imports = new ArrayList<>();
+            List<String> onDemand = new ArrayList<>();
+            List<String> staticImports = new ArrayList<>();
+            List<String> staticOnDemand = new ArrayList<>();
+            for (ImportDeclaration declaration : unit.getImports()) {
+                String name = declaration.getNameAsString();
+                if (declaration.isStatic()) {
+                    (declaration.isAsterisk() ? staticOnDemand : staticImports).add(name);
+                } else {
+                    (declaration.isAsterisk() ? onDemand : imports).add(name);
+                }
+            }
+            return new FileFacts(packageName, ImmutableList.copyOf(types), ImmutableList.copyOf(imports),
+                    ImmutableList.copyOf(onDemand), ImmutableList.copyOf(staticImports), ImmutableList.copyOf(staticOnDemand),
+                    identifiers(), qualifiedNames(), stringLiterals(), Optional.empty());
+        }
+
+        private void declare(TypeDeclaration<?> type, String name, Optional<String> enclosing) {
+            TypeKind kind;
+            List<String> supertypes = new ArrayList<>();
+            boolean isAbstract = false;
+            boolean isStatic = enclosing.isPresent();
+            if (type instanceof ClassOrInterfaceDeclaration declaration) {
+                kind = declaration.isInterface() ? TypeKind.INTERFACE : TypeKind.CLASS;
+                isAbstract = declaration.isInterface() || declaration.isAbstract();
+                isStatic = enclosing.isPresent() && (declaration.isInterface() || declaration.isStatic());
+                declaration.getExtendedTypes().forEach(t -> supertypes.add(t.getNameWithScope()));
+                declaration.getImplementedTypes().forEach(t -> supertypes.add(t.getNameWithScope()));
+            } else if (type instanceof EnumDeclaration declaration) {
+                kind = TypeKind.ENUM;
+                declaration.getImplementedTypes().forEach(t -> supertypes.add(t.getNameWithScope()));
+            } else if (type instanceof RecordDeclaration declaration) {
+                kind = TypeKind.RECORD;
+                declaration.getImplementedTypes().forEach(t -> supertypes.add(t.getNameWithScope()));
+            } else if (type instanceof AnnotationDeclaration) {
+                kind = TypeKind.ANNOTATION;
+            } else {
+                kind = TypeKind.CLASS;
+            }
+            List<MethodFacts> methods = new ArrayList<>();
+            for (MethodDeclaration method : type.getMethods()) {
+                boolean junit3Style = method.getNameAsString().startsWith("test") && method.getParameters().isEmpty()
+                        && method.isPublic() && !method.isStatic();
+                if (!method.getAnnotations().isEmpty() || junit3Style) {
+                    methods.add(new MethodFacts(method.getNameAsString(), annotationNames(method), tags(method)));
+                }
+            }
+            types.add(new DeclaredType(name, kind, enclosing, isAbstract, isStatic, ImmutableList.copyOf(supertypes),
+                    annotationNames(type), tags(type), ImmutableList.copyOf(methods)));
+            for (BodyDeclaration<?> member : type.getMembers()) {
+                if (member instanceof TypeDeclaration<?> nested) {
+                    declare(nested, name + "." + nested.getNameAsString(), Optional.of(name));
+                }
+            }
+        }
+
+        private static ImmutableList<String> annotationNames(NodeWithAnnotations<?> node) {
+            return node.getAnnotations().stream().map(AnnotationExpr::getNameAsString).collect(ImmutableList.toImmutableList());
+        }
+
+        private static ImmutableSet<String> tags(NodeWithAnnotations<?> node) {
+            Set<String> tags = new LinkedHashSet<>();
+            for (AnnotationExpr annotation : node.getAnnotations()) {
+                String simple = simpleName(annotation.getNameAsString());
+                if (simple.equals("Tag")) {
+                    annotationValue(annotation).ifPresent(v -> stringValues(v, tags));
+                } else if (simple.equals("Tags")) {
+                    annotationValue(annotation).ifPresent(v -> {
+                        List<Expression> inner = v instanceof ArrayInitializerExpr array ? array.getValues() : List.of(v);
+                        for (Expression expression : inner) {
+                            if (expression instanceof AnnotationExpr tag) {
+                                annotationValue(tag).ifPresent(t -> stringValues(t, tags));
+                            }
+                        }
+                    });
+                }
+            }
+            return ImmutableSet.copyOf(tags);
+        }
+
+        private static Optional<Expression> annotationValue(AnnotationExpr annotation) {
+            if (annotation instanceof SingleMemberAnnotationExpr single) {
+                return Optional.of(single.getMemberValue());
+            }
+            if (annotation instanceof NormalAnnotationExpr normal) {
+                return normal.getPairs().stream().filter(p -> p.getNameAsString().equals("value"))
+                        .map(MemberValuePair::getValue).findFirst();
+            }
+            return Optional.empty();
+        }
+
+        private static void stringValues(Expression expression, Set<String> into) {
+            if (expression instanceof StringLiteralExpr literal) {
+                into.add(literal.asString());
+            } else if (expression instanceof ArrayInitializerExpr array) {
+                array.getValues().forEach(v -> stringValues(v, into));
+            }
+        }
+
+        private ImmutableSet<String> identifiers() {
+            Set<String> names = new LinkedHashSet<>();
+            unit.findAll(SimpleName.class).forEach(n -> names.add(n.getIdentifier()));
+            for (Name name : unit.findAll(Name.class)) {
+                if (!insideImportOrPackage(name)) {
+                    names.add(name.getIdentifier());
+                }
+            }
+            return ImmutableSet.copyOf(names);
+        }
+
+        private ImmutableSet<String> qualifiedNames() {
+            Set<String> names = new LinkedHashSet<>();
+            for (ClassOrInterfaceType type : unit.findAll(ClassOrInterfaceType.class)) {
+                if (type.getScope().isPresent()) {
+                    names.add(type.getNameWithScope());
+                }
+            }
+            for (FieldAccessExpr access : unit.findAll(FieldAccessExpr.class)) {
+                dottedName(access).ifPresent(names::add);
+            }
+            for (Name name : unit.findAll(Name.class)) {
+                if (name.getQualifier().isPresent() && !insideImportOrPackage(name)) {
+                    names.add(name.asString());
+                }
+            }
+            return ImmutableSet.copyOf(names);
+        }
+
+        private ImmutableSet<String> stringLiterals() {
+            Set<String> literals = new LinkedHashSet<>();
+            for (StringLiteralExpr literal : unit.findAll(StringLiteralExpr.class)) {
+                String value = literal.getValue();
+                if (value.length() < 256 && QUALIFIED_NAME.matcher(value).matches()) {
+                    literals.add(value);
+                }
+            }
+            return ImmutableSet.copyOf(literals);
+        }
+
+        private static Optional<String> dottedName(Expression expression) {
+            if (expression instanceof NameExpr name) {
+                return Optional.of(name.getNameAsString());
+            }
+            if (expression instanceof FieldAccessExpr access) {
+                return dottedName(access.getScope()).map(scope -> scope + "." + access.getNameAsString());
+            }
+            return Optional.empty();
+        }
+
+        private static boolean insideImportOrPackage(Node node) {
+            Optional<Node> parent = node.getParentNode();
+            while (parent.isPresent()) {
+                Node p = parent.get();
+                if (p instanceof ImportDeclaration || p instanceof PackageDeclaration) {
+                    return true;
+                }
+                if (!(p instanceof Name)) {
+                    return false;
+                }
+                parent = p.getParentNode();
+            }
+            return false;
+        }
+
+        private static String simpleName(String name) {
+            return name.substring(name.lastIndexOf('.') + 1);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package dev.tia.engine.source;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
+
+import dev.tia.engine.git.SourceTree;
+import dev.tia.engine.project.MavenModule;
+import dev.tia.engine.project.RepoPath;
+import dev.tia.engine.project.SourceRootKind;
+import dev.tia.engine.project.Workspace;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The Java files and type-naming resources of every module at one state of the tree. */
+public final class SourceIndex {
+
+    private static final Pattern QUALIFIED_NAME = Pattern.compile("[A-Za-z_][\\w$]*(?:\\.[A-Za-z_][\\w$]*)+");
+    /** Resource kinds whose text may name classes (Spring XML, factories, properties, YAML, services files). */
+    private static final Set<String> TEXT_RESOURCE_ENDINGS = Set.of(".xml", ".properties", ".factories", ".imports",
+            ".yaml", ".yml", ".json", ".conf", ".txt");
+    private static final String SERVICES_FOLDER = "META-INF/services/";
+
+    private final ImmutableMap<String, IndexedFile> files;
+    private final ImmutableList<ResourceFacts> resources;
+
+    private SourceIndex(ImmutableMap<String, IndexedFile> files, ImmutableList<ResourceFacts> resources) {
+        this.files = files;
+        this.resources = resources;
+    }
+
+    /** Parses every Java file in the modules' source roots and scans their text resources. */
+    public static SourceIndex build(Workspace workspace, SourceTree tree, JavaFileAnalyzer analyzer) {
+        Map<String, IndexedFile> files = new LinkedHashMap<>();
+        ImmutableList.Builder<ResourceFacts> resources = ImmutableList.builder();
+        for (String path : tree.files()) {
+            Optional<MavenModule> module = workspace.moduleContaining(path);
+            if (module.isEmpty()) {
+                continue;
+            }
+            SourceRootKind kind = module.get().kindOf(path);
+            if ((kind == SourceRootKind.MAIN_SOURCE || kind == SourceRootKind.TEST_SOURCE) && path.endsWith(".java")) {
+                files.put(path, new IndexedFile(path, module.get().path(), kind == SourceRootKind.TEST_SOURCE,
+                        analyze(analyzer, tree, path)));
+            } else if ((kind == SourceRootKind.MAIN_RESOURCE || kind == SourceRootKind.TEST_RESOURCE) && namesTypes(path)) {
+                scanResource(tree, path, module.get(), kind == SourceRootKind.TEST_RESOURCE).ifPresent(resources::add);
+            }
+        }
+        return new SourceIndex(ImmutableMap.copyOf(files), resources.build());
+    }
+
+    /** The facts of one file of {@code tree}; a file that cannot be read or decoded is reported as unparseable. */
+    public static FileFacts analyze(JavaFileAnalyzer analyzer, SourceTree tree, String path) {
+        try {
+            return analyzer.analyze(path, decode(tree.read(path)));
+        } catch (IOException e) {
+            return FileFacts.unparseable("", Optional.empty(), "cannot read: " + e.getMessage());
+        }
+    }
+
+    /** UTF-8, falling back to ISO-8859-1 for legacy files: identifiers are ASCII in practice either way. */
+    static String decode(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    private static boolean namesTypes(String path) {
+        if (path.contains(SERVICES_FOLDER)) {
+            return true;
+        }
+        String name = RepoPath.fileName(path);
+        int dot = name.lastIndexOf('.');
+        return dot >= 0 && TEXT_RESOURCE_ENDINGS.contains(name.substring(dot));
+    }
+
+    private static Optional<ResourceFacts> scanResource(SourceTree tree, String path, MavenModule module, boolean test) {
+        String text;
+        try {
+            byte[] bytes = tree.read(path);
+            if (bytes.length > 1 << 20) {
+                return Optional.empty(); // data, not configuration
+            }
+            text = decode(bytes);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        Set<String> names = new LinkedHashSet<>();
+        Matcher matcher = QUALIFIED_NAME.matcher(text);
+        while (matcher.find()) {
+            names.add(matcher.group().replace('$', '.'));
+        }
+        int services = path.indexOf(SERVICES_FOLDER);
+        Optional<String> serviceInterface = services >= 0
+                ? Optional.of(path.substring(services + SERVICES_FOLDER.length())).filter(n -> !n.contains("/"))
+                : Optional.empty();
+        if (names.isEmpty() && serviceInterface.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ResourceFacts(path, module.path(), test, ImmutableSet.copyOf(names), serviceInterface));
+    }
+
+    public ImmutableMap<String, IndexedFile> files() {
+        return files;
+    }
+
+    public ImmutableList<ResourceFacts> resources() {
+        return resources;
+    }
+
+    public Optional<IndexedFile> file(String path) {
+        return Optional.ofNullable(files.get(path));
+    }
+}

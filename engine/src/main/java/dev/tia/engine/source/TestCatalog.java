@@ -1,0 +1,222 @@
+package dev.tia.engine.source;
+
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSortedSet;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** The test classes of the project, with their tags. */
+public final class TestCatalog {
+
+    /** JUnit Jupiter and JUnit 4 annotations that make a method a test. */
+    private static final Set<String> TEST_ANNOTATIONS = Set.of("Test", "ParameterizedTest", "RepeatedTest",
+            "TestFactory", "TestTemplate", "Property", "Example");
+    /** Annotations that make a class a suite that runs tests of its own choosing. */
+    private static final Set<String> SUITE_ANNOTATIONS = Set.of("Suite", "RunWith", "SelectClasses", "SelectPackages");
+
+    private final ImmutableMap<TypeRef, TestClass> tests;
+
+    private TestCatalog(ImmutableMap<TypeRef, TestClass> tests) {
+        this.tests = tests;
+    }
+
+    public static TestCatalog build(SourceIndex index, NameResolver resolver, VisibleModules visibility) {
+        return new Builder(index, resolver, visibility).build();
+    }
+
+    public ImmutableMap<TypeRef, TestClass> tests() {
+        return tests;
+    }
+
+    public Optional<TestClass> find(String className) {
+        return tests.values().stream().filter(t -> t.className().equals(className)).findFirst();
+    }
+
+    /** Which modules a module can see; supplied by the project layer. */
+    @FunctionalInterface
+    public interface VisibleModules {
+        Set<String> from(String module);
+    }
+
+    /** One test method as the catalog sees it: its effective tags. */
+    private record TestMethod(Set<String> tags) {
+    }
+
+    private static final class Builder {
+        private final NameResolver resolver;
+        private final VisibleModules visibility;
+        private final Map<TypeRef, DeclaredType> types = new LinkedHashMap<>();
+        private final Map<TypeRef, IndexedFile> files = new HashMap<>();
+        private final Map<TypeRef, List<TypeRef>> nestedTypes = new HashMap<>();
+        private final Map<TypeRef, List<TestMethod>> methodMemo = new HashMap<>();
+        private final Map<TypeRef, Set<String>> tagMemo = new HashMap<>();
+
+        Builder(SourceIndex index, NameResolver resolver, VisibleModules visibility) {
+            this.resolver = resolver;
+            this.visibility = visibility;
+            for (IndexedFile file : index.files().values()) {
+                for (DeclaredType type : file.facts().types()) {
+                    TypeRef ref = new TypeRef(file.module(), type.name());
+                    types.putIfAbsent(ref, type);
+                    files.putIfAbsent(ref, file);
+                    type.enclosing().ifPresent(outer -> nestedTypes
+                            .computeIfAbsent(new TypeRef(file.module(), outer), k -> new ArrayList<>()).add(ref));
+                }
+            }
+        }
+
+        TestCatalog build() {
+            Map<TypeRef, TestClass> tests = new LinkedHashMap<>();
+            for (Map.Entry<TypeRef, DeclaredType> entry : types.entrySet()) {
+                TypeRef ref = entry.getKey();
+                DeclaredType type = entry.getValue();
+                IndexedFile file = files.get(ref);
+                if (!file.test() || !type.isTopLevel() || type.isAbstract() || type.kind() != TypeKind.CLASS) {
+                    continue;
+                }
+                List<TestMethod> methods = testMethods(ref, new HashSet<>());
+                boolean suite = type.annotations().stream().anyMatch(a -> SUITE_ANNOTATIONS.contains(simple(a)));
+                if (methods.isEmpty() && !suite) {
+                    continue;
+                }
+                Set<String> classTags = classTags(ref, new HashSet<>());
+                Set<String> onEvery = new TreeSet<>(classTags);
+                if (!methods.isEmpty()) {
+                    Set<String> common = new TreeSet<>(methods.get(0).tags());
+                    methods.forEach(m -> common.retainAll(m.tags()));
+                    onEvery.addAll(common);
+                }
+                tests.put(ref, new TestClass(ref, file.path(), ImmutableSortedSet.copyOf(classTags), ImmutableSortedSet.copyOf(onEvery)));
+            }
+            return new TestCatalog(ImmutableMap.copyOf(tests));
+        }
+
+        /** Test methods of {@code ref}: its own, its project supertypes', and those of its {@code @Nested} classes. */
+        private List<TestMethod> testMethods(TypeRef ref, Set<TypeRef> visiting) {
+            List<TestMethod> memo = methodMemo.get(ref);
+            if (memo != null) {
+                return memo;
+            }
+            if (!visiting.add(ref)) {
+                return List.of();
+            }
+            DeclaredType type = types.get(ref);
+            IndexedFile file = files.get(ref);
+            List<TestMethod> methods = new ArrayList<>();
+            boolean junit3 = extendsTestCase(ref, new HashSet<>());
+            for (MethodFacts method : type.methods()) {
+                boolean isTest = method.annotations().stream().anyMatch(a -> isTestAnnotation(file, a, new HashSet<>()))
+                        || junit3 && method.name().startsWith("test") && method.annotations().isEmpty();
+                if (isTest) {
+                    Set<String> tags = new TreeSet<>(method.tags());
+                    method.annotations().forEach(a -> tags.addAll(metaTags(file, a, new HashSet<>())));
+                    methods.add(new TestMethod(tags));
+                }
+            }
+            for (TypeRef supertype : supertypes(ref)) {
+                methods.addAll(testMethods(supertype, visiting));
+            }
+            for (TypeRef nested : nestedTypes.getOrDefault(ref, List.of())) {
+                if (types.get(nested).hasAnnotation("Nested")) {
+                    Set<String> nestedTags = classTags(nested, new HashSet<>());
+                    for (TestMethod method : testMethods(nested, visiting)) {
+                        Set<String> tags = new TreeSet<>(method.tags());
+                        tags.addAll(nestedTags);
+                        methods.add(new TestMethod(tags));
+                    }
+                }
+            }
+            visiting.remove(ref);
+            methodMemo.put(ref, methods);
+            return methods;
+        }
+
+        /** Tags of the type, its meta-annotations and its project supertypes ({@code @Tag} is inherited). */
+        private Set<String> classTags(TypeRef ref, Set<TypeRef> visiting) {
+            Set<String> memo = tagMemo.get(ref);
+            if (memo != null) {
+                return memo;
+            }
+            if (!visiting.add(ref)) {
+                return Set.of();
+            }
+            DeclaredType type = types.get(ref);
+            IndexedFile file = files.get(ref);
+            Set<String> tags = new TreeSet<>(type.tags());
+            type.annotations().forEach(a -> tags.addAll(metaTags(file, a, new HashSet<>())));
+            for (TypeRef supertype : supertypes(ref)) {
+                tags.addAll(classTags(supertype, visiting));
+            }
+            visiting.remove(ref);
+            tagMemo.put(ref, tags);
+            return tags;
+        }
+
+        /** Tags that a project annotation named {@code annotation} carries, through any depth of meta-annotation. */
+        private Set<String> metaTags(IndexedFile file, String annotation, Set<TypeRef> visiting) {
+            Set<String> tags = new TreeSet<>();
+            for (TypeRef ref : resolver.resolve(file, annotation, visibility.from(file.module()))) {
+                DeclaredType declared = types.get(ref);
+                if (declared == null || declared.kind() != TypeKind.ANNOTATION || !visiting.add(ref)) {
+                    continue;
+                }
+                tags.addAll(declared.tags());
+                for (String meta : declared.annotations()) {
+                    tags.addAll(metaTags(files.get(ref), meta, visiting));
+                }
+            }
+            return tags;
+        }
+
+        private boolean isTestAnnotation(IndexedFile file, String annotation, Set<TypeRef> visiting) {
+            if (TEST_ANNOTATIONS.contains(simple(annotation))) {
+                return true;
+            }
+            for (TypeRef ref : resolver.resolve(file, annotation, visibility.from(file.module()))) {
+                DeclaredType declared = types.get(ref);
+                if (declared != null && declared.kind() == TypeKind.ANNOTATION && visiting.add(ref)
+                        && declared.annotations().stream().anyMatch(m -> isTestAnnotation(files.get(ref), m, visiting))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean extendsTestCase(TypeRef ref, Set<TypeRef> visiting) {
+            if (!visiting.add(ref)) {
+                return false;
+            }
+            DeclaredType type = types.get(ref);
+            if (type.supertypes().stream().anyMatch(s -> simple(s).equals("TestCase"))) {
+                return true;
+            }
+            return supertypes(ref).stream().anyMatch(s -> extendsTestCase(s, visiting));
+        }
+
+        private List<TypeRef> supertypes(TypeRef ref) {
+            DeclaredType type = types.get(ref);
+            IndexedFile file = files.get(ref);
+            List<TypeRef> supertypes = new ArrayList<>();
+            for (String supertype : type.supertypes()) {
+                for (TypeRef candidate : resolver.resolve(file, supertype, visibility.from(file.module()))) {
+                    if (types.containsKey(candidate) && !candidate.equals(ref)) {
+                        supertypes.add(candidate);
+                    }
+                }
+            }
+            return supertypes;
+        }
+
+        private static String simple(String name) {
+            return name.substring(name.lastIndexOf('.') + 1);
+        }
+    }
+}
