@@ -52,7 +52,8 @@ public final class JavaFileAnalyzer {
     private final ParserConfiguration configuration = new ParserConfiguration()
             .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)
             .setAttributeComments(false)
-            .setStoreTokens(false);
+            // Tokens give parse problems their line number; the cost is small next to parsing itself.
+            .setStoreTokens(true);
 
     /**
      * Analyzes {@code source}; never throws for bad input.
@@ -78,8 +79,14 @@ public final class JavaFileAnalyzer {
         }
         Problem first = problems.get(0);
         String line = first.getLocation().flatMap(l -> l.getBegin().getRange()).map(r -> "line " + r.begin.line + ": ").orElse("");
-        String message = first.getMessage().lines().findFirst().orElse("syntax error");
-        return "syntax error at " + line + message;
+        String message = first.getMessage().lines().findFirst().orElse("");
+        // JavaParser lists every token it would have accepted; the token it found is what a person needs.
+        int expected = message.indexOf(", expected");
+        if (expected > 0) {
+            message = message.substring(0, expected);
+        }
+        message = message.replace("Parse error. ", "").trim();
+        return "syntax error at " + line + (message.isEmpty() ? "unexpected input" : message);
     }
 
     private static FileFacts unparseable(String path, String source, String problem) {

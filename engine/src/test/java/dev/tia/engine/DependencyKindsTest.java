@@ -1,0 +1,246 @@
+package dev.tia.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tia.engine.config.ConfigKey;
+import dev.tia.engine.select.Selection;
+import dev.tia.engine.select.TestStatus;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each way one type can depend on another, with the source and the expected selection side by side. */
+class DependencyKindsTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String FOO = "src/main/java/lib/Foo.java";
+    private static final String FOO_SOURCE = """
+            package lib;
+            public class Foo {
+                public static final int MAX = 3;
+                public static int twice(int x) { return 2 * x; }
+                public static class Inner { }
+            }
+            """;
+
+    private static String test(String pkg, String name, String imports, String body) {
+        return "package " + pkg + ";\n" + imports + "\nimport org.junit.jupiter.api.Test;\nclass " + name + " {\n"
+                + "  @Test void t() { " + body + " }\n}\n";
+    }
+
+    private InlineProject project() {
+        return InlineProject.in(dir).given(FOO, FOO_SOURCE)
+                .given("src/test/java/other/UnrelatedTest.java", test("other", "UnrelatedTest", "", "int x = 1;"));
+    }
+
+    @Test
+    void singleTypeImport() {
+        project().given("src/test/java/app/UsesTest.java", test("app", "UsesTest", "import lib.Foo;", "new Foo();"))
+                .whenChanged(FOO).expectSelected("app.UsesTest");
+    }
+
+    @Test
+    void onDemandImportThatCanSupplyTheName() {
+        project().given("src/test/java/app/UsesTest.java", test("app", "UsesTest", "import lib.*;", "new Foo();"))
+                .given("src/test/java/app/OtherWildcardTest.java", test("app", "OtherWildcardTest", "import java.util.*;", "new Foo2();"))
+                .given("src/test/java/app/Foo2.java", "package app; class Foo2 {}")
+                .whenChanged(FOO).expectSelected("app.UsesTest");
+    }
+
+    @Test
+    void staticImportOfAMethod() {
+        project().given("src/test/java/app/UsesTest.java", test("app", "UsesTest", "import static lib.Foo.twice;", "twice(2);"))
+                .whenChanged(FOO).expectSelected("app.UsesTest");
+    }
+
+    @Test
+    void staticOnDemandImport() {
+        project().given("src/test/java/app/UsesTest.java", test("app", "UsesTest", "import static lib.Foo.*;", "int m = MAX;"))
+                .whenChanged(FOO).expectSelected("app.UsesTest");
+    }
+
+    @Test
+    void samePackageSimpleNameWithoutImport() {
+        project().given("src/test/java/lib/FooTest.java", test("lib", "FooTest", "", "Foo.twice(1);"))
+                .whenChanged(FOO).expectSelected("lib.FooTest");
+    }
+
+    @Test
+    void fullyQualifiedNameInline() {
+        project().given("src/test/java/app/UsesTest.java", test("app", "UsesTest", "", "int m = lib.Foo.MAX;"))
+                .whenChanged(FOO).expectSelected("app.UsesTest");
+    }
+
+    @Test
+    void nestedTypeThroughItsOuterType() {
+        project().given("src/test/java/app/UsesTest.java", test("app", "UsesTest", "import lib.Foo;", "Object o = new Foo.Inner();"))
+                .whenChanged(FOO).expectSelected("app.UsesTest");
+    }
+
+    @Test
+    void importOfTheNestedTypeItself() {
+        project().given("src/test/java/app/UsesTest.java", test("app", "UsesTest", "import lib.Foo.Inner;", "Object o = new Inner();"))
+                .whenChanged(FOO).expectSelected("app.UsesTest");
+    }
+
+    @Test
+    void supertype() {
+        project().given("src/main/java/app/Bar.java", "package app; public class Bar extends lib.Foo { }")
+                .given("src/test/java/app/BarTest.java", test("app", "BarTest", "", "new Bar();"))
+                .whenChanged(FOO).expectSelected("app.BarTest");
+    }
+
+    @Test
+    void annotation() {
+        project().given("src/main/java/lib/Audited.java", "package lib; public @interface Audited { }")
+                .given("src/main/java/app/Service.java", "package app; import lib.Audited; @Audited public class Service { }")
+                .given("src/test/java/app/ServiceTest.java", test("app", "ServiceTest", "", "new Service();"))
+                .whenChanged("src/main/java/lib/Audited.java").expectSelected("app.ServiceTest");
+    }
+
+    @Test
+    void genericTypeArgument() {
+        project().given("src/test/java/app/UsesTest.java",
+                        test("app", "UsesTest", "import java.util.List;", "List<lib.Foo> foos = List.of();"))
+                .whenChanged(FOO).expectSelected("app.UsesTest");
+    }
+
+    @Test
+    void methodReference() {
+        project().given("src/test/java/app/UsesTest.java", test("app", "UsesTest", "import lib.Foo; import java.util.function.IntUnaryOperator;",
+                        "IntUnaryOperator f = Foo::twice;"))
+                .whenChanged(FOO).expectSelected("app.UsesTest");
+    }
+
+    @Test
+    void constantThatBytecodeWouldInline() {
+        project().given("src/main/java/app/Limits.java", "package app; public class Limits { int max() { return lib.Foo.MAX; } }")
+                .given("src/test/java/app/LimitsTest.java", test("app", "LimitsTest", "", "new Limits().max();"))
+                .whenChanged(FOO).expectSelected("app.LimitsTest");
+    }
+
+    @Test
+    void transitiveChainIsExplainedByTheShortestPath() {
+        Selection selection = project()
+                .given("src/main/java/app/A.java", "package app; public class A { lib.Foo foo; }")
+                .given("src/main/java/app/B.java", "package app; public class B { A a; }")
+                .given("src/main/java/app/C.java", "package app; public class C { B b; lib.Foo direct; }")
+                .given("src/test/java/app/CTest.java", test("app", "CTest", "", "new C();"))
+                .whenChanged(FOO).expectSelected("app.CTest");
+        assertThat(selection.test("app.CTest").orElseThrow().reason())
+                .isEqualTo(FOO + " -> lib.Foo -> app.C -> app.CTest");
+    }
+
+    @Test
+    void implementationReachedThroughItsInterface() {
+        InlineProject project = project()
+                .given("src/main/java/pay/Gateway.java", "package pay; public interface Gateway { long charge(long c); }")
+                .given("src/main/java/pay/CardGateway.java", "package pay; public class CardGateway implements Gateway { public long charge(long c) { return c + 30; } }")
+                .given("src/main/java/app/Checkout.java", "package app; import pay.Gateway; public class Checkout { Gateway g; }")
+                .given("src/test/java/app/CheckoutTest.java", test("app", "CheckoutTest", "", "new Checkout();"))
+                .whenChanged("src/main/java/pay/CardGateway.java");
+        Selection selection = project.expectSelected("app.CheckoutTest");
+        assertThat(selection.test("app.CheckoutTest").orElseThrow().reason())
+                .contains("pay.CardGateway -> pay.Gateway -> app.Checkout");
+    }
+
+    @Test
+    void implementationEdgesCanBeTurnedOff() {
+        project()
+                .given("src/main/java/pay/Gateway.java", "package pay; public interface Gateway { long charge(long c); }")
+                .given("src/main/java/pay/CardGateway.java", "package pay; public class CardGateway implements Gateway { public long charge(long c) { return c + 30; } }")
+                .given("src/main/java/app/Checkout.java", "package app; import pay.Gateway; public class Checkout { Gateway g; }")
+                .given("src/test/java/app/CheckoutTest.java", test("app", "CheckoutTest", "", "new Checkout();"))
+                .with(ConfigKey.IMPLEMENTATIONS, "false")
+                .whenChanged("src/main/java/pay/CardGateway.java").expectSelected();
+    }
+
+    @Test
+    void classNamedInAStringLiteral() {
+        project().given("src/main/java/app/Loader.java",
+                        "package app; public class Loader { Object load() throws Exception { return Class.forName(\"lib.Foo$Inner\"); } }")
+                .given("src/test/java/app/LoaderTest.java", test("app", "LoaderTest", "", "new Loader();"))
+                .whenChanged(FOO).expectSelected("app.LoaderTest");
+    }
+
+    @Test
+    void serviceLoaderRegistrationLinksImplementationToInterface() {
+        project()
+                .given("src/main/java/spi/Plugin.java", "package spi; public interface Plugin { String name(); }")
+                .given("src/main/java/impl/Loud.java", "package impl; public class Loud { public String name() { return \"LOUD\"; } }")
+                .given("src/main/resources/META-INF/services/spi.Plugin", "impl.Loud\n")
+                .given("src/main/java/app/Host.java", "package app; import spi.Plugin; public class Host { Plugin p; }")
+                .given("src/test/java/app/HostTest.java", test("app", "HostTest", "", "new Host();"))
+                .with(ConfigKey.IMPLEMENTATIONS, "false")
+                .whenChanged("src/main/java/impl/Loud.java").expectSelected("app.HostTest");
+    }
+
+    @Test
+    void resourceNamingAClassMakesItAffectTheModulesTests() {
+        project().given("src/main/resources/context.xml", "<beans><bean class=\"lib.Foo\"/></beans>\n")
+                .given("src/test/java/app/ContextTest.java", test("app", "ContextTest", "", "int x = 0;"))
+                .whenChanged(FOO).expectSelected("app.ContextTest", "other.UnrelatedTest");
+    }
+
+    @Test
+    void deletedClassSelectsTheTestsThatStillNameIt() {
+        project().given("src/test/java/app/UsesTest.java", test("app", "UsesTest", "import lib.Foo;", "new Foo();"))
+                .whenDeleted(FOO).expectSelected("app.UsesTest");
+    }
+
+    @Test
+    void addedClassSelectsTestsThatAlreadyNameIt() {
+        // The test names lib.Neu before it exists (a compile error at base); adding it can change the outcome.
+        project().given("src/test/java/app/UsesTest.java", test("app", "UsesTest", "import lib.*;", "Object o = new Neu();"))
+                .whenWritten("src/main/java/lib/Neu.java", "package lib; public class Neu { }")
+                .expectSelected("app.UsesTest");
+    }
+
+    @Test
+    void javaSyntaxUpToJava21Parses() {
+        project().given("src/main/java/shapes/Shape.java", """
+                        package shapes;
+                        public sealed interface Shape permits Circle, Square {
+                            static double area(Shape shape) {
+                                return switch (shape) {
+                                    case Circle(double r) when r > 0 -> Math.PI * r * r;
+                                    case Circle c -> 0;
+                                    case Square(var side) -> side * side;
+                                };
+                            }
+                        }
+                        """)
+                .given("src/main/java/shapes/Circle.java", "package shapes; public record Circle(double r) implements Shape { }")
+                .given("src/main/java/shapes/Square.java", "package shapes; public record Square(double side) implements Shape { }")
+                .given("src/test/java/shapes/ShapeTest.java", test("shapes", "ShapeTest", "", "var t = \"\"\"\n  text block\n  \"\"\"; Shape.area(new Square(2));"))
+                .whenChanged("src/main/java/shapes/Circle.java").expectSelected("shapes.ShapeTest");
+    }
+
+    @Test
+    void unparseableFileSelectsItsModulesTestsAndSaysWhere() {
+        Selection selection = project()
+                .given("src/test/java/app/UsesTest.java", test("app", "UsesTest", "import lib.Foo;", "new Foo();"))
+                .whenWritten(FOO, "package lib;\npublic class Foo {\n  int broken(\n}\n")
+                .expectSelected("app.UsesTest", "other.UnrelatedTest");
+        assertThat(selection.test("other.UnrelatedTest").orElseThrow().reason())
+                .startsWith(FOO + " -> module app").doesNotContain("Exception");
+        assertThat(selection.changedFiles().get(0).description()).contains("syntax error at line");
+    }
+
+    @Test
+    void nonUtf8SourceIsStillAnalyzed() {
+        InlineProject project = project().given("src/test/java/app/UsesTest.java", test("app", "UsesTest", "import lib.Foo;", "new Foo();"));
+        project.whenWritten(FOO, FOO_SOURCE.replace("public class Foo {", "/* caf\u00e9 */ public class Foo {"));
+        // Rewrite as ISO-8859-1 bytes, as a legacy editor would save it.
+        try {
+            java.nio.file.Files.write(dir.resolve(FOO), ("/* caf\u00e9 */\n" + FOO_SOURCE).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(InlineProject.names(project.selection(), TestStatus.SELECTED)).containsExactly("app.UsesTest");
+    }
+}
