@@ -2,6 +2,11 @@ package dev.tia.engine.cli;
 
 import dev.tia.engine.config.ConfigKey;
 import dev.tia.engine.config.TiaConfig;
+import dev.tia.engine.config.TiaConfigException;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 import picocli.CommandLine.Option;
 
@@ -11,6 +16,9 @@ import java.util.Map;
 
 /** Options every command shares; they become one {@link TiaConfig}. */
 final class AnalysisOptions {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
 
     @Option(names = "--repo", paramLabel = "DIR", defaultValue = ".",
             description = "Project folder inside a git repository (default: current folder).")
@@ -48,7 +56,12 @@ final class AnalysisOptions {
         if (noImplementations) {
             explicit.put(ConfigKey.IMPLEMENTATIONS.key(), "false");
         }
-        return TiaConfig.resolve(repo, explicit, System.getProperties());
+        try {
+            return TiaConfig.resolve(repo, explicit, System.getProperties());
+        } catch (TiaConfigException e) {
+            // A bad option value is a usage error (exit 2), reported with the command's usage hint.
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
     }
 
     private static void put(Map<String, String> explicit, ConfigKey key, String value) {

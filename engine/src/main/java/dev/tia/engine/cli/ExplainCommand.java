@@ -42,7 +42,7 @@ final class ExplainCommand implements Callable<Integer> {
         if (!files.isEmpty()) {
             ChangedFile file = files.get(0);
             out.println(file.path() + " (" + file.change().name().toLowerCase() + "): "
-                    + file.effect().name().toLowerCase().replace('_', ' ') + ", " + file.description());
+                    + file.effect().name().toLowerCase().replace('_', ' ') + ": " + file.description());
             List<String> chains = analysis.chainsFrom(path);
             if (chains.isEmpty()) {
                 out.println("  affects no test class" + (analysis.selection().runAll() ? " by itself (all tests run for other reasons)" : ""));

@@ -2,9 +2,11 @@ package dev.tia.engine.cli;
 
 import dev.tia.engine.Analysis;
 import dev.tia.engine.TiaEngine;
+import dev.tia.engine.config.TiaConfigException;
 import dev.tia.engine.report.ServicesReport;
 import dev.tia.engine.select.ServiceResult;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,7 +35,12 @@ final class ServicesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ServicesReport.Format chosen = ServicesReport.Format.parse(format);
+        ServicesReport.Format chosen;
+        try {
+            chosen = ServicesReport.Format.parse(format);
+        } catch (TiaConfigException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
         Analysis analysis = new TiaEngine().analyze(options.toConfig());
         PrintWriter out = spec.commandLine().getOut();
         if (chosen == ServicesReport.Format.TEXT) {

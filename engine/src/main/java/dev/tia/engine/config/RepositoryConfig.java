@@ -11,6 +11,8 @@ import com.google.common.collect.ImmutableList;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The optional repository file {@code tia.yaml}: services by folder, globs to ignore, globs that run everything.
@@ -58,11 +60,24 @@ public record RepositoryConfig(
             }
             return model.toConfig();
         } catch (UnrecognizedPropertyException e) {
-            throw new TiaConfigException(FILE_NAME + location(e.getLocation()) + ": unknown key '" + e.getPropertyName()
-                    + "'; valid keys are " + e.getKnownPropertyIds());
+            // Jackson's location is the value after the key; people look for the key's own line.
+            String line = keyLine(yaml, e.getPropertyName()).map(n -> " line " + n).orElse(location(e.getLocation()));
+            String valid = e.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
+            throw new TiaConfigException(FILE_NAME + line + ": unknown key '" + e.getPropertyName() + "'; valid keys are " + valid);
         } catch (JsonProcessingException e) {
             throw new TiaConfigException(FILE_NAME + location(e.getLocation()) + ": " + e.getOriginalMessage());
         }
+    }
+
+    private static Optional<Integer> keyLine(String yaml, String key) {
+        Pattern keyPattern = Pattern.compile("^[\\s-]*['\"]?" + Pattern.quote(key) + "['\"]?\\s*:");
+        List<String> lines = yaml.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (keyPattern.matcher(lines.get(i)).find()) {
+                return Optional.of(i + 1);
+            }
+        }
+        return Optional.empty();
     }
 
     private static String location(JsonLocation location) {

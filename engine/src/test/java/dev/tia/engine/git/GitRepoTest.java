@@ -1,0 +1,167 @@
+package dev.tia.engine.git;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tia.engine.TiaException;
+import dev.tia.fixtures.FixtureRepo;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Change detection on real repositories made by the test, including the inputs users get wrong. */
+class GitRepoTest {
+
+    @TempDir
+    Path dir;
+
+    private FixtureRepo repoWithOneCommit() {
+        return FixtureRepo.init(dir).write("a.txt", "a\n").write("b.txt", "b\n").write("c.txt", "c\n")
+                .write(".gitignore", "ignored/\n").commitAll("first");
+    }
+
+    private ChangeSet workingTreeChanges() {
+        try (GitRepo git = GitRepo.open(dir)) {
+            return git.changes(Optional.empty(), Optional.empty());
+        }
+    }
+
+    @Test
+    void workingTreeIncludesStagedUnstagedUntrackedAndDeletedButNotIgnored() throws Exception {
+        try (FixtureRepo repo = repoWithOneCommit()) {
+            repo.write("a.txt", "a changed\n");
+            repo.write("staged.txt", "new\n");
+            repo.git().add().addFilepattern("staged.txt").call();
+            repo.write("untracked.txt", "new\n");
+            repo.write("ignored/out.txt", "build output\n");
+            repo.delete("b.txt");
+            repo.write("c.txt", "c changed\n").write("c.txt", "c\n"); // changed and changed back: no change
+        }
+        assertThat(workingTreeChanges().changes()).containsExactly(
+                FileChange.of(ChangeType.MODIFIED, "a.txt"),
+                FileChange.of(ChangeType.DELETED, "b.txt"),
+                FileChange.of(ChangeType.ADDED, "staged.txt"),
+                FileChange.of(ChangeType.ADDED, "untracked.txt"));
+        assertThat(workingTreeChanges().head()).isEqualTo(ChangeSet.WORKTREE);
+    }
+
+    @Test
+    void committedRenameIsReportedAsRename() throws Exception {
+        try (FixtureRepo repo = FixtureRepo.init(dir)) {
+            repo.write("src/Old.java", "class Old { /* enough content for rename detection to match it */ }\n").commitAll("first");
+            repo.git().branchCreate().setName("feature").call();
+            repo.git().checkout().setName("feature").call();
+            repo.delete("src/Old.java").write("src/New.java", "class Old { /* enough content for rename detection to match it */ }\n")
+                    .commitAll("rename");
+        }
+        assertThat(workingTreeChanges().changes()).containsExactly(FileChange.renamed("src/Old.java", "src/New.java"));
+    }
+
+    @Test
+    void changesAreMeasuredFromTheMergeBase() throws Exception {
+        try (FixtureRepo repo = repoWithOneCommit()) {
+            repo.git().branchCreate().setName("feature").call();
+            repo.write("main-only.txt", "x\n").commitAll("main moves on");
+            repo.git().checkout().setName("feature").call();
+            repo.write("feature.txt", "y\n").commitAll("feature work");
+        }
+        ChangeSet changes = workingTreeChanges();
+        assertThat(changes.changes()).containsExactly(FileChange.of(ChangeType.ADDED, "feature.txt"));
+        assertThat(changes.baseRef()).isEqualTo("main");
+    }
+
+    @Test
+    void headRefComparesTwoCommits() {
+        try (FixtureRepo repo = repoWithOneCommit()) {
+            repo.write("a.txt", "second\n").commitAll("second");
+            repo.write("uncommitted.txt", "not part of HEAD\n");
+        }
+        try (GitRepo git = GitRepo.open(dir)) {
+            ChangeSet changes = git.changes(Optional.of("HEAD~1"), Optional.of("HEAD"));
+            assertThat(changes.changes()).containsExactly(FileChange.of(ChangeType.MODIFIED, "a.txt"));
+            assertThat(changes.head()).hasSize(40);
+            assertThat(git.tree(changes.head()).contains("uncommitted.txt")).isFalse();
+            assertThat(git.tree(ChangeSet.WORKTREE).contains("uncommitted.txt")).isTrue();
+        }
+    }
+
+    @Test
+    void detachedHeadWorks() throws Exception {
+        try (FixtureRepo repo = repoWithOneCommit()) {
+            String first = repo.head().name();
+            repo.write("a.txt", "second\n").commitAll("second");
+            repo.git().checkout().setName(first).call();
+            repo.write("a.txt", "detached edit\n");
+        }
+        assertThat(workingTreeChanges().changes()).containsExactly(FileChange.of(ChangeType.MODIFIED, "a.txt"));
+    }
+
+    @Test
+    void notAGitRepositorySaysSo() {
+        assertThatThrownBy(() -> GitRepo.open(dir)).isInstanceOf(TiaException.class)
+                .hasMessageContaining("is not inside a git repository");
+    }
+
+    @Test
+    void repositoryWithoutCommitsSaysSo() {
+        FixtureRepo.init(dir).close();
+        assertThatThrownBy(this::workingTreeChanges).isInstanceOf(TiaException.class).hasMessageContaining("has no commits yet");
+    }
+
+    @Test
+    void unknownBaseNamesTheRefsThatExist() {
+        repoWithOneCommit().close();
+        try (GitRepo git = GitRepo.open(dir)) {
+            assertThatThrownBy(() -> git.changes(Optional.of("origin/develop"), Optional.empty()))
+                    .isInstanceOf(TiaException.class)
+                    .hasMessage("base 'origin/develop' not found; refs that exist: main");
+        }
+    }
+
+    @Test
+    void noDefaultBaseAsksForOne() throws Exception {
+        try (FixtureRepo repo = repoWithOneCommit()) {
+            repo.git().branchRename().setOldName("main").setNewName("trunk").call();
+        }
+        assertThatThrownBy(this::workingTreeChanges).isInstanceOf(TiaException.class)
+                .hasMessageContaining("none of origin/main, main, origin/master, master exists; pass --base REF");
+    }
+
+    @Test
+    void shallowCloneWithBaseOutsideHistoryExplainsTheFix() throws Exception {
+        Path origin = dir.resolve("origin");
+        try (FixtureRepo repo = FixtureRepo.init(origin)) {
+            repo.write("a.txt", "1\n").commitAll("one").write("a.txt", "2\n").commitAll("two").write("a.txt", "3\n").commitAll("three");
+        }
+        Path clone = dir.resolve("clone");
+        Process git = new ProcessBuilder("git", "clone", "-q", "--depth", "1", origin.toUri().toString(), clone.toString())
+                .redirectErrorStream(true).start();
+        assertThat(git.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(git.exitValue()).as(new String(git.getInputStream().readAllBytes())).isZero();
+        assertThat(Files.exists(clone.resolve(".git/shallow"))).isTrue();
+
+        try (GitRepo repo = GitRepo.open(clone)) {
+            assertThat(repo.isShallow()).isTrue();
+            assertThatThrownBy(() -> repo.changes(Optional.of("HEAD~2"), Optional.empty()))
+                    .isInstanceOf(TiaException.class)
+                    .hasMessageContaining("shallow clone").hasMessageContaining("fetch-depth: 0");
+        }
+    }
+
+    @Test
+    void unrelatedHistoriesRunEverythingWithAReason() throws Exception {
+        try (FixtureRepo repo = repoWithOneCommit()) {
+            Git git = repo.git();
+            git.checkout().setOrphan(true).setName("orphan").call();
+            repo.commitAll("orphan root");
+        }
+        ChangeSet changes = workingTreeChanges();
+        assertThat(changes.historyGap()).hasValueSatisfying(reason -> assertThat(reason).contains("share no history"));
+    }
+}
