@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The rules that turn each changed path into an {@link FileEffect} (design.md, "Default policy for non-Java files").
@@ -168,7 +167,8 @@ public final class Policy {
         }
         ImmutableList<Node> seeds = types.stream().map(t -> (Node) new Node.Type(new TypeRef(module.path(), t)))
                 .collect(ImmutableList.toImmutableList());
-        return new FileEffect(path, Effect.TYPES, "declares " + types.stream().collect(Collectors.joining(", ")), seeds);
+        String verb = change.existsAtHead() && path.equals(change.path()) ? "declares " : "declared at base ";
+        return new FileEffect(path, Effect.TYPES, verb + String.join(", ", types), seeds);
     }
 
     private static List<PathGlob> globs(String... globs) {
