@@ -126,4 +126,15 @@ class TestsAndTagsTest {
         assertThat(selection.test("app.OtherTest").orElseThrow().reason()).startsWith("mode all");
         assertThat(selection.test("app.UsesTest").orElseThrow().reason()).startsWith(FOO);
     }
+
+    @Test
+    void mainFilesTiaDoesNotAnalyseAffectTheWholeModule() {
+        Selection selection = InlineProject.in(dir)
+                .given(FOO, "package lib; public class Foo { }")
+                .given("src/main/kotlin/lib/Util.kt", "package lib\nfun util() = 1\n")
+                .given("src/test/java/app/PlainTest.java", "package app; class PlainTest { @org.junit.jupiter.api.Test void t() { } }")
+                .whenChanged("src/main/kotlin/lib/Util.kt")
+                .expectSelected("app.PlainTest");
+        assertThat(selection.changedFiles().get(0).effect()).isEqualTo(dev.tia.engine.select.Effect.MODULE);
+    }
 }

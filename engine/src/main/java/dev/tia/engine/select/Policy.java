@@ -138,6 +138,11 @@ public final class Policy {
                 return FileEffect.of(path, Effect.MODULE_TESTS, "test resource of " + module.displayName(), testsNode);
             }
             default -> {
+                if (RepoPath.isUnder(path, RepoPath.join(module.path(), "src/main"))) {
+                    // Main code or resources tia does not analyse (Kotlin, webapp, ...) ship to dependents too.
+                    return FileEffect.of(path, Effect.MODULE, "main file of " + module.displayName()
+                            + " that tia does not analyse", moduleNode);
+                }
                 // Tests may read files relative to their module folder; only this module's tests can.
                 return FileEffect.of(path, Effect.MODULE_TESTS, "file in module " + module.displayName()
                         + " outside its source roots", testsNode);
