@@ -104,7 +104,9 @@ public final class Policy {
             return FileEffect.of(path, Effect.SERVICE_ONLY, "container build file: the service image, no tests");
         }
         boolean rootModule = module.isPresent() && module.get().path().equals(workspace.projectRoot());
-        if (module.isPresent() && (kind != SourceRootKind.OTHER || !rootModule || path.equals(module.get().pomPath()))) {
+        // Files of the root module outside src/ (CI config, scripts) are "outside every module": unknown.
+        if (module.isPresent() && (kind != SourceRootKind.OTHER || !rootModule || path.equals(module.get().pomPath())
+                || RepoPath.isUnder(path, RepoPath.join(module.get().path(), "src")))) {
             return moduleEffect(path, change, module.get(), kind);
         }
         Optional<Service> service = workspace.services().stream()
