@@ -14,7 +14,12 @@ public enum ConfigKey {
     EXCLUDE_TAGS("tia.excludeTags", "e2e", "comma-separated tags left out in quick mode"),
     REPORT_DIR("tia.reportDir", "target/tia", "where reports go, relative to the project directory"),
     IMPLEMENTATIONS("tia.implementations", "true",
-            "a change to an implementation affects users of the types it implements (DI, ServiceLoader)");
+            "a change to an implementation affects users of the types it implements (DI, ServiceLoader)"),
+    FAIL_ON_ERROR("tia.failOnError", "false",
+            "fail the build when tia cannot analyse the change, instead of running every test with a warning"),
+    SELECTION_FILE("tia.selectionFile", "",
+            "a JSON report (schema v1) to take the selection from instead of analysing again (set by the Maven plugin)"),
+    PROJECT_DIR("tia.projectDir", "", "the module or project folder whose tests run (default: the working directory)");
 
     static final String AFFECTED_KEY = "tia.affected";
 

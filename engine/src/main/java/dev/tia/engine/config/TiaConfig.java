@@ -81,6 +81,11 @@ public final class TiaConfig {
         return new TiaConfig(projectDir, newValues, newOrigins);
     }
 
+    /** A copy for another project folder (the JUnit extension runs in a module but analyses the reactor). */
+    public TiaConfig withProjectDir(Path dir) {
+        return new TiaConfig(dir.toAbsolutePath().normalize(), values, origins);
+    }
+
     /** The directory holding the project (the repository root or a folder inside it). */
     public Path projectDir() {
         return projectDir;
@@ -127,6 +132,15 @@ public final class TiaConfig {
             throw new TiaConfigException(ConfigKey.IMPLEMENTATIONS.key() + " must be true or false, not '" + value + "'");
         }
         return Boolean.parseBoolean(value);
+    }
+
+    public boolean failOnError() {
+        return Boolean.parseBoolean(value(ConfigKey.FAIL_ON_ERROR).trim());
+    }
+
+    /** A selection handed over by another face (the Maven plugin), to use instead of analysing again. */
+    public Optional<Path> selectionFile() {
+        return nonBlank(ConfigKey.SELECTION_FILE).map(f -> projectDir.resolve(f));
     }
 
     private Optional<String> nonBlank(ConfigKey key) {

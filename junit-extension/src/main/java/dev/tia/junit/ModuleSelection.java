@@ -1,0 +1,34 @@
+package dev.tia.junit;
+
+import dev.tia.engine.config.Mode;
+import dev.tia.engine.report.TestDecisions;
+import dev.tia.engine.select.TestResult;
+import dev.tia.engine.select.TestStatus;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The selection as one test run needs it: the decisions, the module whose tests are running, and the mode.
+ *
+ * @param module the running module's folder relative to the git root, empty when not known
+ * @param reportFile where the summary's report goes
+ */
+record ModuleSelection(TestDecisions decisions, Optional<String> module, Mode mode, Set<String> excludeTags, Path reportFile) {
+
+    /** The decision for a test class, by its binary name; nested classes ({@code A$B}) follow their top-level class. */
+    Optional<TestResult> decisionFor(String className) {
+        int dollar = className.indexOf('$');
+        String topLevel = dollar < 0 ? className : className.substring(0, dollar);
+        return decisions.decision(topLevel, module);
+    }
+
+    boolean skips(String className) {
+        return mode != Mode.ALL && decisionFor(className).map(d -> d.status() == TestStatus.SKIPPED).orElse(false);
+    }
+
+    boolean excludesTags() {
+        return mode == Mode.QUICK && !excludeTags.isEmpty();
+    }
+}

@@ -1,0 +1,80 @@
+package dev.tia.junit;
+
+import dev.tia.engine.TiaEngine;
+import dev.tia.engine.config.ConfigKey;
+import dev.tia.engine.config.TiaConfig;
+import dev.tia.engine.project.ProjectRoot;
+import dev.tia.engine.report.TestDecisions;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.platform.engine.ConfigurationParameters;
+import org.junit.platform.launcher.LauncherDiscoveryListener;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+
+/**
+ * Reads tia's configuration from the launcher request and works out the selection before engines discover
+ * tests. Inert unless {@code tia.affected=true}.
+ */
+public final class TiaDiscoveryListener implements LauncherDiscoveryListener {
+
+    @Override
+    public void launcherDiscoveryStarted(LauncherDiscoveryRequest request) {
+        ActiveSelection.clear();
+        TiaConfig config;
+        try {
+            config = configFrom(request.getConfigurationParameters());
+        } catch (RuntimeException e) {
+            // A bad tia.* key is the user's to fix, but it must not silently drop tests: say so and run all.
+            Console.warn("ignoring tia configuration: " + e.getMessage() + "; running all tests");
+            return;
+        }
+        if (!config.affected()) {
+            return;
+        }
+        Path moduleDir = config.projectDir();
+        try {
+            TestDecisions decisions = config.selectionFile().isPresent()
+                    ? TestDecisions.read(config.selectionFile().get())
+                    : TestDecisions.of(new TiaEngine().analyze(config.withProjectDir(ProjectRoot.enclosing(moduleDir))).selection());
+            Optional<String> module = moduleOf(Path.of(decisions.repository()), moduleDir);
+            ActiveSelection.start(RunState.selecting(new ModuleSelection(decisions, module, config.mode(), config.excludeTags(),
+                    moduleDir.resolve(config.value(ConfigKey.REPORT_DIR)).resolve("junit-report.json"))));
+        } catch (RuntimeException e) {
+            if (config.failOnError()) {
+                throw new TiaSelectionFailed("tia could not select tests: " + e.getMessage()
+                        + " (tia.failOnError=true; set it to false to run all tests instead)", e);
+            }
+            String reason = "tia could not select tests: " + e.getMessage();
+            Console.warn(reason + "; running all tests");
+            ActiveSelection.start(RunState.runningEverything(reason));
+        }
+    }
+
+    /** Explicit launcher parameters (including junit-platform.properties) over system properties over defaults. */
+    static TiaConfig configFrom(ConfigurationParameters parameters) {
+        Map<String, String> explicit = new LinkedHashMap<>();
+        for (String key : parameters.keySet()) {
+            if (key.startsWith(ConfigKey.PREFIX)) {
+                parameters.get(key).ifPresent(value -> explicit.put(key, value));
+            }
+        }
+        for (ConfigKey key : ConfigKey.values()) {
+            parameters.get(key.key()).ifPresent(value -> explicit.putIfAbsent(key.key(), value));
+        }
+        String projectDir = explicit.getOrDefault(ConfigKey.PROJECT_DIR.key(), System.getProperty(ConfigKey.PROJECT_DIR.key(), ""));
+        Path dir = projectDir.isBlank() ? Path.of("").toAbsolutePath() : Path.of(projectDir).toAbsolutePath();
+        return TiaConfig.resolve(dir, explicit, System.getProperties());
+    }
+
+    private static Optional<String> moduleOf(Path repository, Path moduleDir) {
+        Path module = moduleDir.toAbsolutePath().normalize();
+        Path root = repository.toAbsolutePath().normalize();
+        return module.startsWith(root) && !module.equals(root)
+                ? Optional.of(root.relativize(module).toString().replace('\\', '/'))
+                : Optional.empty();
+    }
+}
