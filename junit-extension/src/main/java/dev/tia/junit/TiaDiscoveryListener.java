@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.launcher.LauncherDiscoveryListener;
@@ -21,8 +22,17 @@ import org.junit.platform.launcher.LauncherDiscoveryRequest;
  */
 public final class TiaDiscoveryListener implements LauncherDiscoveryListener {
 
+    /**
+     * Discoveries in progress. The suite engine discovers its suites' tests with a launcher of its own, inside the
+     * outer discovery; that inner discovery must keep the outer run's selection, not start another.
+     */
+    private static final AtomicInteger DEPTH = new AtomicInteger();
+
     @Override
     public void launcherDiscoveryStarted(LauncherDiscoveryRequest request) {
+        if (DEPTH.getAndIncrement() > 0) {
+            return;
+        }
         ActiveSelection.clear();
         TiaConfig config;
         try {
@@ -45,6 +55,7 @@ public final class TiaDiscoveryListener implements LauncherDiscoveryListener {
                     moduleDir.resolve(config.value(ConfigKey.REPORT_DIR)).resolve("junit-report.json"))));
         } catch (RuntimeException e) {
             if (config.failOnError()) {
+                DEPTH.set(0); // the launcher will not report this discovery as finished
                 throw new TiaSelectionFailed("tia could not select tests: " + e.getMessage()
                         + " (tia.failOnError=true; set it to false to run all tests instead)", e);
             }
@@ -52,6 +63,11 @@ public final class TiaDiscoveryListener implements LauncherDiscoveryListener {
             Console.warn(reason + "; running all tests");
             ActiveSelection.start(RunState.runningEverything(reason));
         }
+    }
+
+    @Override
+    public void launcherDiscoveryFinished(LauncherDiscoveryRequest request) {
+        DEPTH.updateAndGet(depth -> Math.max(0, depth - 1));
     }
 
     /** Explicit launcher parameters (including junit-platform.properties) over system properties over defaults. */
