@@ -70,7 +70,8 @@ class TiaExtensionTest {
         Path repo = LauncherRun.shop(dir, "07-tax-rates-resource");
         Path classes = LauncherRun.compile(repo, dir.resolve("classes"));
         LauncherRun.Result catalog = LauncherRun.run(classes, "com.example.catalog", affectedIn(repo, "services/catalog"));
-        assertThat(catalog.tests()).containsExactlyInAnyOrder("CatalogServiceTest$Lookup#findsBySku", "CatalogServiceTest$Lookup#missingSkuIsEmpty",
+        assertThat(catalog.tests()).containsExactlyInAnyOrder("CatalogServiceIT#labelsEveryProduct",
+                "CatalogServiceTest$Lookup#findsBySku", "CatalogServiceTest$Lookup#missingSkuIsEmpty",
                 "CatalogServiceTest$Size#countsProducts", "ProductFormatterTest#labelShowsTheGrossPrice");
         LauncherRun.Result pricing = LauncherRun.run(classes, "com.example.pricing", affectedIn(repo, "libs/pricing"));
         assertThat(pricing.tests()).contains("MoneyTest#lessRoundsDown");

@@ -19,7 +19,8 @@ public enum ConfigKey {
             "fail the build when tia cannot analyse the change, instead of running every test with a warning"),
     SELECTION_FILE("tia.selectionFile", "",
             "a JSON report (schema v1) to take the selection from instead of analysing again (set by the Maven plugin)"),
-    PROJECT_DIR("tia.projectDir", "", "the module or project folder whose tests run (default: the working directory)");
+    PROJECT_DIR("tia.projectDir", "", "the module or project folder whose tests run (default: the working directory)"),
+    EXPLAIN("tia.explain", "", "mvn tia:explain: the test class or changed file to explain");
 
     static final String AFFECTED_KEY = "tia.affected";
 
