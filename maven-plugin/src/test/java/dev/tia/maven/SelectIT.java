@@ -152,6 +152,22 @@ class SelectIT {
     }
 
     @Test
+    void projectListAndExplain() throws IOException {
+        Path project = shopWithPlugin("pl", "01-discount-rule");
+        MavenBuild.Result build = MavenBuild.MAVEN_39.run(project, "test", "-pl", "services/checkout", "-am",
+                "-Dtia.affected", "-Dmaven.test.failure.ignore=true");
+        assertThat(build.exitCode()).as(build.log()).isZero();
+        assertThat(build.testClassesRun()).containsExactlyInAnyOrder("DiscountsTest", "PriceCalculatorTest", "CartServiceTest",
+                "CheckoutServiceTest", "SmallCartCheckoutTest");
+
+        MavenBuild.Result explain = MavenBuild.MAVEN_39.run(project, "tia:explain", "-Dtia.explain=CartServiceTest");
+        assertThat(explain.exitCode()).as(explain.log()).isZero();
+        assertThat(explain.log()).contains("[INFO] tia: com.example.checkout.CartServiceTest (services/checkout): SELECTED",
+                "[INFO] tia:   libs/pricing/src/main/java/com/example/pricing/Discounts.java -> com.example.pricing.Discounts"
+                        + " -> com.example.checkout.CartService -> com.example.checkout.CartServiceTest");
+    }
+
+    @Test
     void outsideGitEveryTestRunsWithOneWarning() throws IOException {
         // Outside every git repository: the build folder itself lies inside tia's own checkout.
         Path dir = Files.createTempDirectory("tia-nogit");
@@ -160,7 +176,12 @@ class SelectIT {
         }
         Path project = dir.resolve("ignored");
         deleteRecursively(project.resolve(".git"));
-        MavenBuild.Result build = MavenBuild.MAVEN_39.run(project, MavenBuild.PLUGIN + ":select", "test", "-Dtia.affected");
+        MavenBuild.Result build;
+        try {
+            build = MavenBuild.MAVEN_39.run(project, MavenBuild.PLUGIN + ":select", "test", "-Dtia.affected");
+        } finally {
+            // keep the build's reports in the Result; only the temp copy outside the build folder goes
+        }
         assertThat(build.exitCode()).as(build.log()).isZero();
         assertThat(build.testClassesRun()).containsAll(ALL_BUT_E2E);
         assertThat(build.log()).contains("[WARNING] tia could not select tests: ").contains("is not inside a git repository")
