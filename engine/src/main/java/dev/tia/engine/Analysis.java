@@ -8,6 +8,7 @@ import dev.tia.engine.select.FileEffect;
 import dev.tia.engine.select.Selection;
 import dev.tia.engine.select.TestResult;
 import dev.tia.engine.select.TestStatus;
+import dev.tia.engine.source.SourceIndex;
 import dev.tia.engine.source.TestCatalog;
 import dev.tia.engine.source.TestClass;
 
@@ -22,12 +23,27 @@ public final class Analysis {
     private final DependencyGraph graph;
     private final TestCatalog catalog;
     private final ImmutableList<FileEffect> effects;
+    private final Timings timings;
+    private final SourceIndex.Stats indexStats;
 
-    Analysis(Selection selection, DependencyGraph graph, TestCatalog catalog, List<FileEffect> effects) {
+    Analysis(Selection selection, DependencyGraph graph, TestCatalog catalog, List<FileEffect> effects, Timings timings,
+            SourceIndex.Stats indexStats) {
+        this.indexStats = indexStats;
         this.selection = selection;
         this.graph = graph;
         this.catalog = catalog;
         this.effects = ImmutableList.copyOf(effects);
+        this.timings = timings;
+    }
+
+    /** How many files were parsed, and how many came from the persistent index. */
+    public SourceIndex.Stats indexStats() {
+        return indexStats;
+    }
+
+    /** How long each phase took. */
+    public Timings timings() {
+        return timings;
     }
 
     public Selection selection() {

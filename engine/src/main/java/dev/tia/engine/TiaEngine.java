@@ -21,6 +21,7 @@ import dev.tia.engine.select.Effect;
 import dev.tia.engine.select.FileEffect;
 import dev.tia.engine.select.Policy;
 import dev.tia.engine.select.Selector;
+import dev.tia.engine.source.FactsCache;
 import dev.tia.engine.source.FileFacts;
 import dev.tia.engine.source.IndexedFile;
 import dev.tia.engine.source.JavaFileAnalyzer;
@@ -50,25 +51,48 @@ import java.util.Set;
 public final class TiaEngine {
 
     private final JavaFileAnalyzer analyzer = new JavaFileAnalyzer();
+    private final Progress progress;
+
+    public TiaEngine() {
+        this(Progress.NONE);
+    }
+
+    /** @param progress told about long work (parsing a cold repository) */
+    public TiaEngine(Progress progress) {
+        this.progress = progress;
+    }
+
+    /** tia's version, which keys the persistent index. */
+    public static String version() {
+        String version = TiaEngine.class.getPackage().getImplementationVersion();
+        return version == null ? "development" : version;
+    }
 
     public Analysis analyze(TiaConfig config) {
+        Timings timings = new Timings();
         try (GitRepo git = GitRepo.open(config.projectDir())) {
             String projectRoot = projectRoot(git.workTree(), config.projectDir());
-            ChangeSet changes = git.changes(config.base(), config.head());
-            SourceTree head = git.tree(changes.head());
+            ChangeSet changes = timings.time("changes", () -> git.changes(config.base(), config.head()));
+            SourceTree head = timings.time("tree", () -> git.tree(changes.head()));
             RepositoryConfig repositoryConfig = repositoryConfig(head, projectRoot);
-            Workspace workspace = WorkspaceLoader.load(head, projectRoot, repositoryConfig);
-            SourceIndex index = SourceIndex.build(workspace, head, analyzer);
-            Map<String, FileFacts> baseFacts = baseFacts(git, changes, workspace);
+            Workspace workspace = timings.time("workspace", () -> WorkspaceLoader.load(head, projectRoot, repositoryConfig));
+            FactsCache cache = config.cacheDir().map(dir -> FactsCache.load(dir, version())).orElse(FactsCache.none());
+            SourceIndex index = timings.time("index", () -> SourceIndex.build(workspace, head, analyzer, cache, progress));
+            List<String> notes = new ArrayList<>(workspace.notes());
+            cache.problem().ifPresent(notes::add);
+            Map<String, FileFacts> baseFacts = timings.time("base", () -> baseFacts(git, changes, workspace, cache));
+
+            timings.time("save-index", () -> cache.save()).ifPresent(notes::add);
 
             NameResolver resolver = new NameResolver(universe(index, baseFacts, workspace));
-            TestCatalog catalog = TestCatalog.build(index, resolver, workspace::visibleFrom);
-            DependencyGraph graph = DependencyGraphBuilder.build(workspace, index, resolver, catalog, config.implementations());
+            TestCatalog catalog = timings.time("catalog", () -> TestCatalog.build(index, resolver, workspace::visibleFrom));
+            DependencyGraph graph = timings.time("graph",
+                    () -> DependencyGraphBuilder.build(workspace, index, resolver, catalog, config.implementations()));
 
             Map<String, FileFacts> headFacts = new HashMap<>();
             index.files().forEach((path, file) -> headFacts.put(path, file.facts()));
             Policy policy = new Policy(workspace, repositoryConfig, headFacts, baseFacts,
-                    insideWorkTree(git.workTree(), config.reportDir()));
+                    toolFolders(git.workTree(), config));
             List<FileEffect> effects = new ArrayList<>();
             List<ChangedFile> changedFiles = new ArrayList<>();
             for (FileChange change : changes.changes()) {
@@ -81,9 +105,9 @@ public final class TiaEngine {
             List<String> runAllReasons = new ArrayList<>(workspace.runAllReasons());
             changes.historyGap().ifPresent(runAllReasons::add);
             Selector selector = new Selector(workspace, graph, catalog, config.mode(), config.excludeTags());
-            Selector.Outcome outcome = selector.select(git.workTree().toString(), changes, changedFiles, effects,
-                    standingEffects(index, workspace, changes), runAllReasons, workspace.notes());
-            return new Analysis(outcome.selection(), graph, catalog, effects);
+            Selector.Outcome outcome = timings.time("select", () -> selector.select(git.workTree().toString(), changes,
+                    changedFiles, effects, standingEffects(index, workspace, changes), runAllReasons, notes));
+            return new Analysis(outcome.selection(), graph, catalog, effects, timings, index.stats());
         }
     }
 
@@ -99,6 +123,14 @@ public final class TiaEngine {
             throw new TiaException(projectDir + " is not inside the git working tree " + workTree);
         }
         return workTree.relativize(dir).toString().replace('\\', '/');
+    }
+
+    /** tia's own output folders inside the repository (reports, index): never a change. */
+    private static List<String> toolFolders(Path workTree, TiaConfig config) {
+        List<String> folders = new ArrayList<>();
+        insideWorkTree(workTree, config.reportDir()).ifPresent(folders::add);
+        config.cacheDir().flatMap(dir -> insideWorkTree(workTree, dir)).ifPresent(folders::add);
+        return folders;
     }
 
     private static Optional<String> insideWorkTree(Path workTree, Path dir) {
@@ -121,7 +153,7 @@ public final class TiaEngine {
     }
 
     /** Facts at base of the changed Java files that existed there: their old types count as changed too. */
-    private Map<String, FileFacts> baseFacts(GitRepo git, ChangeSet changes, Workspace workspace) {
+    private Map<String, FileFacts> baseFacts(GitRepo git, ChangeSet changes, Workspace workspace, FactsCache cache) {
         List<String> paths = new ArrayList<>();
         for (FileChange change : changes.changes()) {
             String path = change.basePath();
@@ -133,9 +165,9 @@ public final class TiaEngine {
         if (paths.isEmpty()) {
             return facts;
         }
-        SourceTree base = git.tree(changes.baseCommit());
+        SourceTree base = git.files(changes.baseCommit(), paths);
         for (String path : paths) {
-            facts.put(path, SourceIndex.analyze(analyzer, base, path));
+            facts.put(path, SourceIndex.analyze(analyzer, base, path, cache));
         }
         return facts;
     }

@@ -37,19 +37,27 @@ final class AffectedCommand implements Callable<Integer> {
     @Option(names = "--no-write", negatable = false, description = "Print only; do not write reports to the report folder.")
     boolean noWrite;
 
+    @Option(names = "--timings", description = "Print how long each phase took (and peak heap) to stderr.")
+    boolean timings;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         TiaConfig config = options.toConfig();
-        Analysis analysis = new TiaEngine().analyze(config);
+        Analysis analysis = new TiaEngine(ConsoleProgress.forTerminal(spec.commandLine().getErr())).analyze(config);
         String output = switch (format) {
             case text -> TextReport.render(analysis.selection(), verbose);
             case json -> JsonReport.render(analysis.selection());
             case markdown -> MarkdownReport.render(analysis.selection());
         };
         spec.commandLine().getOut().print(output);
+        if (timings) {
+            spec.commandLine().getErr().println("tia: timings: " + analysis.timings() + String.format(", peak heap %d MB",
+                    PeakHeap.megabytes()) + "; files " + analysis.indexStats().files() + ", parsed " + analysis.indexStats().parsed()
+                    + ", from index " + analysis.indexStats().cached());
+        }
         if (!noWrite) {
             Path written = ReportWriter.write(analysis.selection(), config.reportDir());
             if (format == OutputFormat.text) {

@@ -34,7 +34,7 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Analysis analysis = new TiaEngine().analyze(options.toConfig());
+        Analysis analysis = new TiaEngine(ConsoleProgress.forTerminal(spec.commandLine().getErr())).analyze(options.toConfig());
         PrintWriter out = spec.commandLine().getOut();
         String path = target.replace('\\', '/');
         List<ChangedFile> files = analysis.selection().changedFiles().stream()

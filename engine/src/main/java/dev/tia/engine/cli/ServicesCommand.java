@@ -41,7 +41,7 @@ final class ServicesCommand implements Callable<Integer> {
         } catch (TiaConfigException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        Analysis analysis = new TiaEngine().analyze(options.toConfig());
+        Analysis analysis = new TiaEngine(ConsoleProgress.forTerminal(spec.commandLine().getErr())).analyze(options.toConfig());
         PrintWriter out = spec.commandLine().getOut();
         if (chosen == ServicesReport.Format.TEXT) {
             if (analysis.selection().services().isEmpty()) {

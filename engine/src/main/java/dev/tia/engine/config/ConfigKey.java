@@ -20,6 +20,8 @@ public enum ConfigKey {
     SELECTION_FILE("tia.selectionFile", "",
             "a JSON report (schema v1) to take the selection from instead of analysing again (set by the Maven plugin)"),
     PROJECT_DIR("tia.projectDir", "", "the module or project folder whose tests run (default: the working directory)"),
+    CACHE_DIR("tia.cacheDir", ".tia/cache",
+            "where the index of parsed files is kept, relative to the project folder (keep it in a CI cache); empty: none"),
     EXPLAIN("tia.explain", "", "mvn tia:explain: the test class or changed file to explain");
 
     static final String AFFECTED_KEY = "tia.affected";

@@ -134,6 +134,11 @@ public final class TiaConfig {
         return Boolean.parseBoolean(value);
     }
 
+    /** The folder of the persistent index, or empty when caching is off. */
+    public Optional<Path> cacheDir() {
+        return nonBlank(ConfigKey.CACHE_DIR).map(dir -> projectDir.resolve(dir).normalize());
+    }
+
     public boolean failOnError() {
         return Boolean.parseBoolean(value(ConfigKey.FAIL_ON_ERROR).trim());
     }

@@ -9,9 +9,12 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
 
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
+import java.util.Collection;
+import java.util.Optional;
 
 /** The files of one commit, read from the object database. */
 final class CommitTree implements SourceTree {
@@ -27,10 +30,16 @@ final class CommitTree implements SourceTree {
     }
 
     static CommitTree of(Repository repository, RevCommit commit) throws IOException {
+        return of(repository, commit, Optional.empty());
+    }
+
+    /** Only {@code paths} of the commit (those that exist there): cheap when a few files are needed. */
+    static CommitTree of(Repository repository, RevCommit commit, Optional<Collection<String>> paths) throws IOException {
         ImmutableMap.Builder<String, ObjectId> blobs = ImmutableMap.builder();
         try (TreeWalk walk = new TreeWalk(repository)) {
             walk.addTree(commit.getTree());
             walk.setRecursive(true);
+            paths.filter(p -> !p.isEmpty()).ifPresent(p -> walk.setFilter(PathFilterGroup.createFromStrings(p)));
             while (walk.next()) {
                 // Submodules (gitlinks) have no content here; they are not part of this project's sources.
                 if (walk.getFileMode(0).getObjectType() == Constants.OBJ_BLOB && walk.getFileMode(0) != FileMode.GITLINK) {
@@ -54,6 +63,11 @@ final class CommitTree implements SourceTree {
     @Override
     public boolean contains(String path) {
         return blobs.containsKey(path);
+    }
+
+    @Override
+    public Optional<String> contentId(String path) {
+        return Optional.ofNullable(blobs.get(path)).map(ObjectId::name);
     }
 
     @Override

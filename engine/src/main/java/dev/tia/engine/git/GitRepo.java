@@ -1,6 +1,7 @@
 package dev.tia.engine.git;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSortedSet;
 
 import dev.tia.engine.TiaException;
@@ -27,7 +28,11 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -46,6 +51,8 @@ public final class GitRepo implements AutoCloseable {
 
     private final Repository repository;
     private final Path workTree;
+    /** The working tree's status, computed once: it does not change during one analysis. */
+    private Status status;
 
     private GitRepo(Repository repository) {
         this.repository = repository;
@@ -137,6 +144,15 @@ public final class GitRepo implements AutoCloseable {
         }
     }
 
+    /** Only {@code paths} of commit {@code commitId}: for reading a few files at base. */
+    public SourceTree files(String commitId, Collection<String> paths) {
+        try (RevWalk walk = new RevWalk(repository)) {
+            return CommitTree.of(repository, walk.parseCommit(ObjectId.fromString(commitId)), Optional.of(paths));
+        } catch (IOException e) {
+            throw new TiaException("cannot read the files of " + commitId + ": " + e.getMessage(), e);
+        }
+    }
+
     private String defaultBase() {
         for (String candidate : DEFAULT_BASES) {
             try {
@@ -213,25 +229,36 @@ public final class GitRepo implements AutoCloseable {
     }
 
     private Status status() throws GitAPIException {
-        return Git.wrap(repository).status().setIgnoreSubmodules(SubmoduleWalk.IgnoreSubmoduleMode.ALL).call();
+        if (status == null) {
+            status = Git.wrap(repository).status().setIgnoreSubmodules(SubmoduleWalk.IgnoreSubmoduleMode.ALL).call();
+        }
+        return status;
     }
 
     private WorkingTree workingTree() throws IOException, GitAPIException {
         Status status = status();
         Set<String> files = new TreeSet<>();
+        Map<String, String> cleanIds = new HashMap<>();
+        Set<String> dirty = new HashSet<>(status.getModified());
+        dirty.addAll(status.getConflicting());
         DirCache index = repository.readDirCache();
         for (int i = 0; i < index.getEntryCount(); i++) {
             DirCacheEntry entry = index.getEntry(i);
             if (entry.getStage() == DirCacheEntry.STAGE_0 || entry.getStage() == DirCacheEntry.STAGE_2) {
                 if (entry.getFileMode() != FileMode.GITLINK) {
-                    files.add(entry.getPathString());
+                    String path = entry.getPathString();
+                    files.add(path);
+                    if (entry.getStage() == DirCacheEntry.STAGE_0 && !dirty.contains(path)) {
+                        cleanIds.put(path, entry.getObjectId().name());
+                    }
                 }
             }
         }
         files.removeAll(status.getMissing());
         files.addAll(status.getUntracked());
         files.removeIf(path -> !Files.isRegularFile(workTree.resolve(path)));
-        return new WorkingTree(workTree, ImmutableSortedSet.copyOf(files));
+        cleanIds.keySet().retainAll(files);
+        return new WorkingTree(workTree, ImmutableSortedSet.copyOf(files), ImmutableMap.copyOf(cleanIds));
     }
 
     private static ImmutableList<FileChange> sorted(List<FileChange> changes) {

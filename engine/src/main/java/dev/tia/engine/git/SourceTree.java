@@ -3,6 +3,7 @@ package dev.tia.engine.git;
 import com.google.common.collect.ImmutableSortedSet;
 
 import java.io.IOException;
+import java.util.Optional;
 
 /** The files of one state of the repository (a commit or the working tree), paths relative to the git root. */
 public interface SourceTree {
@@ -20,4 +21,10 @@ public interface SourceTree {
      * @throws IOException when the file is absent or unreadable
      */
     byte[] read(String path) throws IOException;
+
+    /**
+     * The git blob id of {@code path}'s content when known without reading the file (a committed file, or a
+     * working-tree file git's index knows to be unchanged); empty otherwise.
+     */
+    Optional<String> contentId(String path);
 }

@@ -1,6 +1,6 @@
 package dev.tia.engine.graph;
 
-import com.google.common.graph.ImmutableGraph;
+import com.google.common.graph.Graph;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -18,9 +18,10 @@ import java.util.Set;
  */
 public final class DependencyGraph {
 
-    private final ImmutableGraph<Node> graph;
+    private final Graph<Node> graph;
 
-    DependencyGraph(ImmutableGraph<Node> graph) {
+    /** @param graph not copied: the builder hands over a graph no one else holds */
+    DependencyGraph(Graph<Node> graph) {
         this.graph = graph;
     }
 

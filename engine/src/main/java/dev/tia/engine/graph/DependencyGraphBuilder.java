@@ -1,7 +1,6 @@
 package dev.tia.engine.graph;
 
 import com.google.common.graph.GraphBuilder;
-import com.google.common.graph.ImmutableGraph;
 import com.google.common.graph.MutableGraph;
 
 import dev.tia.engine.project.MavenModule;
@@ -41,7 +40,8 @@ public final class DependencyGraphBuilder {
         builder.addTypes(index, implementations);
         builder.addResources(index);
         builder.addModules(catalog);
-        return new DependencyGraph(ImmutableGraph.copyOf(builder.graph));
+        // The mutable graph is handed over unshared and read-only from here on; copying it would double the work.
+        return new DependencyGraph(builder.graph);
     }
 
     private Set<String> visibleFrom(String module) {

@@ -42,17 +42,17 @@ public final class Policy {
     private final Map<String, FileFacts> headFacts;
     private final Map<String, FileFacts> baseFacts;
     private final List<PathGlob> runAllGlobs;
-    private final Optional<String> reportDir;
+    private final List<String> toolFolders;
 
     /**
      * @param headFacts facts of Java files at head, by path
      * @param baseFacts facts of changed Java files at base, by path
-     * @param reportDir tia's own report folder, relative to the git root, when it lies inside the repository
+     * @param toolFolders tia's own folders (reports, index), relative to the git root
      */
     public Policy(Workspace workspace, RepositoryConfig config, Map<String, FileFacts> headFacts, Map<String, FileFacts> baseFacts,
-            Optional<String> reportDir) {
+            List<String> toolFolders) {
         this.workspace = workspace;
-        this.reportDir = reportDir;
+        this.toolFolders = List.copyOf(toolFolders);
         this.config = config;
         this.headFacts = headFacts;
         this.baseFacts = baseFacts;
@@ -77,8 +77,8 @@ public final class Policy {
     }
 
     private FileEffect effectOf(String path, FileChange change) {
-        if (reportDir.filter(dir -> RepoPath.isUnder(path, dir)).isPresent()) {
-            return FileEffect.of(path, Effect.IGNORED, "tia's own report");
+        if (toolFolders.stream().anyMatch(dir -> RepoPath.isUnder(path, dir))) {
+            return FileEffect.of(path, Effect.IGNORED, "tia's own output");
         }
         for (PathGlob glob : config.runAll()) {
             if (glob.matches(path)) {

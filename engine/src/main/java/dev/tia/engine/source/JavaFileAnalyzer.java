@@ -49,11 +49,13 @@ public final class JavaFileAnalyzer {
 
     private static final Pattern QUALIFIED_NAME = Pattern.compile("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)+");
 
-    private final ParserConfiguration configuration = new ParserConfiguration()
-            .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)
-            .setAttributeComments(false)
-            // Tokens give parse problems their line number; the cost is small next to parsing itself.
-            .setStoreTokens(true);
+    /** A parser per call: JavaParser instances are not thread-safe, and files are parsed in parallel. */
+    private static JavaParser parser(boolean storeTokens) {
+        return new JavaParser(new ParserConfiguration()
+                .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)
+                .setAttributeComments(false)
+                .setStoreTokens(storeTokens));
+    }
 
     /**
      * Analyzes {@code source}; never throws for bad input.
@@ -63,12 +65,13 @@ public final class JavaFileAnalyzer {
     public FileFacts analyze(String path, String source) {
         ParseResult<CompilationUnit> result;
         try {
-            result = new JavaParser(configuration).parse(source);
+            // Without tokens parsing takes less memory; only a failure needs them, for its line number.
+            result = parser(false).parse(source);
+            if (!result.isSuccessful() || result.getResult().isEmpty()) {
+                return unparseable(path, source, describe(parser(true).parse(source).getProblems()));
+            }
         } catch (RuntimeException | StackOverflowError e) {
             return unparseable(path, source, "the parser failed: " + e);
-        }
-        if (!result.isSuccessful() || result.getResult().isEmpty()) {
-            return unparseable(path, source, describe(result.getProblems()));
         }
         return new FileVisitor(result.getResult().get()).facts();
     }

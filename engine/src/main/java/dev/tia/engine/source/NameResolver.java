@@ -129,6 +129,9 @@ public final class NameResolver {
         }
 
         List<String> candidates(String simpleName) {
+            if (!universe.hasSimpleName(simpleName)) {
+                return List.of();
+            }
             List<String> found = new ArrayList<>();
             for (String container : containers) {
                 String candidate = container + "." + simpleName;

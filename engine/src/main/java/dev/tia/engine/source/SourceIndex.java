@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 
+import dev.tia.engine.Progress;
 import dev.tia.engine.git.SourceTree;
 import dev.tia.engine.project.MavenModule;
 import dev.tia.engine.project.RepoPath;
@@ -15,11 +16,14 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,15 +38,30 @@ public final class SourceIndex {
 
     private final ImmutableMap<String, IndexedFile> files;
     private final ImmutableList<ResourceFacts> resources;
+    private final Stats stats;
 
-    private SourceIndex(ImmutableMap<String, IndexedFile> files, ImmutableList<ResourceFacts> resources) {
+    private SourceIndex(ImmutableMap<String, IndexedFile> files, ImmutableList<ResourceFacts> resources, Stats stats) {
         this.files = files;
         this.resources = resources;
+        this.stats = stats;
     }
 
-    /** Parses every Java file in the modules' source roots and scans their text resources. */
+    public Stats stats() {
+        return stats;
+    }
+
+    /** Parses every Java file in the modules' source roots (no cache, no progress) and scans their resources. */
     public static SourceIndex build(Workspace workspace, SourceTree tree, JavaFileAnalyzer analyzer) {
-        Map<String, IndexedFile> files = new LinkedHashMap<>();
+        return build(workspace, tree, analyzer, FactsCache.none(), Progress.NONE);
+    }
+
+    /**
+     * Indexes every Java file in the modules' source roots, taking facts from {@code cache} where the content is
+     * known and parsing the rest in parallel, and scans their text resources.
+     */
+    public static SourceIndex build(Workspace workspace, SourceTree tree, JavaFileAnalyzer analyzer, FactsCache cache,
+            Progress progress) {
+        List<Pending> pending = new ArrayList<>();
         ImmutableList.Builder<ResourceFacts> resources = ImmutableList.builder();
         for (String path : tree.files()) {
             Optional<MavenModule> module = workspace.moduleContaining(path);
@@ -51,22 +70,70 @@ public final class SourceIndex {
             }
             SourceRootKind kind = module.get().kindOf(path);
             if ((kind == SourceRootKind.MAIN_SOURCE || kind == SourceRootKind.TEST_SOURCE) && path.endsWith(".java")) {
-                files.put(path, new IndexedFile(path, module.get().path(), kind == SourceRootKind.TEST_SOURCE,
-                        analyze(analyzer, tree, path)));
+                pending.add(new Pending(path, module.get().path(), kind == SourceRootKind.TEST_SOURCE));
             } else if ((kind == SourceRootKind.MAIN_RESOURCE || kind == SourceRootKind.TEST_RESOURCE) && namesTypes(path)) {
                 scanResource(tree, path, module.get(), kind == SourceRootKind.TEST_RESOURCE).ifPresent(resources::add);
             }
         }
-        return new SourceIndex(ImmutableMap.copyOf(files), resources.build());
+        FileFacts[] facts = new FileFacts[pending.size()];
+        List<Integer> misses = new ArrayList<>();
+        for (int i = 0; i < pending.size(); i++) {
+            int index = i;
+            tree.contentId(pending.get(i).path()).flatMap(cache::get).ifPresentOrElse(f -> facts[index] = f, () -> misses.add(index));
+        }
+        AtomicInteger done = new AtomicInteger();
+        AtomicInteger parsed = new AtomicInteger();
+        // Parsing is CPU-bound and files are independent: use every core on a cold run.
+        misses.parallelStream().forEach(i -> {
+            facts[i] = factsOf(analyzer, tree, pending.get(i).path(), cache, parsed);
+            progress.update("parsing", done.incrementAndGet(), misses.size());
+        });
+        progress.finish();
+        Map<String, IndexedFile> files = new LinkedHashMap<>();
+        for (int i = 0; i < pending.size(); i++) {
+            Pending file = pending.get(i);
+            files.put(file.path(), new IndexedFile(file.path(), file.module(), file.test(), facts[i]));
+        }
+        return new SourceIndex(ImmutableMap.copyOf(files), resources.build(),
+                new Stats(pending.size(), parsed.get(), pending.size() - parsed.get()));
     }
 
-    /** The facts of one file of {@code tree}; a file that cannot be read or decoded is reported as unparseable. */
-    public static FileFacts analyze(JavaFileAnalyzer analyzer, SourceTree tree, String path) {
+    /** Reads one file, then takes its facts from the cache by content, or parses it and remembers the result. */
+    private static FileFacts factsOf(JavaFileAnalyzer analyzer, SourceTree tree, String path, FactsCache cache, AtomicInteger parsed) {
+        byte[] content;
         try {
-            return analyzer.analyze(path, decode(tree.read(path)));
+            content = tree.read(path);
         } catch (IOException e) {
             return FileFacts.unparseable("", Optional.empty(), "cannot read: " + e.getMessage());
         }
+        String id = tree.contentId(path).orElseGet(() -> ContentId.of(content));
+        Optional<FileFacts> cached = cache.get(id);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        parsed.incrementAndGet();
+        FileFacts facts = analyzer.analyze(path, decode(content));
+        cache.put(id, facts);
+        return facts;
+    }
+
+    /** A Java file found in a source root, before its facts are known. */
+    private record Pending(String path, String module, boolean test) {
+    }
+
+    /**
+     * How the index was made.
+     *
+     * @param parsed files parsed in this run
+     * @param cached files whose facts came from the persistent index
+     */
+    public record Stats(int files, int parsed, int cached) {
+    }
+
+    /** The facts of one file of {@code tree}, from {@code cache} when its content is known there. */
+    public static FileFacts analyze(JavaFileAnalyzer analyzer, SourceTree tree, String path, FactsCache cache) {
+        Optional<FileFacts> cached = tree.contentId(path).flatMap(cache::get);
+        return cached.orElseGet(() -> factsOf(analyzer, tree, path, cache, new AtomicInteger()));
     }
 
     /** UTF-8, falling back to ISO-8859-1 for legacy files: identifiers are ASCII in practice either way. */

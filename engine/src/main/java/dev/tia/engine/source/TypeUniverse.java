@@ -2,6 +2,7 @@ package dev.tia.engine.source;
 
 import com.google.common.collect.ImmutableListMultimap;
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
 
 import java.util.Collection;
 import java.util.Set;
@@ -10,15 +11,26 @@ import java.util.Set;
 public final class TypeUniverse {
 
     private final ImmutableListMultimap<String, TypeRef> byName;
+    private final ImmutableSet<String> simpleNames;
 
-    private TypeUniverse(ImmutableListMultimap<String, TypeRef> byName) {
+    private TypeUniverse(ImmutableListMultimap<String, TypeRef> byName, ImmutableSet<String> simpleNames) {
         this.byName = byName;
+        this.simpleNames = simpleNames;
     }
 
     public static TypeUniverse of(Collection<TypeRef> types) {
         ImmutableListMultimap.Builder<String, TypeRef> byName = ImmutableListMultimap.builder();
-        types.stream().distinct().forEach(t -> byName.put(t.name(), t));
-        return new TypeUniverse(byName.build());
+        ImmutableSet.Builder<String> simpleNames = ImmutableSet.builder();
+        types.stream().distinct().forEach(t -> {
+            byName.put(t.name(), t);
+            simpleNames.add(t.name().substring(t.name().lastIndexOf('.') + 1));
+        });
+        return new TypeUniverse(byName.build(), simpleNames.build());
+    }
+
+    /** Whether some project type has this simple name: most identifiers (variables, methods) are no type's. */
+    public boolean hasSimpleName(String simpleName) {
+        return simpleNames.contains(simpleName);
     }
 
     public boolean contains(String name) {

@@ -1,0 +1,174 @@
+package dev.tia.engine.source;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UTFDataFormatException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
+import java.util.zip.CheckedOutputStream;
+
+/**
+ * The persistent index: {@link FileFacts} by content id (the git blob id of the file's bytes), so a warm run
+ * parses only files whose content it has not seen.
+ *
+ * <p>One file, written whole to a temporary file and moved into place, so a reader (another build running at
+ * the same time) sees the old index or the new one, never half of one. It carries a format version, tia's
+ * version and a checksum; anything else is a corrupt or foreign index, reported in one line and rebuilt.
+ */
+public final class FactsCache {
+
+    private static final String MAGIC = "tia-facts";
+    /** Bump when {@link FileFacts} or the analyzer's output changes meaning. */
+    static final int FORMAT_VERSION = 1;
+    private static final String FILE_NAME = "facts-v" + FORMAT_VERSION + ".bin";
+
+    private final Path file;
+    private final String tiaVersion;
+    private final Map<String, FileFacts> loaded;
+    private final Map<String, FileFacts> used = new ConcurrentHashMap<>();
+    private final Optional<String> problem;
+    private volatile boolean changed;
+
+    private FactsCache(Path file, String tiaVersion, Map<String, FileFacts> loaded, Optional<String> problem) {
+        this.file = file;
+        this.tiaVersion = tiaVersion;
+        this.loaded = loaded;
+        this.problem = problem;
+    }
+
+    /** A cache that remembers nothing, for analyses that must not touch the disk. */
+    public static FactsCache none() {
+        return new FactsCache(null, "", Map.of(), Optional.empty());
+    }
+
+    /** Loads the index in {@code dir}; a missing one is empty, a corrupt or foreign one is empty with a problem. */
+    public static FactsCache load(Path dir, String tiaVersion) {
+        Path file = dir.resolve(FILE_NAME);
+        try (InputStream raw = Files.newInputStream(file)) {
+            CheckedInputStream checked = new CheckedInputStream(new BufferedInputStream(raw, 1 << 16), new CRC32());
+            DataInputStream in = new DataInputStream(checked);
+            if (!MAGIC.equals(in.readUTF()) || in.readInt() != FORMAT_VERSION) {
+                return rebuild(file, tiaVersion, "is not a tia index of format " + FORMAT_VERSION);
+            }
+            String writtenBy = in.readUTF();
+            if (!writtenBy.equals(tiaVersion)) {
+                return rebuild(file, tiaVersion, "was written by tia " + writtenBy);
+            }
+            int count = in.readInt();
+            Map<String, FileFacts> entries = new HashMap<>(Math.max(16, count * 2));
+            for (int i = 0; i < count; i++) {
+                entries.put(in.readUTF(), FactsCodec.read(in));
+            }
+            long expected = checked.getChecksum().getValue();
+            if (in.readLong() != expected) {
+                return rebuild(file, tiaVersion, "is corrupt (checksum mismatch)");
+            }
+            return new FactsCache(file, tiaVersion, entries, Optional.empty());
+        } catch (NoSuchFileException e) {
+            return new FactsCache(file, tiaVersion, new HashMap<>(), Optional.empty());
+        } catch (EOFException | UTFDataFormatException | ArrayIndexOutOfBoundsException e) {
+            return rebuild(file, tiaVersion, "is corrupt (" + e.getClass().getSimpleName() + ")");
+        } catch (IOException e) {
+            return rebuild(file, tiaVersion, "cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    private static FactsCache rebuild(Path file, String tiaVersion, String why) {
+        FactsCache cache = new FactsCache(file, tiaVersion, new HashMap<>(),
+                Optional.of("the index " + file + " " + why + "; rebuilding it"));
+        cache.changed = true;
+        return cache;
+    }
+
+    /** Why the stored index was discarded, if it was. */
+    public Optional<String> problem() {
+        return problem;
+    }
+
+    Optional<FileFacts> get(String contentId) {
+        FileFacts facts = loaded.get(contentId);
+        if (facts != null) {
+            used.put(contentId, facts);
+        }
+        return Optional.ofNullable(facts);
+    }
+
+    void put(String contentId, FileFacts facts) {
+        used.put(contentId, facts);
+        changed = true;
+    }
+
+    /**
+     * Writes the facts used in this run (so entries of files that no longer exist drop out) when anything changed.
+     *
+     * @return a problem to report, if the index could not be written (the analysis itself is unaffected)
+     */
+    public Optional<String> save() {
+        if (file == null || !changed && used.size() == loaded.size()) {
+            return Optional.empty();
+        }
+        Path temp = null;
+        try {
+            Files.createDirectories(file.getParent());
+            ensureIgnoredByGit(file.getParent());
+            temp = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp");
+            try (OutputStream raw = Files.newOutputStream(temp)) {
+                CheckedOutputStream checked = new CheckedOutputStream(new BufferedOutputStream(raw, 1 << 16), new CRC32());
+                DataOutputStream out = new DataOutputStream(checked);
+                out.writeUTF(MAGIC);
+                out.writeInt(FORMAT_VERSION);
+                out.writeUTF(tiaVersion);
+                Map<String, FileFacts> snapshot = Map.copyOf(used);
+                out.writeInt(snapshot.size());
+                for (Map.Entry<String, FileFacts> entry : snapshot.entrySet()) {
+                    out.writeUTF(entry.getKey());
+                    FactsCodec.write(entry.getValue(), out);
+                }
+                out.flush();
+                out.writeLong(checked.getChecksum().getValue());
+                out.flush();
+            }
+            try {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of("cannot write the index " + file + ": " + e.getMessage() + " (the next run parses again)");
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException e) {
+                    // a stray temp file is harmless; the next save replaces the index anyway
+                }
+            }
+        }
+    }
+
+    /** The cache folder must never show up as a change (an untracked file would run every test). */
+    private static void ensureIgnoredByGit(Path dir) throws IOException {
+        Path top = dir.getParent() != null && dir.getParent().getFileName() != null
+                && dir.getParent().getFileName().toString().equals(".tia") ? dir.getParent() : dir;
+        Path gitignore = top.resolve(".gitignore");
+        if (!Files.exists(gitignore)) {
+            Files.writeString(gitignore, "# written by tia: its cache is not part of the project\n*\n");
+        }
+    }
+}

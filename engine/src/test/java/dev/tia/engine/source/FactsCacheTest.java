@@ -1,0 +1,146 @@
+package dev.tia.engine.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tia.engine.Analysis;
+import dev.tia.engine.TiaEngine;
+import dev.tia.engine.config.TiaConfig;
+import dev.tia.engine.select.Selection;
+import dev.tia.fixtures.ChangeStep;
+import dev.tia.fixtures.FixtureRepo;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The persistent index: warm runs parse only changed content, and a bad index never changes an answer. */
+class FactsCacheTest {
+
+    @TempDir
+    Path dir;
+
+    private static final int SHOP_JAVA_FILES = 42;
+
+    private Analysis analyze() {
+        return new TiaEngine().analyze(TiaConfig.defaults(dir));
+    }
+
+    private Path index() {
+        return dir.resolve(".tia/cache/facts-v" + FactsCache.FORMAT_VERSION + ".bin");
+    }
+
+    @Test
+    void warmRunParsesOnlyWhatChanged() {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            Analysis cold = analyze();
+            assertThat(cold.indexStats()).isEqualTo(new SourceIndex.Stats(SHOP_JAVA_FILES, SHOP_JAVA_FILES, 0));
+            assertThat(analyze().indexStats()).isEqualTo(new SourceIndex.Stats(SHOP_JAVA_FILES, 0, SHOP_JAVA_FILES));
+
+            repo.apply(ChangeStep.named("shop", "01-discount-rule"));
+            Analysis oneChange = analyze();
+            assertThat(oneChange.indexStats().parsed()).isEqualTo(1);
+            assertThat(oneChange.indexStats().cached()).isEqualTo(SHOP_JAVA_FILES - 1);
+            assertThat(oneChange.selection().summary().selected()).isEqualTo(6);
+            assertThat(dir.resolve(".tia/.gitignore")).exists();
+            assertThat(oneChange.selection().changedFiles()).hasSize(1); // the index itself is never a change
+        }
+    }
+
+    @Test
+    void corruptIndexIsReportedAndRebuiltWithoutChangingTheAnswer() throws Exception {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            repo.apply(ChangeStep.named("shop", "02-card-fee"));
+            Selection fresh = analyze().selection();
+            byte[] bytes = Files.readAllBytes(index());
+            bytes[bytes.length / 2] ^= 0x5a;
+            Files.write(index(), bytes);
+
+            Analysis afterCorruption = analyze();
+            assertThat(afterCorruption.selection().tests()).isEqualTo(fresh.tests());
+            assertThat(afterCorruption.selection().notes()).anySatisfy(note -> assertThat(note).contains("is corrupt").endsWith("rebuilding it"));
+            assertThat(afterCorruption.indexStats().parsed()).isEqualTo(SHOP_JAVA_FILES);
+            assertThat(analyze().indexStats().parsed()).isZero();
+
+            Files.write(index(), new byte[] {1, 2, 3});
+            assertThat(analyze().selection().notes()).anySatisfy(note -> assertThat(note).contains("is corrupt"));
+        }
+    }
+
+    @Test
+    void indexFromAnotherVersionIsRebuilt() throws Exception {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            analyze();
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (DataOutputStream out = new DataOutputStream(bytes)) {
+                out.writeUTF("tia-facts");
+                out.writeInt(FactsCache.FORMAT_VERSION);
+                out.writeUTF("99.0.0");
+            }
+            Files.write(index(), bytes.toByteArray());
+            assertThat(analyze().selection().notes()).anySatisfy(note -> assertThat(note).contains("was written by tia 99.0.0"));
+        }
+    }
+
+    @Test
+    void concurrentRunsAgreeAndLeaveAReadableIndex() throws Exception {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            repo.apply(ChangeStep.named("shop", "01-discount-rule"));
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<Selection>> runs = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    runs.add(pool.submit((Callable<Selection>) () -> analyze().selection()));
+                }
+                Selection first = runs.get(0).get();
+                for (Future<Selection> run : runs) {
+                    assertThat(run.get().tests()).isEqualTo(first.tests());
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            Analysis after = analyze();
+            assertThat(after.selection().notes()).noneMatch(note -> note.contains("index"));
+            assertThat(after.indexStats().parsed()).isZero();
+        }
+    }
+
+    @Test
+    void codecRoundTripsEveryField() throws Exception {
+        FileFacts facts = new JavaFileAnalyzer().analyze("src/test/java/a/ATest.java", """
+                package a;
+                import b.B;
+                import c.*;
+                import static d.D.m;
+                import static e.E.*;
+                @Tag("e2e") @Tags({@Tag("slow")})
+                abstract class ATest<T extends B> implements I, J {
+                    @Test @Tag("x") void t() { Object o = Class.forName("a.b.C$D"); f.g.H.call(); }
+                    public void testOld() { }
+                    static record R(int x) { }
+                    enum En { ONE }
+                    @interface Ann { }
+                }
+                """);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        FactsCodec.write(facts, new DataOutputStream(bytes));
+        FileFacts read = FactsCodec.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        assertThat(read).isEqualTo(facts);
+        assertThat(read.types()).hasSize(4);
+        FileFacts broken = new JavaFileAnalyzer().analyze("src/main/java/a/B.java", "package a; class B {");
+        bytes.reset();
+        FactsCodec.write(broken, new DataOutputStream(bytes));
+        assertThat(FactsCodec.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())))).isEqualTo(broken);
+    }
+}
