@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# tia's benchmark: generates synthetic multi-module git repositories (bench/GenerateRepo.java) and measures
+# bin/tia affected on them: cold index, warm with no change, warm with a 1-file change, warm with 5% of files
+# changed; beside them the lower bounds (reading every source file, git diff --name-only, an empty JVM).
+#
+# Usage: bench/run.sh [SIZES...]      (default: 1000 10000 50000 classes)
+# Env:   BENCH_DIR (default /tmp/tia-bench), RUNS (repetitions, median taken; default 3), OUT (default BENCHMARKS.md)
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+sizes=("${@:-1000 10000 50000}")
+[ $# -eq 0 ] && sizes=(1000 10000 50000)
+work="${BENCH_DIR:-/tmp/tia-bench}"
+runs="${RUNS:-3}"
+out="${OUT:-$here/BENCHMARKS.md}"
+mkdir -p "$work"
+
+ls "$here"/engine/target/tia-engine-*-cli.jar >/dev/null 2>&1 || (cd "$here" && mvn -B -q -DskipTests package)
+javac -d "$work/empty" "$here/bench/Empty.java"
+
+now_ms() { date +%s%3N; }
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+# Runs tia once; prints "wall_ms engine_ms peak_heap_mb parsed".
+tia_once() {
+  local repo=$1 start end err
+  start=$(now_ms)
+  err=$("$here/bin/tia" affected --repo "$repo" --no-write --timings 2>&1 >/dev/null)
+  end=$(now_ms)
+  local engine heap parsed
+  engine=$(sed -n 's/.*total \([0-9]*\) ms.*/\1/p' <<<"$err")
+  heap=$(sed -n 's/.*peak heap \([0-9]*\) MB.*/\1/p' <<<"$err")
+  parsed=$(sed -n 's/.*parsed \([0-9]*\),.*/\1/p' <<<"$err")
+  echo "$((end - start)) $engine $heap $parsed"
+}
+
+# Median over $runs runs of a scenario; $2 is a setup command run before each run.
+scenario() {
+  local repo=$1 setup=$2 walls=() engines=() heaps=() parsed=0 line
+  for _ in $(seq "$runs"); do
+    eval "$setup"
+    line=$(tia_once "$repo")
+    read -r w e h p <<<"$line"
+    walls+=("$w"); engines+=("$e"); heaps+=("$h"); parsed=$p
+  done
+  echo "$(printf '%s\n' "${walls[@]}" | median) $(printf '%s\n' "${engines[@]}" | median) $(printf '%s\n' "${heaps[@]}" | sort -n | tail -1) $parsed"
+}
+
+lower_bound() {
+  local start end walls=()
+  for _ in $(seq "$runs"); do start=$(now_ms); eval "$1" >/dev/null 2>&1; end=$(now_ms); walls+=("$((end - start))"); done
+  printf '%s\n' "${walls[@]}" | median
+}
+
+results=()
+for size in "${sizes[@]}"; do
+  repo="$work/repo-$size"
+  if [ ! -f "$repo/.generated" ]; then
+    rm -rf "$repo"
+    echo "bench: generating $size classes in $repo" >&2
+    java "$here/bench/GenerateRepo.java" "$size" "$repo"
+    git -C "$repo" init -q -b main
+    git -C "$repo" add -A
+    git -C "$repo" -c user.name=bench -c user.email=bench@tia.dev commit -q -m "generated"
+    printf '.generated\n.tia/\n' > "$repo/.git/info/exclude"
+    touch "$repo/.generated"
+  fi
+  files=$(git -C "$repo" ls-files '*.java' | wc -l)
+  one_file=$(git -C "$repo" ls-files 'modules/m1/src/main/java/*.java' | sed -n 1p)
+  restore="git -C '$repo' checkout -q -- ."
+  echo "bench: $size classes ($files Java files)" >&2
+  cold=$(scenario "$repo" "$restore; rm -rf '$repo/.tia'")
+  warm=$(scenario "$repo" "$restore")
+  one=$(scenario "$repo" "$restore; echo '// edit' >> '$repo/$one_file'")
+  five=$(scenario "$repo" "$restore; git -C '$repo' ls-files '*.java' | awk 'NR % 20 == 0' | while read -r f; do echo '// edit' >> '$repo/'\"\$f\"; done")
+  eval "$restore"
+  read_all=$(lower_bound "git -C '$repo' ls-files -z '*.java' | (cd '$repo' && xargs -0 cat)")
+  diff_names=$(lower_bound "git -C '$repo' diff --name-only HEAD")
+  empty_jvm=$(lower_bound "java -cp '$work/empty' Empty")
+  results+=("$size $files $cold $warm $one $five $read_all $diff_names $empty_jvm")
+done
+
+machine="$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1)"
+java_version="$(java -version 2>&1 | head -n 1)"
+{
+  echo "# tia benchmarks"
+  echo
+  echo "Measured $(date -u +%Y-%m-%d) on $machine; $java_version; tia $(git -C "$here" rev-parse --short HEAD)."
+  echo "Reproduce: \`bench/run.sh ${sizes[*]}\` (median of $runs runs; whole \`bin/tia affected\` process, wall clock; \"engine\" is"
+  echo "the analysis inside it, from \`--timings\`; peak heap is the largest of the runs)."
+  echo
+  echo "| classes | Java files | scenario | wall ms | engine ms | peak heap MB | files parsed |"
+  echo "|---:|---:|---|---:|---:|---:|---:|"
+  for row in "${results[@]}"; do
+    read -r size files cw ce ch cp ww we wh wp ow oe oh op fw fe fh fp rd dn ej <<<"$row"
+    echo "| $size | $files | cold (no index) | $cw | $ce | $ch | $cp |"
+    echo "| $size | $files | warm, no change | $ww | $we | $wh | $wp |"
+    echo "| $size | $files | warm, 1 file changed | $ow | $oe | $oh | $op |"
+    echo "| $size | $files | warm, 5% of files changed | $fw | $fe | $fh | $fp |"
+  done
+  echo
+  echo "Lower bounds on the same machine and run:"
+  echo
+  echo "| classes | read every source file (ms) | git diff --name-only (ms) | empty JVM start (ms) |"
+  echo "|---:|---:|---:|---:|"
+  for row in "${results[@]}"; do
+    read -r size files _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ rd dn ej <<<"$row"
+    echo "| $size | $rd | $dn | $ej |"
+  done
+  echo
+  echo '```mermaid'
+  echo 'xychart-beta'
+  echo '  title "bin/tia affected, wall ms against repository size"'
+  printf '  x-axis "classes" ['; printf '%s' "$(for row in "${results[@]}"; do read -r s _ <<<"$row"; printf '%s, ' "$s"; done | sed 's/, $//')"; echo ']'
+  echo '  y-axis "ms"'
+  printf '  line "cold" ['; printf '%s' "$(for row in "${results[@]}"; do read -r _ _ cw _ <<<"$row"; printf '%s, ' "$cw"; done | sed 's/, $//')"; echo ']'
+  printf '  line "warm, 1 file" ['; printf '%s' "$(for row in "${results[@]}"; do read -r _ _ _ _ _ _ _ _ _ _ ow _ <<<"$row"; printf '%s, ' "$ow"; done | sed 's/, $//')"; echo ']'
+  echo '```'
+} > "$out.table"
+echo "bench: results in $out.table" >&2
+cat "$out.table"
