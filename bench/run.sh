@@ -70,8 +70,8 @@ for size in "${sizes[@]}"; do
   echo "bench: $size classes ($files Java files)" >&2
   cold=$(scenario "$repo" "$restore; rm -rf '$repo/.tia'")
   warm=$(scenario "$repo" "$restore")
-  one=$(scenario "$repo" "$restore; echo '// edit' >> '$repo/$one_file'")
-  five=$(scenario "$repo" "$restore; git -C '$repo' ls-files '*.java' | awk 'NR % 20 == 0' | while read -r f; do echo '// edit' >> '$repo/'\"\$f\"; done")
+  one=$(scenario "$repo" "$restore; echo \"// edit \$(date +%s%N)\" >> '$repo/$one_file'")
+  five=$(scenario "$repo" "$restore; stamp=\$(date +%s%N); git -C '$repo' ls-files '*.java' | awk 'NR % 20 == 0' | while read -r f; do echo \"// edit \$stamp\" >> '$repo/'\"\$f\"; done")
   eval "$restore"
   read_all=$(lower_bound "git -C '$repo' ls-files -z '*.java' | (cd '$repo' && xargs -0 cat)")
   diff_names=$(lower_bound "git -C '$repo' diff --name-only HEAD")

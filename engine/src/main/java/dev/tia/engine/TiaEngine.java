@@ -80,6 +80,7 @@ public final class TiaEngine {
             SourceIndex index = timings.time("index", () -> SourceIndex.build(workspace, head, analyzer, cache, progress));
             List<String> notes = new ArrayList<>(workspace.notes());
             cache.problem().ifPresent(notes::add);
+            changes.fetched().ifPresent(notes::add);
             Map<String, FileFacts> baseFacts = timings.time("base", () -> baseFacts(git, changes, workspace, cache));
 
             timings.time("save-index", () -> cache.save()).ifPresent(notes::add);

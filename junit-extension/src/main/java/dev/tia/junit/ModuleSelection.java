@@ -14,8 +14,10 @@ import java.util.Set;
  *
  * @param module the running module's folder relative to the git root, empty when not known
  * @param reportFile where the summary's report goes
+ * @param otherShards selected classes that other shards run ({@code tia.shard})
  */
-record ModuleSelection(TestDecisions decisions, Optional<String> module, Mode mode, Set<String> excludeTags, Path reportFile) {
+record ModuleSelection(TestDecisions decisions, Optional<String> module, Mode mode, Set<String> excludeTags, Path reportFile,
+        Set<String> otherShards) {
 
     /** The decision for a test class, by its binary name; nested classes ({@code A$B}) follow their top-level class. */
     Optional<TestResult> decisionFor(String className) {
@@ -25,7 +27,15 @@ record ModuleSelection(TestDecisions decisions, Optional<String> module, Mode mo
     }
 
     boolean skips(String className) {
-        return mode != Mode.ALL && decisionFor(className).map(d -> d.status() == TestStatus.SKIPPED).orElse(false);
+        Optional<TestResult> decision = decisionFor(className);
+        return mode != Mode.ALL && decision.map(d -> d.status() == TestStatus.SKIPPED).orElse(false)
+                || decision.map(d -> otherShards.contains(d.className())).orElse(false);
+    }
+
+    /** Why {@link #skips} leaves a class out. */
+    String skipReason(String className) {
+        TestResult decision = decisionFor(className).orElseThrow();
+        return decision.status() == TestStatus.SKIPPED ? decision.reason() : "runs in another shard";
     }
 
     boolean excludesTags() {

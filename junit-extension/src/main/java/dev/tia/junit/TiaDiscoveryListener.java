@@ -5,11 +5,14 @@ import dev.tia.engine.config.ConfigKey;
 import dev.tia.engine.config.TiaConfig;
 import dev.tia.engine.project.ProjectRoot;
 import dev.tia.engine.report.TestDecisions;
+import dev.tia.engine.select.Shards;
+import dev.tia.engine.select.TestDurations;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.platform.engine.ConfigurationParameters;
@@ -51,8 +54,10 @@ public final class TiaDiscoveryListener implements LauncherDiscoveryListener {
                     ? TestDecisions.read(config.selectionFile().get())
                     : TestDecisions.of(new TiaEngine().analyze(config.withProjectDir(ProjectRoot.enclosing(moduleDir))).selection());
             Optional<String> module = moduleOf(Path.of(decisions.repository()), moduleDir);
+            Set<String> otherShards = config.shard().map(spec -> Shards.elsewhere(decisions.tests(), spec, TestDurations.configured(config)))
+                    .orElse(Set.of());
             ActiveSelection.start(RunState.selecting(new ModuleSelection(decisions, module, config.mode(), config.excludeTags(),
-                    moduleDir.resolve(config.value(ConfigKey.REPORT_DIR)).resolve("junit-report.json"))));
+                    moduleDir.resolve(config.value(ConfigKey.REPORT_DIR)).resolve("junit-report.json"), otherShards)));
         } catch (RuntimeException e) {
             if (config.failOnError()) {
                 DEPTH.set(0); // the launcher will not report this discovery as finished

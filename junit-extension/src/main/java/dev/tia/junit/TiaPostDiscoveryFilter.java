@@ -30,7 +30,7 @@ public final class TiaPostDiscoveryFilter implements PostDiscoveryFilter {
         }
         Optional<String> className = classOf(descriptor);
         if (className.isPresent() && selection.get().skips(className.get())) {
-            String reason = "tia: " + selection.get().decisionFor(className.get()).get().reason();
+            String reason = "tia: " + selection.get().skipReason(className.get());
             state.get().recordSkipped(topLevel(className.get()), reason);
             return FilterResult.excluded(reason);
         }

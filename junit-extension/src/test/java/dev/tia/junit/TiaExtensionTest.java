@@ -88,6 +88,21 @@ class TiaExtensionTest {
     }
 
     @Test
+    void shardsSplitTheSelectedClassesWithoutOverlap() {
+        Path repo = LauncherRun.shop(dir, "07-tax-rates-resource");
+        Path classes = LauncherRun.compile(repo, dir.resolve("classes"));
+        java.util.Set<String> union = new java.util.TreeSet<>();
+        for (String shard : new String[] {"1/2", "2/2"}) {
+            Map<String, String> parameters = new java.util.HashMap<>(affectedIn(repo, "services/catalog"));
+            parameters.put("tia.shard", shard);
+            for (String ran : LauncherRun.run(classes, "com.example.catalog", parameters).classes()) {
+                assertThat(union.add(ran)).as("%s runs in one shard only", ran).isTrue();
+            }
+        }
+        assertThat(union).containsExactlyInAnyOrder("CatalogServiceIT", "CatalogServiceTest", "ProductFormatterTest");
+    }
+
+    @Test
     void vintageTestsAreSelectedLikeAnyOther() {
         Path repo = LauncherRun.shop(dir, "13-email-wording");
         Path classes = LauncherRun.compile(repo, dir.resolve("classes"));

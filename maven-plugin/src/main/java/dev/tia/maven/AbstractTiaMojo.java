@@ -48,6 +48,14 @@ abstract class AbstractTiaMojo extends AbstractMojo {
     @Parameter(property = "tia.implementations", defaultValue = "true")
     boolean implementations;
 
+    /** Run only shard {@code i} of {@code N} of the selected tests ({@code 2/4}), balanced by past durations. */
+    @Parameter(property = "tia.shard")
+    String shard;
+
+    /** A folder of Surefire/Failsafe reports whose durations balance the shards; give every shard job the same. */
+    @Parameter(property = "tia.durations")
+    String durations;
+
     /** Fail the build when tia cannot analyse the change, instead of running every test with a warning. */
     @Parameter(property = "tia.failOnError", defaultValue = "false")
     boolean failOnError;
@@ -73,6 +81,8 @@ abstract class AbstractTiaMojo extends AbstractMojo {
         put(explicit, ConfigKey.MODE, mode);
         put(explicit, ConfigKey.EXCLUDE_TAGS, excludeTags);
         put(explicit, ConfigKey.REPORT_DIR, reportDir);
+        put(explicit, ConfigKey.SHARD, shard);
+        put(explicit, ConfigKey.DURATIONS, durations);
         explicit.put(ConfigKey.IMPLEMENTATIONS.key(), String.valueOf(implementations));
         explicit.put(ConfigKey.FAIL_ON_ERROR.key(), String.valueOf(failOnError));
         // User properties (-D) are checked for unknown tia.* keys: a typo must not silently switch tia off.

@@ -5,6 +5,8 @@ import dev.tia.engine.config.TiaConfig;
 import dev.tia.engine.config.TiaConfigException;
 import dev.tia.engine.report.Headline;
 import dev.tia.engine.select.Selection;
+import dev.tia.engine.select.Shards;
+import dev.tia.engine.select.TestDurations;
 import dev.tia.engine.select.TestResult;
 import dev.tia.engine.select.TestStatus;
 
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -59,10 +62,13 @@ public class SelectMojo extends AbstractTiaMojo {
         }
         Selection selection = outcome.analysis().orElseThrow().selection();
         announceOnce(selection, outcome.reportDir());
-        if (config.mode() == Mode.ALL) {
+        if (config.mode() == Mode.ALL && config.shard().isEmpty()) {
             return;
         }
         String module = modulePath(selection);
+        Set<String> otherShards = config.shard()
+                .map(spec -> Shards.elsewhere(selection, spec, TestDurations.configured(config)))
+                .orElse(Set.of());
         List<String> excluded = new ArrayList<>();
         int selected = 0;
         int total = 0;
@@ -72,7 +78,8 @@ public class SelectMojo extends AbstractTiaMojo {
             }
             total++;
             boolean leaveOut = test.status() == TestStatus.SKIPPED
-                    || test.status() == TestStatus.EXCLUDED_BY_TAG && config.mode() == Mode.QUICK;
+                    || test.status() == TestStatus.EXCLUDED_BY_TAG && config.mode() == Mode.QUICK
+                    || otherShards.contains(test.className());
             if (leaveOut) {
                 excluded.add(test.className().replace('.', '/') + ".java");
             } else {
@@ -83,6 +90,7 @@ public class SelectMojo extends AbstractTiaMojo {
         handOver(excludesFile, config);
         if (total > 0) {
             getLog().info("tia: " + selected + " of " + total + " test classes selected in " + project.getArtifactId()
+                    + config.shard().map(spec -> " (shard " + spec + ")").orElse("")
                     + (excluded.isEmpty() ? "" : ", " + excluded.size() + " left out (" + buildRoot().relativize(excludesFile) + ")"));
         }
     }

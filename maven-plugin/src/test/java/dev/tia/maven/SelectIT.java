@@ -133,6 +133,23 @@ class SelectIT {
     }
 
     @Test
+    void shardsSplitTheSelectedTestsWithoutOverlap() throws IOException {
+        Path project = shopWithPlugin("shards", "07-tax-rates-resource");
+        MavenBuild.Result first = MavenBuild.MAVEN_39.run(project, "test", "-Dtia.affected", "-Dtia.shard=1/2",
+                "-Dmaven.test.failure.ignore=true");
+        Set<String> firstRan = first.testClassesRun();
+        MavenBuild.Result second = MavenBuild.MAVEN_39.run(project, "clean", "test", "-Dtia.affected", "-Dtia.shard=2/2",
+                "-Dmaven.test.failure.ignore=true");
+        Set<String> secondRan = second.testClassesRun();
+        assertThat(firstRan).isNotEmpty().doesNotContainAnyElementsOf(secondRan);
+        Set<String> both = new java.util.TreeSet<>(firstRan);
+        both.addAll(secondRan);
+        assertThat(both).containsExactlyInAnyOrder("DiscountsTest", "MoneyTest", "PriceCalculatorTest", "TaxTableTest",
+                "CartServiceTest", "CheckoutServiceTest", "ReceiptPrinterTest", "SmallCartCheckoutTest", "CatalogServiceTest",
+                "ProductFormatterTest");
+    }
+
+    @Test
     void withoutTheFlagEveryTestRuns() throws IOException {
         MavenBuild.Result build = MavenBuild.MAVEN_39.run(shopWithPlugin("noflag", "01-discount-rule"),
                 "test", "-Dmaven.test.failure.ignore=true");

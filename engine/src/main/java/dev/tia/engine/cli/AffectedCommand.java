@@ -3,6 +3,8 @@ package dev.tia.engine.cli;
 import dev.tia.engine.Analysis;
 import dev.tia.engine.TiaEngine;
 import dev.tia.engine.config.TiaConfig;
+import dev.tia.engine.report.GithubOutputs;
+import dev.tia.engine.report.JunitXmlReport;
 import dev.tia.engine.report.ReportWriter;
 import dev.tia.engine.report.JsonReport;
 import dev.tia.engine.report.MarkdownReport;
@@ -37,6 +39,13 @@ final class AffectedCommand implements Callable<Integer> {
     @Option(names = "--no-write", negatable = false, description = "Print only; do not write reports to the report folder.")
     boolean noWrite;
 
+    @Option(names = "--junit-xml", paramLabel = "FILE",
+            description = "Also write the tests left out as skipped JUnit XML test cases, for CI test dashboards.")
+    Path junitXml;
+
+    @picocli.CommandLine.ParentCommand
+    TiaCli cli;
+
     @Option(names = "--timings", description = "Print how long each phase took (and peak heap) to stderr.")
     boolean timings;
 
@@ -58,6 +67,11 @@ final class AffectedCommand implements Callable<Integer> {
                     PeakHeap.megabytes()) + "; files " + analysis.indexStats().files() + ", parsed " + analysis.indexStats().parsed()
                     + ", from index " + analysis.indexStats().cached());
         }
+        if (junitXml != null) {
+            JunitXmlReport.write(analysis.selection(), junitXml);
+        }
+        // In GitHub Actions the job summary gets the Markdown report, whatever the format printed.
+        cli.fileFromEnvironment("GITHUB_STEP_SUMMARY").ifPresent(summary -> GithubOutputs.appendStepSummary(analysis.selection(), summary));
         if (!noWrite) {
             Path written = ReportWriter.write(analysis.selection(), config.reportDir());
             if (format == OutputFormat.text) {

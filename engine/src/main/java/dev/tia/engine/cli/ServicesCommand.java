@@ -3,6 +3,7 @@ package dev.tia.engine.cli;
 import dev.tia.engine.Analysis;
 import dev.tia.engine.TiaEngine;
 import dev.tia.engine.config.TiaConfigException;
+import dev.tia.engine.report.GithubOutputs;
 import dev.tia.engine.report.ServicesReport;
 import dev.tia.engine.select.ServiceResult;
 
@@ -33,6 +34,9 @@ final class ServicesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.ParentCommand
+    TiaCli cli;
+
     @Override
     public Integer call() {
         ServicesReport.Format chosen;
@@ -54,6 +58,8 @@ final class ServicesCommand implements Callable<Integer> {
         } else {
             out.println(ServicesReport.render(analysis.selection(), chosen));
         }
+        // In GitHub Actions: services, services_count, any_service and matrix as step outputs.
+        cli.fileFromEnvironment("GITHUB_OUTPUT").ifPresent(file -> GithubOutputs.append(analysis.selection(), file));
         return 0;
     }
 }

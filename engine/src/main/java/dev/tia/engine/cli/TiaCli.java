@@ -6,13 +6,17 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 
 /** {@code bin/tia}: the command-line face of the engine. */
 @Command(name = "tia",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {"Test impact analysis for Java: which tests can a git change affect, and why.", ""},
-        subcommands = {AffectedCommand.class, ExplainCommand.class, ServicesCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {AffectedCommand.class, ExplainCommand.class, ServicesCommand.class, ShardsCommand.class,
+                CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success (whatever is selected), 1 failure, 2 usage error.",
                 "Docs: README.md in the tia repository."})
 public final class TiaCli implements Runnable {
@@ -20,13 +24,25 @@ public final class TiaCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    /** The environment the commands see ({@code GITHUB_OUTPUT}, {@code GITHUB_STEP_SUMMARY}). */
+    final Map<String, String> environment;
+
+    private TiaCli(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
     }
 
-    /** Runs the CLI with the given streams and returns the exit code (for tests and embedding). */
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv()));
+    }
+
+    /** Runs the CLI with the given streams and the process environment; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new TiaCli());
+        return run(args, out, err, System.getenv());
+    }
+
+    /** Runs the CLI with the given streams and environment and returns the exit code (for tests and embedding). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
+        CommandLine commandLine = new CommandLine(new TiaCli(environment));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
@@ -46,6 +62,11 @@ public final class TiaCli implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** The file an environment variable names, if it is set (GitHub's output and summary files). */
+    Optional<Path> fileFromEnvironment(String variable) {
+        return Optional.ofNullable(environment.get(variable)).filter(v -> !v.isBlank()).map(Path::of);
     }
 
     @Override

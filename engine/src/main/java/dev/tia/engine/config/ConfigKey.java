@@ -20,6 +20,9 @@ public enum ConfigKey {
     SELECTION_FILE("tia.selectionFile", "",
             "a JSON report (schema v1) to take the selection from instead of analysing again (set by the Maven plugin)"),
     PROJECT_DIR("tia.projectDir", "", "the module or project folder whose tests run (default: the working directory)"),
+    SHARD("tia.shard", "", "run only shard i of N of the selected tests (2/4)"),
+    DURATIONS("tia.durations", "",
+            "a folder of Surefire/Failsafe reports whose durations balance shards (by count without); give every shard job the same"),
     CACHE_DIR("tia.cacheDir", ".tia/cache",
             "where the index of parsed files is kept, relative to the project folder (keep it in a CI cache); empty: none"),
     EXPLAIN("tia.explain", "", "mvn tia:explain: the test class or changed file to explain");

@@ -29,6 +29,7 @@ public final class TiaConfig {
         this.origins = ImmutableMap.copyOf(origins);
         mode(); // validate eagerly: a bad value is reported before any work starts
         implementations();
+        shard();
     }
 
     /** Defaults only, for {@code projectDir}. */
@@ -137,6 +138,20 @@ public final class TiaConfig {
     /** The folder of the persistent index, or empty when caching is off. */
     public Optional<Path> cacheDir() {
         return nonBlank(ConfigKey.CACHE_DIR).map(dir -> projectDir.resolve(dir).normalize());
+    }
+
+    /** The shard to run ({@code tia.shard=2/4}), when the selected tests are split across CI jobs. */
+    public Optional<ShardSpec> shard() {
+        return nonBlank(ConfigKey.SHARD).map(ShardSpec::parse);
+    }
+
+    /**
+     * The folder of test reports whose durations balance shards ({@code tia.durations}); empty: balance by count.
+     * Never taken implicitly from the build folders: two shard jobs that saw different reports would split
+     * differently and could each leave out a test the other ran.
+     */
+    public Optional<Path> durationsDir() {
+        return nonBlank(ConfigKey.DURATIONS).map(dir -> projectDir.resolve(dir).normalize());
     }
 
     public boolean failOnError() {

@@ -13,13 +13,19 @@ import java.util.Optional;
  * @param changes the changed files, sorted by path
  * @param historyGap set when the change cannot be computed safely (no common history, base outside a shallow
  *     clone): the reason to run everything
+ * @param fetched what tia fetched into a shallow clone to find the base, if it had to
  */
 public record ChangeSet(
         String baseCommit,
         String baseRef,
         String head,
         ImmutableList<FileChange> changes,
-        Optional<String> historyGap) {
+        Optional<String> historyGap,
+        Optional<String> fetched) {
+
+    public ChangeSet(String baseCommit, String baseRef, String head, ImmutableList<FileChange> changes, Optional<String> historyGap) {
+        this(baseCommit, baseRef, head, changes, historyGap, Optional.empty());
+    }
 
     /** The head label of a working-tree change. */
     public static final String WORKTREE = "WORKTREE";

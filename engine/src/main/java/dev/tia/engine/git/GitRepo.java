@@ -104,7 +104,20 @@ public final class GitRepo implements AutoCloseable {
     public ChangeSet changes(Optional<String> base, Optional<String> head) {
         try (RevWalk walk = new RevWalk(repository)) {
             RevCommit headCommit = head.isPresent() ? commit(walk, head.get(), "head") : currentCommit(walk);
+            String headLabel = head.isPresent() ? headCommit.name() : ChangeSet.WORKTREE;
             String baseRef = base.orElseGet(this::defaultBase);
+            Optional<String> deepened = Optional.empty();
+            if (isShallow() && (resolve(baseRef).isEmpty() || mergeBase(resolve(baseRef).get(), headCommit).isEmpty())) {
+                // CI checkouts are often shallow: fetch the history the comparison needs, within bounds.
+                deepened = new ShallowDeepener(repository).deepenUntil(baseRef,
+                        () -> resolve(baseRef).flatMap(b -> mergeBaseQuietly(b, headCommit)).isPresent());
+            }
+            if (resolve(baseRef).isEmpty() && isShallow()) {
+                return new ChangeSet("", baseRef, headLabel, ImmutableList.of(), Optional.of("base " + baseRef
+                        + " is not in this shallow clone" + (new ShallowDeepener(repository).hasRemote()
+                                ? " even after fetching " + ShallowDeepener.MAX_DEPTH + " commits" : "")
+                        + ": fetch full history (actions/checkout with fetch-depth: 0, or git fetch --unshallow)"));
+            }
             RevCommit baseCommit = commit(walk, baseRef, "base");
             Optional<RevCommit> mergeBase = mergeBase(baseCommit, headCommit);
             if (mergeBase.isEmpty()) {
@@ -112,21 +125,36 @@ public final class GitRepo implements AutoCloseable {
                         ? "base " + baseRef + " and head share no history in this shallow clone: fetch full history"
                                 + " (actions/checkout with fetch-depth: 0, or git fetch --unshallow)"
                         : "base " + baseRef + " and head share no history";
-                return new ChangeSet(baseCommit.name(), baseRef, head.isPresent() ? headCommit.name() : ChangeSet.WORKTREE,
-                        ImmutableList.of(), Optional.of(gap));
+                return new ChangeSet(baseCommit.name(), baseRef, headLabel, ImmutableList.of(), Optional.of(gap));
             }
             RevCommit from = walk.parseCommit(mergeBase.get());
             ImmutableList<FileChange> changes = head.isPresent()
                     ? sorted(new TreeDiff(repository).diff(from, headCommit))
                     : sorted(workingTreeChanges(from, headCommit));
-            return new ChangeSet(from.name(), baseRef, head.isPresent() ? headCommit.name() : ChangeSet.WORKTREE,
-                    changes, Optional.empty());
+            return new ChangeSet(from.name(), baseRef, headLabel, changes, Optional.empty(), deepened);
         } catch (MissingObjectException e) {
             throw new TiaException("git object " + e.getObjectId().name() + " is missing"
                     + (isShallow() ? " in this shallow clone: fetch full history (fetch-depth: 0, or git fetch --unshallow)"
                             : ": the repository is incomplete or corrupt (try git fsck)"), e);
         } catch (IOException | GitAPIException e) {
             throw new TiaException("cannot read the git repository at " + workTree + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Optional<RevCommit> resolve(String ref) {
+        try (RevWalk walk = new RevWalk(repository)) {
+            ObjectId id = repository.resolve(ref + "^{commit}");
+            return id == null ? Optional.empty() : Optional.of(walk.parseCommit(id));
+        } catch (IOException | RevisionSyntaxException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<RevCommit> mergeBaseQuietly(RevCommit a, RevCommit b) {
+        try {
+            return mergeBase(a, b);
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 
@@ -162,6 +190,9 @@ public final class GitRepo implements AutoCloseable {
             } catch (IOException | RevisionSyntaxException e) {
                 // an unusable candidate is simply not the default base
             }
+        }
+        if (isShallow() && new ShallowDeepener(repository).hasRemote()) {
+            return DEFAULT_BASES.get(0); // fetched below, or reported as missing from this shallow clone
         }
         throw new TiaException("no base to compare with: none of " + String.join(", ", DEFAULT_BASES)
                 + " exists; pass --base REF (for example --base HEAD~1)" + refsHint());

@@ -1,6 +1,7 @@
 package dev.tia.engine.report;
 
 import dev.tia.engine.select.Selection;
+import dev.tia.engine.select.ServiceResult;
 import dev.tia.engine.select.Summary;
 import dev.tia.engine.select.TestResult;
 import dev.tia.engine.select.TestStatus;
@@ -46,6 +47,7 @@ public final class MarkdownReport {
             List<String> names = selection.services().stream()
                     .map(s -> "`" + s.name() + "`" + (s.direct() ? "" : " (via dependency)")).toList();
             md.append(String.join(", ", names)).append("\n\n");
+            servicesGraph(md, selection.services());
         }
         details(md, "Selected tests", selection.tests(), TestStatus.SELECTED, true);
         details(md, "Excluded by tag", selection.tests(), TestStatus.EXCLUDED_BY_TAG, false);
@@ -57,6 +59,26 @@ public final class MarkdownReport {
             md.append("\n</details>\n");
         }
         return md.toString();
+    }
+
+    /** Changed services and the services their change reaches, as a Mermaid graph GitHub renders. */
+    private static void servicesGraph(StringBuilder md, List<ServiceResult> services) {
+        md.append("```mermaid\ngraph LR\n");
+        for (ServiceResult service : services) {
+            md.append("  ").append(nodeId(service.path())).append("[\"").append(service.name())
+                    .append(service.direct() ? " (changed)" : "").append("\"]\n");
+        }
+        for (ServiceResult service : services) {
+            service.via().ifPresent(upstream -> md.append("  ").append(nodeId(upstream)).append(" --> ")
+                    .append(nodeId(service.path())).append('\n'));
+        }
+        services.stream().filter(ServiceResult::direct)
+                .forEach(s -> md.append("  style ").append(nodeId(s.path())).append(" stroke-width:3px\n"));
+        md.append("```\n\n");
+    }
+
+    private static String nodeId(String path) {
+        return "s_" + (path.isEmpty() ? "root" : path.replaceAll("[^A-Za-z0-9]", "_"));
     }
 
     private static void details(StringBuilder md, String title, List<TestResult> tests, TestStatus status, boolean open) {

@@ -105,7 +105,8 @@ public final class Selector {
     private ImmutableList<ServiceResult> services(List<FileEffect> effects, Optional<String> runAllReason) {
         Map<String, String> directReasons = new LinkedHashMap<>();
         Map<String, String> moduleReasons = new LinkedHashMap<>();
-        Deque<String[]> queue = new ArrayDeque<>(); // {module, reason, "pom" when the build itself changed}
+        Map<String, String> upstream = new LinkedHashMap<>();
+        Deque<String[]> queue = new ArrayDeque<>(); // {module, reason, "pom" when the build itself changed, upstream}
         for (FileEffect effect : effects) {
             if (effect.effect() == Effect.IGNORED) {
                 continue;
@@ -119,7 +120,7 @@ public final class Selector {
                 continue;
             }
             workspace.moduleContaining(effect.path()).ifPresent(m -> queue.add(new String[] {
-                m.path(), "changed " + effect.path(), effect.path().equals(m.pomPath()) ? "pom" : ""}));
+                m.path(), "changed " + effect.path(), effect.path().equals(m.pomPath()) ? "pom" : "", ""}));
         }
         Set<String> seen = new LinkedHashSet<>();
         while (!queue.isEmpty()) {
@@ -129,13 +130,16 @@ public final class Selector {
                 continue;
             }
             moduleReasons.putIfAbsent(module, item[1]);
+            if (!item[3].isEmpty()) {
+                upstream.putIfAbsent(module, item[3]);
+            }
             MavenModule current = workspace.modules().get(module);
             for (String dependent : workspace.dependentsOf(module)) {
-                queue.add(new String[] {dependent, "depends on " + current.displayName(), ""});
+                queue.add(new String[] {dependent, "depends on " + current.displayName(), "", module});
             }
             if (!item[2].isEmpty()) {
                 for (String child : workspace.childrenOf(module)) {
-                    queue.add(new String[] {child, "inherits the pom of " + current.displayName(), "pom"});
+                    queue.add(new String[] {child, "inherits the pom of " + current.displayName(), "pom", module});
                 }
             }
         }
@@ -143,12 +147,14 @@ public final class Selector {
         for (Service service : workspace.services()) {
             String direct = directReasons.get(service.path());
             Optional<String> viaModule = service.module().map(moduleReasons::get);
+            Optional<String> via = service.module().map(upstream::get);
             if (direct != null) {
-                services.add(new ServiceResult(service.name(), service.path(), true, direct));
+                services.add(new ServiceResult(service.name(), service.path(), true, direct, Optional.empty()));
             } else if (viaModule.isPresent()) {
-                services.add(new ServiceResult(service.name(), service.path(), false, viaModule.get()));
+                services.add(new ServiceResult(service.name(), service.path(), false, viaModule.get(), via));
             } else if (runAllReason.isPresent()) {
-                services.add(new ServiceResult(service.name(), service.path(), false, "run all: " + runAllReason.get()));
+                services.add(new ServiceResult(service.name(), service.path(), false, "run all: " + runAllReason.get(),
+                        Optional.empty()));
             }
         }
         return services.stream().sorted(Comparator.comparing(ServiceResult::path)).collect(ImmutableList.toImmutableList());

@@ -148,9 +148,34 @@ class GitRepoTest {
 
         try (GitRepo repo = GitRepo.open(clone)) {
             assertThat(repo.isShallow()).isTrue();
-            assertThatThrownBy(() -> repo.changes(Optional.of("HEAD~2"), Optional.empty()))
-                    .isInstanceOf(TiaException.class)
-                    .hasMessageContaining("shallow clone").hasMessageContaining("fetch-depth: 0");
+            ChangeSet changes = repo.changes(Optional.of("HEAD~2"), Optional.empty());
+            assertThat(changes.historyGap()).hasValueSatisfying(gap -> assertThat(gap)
+                    .contains("not in this shallow clone").contains("fetch-depth: 0"));
+        }
+    }
+
+    @Test
+    void shallowCloneIsDeepenedUntilTheMergeBaseIsThere() throws Exception {
+        Path origin = dir.resolve("origin");
+        try (FixtureRepo repo = FixtureRepo.init(origin)) {
+            for (int i = 1; i <= 5; i++) {
+                repo.write("main.txt", i + "\n").commitAll("main " + i);
+            }
+            repo.git().checkout().setCreateBranch(true).setName("feature").setStartPoint("HEAD~3").call();
+            repo.write("feature.txt", "f1\n").commitAll("feature 1").write("feature.txt", "f2\n").commitAll("feature 2");
+        }
+        Path clone = dir.resolve("clone");
+        Process git = new ProcessBuilder("git", "clone", "-q", "--depth", "1", "--branch", "feature", "--single-branch",
+                origin.toUri().toString(), clone.toString()).redirectErrorStream(true).start();
+        assertThat(git.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(git.exitValue()).as(new String(git.getInputStream().readAllBytes())).isZero();
+
+        try (GitRepo repo = GitRepo.open(clone)) {
+            ChangeSet changes = repo.changes(Optional.empty(), Optional.empty());
+            assertThat(changes.historyGap()).isEmpty();
+            assertThat(changes.baseRef()).isEqualTo("origin/main");
+            assertThat(changes.changes()).containsExactly(FileChange.of(ChangeType.ADDED, "feature.txt"));
+            assertThat(changes.fetched()).hasValueSatisfying(note -> assertThat(note).contains("shallow clone"));
         }
     }
 
