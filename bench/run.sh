@@ -15,6 +15,10 @@ out="${OUT:-$here/BENCHMARKS.md}"
 mkdir -p "$work"
 
 ls "$here"/engine/target/tia-engine-*-cli.jar >/dev/null 2>&1 || (cd "$here" && mvn -B -q -DskipTests package)
+# Measure a copy, so a rebuild during a long run cannot change what is measured.
+tia_home="$work/tia-under-test"
+rm -rf "$tia_home" && mkdir -p "$tia_home/bin" "$tia_home/engine/target"
+cp "$here/bin/tia" "$tia_home/bin/" && cp "$here"/engine/target/tia-engine-*-cli.jar "$tia_home/engine/target/"
 javac -d "$work/empty" "$here/bench/Empty.java"
 
 now_ms() { date +%s%3N; }
@@ -24,7 +28,7 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a
 tia_once() {
   local repo=$1 start end err
   start=$(now_ms)
-  err=$("$here/bin/tia" affected --repo "$repo" --no-write --timings 2>&1 >/dev/null)
+  err=$("$tia_home/bin/tia" affected --repo "$repo" --no-write --timings 2>&1 >/dev/null)
   end=$(now_ms)
   local engine heap parsed
   engine=$(sed -n 's/.*total \([0-9]*\) ms.*/\1/p' <<<"$err")
@@ -69,6 +73,8 @@ for size in "${sizes[@]}"; do
   restore="git -C '$repo' checkout -q -- ."
   echo "bench: $size classes ($files Java files)" >&2
   cold=$(scenario "$repo" "$restore; rm -rf '$repo/.tia'")
+  capped=$(scenario "$repo" "$restore; rm -rf '$repo/.tia'; export TIA_JAVA_OPTS=-Xmx512m")
+  unset TIA_JAVA_OPTS
   warm=$(scenario "$repo" "$restore")
   one=$(scenario "$repo" "$restore; echo \"// edit \$(date +%s%N)\" >> '$repo/$one_file'")
   five=$(scenario "$repo" "$restore; stamp=\$(date +%s%N); git -C '$repo' ls-files '*.java' | awk 'NR % 20 == 0' | while read -r f; do echo \"// edit \$stamp\" >> '$repo/'\"\$f\"; done")
@@ -76,7 +82,7 @@ for size in "${sizes[@]}"; do
   read_all=$(lower_bound "git -C '$repo' ls-files -z '*.java' | (cd '$repo' && xargs -0 cat)")
   diff_names=$(lower_bound "git -C '$repo' diff --name-only HEAD")
   empty_jvm=$(lower_bound "java -cp '$work/empty' Empty")
-  results+=("$size $files $cold $warm $one $five $read_all $diff_names $empty_jvm")
+  results+=("$size $files $cold $warm $one $five $read_all $diff_names $empty_jvm $capped")
 done
 
 machine="$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1)"
@@ -91,8 +97,9 @@ java_version="$(java -version 2>&1 | head -n 1)"
   echo "| classes | Java files | scenario | wall ms | engine ms | peak heap MB | files parsed |"
   echo "|---:|---:|---|---:|---:|---:|---:|"
   for row in "${results[@]}"; do
-    read -r size files cw ce ch cp ww we wh wp ow oe oh op fw fe fh fp rd dn ej <<<"$row"
+    read -r size files cw ce ch cp ww we wh wp ow oe oh op fw fe fh fp rd dn ej xw xe xh xp <<<"$row"
     echo "| $size | $files | cold (no index) | $cw | $ce | $ch | $cp |"
+    echo "| $size | $files | cold, heap capped at 512 MB (-Xmx512m) | ${xw:-failed} | ${xe:-failed} | ${xh:-} | ${xp:-} |"
     echo "| $size | $files | warm, no change | $ww | $we | $wh | $wp |"
     echo "| $size | $files | warm, 1 file changed | $ow | $oe | $oh | $op |"
     echo "| $size | $files | warm, 5% of files changed | $fw | $fe | $fh | $fp |"

@@ -4,6 +4,7 @@ import dev.tia.engine.Analysis;
 import dev.tia.engine.TiaEngine;
 import dev.tia.engine.config.TiaConfigException;
 import dev.tia.engine.report.GithubOutputs;
+import dev.tia.engine.report.ListFormat;
 import dev.tia.engine.report.ServicesReport;
 import dev.tia.engine.select.ServiceResult;
 
@@ -39,15 +40,15 @@ final class ServicesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ServicesReport.Format chosen;
+        ListFormat chosen;
         try {
-            chosen = ServicesReport.Format.parse(format);
+            chosen = ListFormat.parse(format);
         } catch (TiaConfigException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         Analysis analysis = new TiaEngine(ConsoleProgress.forTerminal(spec.commandLine().getErr())).analyze(options.toConfig());
         PrintWriter out = spec.commandLine().getOut();
-        if (chosen == ServicesReport.Format.TEXT) {
+        if (chosen == ListFormat.TEXT) {
             if (analysis.selection().services().isEmpty()) {
                 out.println("No service is affected.");
             }

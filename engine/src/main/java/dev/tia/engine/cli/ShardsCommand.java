@@ -7,6 +7,7 @@ import dev.tia.engine.TiaEngine;
 import dev.tia.engine.config.ConfigKey;
 import dev.tia.engine.config.TiaConfig;
 import dev.tia.engine.config.TiaConfigException;
+import dev.tia.engine.report.ListFormat;
 import dev.tia.engine.report.ShardsReport;
 import dev.tia.engine.select.Shards;
 import dev.tia.engine.select.TestDurations;
@@ -57,9 +58,9 @@ final class ShardsCommand implements Callable<Integer> {
         if (count < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--count must be at least 1");
         }
-        ShardsReport.Format chosen;
+        ListFormat chosen;
         try {
-            chosen = ShardsReport.Format.parse(format);
+            chosen = ListFormat.parse(format);
         } catch (TiaConfigException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -7,7 +7,6 @@ import com.google.common.collect.ImmutableSortedSet;
 import dev.tia.engine.TiaException;
 
 import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.Status;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheEntry;
@@ -51,11 +50,13 @@ public final class GitRepo implements AutoCloseable {
 
     private final Repository repository;
     private final Path workTree;
+    private final boolean nativeStatus;
     /** The working tree's status, computed once: it does not change during one analysis. */
-    private Status status;
+    private StatusSets status;
 
-    private GitRepo(Repository repository) {
+    private GitRepo(Repository repository, boolean nativeStatus) {
         this.repository = repository;
+        this.nativeStatus = nativeStatus;
         this.workTree = repository.getWorkTree().toPath().toAbsolutePath().normalize();
     }
 
@@ -65,6 +66,11 @@ public final class GitRepo implements AutoCloseable {
      * @throws TiaException when {@code dir} is not inside a git working tree
      */
     public static GitRepo open(Path dir) {
+        return open(dir, true);
+    }
+
+    /** @param nativeStatus whether to ask the git command for the status first (JGit when false or unavailable) */
+    static GitRepo open(Path dir, boolean nativeStatus) {
         if (!Files.isDirectory(dir)) {
             throw new TiaException(dir + " is not a directory: pass --repo with the folder of a git repository");
         }
@@ -79,7 +85,7 @@ public final class GitRepo implements AutoCloseable {
                 repository.close();
                 throw new TiaException(builder.getGitDir() + " is a bare repository: tia needs a checkout with a working tree");
             }
-            return new GitRepo(repository);
+            return new GitRepo(repository, nativeStatus);
         } catch (IOException e) {
             throw new TiaException("cannot open the git repository at " + builder.getGitDir() + ": " + e.getMessage(), e);
         }
@@ -255,23 +261,25 @@ public final class GitRepo implements AutoCloseable {
 
     private List<FileChange> workingTreeChanges(RevCommit base, RevCommit headCommit) throws IOException, GitAPIException {
         List<FileChange> committed = new TreeDiff(repository).diff(base, headCommit);
-        Status status = status();
+        StatusSets status = status();
         return new WorkingTreeDiff(repository, workTree).diff(base, committed, status);
     }
 
-    private Status status() throws GitAPIException {
+    private StatusSets status() throws GitAPIException {
         if (status == null) {
-            status = Git.wrap(repository).status().setIgnoreSubmodules(SubmoduleWalk.IgnoreSubmoduleMode.ALL).call();
+            Optional<StatusSets> fromGit = nativeStatus ? NativeGitStatus.read(workTree) : Optional.empty();
+            status = fromGit.isPresent() ? fromGit.get() : StatusSets.of(
+                    Git.wrap(repository).status().setIgnoreSubmodules(SubmoduleWalk.IgnoreSubmoduleMode.ALL).call());
         }
         return status;
     }
 
     private WorkingTree workingTree() throws IOException, GitAPIException {
-        Status status = status();
+        StatusSets status = status();
         Set<String> files = new TreeSet<>();
         Map<String, String> cleanIds = new HashMap<>();
-        Set<String> dirty = new HashSet<>(status.getModified());
-        dirty.addAll(status.getConflicting());
+        Set<String> dirty = new HashSet<>(status.modified());
+        dirty.addAll(status.conflicting());
         DirCache index = repository.readDirCache();
         for (int i = 0; i < index.getEntryCount(); i++) {
             DirCacheEntry entry = index.getEntry(i);
@@ -285,8 +293,8 @@ public final class GitRepo implements AutoCloseable {
                 }
             }
         }
-        files.removeAll(status.getMissing());
-        files.addAll(status.getUntracked());
+        files.removeAll(status.missing());
+        files.addAll(status.untracked());
         files.removeIf(path -> !Files.isRegularFile(workTree.resolve(path)));
         cleanIds.keySet().retainAll(files);
         return new WorkingTree(workTree, ImmutableSortedSet.copyOf(files), ImmutableMap.copyOf(cleanIds));

@@ -1,6 +1,5 @@
 package dev.tia.engine.git;
 
-import org.eclipse.jgit.api.Status;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -37,19 +36,19 @@ final class WorkingTreeDiff {
         this.workTree = workTree;
     }
 
-    List<FileChange> diff(RevCommit base, List<FileChange> committed, Status status) throws IOException {
+    List<FileChange> diff(RevCommit base, List<FileChange> committed, StatusSets status) throws IOException {
         Set<String> candidates = new TreeSet<>();
         for (FileChange change : committed) {
             candidates.add(change.path());
             change.oldPath().ifPresent(candidates::add);
         }
-        candidates.addAll(status.getAdded());
-        candidates.addAll(status.getChanged());
-        candidates.addAll(status.getModified());
-        candidates.addAll(status.getRemoved());
-        candidates.addAll(status.getMissing());
-        candidates.addAll(status.getUntracked());
-        candidates.addAll(status.getConflicting());
+        candidates.addAll(status.added());
+        candidates.addAll(status.changed());
+        candidates.addAll(status.modified());
+        candidates.addAll(status.removed());
+        candidates.addAll(status.missing());
+        candidates.addAll(status.untracked());
+        candidates.addAll(status.conflicting());
         if (candidates.isEmpty()) {
             return List.of();
         }
@@ -61,7 +60,7 @@ final class WorkingTreeDiff {
             for (String path : candidates) {
                 Path file = workTree.resolve(path);
                 boolean inWorkTree = Files.isRegularFile(file)
-                        && (index.findEntry(path) >= 0 || status.getUntracked().contains(path));
+                        && (index.findEntry(path) >= 0 || status.untracked().contains(path));
                 ObjectId baseId = atBase.get(path);
                 if (baseId == null && inWorkTree) {
                     changes.put(path, FileChange.of(ChangeType.ADDED, path));

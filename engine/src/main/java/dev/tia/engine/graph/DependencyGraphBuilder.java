@@ -106,18 +106,23 @@ public final class DependencyGraphBuilder {
         return resolver.lookup(name, visible);
     }
 
+    private void putModuleEdge(Node.Module from, MavenModule to) {
+        Node.Module target = new Node.Module(to.path(), to.displayName());
+        if (!target.equals(from)) {
+            graph.putEdge(from, target);
+        }
+    }
+
     private void addModules(TestCatalog catalog) {
         for (MavenModule module : workspace.modules().values()) {
             Node.Module node = new Node.Module(module.path(), module.displayName());
             Node.ModuleTests tests = new Node.ModuleTests(module.path(), module.displayName());
             graph.putEdge(node, tests);
             for (String dependent : workspace.dependentsOf(module.path())) {
-                MavenModule other = workspace.modules().get(dependent);
-                graph.putEdge(node, new Node.Module(other.path(), other.displayName()));
+                putModuleEdge(node, workspace.modules().get(dependent));
             }
             for (String child : workspace.childrenOf(module.path())) {
-                MavenModule other = workspace.modules().get(child);
-                graph.putEdge(node, new Node.Module(other.path(), other.displayName()));
+                putModuleEdge(node, workspace.modules().get(child));
             }
         }
         for (TestClass test : catalog.tests().values()) {

@@ -30,7 +30,7 @@ record PomModel(
         ImmutableList<String> extraSourceDirectories,
         ImmutableList<String> extraTestSourceDirectories) {
 
-    /** A parent reference; {@code relativePath} defaults to {@code ../pom.xml}. */
+    /** A parent reference; {@code relativePath} defaults to {@code ../pom.xml}, and is empty for no local parent. */
     record Parent(String groupId, String artifactId, Optional<String> version, String relativePath) {
     }
 }

@@ -41,11 +41,12 @@ final class PomReader {
         if (!"project".equals(localName(project))) {
             throw new TiaException(path + ": the root element is <" + localName(project) + ">, not <project>");
         }
+        // <relativePath/> (present but empty) means the parent is not looked up in the repository at all.
         Optional<PomModel.Parent> parent = child(project, "parent").map(p -> new PomModel.Parent(
                 text(p, "groupId").orElse(""),
                 text(p, "artifactId").orElse(""),
                 text(p, "version"),
-                text(p, "relativePath").orElse("../pom.xml")));
+                child(p, "relativePath").map(r -> r.getTextContent().trim()).orElse("../pom.xml")));
         String artifactId = text(project, "artifactId")
                 .orElseThrow(() -> new TiaException(path + ": no <artifactId>; is this a Maven pom?"));
 

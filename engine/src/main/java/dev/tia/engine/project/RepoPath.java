@@ -28,6 +28,23 @@ public final class RepoPath {
         return String.join("/", parts);
     }
 
+    /** True when {@code relative}, taken from {@code dir}, climbs above the repository root. */
+    public static boolean escapes(String dir, String relative) {
+        int depth = 0;
+        String combined = dir.isEmpty() ? relative : dir + "/" + relative;
+        for (String part : combined.replace('\\', '/').split("/")) {
+            if (part.equals("..")) {
+                depth--;
+                if (depth < 0) {
+                    return true;
+                }
+            } else if (!part.isEmpty() && !part.equals(".")) {
+                depth++;
+            }
+        }
+        return false;
+    }
+
     /** True when {@code path} is {@code dir} or lies below it. */
     public static boolean isUnder(String path, String dir) {
         return dir.isEmpty() || path.equals(dir) || path.startsWith(dir + "/");

@@ -112,8 +112,8 @@ public final class WorkspaceLoader {
         declaredDependencies.put(dir, pom.dependencies().stream()
                 .map(c -> new Coordinates(resolve(c.groupId(), properties), resolve(c.artifactId(), properties)))
                 .toList());
-        Optional<String> parentPath = pom.parent().map(p -> parentPomPath(dir, p.relativePath()))
-                .filter(poms::containsKey).map(RepoPath::parent);
+        Optional<String> parentPath = pom.parent().flatMap(p -> parentPomPath(dir, p.relativePath()))
+                .filter(poms::containsKey).filter(parentPom -> !parentPom.equals(pomPath)).map(RepoPath::parent);
         return new MavenModule(
                 dir,
                 pomPath,
@@ -130,9 +130,13 @@ public final class WorkspaceLoader {
         return pom.groupId().orElse(pom.parent().map(PomModel.Parent::groupId).orElse(""));
     }
 
-    private static String parentPomPath(String dir, String relativePath) {
+    /** The parent's pom in the repository; empty for {@code <relativePath/>} or a path that leaves the repository. */
+    private static Optional<String> parentPomPath(String dir, String relativePath) {
+        if (relativePath.isEmpty() || RepoPath.escapes(dir, relativePath)) {
+            return Optional.empty();
+        }
         String path = RepoPath.join(dir, relativePath);
-        return path.endsWith(".xml") ? path : RepoPath.join(path, "pom.xml");
+        return Optional.of(path.endsWith(".xml") ? path : RepoPath.join(path, "pom.xml"));
     }
 
     /** Properties visible in {@code pom}: its in-repository parents' first, then its own, then project.* values. */
@@ -142,10 +146,11 @@ public final class WorkspaceLoader {
             return properties; // a parent cycle: Maven rejects it, tia just stops climbing
         }
         pom.parent().ifPresent(parent -> {
-            String parentPom = parentPomPath(RepoPath.parent(pomPath), parent.relativePath());
-            Optional<PomModel> parentModel = poms.containsKey(parentPom) ? Optional.ofNullable(poms.get(parentPom))
-                    : tree.contains(parentPom) ? readQuietly(parentPom) : Optional.empty();
-            parentModel.ifPresent(p -> properties.putAll(properties(parentPom, p, visiting)));
+            parentPomPath(RepoPath.parent(pomPath), parent.relativePath()).ifPresent(parentPom -> {
+                Optional<PomModel> parentModel = poms.containsKey(parentPom) ? Optional.ofNullable(poms.get(parentPom))
+                        : tree.contains(parentPom) ? readQuietly(parentPom) : Optional.empty();
+                parentModel.ifPresent(p -> properties.putAll(properties(parentPom, p, visiting)));
+            });
             properties.put("project.parent.groupId", parent.groupId());
             parent.version().ifPresent(v -> properties.put("project.parent.version", v));
         });

@@ -32,7 +32,7 @@ public final class GithubOutputs {
             return "services=" + MAPPER.writeValueAsString(names) + "\n"
                     + "services_count=" + selection.services().size() + "\n"
                     + "any_service=" + !selection.services().isEmpty() + "\n"
-                    + "matrix=" + ServicesReport.render(selection, ServicesReport.Format.GITHUB_MATRIX) + "\n";
+                    + "matrix=" + ServicesReport.render(selection, ListFormat.GITHUB_MATRIX) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a list of names always serializes", e);
         }

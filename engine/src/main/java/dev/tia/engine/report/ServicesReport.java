@@ -5,36 +5,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.tia.engine.config.TiaConfigException;
 import dev.tia.engine.select.Selection;
 import dev.tia.engine.select.ServiceResult;
 
-import java.util.Locale;
 
 /** Affected services as JSON or as a GitHub Actions matrix. */
 public final class ServicesReport {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    /** Output formats of {@code tia services}. */
-    public enum Format {
-        TEXT, JSON, GITHUB_MATRIX;
-
-        public static Format parse(String value) {
-            try {
-                return valueOf(value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
-            } catch (IllegalArgumentException e) {
-                throw new TiaConfigException("unknown format '" + value + "': use text, json or github-matrix");
-            }
-        }
-    }
-
     private ServicesReport() {
     }
 
-    public static String render(Selection selection, Format format) {
+    public static String render(Selection selection, ListFormat format) {
         ObjectNode root = MAPPER.createObjectNode();
-        if (format == Format.GITHUB_MATRIX) {
+        if (format == ListFormat.GITHUB_MATRIX) {
             ArrayNode include = root.putArray("include");
             for (ServiceResult service : selection.services()) {
                 include.addObject().put("service", service.name()).put("path", service.path());

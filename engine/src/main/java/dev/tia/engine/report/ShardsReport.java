@@ -5,36 +5,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.tia.engine.config.TiaConfigException;
 import dev.tia.engine.select.Shards;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 /** Shards as text, JSON, or a GitHub Actions matrix. */
 public final class ShardsReport {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    /** Output formats of {@code tia shards}. */
-    public enum Format {
-        TEXT, JSON, GITHUB_MATRIX;
-
-        public static Format parse(String value) {
-            try {
-                return valueOf(value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
-            } catch (IllegalArgumentException e) {
-                throw new TiaConfigException("unknown format '" + value + "': use text, json or github-matrix");
-            }
-        }
-    }
-
     private ShardsReport() {
     }
 
-    public static String render(List<Shards.Shard> shards, Format format) {
-        if (format == Format.TEXT) {
+    public static String render(List<Shards.Shard> shards, ListFormat format) {
+        if (format == ListFormat.TEXT) {
             StringBuilder text = new StringBuilder();
             for (Shards.Shard shard : shards) {
                 text.append(String.format("shard %d/%d: %d test classes, about %.1f s%n", shard.number(), shard.of(),
@@ -44,12 +29,12 @@ public final class ShardsReport {
             return text.toString().stripTrailing();
         }
         ObjectNode root = MAPPER.createObjectNode();
-        ArrayNode include = root.putArray(format == Format.GITHUB_MATRIX ? "include" : "shards");
+        ArrayNode include = root.putArray(format == ListFormat.GITHUB_MATRIX ? "include" : "shards");
         for (Shards.Shard shard : shards) {
             ObjectNode node = include.addObject();
             node.put("shard", shard.number()).put("of", shard.of()).put("classes", shard.classes().size())
                     .put("estimatedSeconds", Math.round(shard.estimatedSeconds() * 10) / 10.0);
-            if (format == Format.JSON) {
+            if (format == ListFormat.JSON) {
                 ArrayNode names = node.putArray("tests");
                 shard.classes().forEach(names::add);
             }
@@ -59,7 +44,7 @@ public final class ShardsReport {
 
     /** {@code shards} (the matrix) and {@code shard_count} as GitHub step outputs. */
     public static void appendGithubOutput(List<Shards.Shard> shards, Path file) {
-        GithubOutputs.appendTo(file, "shards=" + render(shards, Format.GITHUB_MATRIX) + "\nshard_count=" + shards.size() + "\n");
+        GithubOutputs.appendTo(file, "shards=" + render(shards, ListFormat.GITHUB_MATRIX) + "\nshard_count=" + shards.size() + "\n");
     }
 
     private static String write(ObjectNode root) {

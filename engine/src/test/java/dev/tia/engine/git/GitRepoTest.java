@@ -52,6 +52,39 @@ class GitRepoTest {
     }
 
     @Test
+    void jgitAndTheGitCommandAgreeOnTheWorkingTree() throws Exception {
+        try (FixtureRepo repo = repoWithOneCommit()) {
+            repo.write("a.txt", "a changed\n").write("staged.txt", "new\n").write("dir with space/ü.txt", "x\n");
+            repo.git().add().addFilepattern("staged.txt").call();
+            repo.write("staged.txt", "new, then edited\n");
+            repo.delete("b.txt");
+            repo.write("ignored/out.txt", "x\n");
+        }
+        try (GitRepo jgit = GitRepo.open(dir, false); GitRepo git = GitRepo.open(dir, true)) {
+            ChangeSet viaJgit = jgit.changes(Optional.empty(), Optional.empty());
+            assertThat(git.changes(Optional.empty(), Optional.empty()).changes()).isEqualTo(viaJgit.changes());
+            assertThat(viaJgit.changes()).extracting(FileChange::path)
+                    .containsExactly("a.txt", "b.txt", "dir with space/ü.txt", "staged.txt");
+            assertThat(git.tree(ChangeSet.WORKTREE).files()).isEqualTo(jgit.tree(ChangeSet.WORKTREE).files());
+            assertThat(git.tree(ChangeSet.WORKTREE).contentId("staged.txt")).isEmpty(); // edited after staging
+            assertThat(git.tree(ChangeSet.WORKTREE).contentId("c.txt")).isPresent();
+        }
+    }
+
+    @Test
+    void porcelainStatusIsParsed() {
+        StatusSets status = NativeGitStatus.parse("M  staged.txt\0 M edited.txt\0A  new.txt\0D  gone.txt\0 D lost.txt\0"
+                + "?? fresh.txt\0UU both.txt\0MM twice.txt\0");
+        assertThat(status.changed()).containsExactlyInAnyOrder("staged.txt", "twice.txt");
+        assertThat(status.modified()).containsExactlyInAnyOrder("edited.txt", "twice.txt");
+        assertThat(status.added()).containsExactly("new.txt");
+        assertThat(status.removed()).containsExactly("gone.txt");
+        assertThat(status.missing()).containsExactly("lost.txt");
+        assertThat(status.untracked()).containsExactly("fresh.txt");
+        assertThat(status.conflicting()).containsExactly("both.txt");
+    }
+
+    @Test
     void committedRenameIsReportedAsRename() throws Exception {
         try (FixtureRepo repo = FixtureRepo.init(dir)) {
             repo.write("src/Old.java", "class Old { /* enough content for rename detection to match it */ }\n").commitAll("first");
