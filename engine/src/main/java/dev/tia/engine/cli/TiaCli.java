@@ -15,7 +15,7 @@ import java.util.Optional;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {"Test impact analysis for Java: which tests can a git change affect, and why.", ""},
-        subcommands = {AffectedCommand.class, ExplainCommand.class, ServicesCommand.class, ShardsCommand.class,
+        subcommands = {AffectedCommand.class, ExplainCommand.class, ServicesCommand.class, ShardsCommand.class, BacktestCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success (whatever is selected), 1 failure, 2 usage error.",
                 "Docs: README.md in the tia repository."})

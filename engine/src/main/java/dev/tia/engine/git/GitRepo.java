@@ -27,6 +27,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -176,6 +177,33 @@ public final class GitRepo implements AutoCloseable {
         } catch (IOException | GitAPIException e) {
             throw new TiaException("cannot read the files of " + label + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A commit of the history, with its first parent (none for a root commit). */
+    public record HistoryEntry(String commit, Optional<String> firstParent, String subject, boolean merge) {
+    }
+
+    /** The last {@code count} commits reachable from HEAD along first parents, newest first. */
+    public List<HistoryEntry> firstParentHistory(int count) {
+        List<HistoryEntry> history = new ArrayList<>();
+        try (RevWalk walk = new RevWalk(repository)) {
+            ObjectId head = repository.resolve(Constants.HEAD);
+            if (head == null) {
+                throw new TiaException("the repository at " + workTree + " has no commits yet: commit once, then run tia");
+            }
+            RevCommit commit = walk.parseCommit(head);
+            while (commit != null && history.size() < count) {
+                RevCommit parent = commit.getParentCount() > 0 ? walk.parseCommit(commit.getParent(0)) : null;
+                history.add(new HistoryEntry(commit.name(), Optional.ofNullable(parent).map(RevCommit::name),
+                        commit.getShortMessage(), commit.getParentCount() > 1));
+                commit = parent;
+            }
+        } catch (MissingObjectException e) {
+            // a shallow clone ends the history early: what is there is what can be replayed
+        } catch (IOException e) {
+            throw new TiaException("cannot read the history of " + workTree + ": " + e.getMessage(), e);
+        }
+        return history;
     }
 
     /** Only {@code paths} of commit {@code commitId}: for reading a few files at base. */
