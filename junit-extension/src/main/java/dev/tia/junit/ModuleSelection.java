@@ -28,7 +28,7 @@ record ModuleSelection(TestDecisions decisions, Optional<String> module, Mode mo
 
     boolean skips(String className) {
         Optional<TestResult> decision = decisionFor(className);
-        return mode != Mode.ALL && decision.map(d -> d.status() == TestStatus.SKIPPED).orElse(false)
+        return !mode.runsEverything() && decision.map(d -> d.status() == TestStatus.SKIPPED).orElse(false)
                 || decision.map(d -> otherShards.contains(d.className())).orElse(false);
     }
 

@@ -1,14 +1,22 @@
 package dev.tia.junit;
 
 import dev.tia.engine.TiaException;
+import dev.tia.engine.config.Mode;
+import dev.tia.engine.report.ObserveReport;
 import dev.tia.engine.report.RunReport;
+import dev.tia.engine.select.ObserveOutcome;
+import dev.tia.engine.select.TestResult;
 
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
@@ -17,10 +25,26 @@ import org.junit.platform.launcher.TestPlan;
 public final class TiaSummaryListener implements TestExecutionListener {
 
     private final Set<String> ran = Collections.synchronizedSet(new LinkedHashSet<>());
+    private final Set<String> failed = Collections.synchronizedSet(new LinkedHashSet<>());
+
+    @Override
+    public void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
+        if (result.getStatus() == TestExecutionResult.Status.FAILED) {
+            identifier.getSource().flatMap(TiaSummaryListener::classOf).ifPresent(c -> failed.add(TiaPostDiscoveryFilter.topLevel(c)));
+        }
+    }
+
+    private static Optional<String> classOf(TestSource source) {
+        if (source instanceof MethodSource method) {
+            return Optional.of(method.getClassName());
+        }
+        return source instanceof ClassSource type ? Optional.of(type.getClassName()) : Optional.empty();
+    }
 
     @Override
     public void testPlanExecutionStarted(TestPlan plan) {
         ran.clear();
+        failed.clear();
         if (ActiveSelection.current().isEmpty()) {
             return;
         }
@@ -53,6 +77,9 @@ public final class TiaSummaryListener implements TestExecutionListener {
             try {
                 report.write(selection.get().reportFile());
                 Console.info(headline + " \u2014 report " + selection.get().reportFile());
+                if (selection.get().mode() == Mode.OBSERVE) {
+                    observe(selection.get());
+                }
             } catch (TiaException e) {
                 Console.info(headline);
                 Console.warn(e.getMessage());
@@ -60,5 +87,20 @@ public final class TiaSummaryListener implements TestExecutionListener {
         } else {
             Console.info(headline);
         }
+    }
+
+    /** Observe mode: every test ran; did one that tia would have skipped fail? */
+    private void observe(ModuleSelection selection) {
+        List<TestResult> moduleTests = selection.decisions().tests().stream()
+                .filter(t -> selection.module().map(t.module()::equals).orElse(true)).toList();
+        Set<String> failedNow;
+        synchronized (failed) {
+            failedNow = Set.copyOf(failed);
+        }
+        ObserveOutcome outcome = ObserveOutcome.of(moduleTests, failedNow);
+        List<String> lines = ObserveReport.lines(outcome, selection.decisions().changedFiles());
+        Console.info(lines.get(0));
+        lines.stream().skip(1).forEach(Console::warn);
+        ObserveReport.write(outcome, selection.decisions().changedFiles(), selection.reportFile().resolveSibling(ObserveReport.FILE_NAME));
     }
 }

@@ -103,6 +103,38 @@ class TiaExtensionTest {
     }
 
     @Test
+    void observeModeRunsEverythingAndReportsWhatWouldHaveBeenSkipped() throws Exception {
+        Path repo = LauncherRun.shop(dir, "01-discount-rule");
+        Path classes = LauncherRun.compile(repo, dir.resolve("classes"));
+        Map<String, String> parameters = new java.util.HashMap<>(affectedIn(repo, "services/checkout"));
+        parameters.put("tia.mode", "observe");
+        LauncherRun.Result result = LauncherRun.run(classes, "com.example.checkout", parameters);
+        assertThat(result.classes()).contains("ReceiptPrinterTest", "CheckoutE2ETest", "CartServiceTest");
+        assertThat(result.out()).contains("tia: tia would have skipped 1 of 6 test classes; 0 of them failed");
+        assertThat(result.err()).doesNotContain("SAFETY MISS");
+    }
+
+    @Test
+    void observeModeReportsASafetyMissLoudly() throws Exception {
+        Path repo = LauncherRun.shop(dir, "01-discount-rule");
+        Path classes = LauncherRun.compile(repo, dir.resolve("classes"));
+        // A hand-made selection that wrongly skips CartServiceTest, which the discount change breaks.
+        Path reports = ReportWriter.write(new TiaEngine().analyze(TiaConfig.defaults(repo)).selection(), dir.resolve("handover"));
+        Path report = reports.resolve("report.json");
+        Files.writeString(report, Files.readString(report).replace(
+                "\"className\" : \"com.example.checkout.CartServiceTest\",\n    \"module\" : \"services/checkout\",\n    \"status\" : \"SELECTED\"",
+                "\"className\" : \"com.example.checkout.CartServiceTest\",\n    \"module\" : \"services/checkout\",\n    \"status\" : \"SKIPPED\""));
+        Map<String, String> parameters = new java.util.HashMap<>(affectedIn(repo, "services/checkout"));
+        parameters.put("tia.mode", "observe");
+        parameters.put("tia.selectionFile", report.toString());
+        LauncherRun.Result result = LauncherRun.run(classes, "com.example.checkout", parameters);
+        assertThat(result.err()).contains("tia: warning: SAFETY MISS: com.example.checkout.CartServiceTest failed, but tia would have"
+                + " skipped it (changed: libs/pricing/src/main/java/com/example/pricing/Discounts.java)");
+        assertThat(Files.readString(repo.resolve("services/checkout/target/tia/observe.json")))
+                .contains("\"safetyMisses\" : [ \"com.example.checkout.CartServiceTest\" ]");
+    }
+
+    @Test
     void vintageTestsAreSelectedLikeAnyOther() {
         Path repo = LauncherRun.shop(dir, "13-email-wording");
         Path classes = LauncherRun.compile(repo, dir.resolve("classes"));

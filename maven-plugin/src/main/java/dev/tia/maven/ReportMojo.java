@@ -1,5 +1,9 @@
 package dev.tia.maven;
 
+import dev.tia.engine.config.Mode;
+import dev.tia.engine.report.ObserveReport;
+import dev.tia.engine.select.FailedTests;
+import dev.tia.engine.select.ObserveOutcome;
 import dev.tia.engine.select.Selection;
 import dev.tia.engine.select.TestResult;
 import dev.tia.engine.select.TestStatus;
@@ -11,7 +15,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -38,6 +44,9 @@ public class ReportMojo extends AbstractTiaMojo {
             return;
         }
         Selection selection = outcome.get().analysis().orElseThrow().selection();
+        if (selection.mode() == Mode.OBSERVE) {
+            observe(selection, outcome.get().reportDir());
+        }
         Map<String, Map<TestStatus, Integer>> counts = new TreeMap<>();
         for (TestResult test : selection.tests()) {
             counts.computeIfAbsent(test.module(), m -> new EnumMap<>(TestStatus.class)).merge(test.status(), 1, Integer::sum);
@@ -55,6 +64,23 @@ public class ReportMojo extends AbstractTiaMojo {
         selection.runAllReasons().forEach(reason -> getLog().info("tia: all tests selected because " + reason));
         getLog().info("tia: reports " + outcome.get().reportDir().resolve("report.json") + ", "
                 + outcome.get().reportDir().resolve("report.md"));
+    }
+
+    /** Observe mode: every test ran; did any test tia would have skipped fail? */
+    private void observe(Selection selection, Path reportDir) {
+        long buildStart = session.getRequest().getStartTime().getTime();
+        Set<String> failed = new TreeSet<>();
+        for (MavenProject module : session.getProjects()) {
+            for (String folder : REPORT_FOLDERS) {
+                failed.addAll(FailedTests.in(Path.of(module.getBuild().getDirectory(), folder), buildStart));
+            }
+        }
+        ObserveOutcome observed = ObserveOutcome.of(selection.tests(), failed);
+        List<String> changed = selection.changedFiles().stream().map(f -> f.path()).toList();
+        List<String> lines = ObserveReport.lines(observed, changed);
+        getLog().info("tia: " + lines.get(0));
+        lines.stream().skip(1).forEach(line -> getLog().error("tia: " + line));
+        ObserveReport.write(observed, changed, reportDir.resolve(ObserveReport.FILE_NAME));
     }
 
     /** Counts this module in; true for the module that completes the reactor (whatever the -T order). */

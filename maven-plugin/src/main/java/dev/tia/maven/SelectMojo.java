@@ -62,7 +62,7 @@ public class SelectMojo extends AbstractTiaMojo {
         }
         Selection selection = outcome.analysis().orElseThrow().selection();
         announceOnce(selection, outcome.reportDir());
-        if (config.mode() == Mode.ALL && config.shard().isEmpty()) {
+        if (config.mode().runsEverything() && config.shard().isEmpty()) {
             return;
         }
         String module = modulePath(selection);
@@ -77,8 +77,8 @@ public class SelectMojo extends AbstractTiaMojo {
                 continue;
             }
             total++;
-            boolean leaveOut = test.status() == TestStatus.SKIPPED
-                    || test.status() == TestStatus.EXCLUDED_BY_TAG && config.mode() == Mode.QUICK
+            boolean leaveOut = !config.mode().runsEverything() && (test.status() == TestStatus.SKIPPED
+                    || test.status() == TestStatus.EXCLUDED_BY_TAG && config.mode() == Mode.QUICK)
                     || otherShards.contains(test.className());
             if (leaveOut) {
                 excluded.add(test.className().replace('.', '/') + ".java");

@@ -150,6 +150,17 @@ class SelectIT {
     }
 
     @Test
+    void observeModeRunsEverythingAndCountsWhatWouldHaveBeenSkipped() throws IOException {
+        MavenBuild.Result build = MavenBuild.MAVEN_39.run(shopWithPlugin("observe", "01-discount-rule"),
+                "test", "-Dtia.affected", "-Dtia.mode=observe", "-Dmaven.test.failure.ignore=true");
+        assertThat(build.exitCode()).as(build.log()).isZero();
+        assertThat(build.testClassesRun()).containsAll(ALL_BUT_E2E).contains("CheckoutE2ETest", "CatalogE2ETest");
+        assertThat(build.log()).contains("[INFO] tia: tia would have skipped 12 of 19 test classes; 0 of them failed")
+                .doesNotContain("SAFETY MISS");
+        assertThat(build.project().resolve("target/tia/observe.json")).exists();
+    }
+
+    @Test
     void withoutTheFlagEveryTestRuns() throws IOException {
         MavenBuild.Result build = MavenBuild.MAVEN_39.run(shopWithPlugin("noflag", "01-discount-rule"),
                 "test", "-Dmaven.test.failure.ignore=true");

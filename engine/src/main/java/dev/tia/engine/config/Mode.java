@@ -11,7 +11,17 @@ public enum Mode {
     /** Affected tests, whatever their tags. */
     AFFECTED,
     /** Every test (the full tier); selection is still computed and reported. */
-    ALL;
+    ALL,
+    /**
+     * Every test runs, and what quick mode would have skipped is recorded: a team runs this for a while to see
+     * that no test tia would skip ever fails, before switching selection on.
+     */
+    OBSERVE;
+
+    /** Whether every test runs in this mode (nothing is left out, whatever the selection says). */
+    public boolean runsEverything() {
+        return this == ALL || this == OBSERVE;
+    }
 
     /** The name used in configuration and reports: {@code quick}, {@code affected}, {@code all}. */
     public String id() {

@@ -22,11 +22,12 @@ import java.util.Optional;
  * @param repository absolute path of the git working tree the module folders are relative to
  */
 public record TestDecisions(String repository, String base, String baseRef, String head, Mode mode, boolean runAll,
-        ImmutableList<String> runAllReasons, ImmutableList<TestResult> tests) {
+        ImmutableList<String> runAllReasons, ImmutableList<TestResult> tests, ImmutableList<String> changedFiles) {
 
     public static TestDecisions of(Selection selection) {
         return new TestDecisions(selection.repository(), selection.base(), selection.baseRef(), selection.head(), selection.mode(), selection.runAll(),
-                selection.runAllReasons(), selection.tests());
+                selection.runAllReasons(), selection.tests(),
+                selection.changedFiles().stream().map(f -> f.path()).collect(ImmutableList.toImmutableList()));
     }
 
     /**
@@ -53,8 +54,11 @@ public record TestDecisions(String repository, String base, String baseRef, Stri
             tests.add(new TestResult(test.path("className").asText(), test.path("module").asText(),
                     TestStatus.valueOf(test.path("status").asText()), tags.build(), test.path("reason").asText(), ImmutableList.of()));
         }
-        return new TestDecisions(root.path("repository").asText(), root.path("base").asText(), root.path("base").asText(), root.path("head").asText(),
-                Mode.parse(root.path("mode").asText("quick")), root.path("runAll").asBoolean(), reasons.build(), tests.build());
+        ImmutableList.Builder<String> changed = ImmutableList.builder();
+        root.path("changedFiles").forEach(f -> changed.add(f.path("path").asText()));
+        return new TestDecisions(root.path("repository").asText(), root.path("base").asText(), root.path("base").asText(),
+                root.path("head").asText(), Mode.parse(root.path("mode").asText("quick")), root.path("runAll").asBoolean(),
+                reasons.build(), tests.build(), changed.build());
     }
 
     /** The decision for {@code className} in {@code module} (its folder), or in any module when that one has none. */

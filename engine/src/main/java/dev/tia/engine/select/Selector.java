@@ -95,7 +95,8 @@ public final class Selector {
             return new TestResult(test.className(), module, TestStatus.SKIPPED, tags, "not affected by the change", chain);
         }
         Set<String> excluded = Sets.intersection(test.tagsOnEveryTest(), excludeTags);
-        if (mode == Mode.QUICK && !excluded.isEmpty()) {
+        // Observe mode records what quick mode would decide; the faces then run everything anyway.
+        if ((mode == Mode.QUICK || mode == Mode.OBSERVE) && !excluded.isEmpty()) {
             return new TestResult(test.className(), module, TestStatus.EXCLUDED_BY_TAG, tags,
                     "tag " + String.join(", ", excluded) + " excluded in quick mode; affected: " + why, chain);
         }
