@@ -76,8 +76,9 @@ for size in "${sizes[@]}"; do
   capped=$(scenario "$repo" "$restore; rm -rf '$repo/.tia'; export TIA_JAVA_OPTS=-Xmx512m")
   unset TIA_JAVA_OPTS
   warm=$(scenario "$repo" "$restore")
-  one=$(scenario "$repo" "$restore; echo \"// edit \$(date +%s%N)\" >> '$repo/$one_file'")
-  five=$(scenario "$repo" "$restore; stamp=\$(date +%s%N); git -C '$repo' ls-files '*.java' | awk 'NR % 20 == 0' | while read -r f; do echo \"// edit \$stamp\" >> '$repo/'\"\$f\"; done")
+  # Edits add a small type (a comment alone would be a no-op for tia), unique per run so the index cannot know it.
+  one=$(scenario "$repo" "$restore; echo \"class Edit\$(date +%s%N) { }\" >> '$repo/$one_file'")
+  five=$(scenario "$repo" "$restore; stamp=\$(date +%s%N); git -C '$repo' ls-files '*.java' | awk 'NR % 20 == 0' | while read -r f; do echo \"class Edit\$stamp { }\" >> '$repo/'\"\$f\"; done")
   eval "$restore"
   read_all=$(lower_bound "git -C '$repo' ls-files -z '*.java' | (cd '$repo' && xargs -0 cat)")
   diff_names=$(lower_bound "git -C '$repo' diff --name-only HEAD")
@@ -110,7 +111,7 @@ java_version="$(java -version 2>&1 | head -n 1)"
   echo "| classes | read every source file (ms) | git diff --name-only (ms) | empty JVM start (ms) |"
   echo "|---:|---:|---:|---:|"
   for row in "${results[@]}"; do
-    read -r size files _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ rd dn ej <<<"$row"
+    read -r size files _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ rd dn ej _ <<<"$row"
     echo "| $size | $rd | $dn | $ej |"
   done
   echo

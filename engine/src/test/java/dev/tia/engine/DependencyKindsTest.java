@@ -232,12 +232,32 @@ class DependencyKindsTest {
     }
 
     @Test
+    void commentsJavadocAndLayoutAloneChangeNothing() {
+        Selection selection = project().given("src/test/java/app/UsesTest.java", test("app", "UsesTest", "import lib.Foo;", "new Foo();"))
+                .whenWritten(FOO, "/** Foo, now documented. */\n" + FOO_SOURCE.replace("public class Foo {", "public   class Foo\n{ // a brace")
+                        .replace("    public static final int MAX = 3;", "    /* the limit */ public static final int MAX = 3;"))
+                .expectSelected();
+        assertThat(selection.changedFiles().get(0).description()).startsWith("comment-only change");
+    }
+
+    @Test
+    void whitespaceInsideAStringLiteralIsACodeChange() {
+        String source = "package lib;\npublic class Greeting { public String text() { return \"a  b // not a comment\"; } }\n";
+        project().given("src/main/java/lib/Greeting.java", source)
+                .given("src/test/java/app/GreetingTest.java", test("app", "GreetingTest", "import lib.Greeting;", "new Greeting();"))
+                .whenWritten("src/main/java/lib/Greeting.java", source.replace("a  b", "a b"))
+                .expectSelected("app.GreetingTest");
+    }
+
+    @Test
     void nonUtf8SourceIsStillAnalyzed() {
         InlineProject project = project().given("src/test/java/app/UsesTest.java", test("app", "UsesTest", "import lib.Foo;", "new Foo();"));
-        project.whenWritten(FOO, FOO_SOURCE.replace("public class Foo {", "/* caf\u00e9 */ public class Foo {"));
+        String changed = FOO_SOURCE.replace("public static int twice(int x) { return 2 * x; }",
+                "public static String name() { return \"caf\u00e9\"; }");
+        project.whenWritten(FOO, changed);
         // Rewrite as ISO-8859-1 bytes, as a legacy editor would save it.
         try {
-            java.nio.file.Files.write(dir.resolve(FOO), ("/* caf\u00e9 */\n" + FOO_SOURCE).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            java.nio.file.Files.write(dir.resolve(FOO), changed.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

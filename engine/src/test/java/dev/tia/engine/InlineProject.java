@@ -73,9 +73,9 @@ final class InlineProject {
         return repo;
     }
 
-    /** Changes {@code path} by appending a line, leaving the change in the working tree. */
+    /** Changes {@code path}'s code (a comment would be a no-op) by adding a small type, in the working tree. */
     InlineProject whenChanged(String path) {
-        committed().write(path, files.get(path) + "\n// changed\n");
+        committed().write(path, files.get(path) + "\nclass ChangedByTest { }\n");
         return this;
     }
 

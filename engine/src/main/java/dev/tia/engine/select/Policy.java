@@ -160,6 +160,11 @@ public final class Policy {
         if (change.existsAtBase() && path.equals(change.basePath())) {
             Optional.ofNullable(baseFacts.get(path)).ifPresent(versions::add);
         }
+        if (versions.size() == 2 && versions.get(0).parsed() && versions.get(1).parsed()
+                && !versions.get(0).codeFingerprint().isEmpty()
+                && versions.get(0).codeFingerprint().equals(versions.get(1).codeFingerprint())) {
+            return FileEffect.of(path, Effect.IGNORED, "comment-only change: the code is the same without comments and layout");
+        }
         for (FileFacts facts : versions) {
             if (!facts.parsed()) {
                 return FileEffect.of(path, Effect.MODULE, facts.parseProblem().get()

@@ -44,6 +44,7 @@ final class FactsCodec {
         writeStrings(facts.qualifiedNames(), out);
         writeStrings(facts.stringLiterals(), out);
         writeOptional(facts.parseProblem(), out);
+        out.writeUTF(facts.codeFingerprint());
     }
 
     static FileFacts read(DataInput in) throws IOException {
@@ -68,7 +69,7 @@ final class FactsCodec {
         }
         return new FileFacts(packageName, types.build(), readList(in), readList(in), readList(in), readList(in),
                 ImmutableSet.copyOf(readList(in)), ImmutableSet.copyOf(readList(in)), ImmutableSet.copyOf(readList(in)),
-                readOptional(in));
+                readOptional(in), in.readUTF());
     }
 
     private static void writeStrings(Collection<String> values, DataOutput out) throws IOException {

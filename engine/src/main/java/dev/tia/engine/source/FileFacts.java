@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param qualifiedNames dotted names as written in code ({@code a.b.C}, {@code Outer.Inner}, {@code C.CONST})
  * @param stringLiterals string literals shaped like a qualified name ({@code "a.b.C"}, {@code "a.b.C$D"})
  * @param parseProblem set when the file could not be parsed: the reason, with its line
+ * @param codeFingerprint a hash of the code without comments and layout: equal for a comment-only edit
  */
 public record FileFacts(
         String packageName,
@@ -28,15 +29,16 @@ public record FileFacts(
         ImmutableSet<String> identifiers,
         ImmutableSet<String> qualifiedNames,
         ImmutableSet<String> stringLiterals,
-        Optional<String> parseProblem) {
+        Optional<String> parseProblem,
+        String codeFingerprint) {
 
     /** The facts of a file that did not parse: only the type its path suggests is known. */
-    public static FileFacts unparseable(String packageName, Optional<String> guessedType, String problem) {
+    public static FileFacts unparseable(String packageName, Optional<String> guessedType, String problem, String codeFingerprint) {
         ImmutableList<DeclaredType> types = guessedType.map(name -> ImmutableList.of(new DeclaredType(name, TypeKind.CLASS,
                 Optional.empty(), false, false, ImmutableList.of(), ImmutableList.of(), ImmutableSet.of(), ImmutableList.of())))
                 .orElse(ImmutableList.of());
         return new FileFacts(packageName, types, ImmutableList.of(), ImmutableList.of(), ImmutableList.of(), ImmutableList.of(),
-                ImmutableSet.of(), ImmutableSet.of(), ImmutableSet.of(), Optional.of(problem));
+                ImmutableSet.of(), ImmutableSet.of(), ImmutableSet.of(), Optional.of(problem), codeFingerprint);
     }
 
     public boolean parsed() {

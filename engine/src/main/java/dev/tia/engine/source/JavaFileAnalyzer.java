@@ -73,7 +73,7 @@ public final class JavaFileAnalyzer {
         } catch (RuntimeException | StackOverflowError e) {
             return unparseable(path, source, "the parser failed: " + e);
         }
-        return new FileVisitor(result.getResult().get()).facts();
+        return new FileVisitor(result.getResult().get(), CodeFingerprint.of(source)).facts();
     }
 
     private static String describe(List<Problem> problems) {
@@ -98,7 +98,8 @@ public final class JavaFileAnalyzer {
         String fileName = path.substring(path.lastIndexOf('/') + 1);
         String simpleName = fileName.endsWith(".java") ? fileName.substring(0, fileName.length() - 5) : fileName;
         String pkg = packageName.orElse("");
-        return FileFacts.unparseable(pkg, Optional.of(pkg.isEmpty() ? simpleName : pkg + "." + simpleName), problem);
+        return FileFacts.unparseable(pkg, Optional.of(pkg.isEmpty() ? simpleName : pkg + "." + simpleName), problem,
+                CodeFingerprint.of(source));
     }
 
     /** Collects the facts of one parsed compilation unit. */
@@ -106,9 +107,11 @@ public final class JavaFileAnalyzer {
         private final CompilationUnit unit;
         private final String packageName;
         private final List<DeclaredType> types = new ArrayList<>();
+        private final String fingerprint;
 
-        FileVisitor(CompilationUnit unit) {
+        FileVisitor(CompilationUnit unit, String fingerprint) {
             this.unit = unit;
+            this.fingerprint = fingerprint;
             this.packageName = unit.getPackageDeclaration().map(PackageDeclaration::getNameAsString).orElse("");
         }
 
@@ -131,7 +134,7 @@ public final class JavaFileAnalyzer {
             }
             return new FileFacts(packageName, ImmutableList.copyOf(types), ImmutableList.copyOf(imports),
                     ImmutableList.copyOf(onDemand), ImmutableList.copyOf(staticImports), ImmutableList.copyOf(staticOnDemand),
-                    identifiers(), qualifiedNames(), stringLiterals(), Optional.empty());
+                    identifiers(), qualifiedNames(), stringLiterals(), Optional.empty(), fingerprint);
         }
 
         private void declare(TypeDeclaration<?> type, String name, Optional<String> enclosing) {

@@ -104,7 +104,7 @@ public final class SourceIndex {
         try {
             content = tree.read(path);
         } catch (IOException e) {
-            return FileFacts.unparseable("", Optional.empty(), "cannot read: " + e.getMessage());
+            return FileFacts.unparseable("", Optional.empty(), "cannot read: " + e.getMessage(), "");
         }
         String id = tree.contentId(path).orElseGet(() -> ContentId.of(content));
         Optional<FileFacts> cached = cache.get(id);

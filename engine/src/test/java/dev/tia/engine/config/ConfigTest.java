@@ -43,7 +43,7 @@ class ConfigTest {
     @Test
     void badModeSaysWhichAreValid() {
         assertThatThrownBy(() -> TiaConfig.resolve(DIR, Map.of("tia.mode", "fast"), new Properties()))
-                .hasMessage("unknown mode 'fast': use one of quick, affected, all");
+                .hasMessage("unknown mode 'fast': use one of quick, affected, all, observe");
     }
 
     @Test

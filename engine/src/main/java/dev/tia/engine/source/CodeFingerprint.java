@@ -1,0 +1,89 @@
+package dev.tia.engine.source;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * A hash of a Java source's code without its comments and with whitespace between tokens folded, so an edit
+ * that only touches comments, Javadoc, indentation or line breaks leaves it unchanged. String, character and
+ * text-block literals are kept exactly: whitespace inside them is behaviour.
+ */
+final class CodeFingerprint {
+
+    private CodeFingerprint() {
+    }
+
+    static String of(String source) {
+        StringBuilder code = new StringBuilder(source.length());
+        int i = 0;
+        int n = source.length();
+        boolean pendingSpace = false;
+        while (i < n) {
+            char c = source.charAt(i);
+            if (c == '/' && i + 1 < n && source.charAt(i + 1) == '/') {
+                while (i < n && source.charAt(i) != '\n') {
+                    i++;
+                }
+                pendingSpace = true;
+            } else if (c == '/' && i + 1 < n && source.charAt(i + 1) == '*') {
+                int end = source.indexOf("*/", i + 2);
+                i = end < 0 ? n : end + 2;
+                pendingSpace = true;
+            } else if (Character.isWhitespace(c)) {
+                pendingSpace = true;
+                i++;
+            } else {
+                if (pendingSpace && code.length() > 0) {
+                    code.append(' ');
+                }
+                pendingSpace = false;
+                if (c == '"' || c == '\'') {
+                    int end = literalEnd(source, i);
+                    code.append(source, i, end);
+                    i = end;
+                } else {
+                    code.append(c);
+                    i++;
+                }
+            }
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(code.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    /** The index just after the string, character or text-block literal starting at {@code start}. */
+    private static int literalEnd(String source, int start) {
+        char quote = source.charAt(start);
+        if (quote == '"' && source.startsWith("\"\"\"", start)) {
+            int end = start + 3;
+            while (end < source.length()) {
+                if (source.charAt(end) == '\\') {
+                    end += 2;
+                } else if (source.startsWith("\"\"\"", end)) {
+                    return end + 3;
+                } else {
+                    end++;
+                }
+            }
+            return source.length();
+        }
+        int end = start + 1;
+        while (end < source.length()) {
+            char c = source.charAt(end);
+            if (c == '\\') {
+                end += 2;
+            } else if (c == quote || c == '\n') {
+                return end + 1;
+            } else {
+                end++;
+            }
+        }
+        return source.length();
+    }
+}
