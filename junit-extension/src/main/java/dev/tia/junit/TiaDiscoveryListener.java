@@ -58,7 +58,8 @@ public final class TiaDiscoveryListener implements LauncherDiscoveryListener {
                     .orElse(Set.of());
             ActiveSelection.start(RunState.selecting(new ModuleSelection(decisions, module, config.mode(), config.excludeTags(),
                     moduleDir.resolve(config.value(ConfigKey.REPORT_DIR)).resolve("junit-report.json"), otherShards)));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
+            // LinkageError: a library version on the test class path that tia's engine cannot work with.
             if (config.failOnError()) {
                 DEPTH.set(0); // the launcher will not report this discovery as finished
                 throw new TiaSelectionFailed("tia could not select tests: " + e.getMessage()
