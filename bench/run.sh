@@ -5,6 +5,7 @@
 #
 # Usage: bench/run.sh [SIZES...]      (default: 1000 10000 50000 classes)
 # Env:   BENCH_DIR (default /tmp/tia-bench), RUNS (repetitions, median taken; default 3), OUT (default BENCHMARKS.md)
+# Writes the tables to $OUT.table; BENCHMARKS.md keeps the last results with their reading. Run nothing else meanwhile.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 sizes=("${@:-1000 10000 50000}")

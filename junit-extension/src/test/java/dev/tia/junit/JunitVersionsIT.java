@@ -20,9 +20,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The extension on the oldest and newest JUnit it supports: the real console launcher of each version, in its
- * own JVM, with the extension on the class path as a user would put it there.
+ * own JVM, with the published (shaded) extension jar alone on the class path, as a user would add it.
  */
-class JunitVersionsTest {
+class JunitVersionsIT {
 
     @TempDir
     Path dir;
@@ -34,8 +34,7 @@ class JunitVersionsTest {
         Path launcher = Path.of(System.getProperty("junit.launchers"), "junit-platform-console-standalone-" + version + ".jar");
         Path repo = LauncherRun.shop(dir, "12-test-only");
         Path classes = LauncherRun.compile(repo, dir.resolve("classes"));
-        String classpath = String.join(File.pathSeparator, classes.toString(), System.getProperty("extension.classes"),
-                Files.readString(Path.of(System.getProperty("extension.classpath.file"))).trim());
+        String classpath = String.join(File.pathSeparator, classes.toString(), System.getProperty("extension.jar"));
         Path reports = dir.resolve("reports");
 
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
