@@ -7,7 +7,6 @@ import dev.tia.engine.graph.Node;
 import dev.tia.engine.select.FileEffect;
 import dev.tia.engine.select.Selection;
 import dev.tia.engine.select.TestResult;
-import dev.tia.engine.select.TestStatus;
 import dev.tia.engine.source.SourceIndex;
 import dev.tia.engine.source.TestCatalog;
 import dev.tia.engine.source.TestClass;
@@ -78,9 +77,5 @@ public final class Analysis {
         return selection.tests().stream()
                 .filter(t -> t.className().equals(name) || t.className().endsWith("." + name))
                 .toList();
-    }
-
-    public long count(TestStatus status) {
-        return selection.tests().stream().filter(t -> t.status() == status).count();
     }
 }

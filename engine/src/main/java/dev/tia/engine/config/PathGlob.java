@@ -56,21 +56,6 @@ public final class PathGlob {
         return pattern.matcher(path).matches();
     }
 
-    /** True when the glob matches {@code folder} itself or a folder it lies in (for service folders). */
-    public boolean matchesFolderOf(String path) {
-        String candidate = path;
-        while (true) {
-            if (matches(candidate)) {
-                return true;
-            }
-            int slash = candidate.lastIndexOf('/');
-            if (slash < 0) {
-                return false;
-            }
-            candidate = candidate.substring(0, slash);
-        }
-    }
-
     @Override
     public String toString() {
         return glob;

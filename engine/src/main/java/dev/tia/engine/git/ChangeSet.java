@@ -29,8 +29,4 @@ public record ChangeSet(
 
     /** The head label of a working-tree change. */
     public static final String WORKTREE = "WORKTREE";
-
-    public boolean isWorkingTree() {
-        return WORKTREE.equals(head);
-    }
 }

@@ -10,7 +10,6 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The project's impact graph: an edge {@code a -> b} means a change to {@code a} can change the behaviour of
@@ -23,14 +22,6 @@ public final class DependencyGraph {
     /** @param graph not copied: the builder hands over a graph no one else holds */
     DependencyGraph(Graph<Node> graph) {
         this.graph = graph;
-    }
-
-    public int nodeCount() {
-        return graph.nodes().size();
-    }
-
-    public int edgeCount() {
-        return graph.edges().size();
     }
 
     /**
@@ -74,14 +65,6 @@ public final class DependencyGraph {
 
         Reach(Map<Node, Node> predecessor) {
             this.predecessor = predecessor;
-        }
-
-        public boolean reaches(Node node) {
-            return predecessor.containsKey(node);
-        }
-
-        public Set<Node> reached() {
-            return Collections.unmodifiableSet(predecessor.keySet());
         }
 
         /** The chain from a changed file to {@code node}, file first; empty when not reached. */

@@ -48,18 +48,6 @@ public record MavenModule(
         return SourceRootKind.OTHER;
     }
 
-    /** The source or resource root holding {@code file}, if any. */
-    public Optional<String> rootOf(String file) {
-        for (ImmutableList<String> roots : ImmutableList.of(mainSources, testSources, mainResources, testResources)) {
-            for (String root : roots) {
-                if (RepoPath.isUnder(file, root) && !file.equals(root)) {
-                    return Optional.of(root);
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
     private static boolean under(String file, ImmutableList<String> roots) {
         return roots.stream().anyMatch(root -> RepoPath.isUnder(file, root) && !file.equals(root));
     }

@@ -69,9 +69,4 @@ public record Workspace(
         }
         return ImmutableSet.copyOf(seen);
     }
-
-    /** The service that is module {@code module}, if any. */
-    public Optional<Service> serviceOfModule(String module) {
-        return services.stream().filter(s -> s.module().filter(module::equals).isPresent()).findFirst();
-    }
 }

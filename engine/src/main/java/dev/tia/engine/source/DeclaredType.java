@@ -28,10 +28,6 @@ public record DeclaredType(
         ImmutableSet<String> tags,
         ImmutableList<MethodFacts> methods) {
 
-    public String simpleName() {
-        return name.substring(name.lastIndexOf('.') + 1);
-    }
-
     public boolean isTopLevel() {
         return enclosing.isEmpty();
     }

@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -34,10 +33,6 @@ public final class TestCatalog {
 
     public ImmutableMap<TypeRef, TestClass> tests() {
         return tests;
-    }
-
-    public Optional<TestClass> find(String className) {
-        return tests.values().stream().filter(t -> t.className().equals(className)).findFirst();
     }
 
     /** Which modules a module can see; supplied by the project layer. */
