@@ -232,6 +232,16 @@ class DependencyKindsTest {
     }
 
     @Test
+    void integrationTestsDependOnTheWholeArtifact() {
+        // An IT often runs the built artifact (a started app, a packaged plugin) without naming its classes.
+        Selection selection = project()
+                .given("src/test/java/app/StartupIT.java", test("app", "StartupIT", "", "int port = 8080;"))
+                .given("src/test/java/app/StartupTest.java", test("app", "StartupTest", "", "int port = 8080;"))
+                .whenChanged(FOO).expectSelected("app.StartupIT");
+        assertThat(selection.test("app.StartupIT").orElseThrow().reason()).isEqualTo(FOO + " -> lib.Foo -> artifact of app -> app.StartupIT");
+    }
+
+    @Test
     void commentsJavadocAndLayoutAloneChangeNothing() {
         Selection selection = project().given("src/test/java/app/UsesTest.java", test("app", "UsesTest", "import lib.Foo;", "new Foo();"))
                 .whenWritten(FOO, "/** Foo, now documented. */\n" + FOO_SOURCE.replace("public class Foo {", "public   class Foo\n{ // a brace")

@@ -40,6 +40,7 @@ public final class DependencyGraphBuilder {
         builder.addTypes(index, implementations);
         builder.addResources(index);
         builder.addModules(catalog);
+        builder.addArtifacts(index, catalog);
         // The mutable graph is handed over unshared and read-only from here on; copying it would double the work.
         return new DependencyGraph(builder.graph);
     }
@@ -104,6 +105,37 @@ public final class DependencyGraphBuilder {
 
     private Iterable<TypeRef> lookup(String name, Set<String> visible) {
         return resolver.lookup(name, visible);
+    }
+
+    /** Main types reach their module's artifact, which reaches its dependents' artifacts and its integration tests. */
+    private void addArtifacts(SourceIndex index, TestCatalog catalog) {
+        boolean anyIntegrationTest = catalog.tests().values().stream().anyMatch(TestClass::isIntegrationTest);
+        if (!anyIntegrationTest) {
+            return; // nothing to reach: keep the graph small
+        }
+        for (IndexedFile file : index.files().values()) {
+            if (file.test()) {
+                continue;
+            }
+            MavenModule module = workspace.modules().get(file.module());
+            Node.Artifact artifact = new Node.Artifact(module.path(), module.displayName());
+            for (DeclaredType declared : file.facts().types()) {
+                graph.putEdge(new Node.Type(new TypeRef(file.module(), declared.name())), artifact);
+            }
+        }
+        for (MavenModule module : workspace.modules().values()) {
+            Node.Artifact artifact = new Node.Artifact(module.path(), module.displayName());
+            for (String dependent : workspace.dependentsOf(module.path())) {
+                MavenModule other = workspace.modules().get(dependent);
+                graph.putEdge(artifact, new Node.Artifact(other.path(), other.displayName()));
+            }
+        }
+        for (TestClass test : catalog.tests().values()) {
+            if (test.isIntegrationTest()) {
+                MavenModule module = workspace.modules().get(test.module());
+                graph.putEdge(new Node.Artifact(module.path(), module.displayName()), new Node.Type(test.type()));
+            }
+        }
     }
 
     private void putModuleEdge(Node.Module from, MavenModule to) {

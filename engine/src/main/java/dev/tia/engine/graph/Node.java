@@ -32,6 +32,17 @@ public sealed interface Node {
         }
     }
 
+    /**
+     * What a module builds (its main code and, through its dependencies, theirs): integration tests run the built
+     * artifact, often in another process, so every main type of the module and of its dependencies reaches them.
+     */
+    record Artifact(String path, String displayName) implements Node {
+        @Override
+        public String label() {
+            return "artifact of " + displayName;
+        }
+    }
+
     /** The tests of one module only (test resources, files tests read from the module folder). */
     record ModuleTests(String path, String displayName) implements Node {
         @Override

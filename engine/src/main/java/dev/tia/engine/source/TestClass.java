@@ -19,4 +19,13 @@ public record TestClass(TypeRef type, String path, ImmutableSortedSet<String> cl
     public String module() {
         return type.module();
     }
+
+    /**
+     * Whether Failsafe runs it by default ({@code IT*}, {@code *IT}, {@code *ITCase}): an integration test, which
+     * may exercise the module's built artifact rather than name its classes.
+     */
+    public boolean isIntegrationTest() {
+        String simple = className().substring(className().lastIndexOf('.') + 1);
+        return simple.startsWith("IT") || simple.endsWith("IT") || simple.endsWith("ITCase");
+    }
 }

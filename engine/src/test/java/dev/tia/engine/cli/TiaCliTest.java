@@ -85,7 +85,7 @@ class TiaCliTest {
                 + " -> com.example.pricing.Discounts -> com.example.checkout.CartService -> com.example.checkout.CartServiceTest");
         assertThat(findTest(json, "com.example.checkout.CheckoutE2ETest").get("status").asText()).isEqualTo("EXCLUDED_BY_TAG");
         assertThat(findTest(json, "com.example.notifications.NotifierTest").get("status").asText()).isEqualTo("SKIPPED");
-        assertThat(json.get("summary").toString()).isEqualTo("{\"selected\":6,\"skipped\":12,\"excludedByTag\":1,\"total\":19}");
+        assertThat(json.get("summary").toString()).isEqualTo("{\"selected\":7,\"skipped\":11,\"excludedByTag\":1,\"total\":19}");
         assertThat(json.get("services").get(0).toString()).isEqualTo("{\"name\":\"pricing\",\"path\":\"libs/pricing\",\"direct\":true}");
         assertThat(json.get("services").get(1).toString()).isEqualTo("{\"name\":\"catalog\",\"path\":\"services/catalog\",\"direct\":false}");
 
@@ -106,8 +106,8 @@ class TiaCliTest {
     @Test
     void textReportLeadsWithCountsAndGivesReasons() {
         Run run = tia("affected", "--repo", shopWith("01-discount-rule").toString(), "--no-write");
-        assertThat(run.out()).startsWith("tia: 6 of 19 test classes selected, 12 skipped as unaffected, 1 excluded by tag\n");
-        assertThat(run.out()).contains("Selected (6):", "  services/checkout\n    com.example.checkout.CartServiceTest\n",
+        assertThat(run.out()).startsWith("tia: 7 of 19 test classes selected, 11 skipped as unaffected, 1 excluded by tag\n");
+        assertThat(run.out()).contains("Selected (7):", "  services/checkout\n    com.example.checkout.CartServiceTest\n",
                 "Services affected (3):");
     }
 

@@ -52,7 +52,7 @@ class FactsCacheTest {
             Analysis oneChange = analyze();
             assertThat(oneChange.indexStats().parsed()).isEqualTo(1);
             assertThat(oneChange.indexStats().cached()).isEqualTo(SHOP_JAVA_FILES - 1);
-            assertThat(oneChange.selection().summary().selected()).isEqualTo(6);
+            assertThat(oneChange.selection().summary().selected()).isEqualTo(7);
             assertThat(dir.resolve(".tia/.gitignore")).exists();
             assertThat(oneChange.selection().changedFiles()).hasSize(1); // the index itself is never a change
         }
