@@ -32,7 +32,10 @@ abstract class AbstractTiaMojo extends AbstractMojo {
     @Parameter(property = "tia.head")
     String head;
 
-    /** {@code quick} (affected tests, e2e left out), {@code affected} (all tags) or {@code all} (every test). */
+    /**
+     * {@code quick} (affected tests, e2e left out), {@code affected} (all tags), {@code all} (every test) or
+     * {@code observe} (every test runs; the report says what quick would have skipped, and whether any of it failed).
+     */
     @Parameter(property = "tia.mode", defaultValue = "quick")
     String mode;
 
@@ -55,6 +58,10 @@ abstract class AbstractTiaMojo extends AbstractMojo {
     /** A folder of Surefire/Failsafe reports whose durations balance the shards; give every shard job the same. */
     @Parameter(property = "tia.durations")
     String durations;
+
+    /** Where the index of parsed files is kept, relative to the top-level project (keep it in a CI cache). */
+    @Parameter(property = "tia.cacheDir", defaultValue = ".tia/cache")
+    String cacheDir;
 
     /** Fail the build when tia cannot analyse the change, instead of running every test with a warning. */
     @Parameter(property = "tia.failOnError", defaultValue = "false")
@@ -83,6 +90,7 @@ abstract class AbstractTiaMojo extends AbstractMojo {
         put(explicit, ConfigKey.REPORT_DIR, reportDir);
         put(explicit, ConfigKey.SHARD, shard);
         put(explicit, ConfigKey.DURATIONS, durations);
+        put(explicit, ConfigKey.CACHE_DIR, cacheDir);
         explicit.put(ConfigKey.IMPLEMENTATIONS.key(), String.valueOf(implementations));
         explicit.put(ConfigKey.FAIL_ON_ERROR.key(), String.valueOf(failOnError));
         // User properties (-D) are checked for unknown tia.* keys: a typo must not silently switch tia off.
