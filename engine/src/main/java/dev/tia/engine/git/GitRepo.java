@@ -305,6 +305,7 @@ public final class GitRepo implements AutoCloseable {
     private WorkingTree workingTree() throws IOException, GitAPIException {
         StatusSets status = status();
         Set<String> files = new TreeSet<>();
+        Set<String> toCheck = new HashSet<>(status.untracked());
         Map<String, String> cleanIds = new HashMap<>();
         Set<String> dirty = new HashSet<>(status.modified());
         dirty.addAll(status.conflicting());
@@ -315,6 +316,9 @@ public final class GitRepo implements AutoCloseable {
                 if (entry.getFileMode() != FileMode.GITLINK) {
                     String path = entry.getPathString();
                     files.add(path);
+                    if (entry.getFileMode() == FileMode.SYMLINK) {
+                        toCheck.add(path);
+                    }
                     if (entry.getStage() == DirCacheEntry.STAGE_0 && !dirty.contains(path)) {
                         cleanIds.put(path, entry.getObjectId().name());
                     }
@@ -323,7 +327,9 @@ public final class GitRepo implements AutoCloseable {
         }
         files.removeAll(status.missing());
         files.addAll(status.untracked());
-        files.removeIf(path -> !Files.isRegularFile(workTree.resolve(path)));
+        // Tracked regular files that status does not call missing are on disk; only links and untracked paths
+        // need a look (a link to a folder is no file), which spares a stat per file of a large repository.
+        files.removeIf(path -> toCheck.contains(path) && !Files.isRegularFile(workTree.resolve(path)));
         cleanIds.keySet().retainAll(files);
         return new WorkingTree(workTree, ImmutableSortedSet.copyOf(files), ImmutableMap.copyOf(cleanIds));
     }
