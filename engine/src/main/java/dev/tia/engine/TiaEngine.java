@@ -93,7 +93,7 @@ public final class TiaEngine {
             Map<String, FileFacts> headFacts = new HashMap<>();
             index.files().forEach((path, file) -> headFacts.put(path, file.facts()));
             Policy policy = new Policy(workspace, repositoryConfig, headFacts, baseFacts,
-                    toolFolders(git.workTree(), config));
+                    toolFolders(git.workTree(), config), config.commentOnlyChangesAreNoOps());
             List<FileEffect> effects = new ArrayList<>();
             List<ChangedFile> changedFiles = new ArrayList<>();
             for (FileChange change : changes.changes()) {

@@ -251,6 +251,14 @@ class DependencyKindsTest {
     }
 
     @Test
+    void classPrecisionCountsCommentOnlyEdits() {
+        project().given("src/test/java/app/UsesTest.java", test("app", "UsesTest", "import lib.Foo;", "new Foo();"))
+                .with(ConfigKey.PRECISION, "class")
+                .whenWritten(FOO, "/** Foo, now documented. */\n" + FOO_SOURCE)
+                .expectSelected("app.UsesTest");
+    }
+
+    @Test
     void whitespaceInsideAStringLiteralIsACodeChange() {
         String source = "package lib;\npublic class Greeting { public String text() { return \"a  b // not a comment\"; } }\n";
         project().given("src/main/java/lib/Greeting.java", source)

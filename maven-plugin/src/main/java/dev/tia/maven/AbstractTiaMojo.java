@@ -59,6 +59,10 @@ abstract class AbstractTiaMojo extends AbstractMojo {
     @Parameter(property = "tia.durations")
     String durations;
 
+    /** {@code default} (a comment-only edit changes nothing) or {@code class} (every edited file counts). */
+    @Parameter(property = "tia.precision", defaultValue = "default")
+    String precision;
+
     /** Where the index of parsed files is kept, relative to the top-level project (keep it in a CI cache). */
     @Parameter(property = "tia.cacheDir", defaultValue = ".tia/cache")
     String cacheDir;
@@ -91,6 +95,7 @@ abstract class AbstractTiaMojo extends AbstractMojo {
         put(explicit, ConfigKey.SHARD, shard);
         put(explicit, ConfigKey.DURATIONS, durations);
         put(explicit, ConfigKey.CACHE_DIR, cacheDir);
+        put(explicit, ConfigKey.PRECISION, precision);
         explicit.put(ConfigKey.IMPLEMENTATIONS.key(), String.valueOf(implementations));
         explicit.put(ConfigKey.FAIL_ON_ERROR.key(), String.valueOf(failOnError));
         // User properties (-D) are checked for unknown tia.* keys: a typo must not silently switch tia off.

@@ -43,15 +43,18 @@ public final class Policy {
     private final Map<String, FileFacts> baseFacts;
     private final List<PathGlob> runAllGlobs;
     private final List<String> toolFolders;
+    private final boolean commentOnlyIsNoOp;
 
     /**
      * @param headFacts facts of Java files at head, by path
      * @param baseFacts facts of changed Java files at base, by path
      * @param toolFolders tia's own folders (reports, index), relative to the git root
+     * @param commentOnlyIsNoOp whether an edit of comments and layout alone changes nothing
      */
     public Policy(Workspace workspace, RepositoryConfig config, Map<String, FileFacts> headFacts, Map<String, FileFacts> baseFacts,
-            List<String> toolFolders) {
+            List<String> toolFolders, boolean commentOnlyIsNoOp) {
         this.workspace = workspace;
+        this.commentOnlyIsNoOp = commentOnlyIsNoOp;
         this.toolFolders = List.copyOf(toolFolders);
         this.config = config;
         this.headFacts = headFacts;
@@ -160,7 +163,7 @@ public final class Policy {
         if (change.existsAtBase() && path.equals(change.basePath())) {
             Optional.ofNullable(baseFacts.get(path)).ifPresent(versions::add);
         }
-        if (versions.size() == 2 && versions.get(0).parsed() && versions.get(1).parsed()
+        if (commentOnlyIsNoOp && versions.size() == 2 && versions.get(0).parsed() && versions.get(1).parsed()
                 && !versions.get(0).codeFingerprint().isEmpty()
                 && versions.get(0).codeFingerprint().equals(versions.get(1).codeFingerprint())) {
             return FileEffect.of(path, Effect.IGNORED, "comment-only change: the code is the same without comments and layout");
