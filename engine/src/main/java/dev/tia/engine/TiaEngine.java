@@ -12,6 +12,7 @@ import dev.tia.engine.graph.DependencyGraph;
 import dev.tia.engine.graph.DependencyGraphBuilder;
 import dev.tia.engine.graph.Node;
 import dev.tia.engine.project.MavenModule;
+import dev.tia.engine.project.PomCanonical;
 import dev.tia.engine.project.RepoPath;
 import dev.tia.engine.project.SourceRootKind;
 import dev.tia.engine.project.Workspace;
@@ -93,7 +94,7 @@ public final class TiaEngine {
             Map<String, FileFacts> headFacts = new HashMap<>();
             index.files().forEach((path, file) -> headFacts.put(path, file.facts()));
             Policy policy = new Policy(workspace, repositoryConfig, headFacts, baseFacts,
-                    toolFolders(git.workTree(), config), config.commentOnlyChangesAreNoOps());
+                    toolFolders(git.workTree(), config), config.commentOnlyChangesAreNoOps(), noOpPoms(git, changes, head));
             List<FileEffect> effects = new ArrayList<>();
             List<ChangedFile> changedFiles = new ArrayList<>();
             for (FileChange change : changes.changes()) {
@@ -171,6 +172,29 @@ public final class TiaEngine {
             facts.put(path, SourceIndex.analyze(analyzer, base, path, cache));
         }
         return facts;
+    }
+
+    /** Modified poms that Maven reads the same way at base and head (comments, formatting). */
+    private static Set<String> noOpPoms(GitRepo git, ChangeSet changes, SourceTree head) {
+        List<String> poms = changes.changes().stream()
+                .filter(c -> c.change() == dev.tia.engine.git.ChangeType.MODIFIED && RepoPath.fileName(c.path()).equals("pom.xml"))
+                .map(FileChange::path).toList();
+        Set<String> noOps = new LinkedHashSet<>();
+        if (poms.isEmpty()) {
+            return noOps;
+        }
+        SourceTree base = git.files(changes.baseCommit(), poms);
+        for (String pom : poms) {
+            try {
+                Optional<String> before = PomCanonical.of(base.read(pom));
+                if (before.isPresent() && before.equals(PomCanonical.of(head.read(pom)))) {
+                    noOps.add(pom);
+                }
+            } catch (IOException e) {
+                // unreadable: the change counts
+            }
+        }
+        return noOps;
     }
 
     private static boolean inSourceRoot(Workspace workspace, String path) {

@@ -251,6 +251,44 @@ class DependencyKindsTest {
     }
 
     @Test
+    void reorderedImportsChangeNothingButAnAddedImportDoes() {
+        String source = "package app;\nimport lib.Foo;\nimport java.util.List;\nimport static java.util.Objects.requireNonNull;\n"
+                + "public class Svc { List<Foo> foos; }\n";
+        InlineProject reordered = project().given("src/main/java/app/Svc.java", source)
+                .given("src/test/java/app/SvcTest.java", test("app", "SvcTest", "", "new Svc();"));
+        Selection selection = reordered.whenWritten("src/main/java/app/Svc.java", source.replace(
+                "import lib.Foo;\nimport java.util.List;\n", "import java.util.List;\nimport lib.Foo;\n")).expectSelected();
+        assertThat(selection.changedFiles().get(0).description()).startsWith("comment-only change");
+    }
+
+    @Test
+    void addedImportIsACodeChange(@org.junit.jupiter.api.io.TempDir Path other) {
+        String source = "package app;\nimport lib.Foo;\npublic class Svc { Foo foo; }\n";
+        InlineProject.in(other).given(FOO, FOO_SOURCE).given("src/main/java/app/Svc.java", source)
+                .given("src/test/java/app/SvcTest.java", test("app", "SvcTest", "", "new Svc();"))
+                .whenWritten("src/main/java/app/Svc.java", source.replace("import lib.Foo;\n", "import lib.Foo;\nimport java.util.*;\n"))
+                .expectSelected("app.SvcTest");
+    }
+
+    @Test
+    void pomWithOnlyCommentsAndLayoutChangedBuildsTheSame() {
+        Selection selection = project().given("src/test/java/app/UsesTest.java", test("app", "UsesTest", "import lib.Foo;", "new Foo();"))
+                .whenWritten("pom.xml", "<!-- the app -->\n" + InlineProject.POM.replace("<artifactId>app</artifactId>",
+                        "<artifactId>\n    app\n  </artifactId> <!-- the name -->"))
+                .expectSelected();
+        assertThat(selection.runAll()).isFalse();
+        assertThat(selection.changedFiles().get(0).description()).startsWith("comment-only change: the pom builds the same");
+    }
+
+    @Test
+    void pomWithARealChangeStillRunsEverything() {
+        Selection selection = project().given("src/test/java/app/UsesTest.java", test("app", "UsesTest", "import lib.Foo;", "new Foo();"))
+                .whenWritten("pom.xml", InlineProject.POM.replace("<version>1</version>", "<version>2</version>"))
+                .expectSelected("app.UsesTest", "other.UnrelatedTest");
+        assertThat(selection.runAll()).isTrue();
+    }
+
+    @Test
     void classPrecisionCountsCommentOnlyEdits() {
         project().given("src/test/java/app/UsesTest.java", test("app", "UsesTest", "import lib.Foo;", "new Foo();"))
                 .with(ConfigKey.PRECISION, "class")

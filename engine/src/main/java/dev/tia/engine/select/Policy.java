@@ -44,17 +44,20 @@ public final class Policy {
     private final List<PathGlob> runAllGlobs;
     private final List<String> toolFolders;
     private final boolean commentOnlyIsNoOp;
+    private final Set<String> noOpPoms;
 
     /**
      * @param headFacts facts of Java files at head, by path
      * @param baseFacts facts of changed Java files at base, by path
      * @param toolFolders tia's own folders (reports, index), relative to the git root
      * @param commentOnlyIsNoOp whether an edit of comments and layout alone changes nothing
+     * @param noOpPoms changed poms whose content Maven reads the same way at base and head
      */
     public Policy(Workspace workspace, RepositoryConfig config, Map<String, FileFacts> headFacts, Map<String, FileFacts> baseFacts,
-            List<String> toolFolders, boolean commentOnlyIsNoOp) {
+            List<String> toolFolders, boolean commentOnlyIsNoOp, Set<String> noOpPoms) {
         this.workspace = workspace;
         this.commentOnlyIsNoOp = commentOnlyIsNoOp;
+        this.noOpPoms = Set.copyOf(noOpPoms);
         this.toolFolders = List.copyOf(toolFolders);
         this.config = config;
         this.headFacts = headFacts;
@@ -82,6 +85,9 @@ public final class Policy {
     private FileEffect effectOf(String path, FileChange change) {
         if (toolFolders.stream().anyMatch(dir -> RepoPath.isUnder(path, dir))) {
             return FileEffect.of(path, Effect.IGNORED, "tia's own output");
+        }
+        if (commentOnlyIsNoOp && noOpPoms.contains(path)) {
+            return FileEffect.of(path, Effect.IGNORED, "comment-only change: the pom builds the same without comments and layout");
         }
         for (PathGlob glob : config.runAll()) {
             if (glob.matches(path)) {
@@ -166,7 +172,8 @@ public final class Policy {
         if (commentOnlyIsNoOp && versions.size() == 2 && versions.get(0).parsed() && versions.get(1).parsed()
                 && !versions.get(0).codeFingerprint().isEmpty()
                 && versions.get(0).codeFingerprint().equals(versions.get(1).codeFingerprint())) {
-            return FileEffect.of(path, Effect.IGNORED, "comment-only change: the code is the same without comments and layout");
+            return FileEffect.of(path, Effect.IGNORED,
+                    "comment-only change: the code is the same without comments, layout and import order");
         }
         for (FileFacts facts : versions) {
             if (!facts.parsed()) {

@@ -3,14 +3,25 @@ package dev.tia.engine.source;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * A hash of a Java source's code without its comments and with whitespace between tokens folded, so an edit
- * that only touches comments, Javadoc, indentation or line breaks leaves it unchanged. String, character and
+ * A hash of a Java source's code without its comments, with whitespace between tokens folded and imports in
+ * order, so an edit that only touches comments, Javadoc, indentation, line breaks or import order leaves it
+ * unchanged. String, character and
  * text-block literals are kept exactly: whitespace inside them is behaviour.
  */
 final class CodeFingerprint {
+
+    /** After folding: an optional package declaration, then import declarations. */
+    private static final Pattern IMPORT_HEAD = Pattern.compile(
+            "((?:package [\\w.]+ ?; ?)?)((?:import (?:static )?[\\w.*]+ ?; ?)*)");
+    private static final Pattern IMPORT = Pattern.compile("(import (?:static )?[\\w.*]+) ?;");
 
     private CodeFingerprint() {
     }
@@ -50,11 +61,29 @@ final class CodeFingerprint {
             }
         }
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(code.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(importsInOrder(code.toString()).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
+    }
+
+    /**
+     * The folded code with its leading import declarations sorted: their order means nothing to the compiler. Only
+     * the head of the file is touched (package, then imports), never a look-alike inside the code.
+     */
+    static String importsInOrder(String folded) {
+        Matcher head = IMPORT_HEAD.matcher(folded);
+        if (!head.lookingAt() || head.group(2).isEmpty()) {
+            return folded;
+        }
+        List<String> imports = new ArrayList<>();
+        Matcher declaration = IMPORT.matcher(head.group(2));
+        while (declaration.find()) {
+            imports.add(declaration.group(1));
+        }
+        Collections.sort(imports);
+        return head.group(1) + String.join(";", imports) + ";" + folded.substring(head.end());
     }
 
     /** The index just after the string, character or text-block literal starting at {@code start}. */
