@@ -124,6 +124,21 @@ class HostileInputsTest {
     }
 
     @Test
+    void containerFilesOutsideAServiceFolderAreNotShrugged() throws Exception {
+        try (FixtureRepo repo = FixtureRepo.create("shop", shop())) {
+            // Tests build an image from this one (Testcontainers): a resource like any other.
+            repo.write("services/catalog/src/test/resources/Dockerfile", "FROM postgres:16\n");
+            // A compose file at the top may drive the e2e tests: tia cannot tell, so everything runs.
+            repo.write("docker-compose.yml", "services: {}\n");
+        }
+        Selection selection = analyze(TiaConfig.defaults(shop()));
+        assertThat(selection.changedFiles()).filteredOn(f -> f.path().endsWith("Dockerfile")).singleElement()
+                .satisfies(f -> assertThat(f.effect()).isEqualTo(Effect.MODULE_TESTS));
+        assertThat(selection.runAll()).isTrue();
+        assertThat(selection.runAllReasons()).anySatisfy(r -> assertThat(r).startsWith("docker-compose.yml is outside every module"));
+    }
+
+    @Test
     void parentPomOutsideTheRepositoryIsFine() {
         InlineProject.in(dir)
                 .given("pom.xml", """

@@ -109,7 +109,9 @@ public final class Policy {
         if (kind == SourceRootKind.OTHER && BUILT_IN_IGNORES.stream().anyMatch(g -> g.matches(path))) {
             return FileEffect.of(path, Effect.IGNORED, "documentation or repository metadata");
         }
-        if (IMAGE_FILES.stream().anyMatch(g -> g.matches(path))) {
+        // A container build file in a service's folder (not in a resource root, where tests may build images from
+        // it, and not at the top, where a compose file may drive e2e tests) changes that image only.
+        if (kind == SourceRootKind.OTHER && IMAGE_FILES.stream().anyMatch(g -> g.matches(path)) && inServiceFolder(path)) {
             return FileEffect.of(path, Effect.SERVICE_ONLY, "container build file: the service image, no tests");
         }
         boolean rootModule = module.isPresent() && module.get().path().equals(workspace.projectRoot());
@@ -125,6 +127,10 @@ public final class Policy {
         }
         return FileEffect.of(path, Effect.RUN_ALL, path + " is outside every module and unknown to tia"
                 + " (list it under 'ignore' in " + RepositoryConfig.FILE_NAME + " if it cannot affect tests)");
+    }
+
+    private boolean inServiceFolder(String path) {
+        return workspace.services().stream().anyMatch(s -> !s.path().isEmpty() && RepoPath.isUnder(path, s.path()));
     }
 
     private FileEffect moduleEffect(String path, FileChange change, MavenModule module, SourceRootKind kind) {
