@@ -242,6 +242,19 @@ class DependencyKindsTest {
     }
 
     @Test
+    void contextAndClassScanningTestsReachCodeTheyNeverName() {
+        Selection selection = project()
+                .given("src/test/java/app/AppTest.java", "package app;\n@org.springframework.boot.test.context.SpringBootTest\n"
+                        + "class AppTest { @org.junit.jupiter.api.Test void contextLoads() { } }\n")
+                .given("src/test/java/app/Slice.java", "package app; @org.springframework.boot.test.context.SpringBootTest @interface Slice { }")
+                .given("src/test/java/app/SliceTest.java", "package app; @Slice class SliceTest { @org.junit.jupiter.api.Test void t() { } }")
+                .given("src/test/java/app/LayersTest.java", "package app;\nimport com.tngtech.archunit.core.importer.ClassFileImporter;\n"
+                        + "class LayersTest { @org.junit.jupiter.api.Test void t() { new ClassFileImporter(); } }\n")
+                .whenChanged(FOO).expectSelected("app.AppTest", "app.LayersTest", "app.SliceTest");
+        assertThat(selection.test("app.AppTest").orElseThrow().reason()).isEqualTo(FOO + " -> lib.Foo -> artifact of app -> app.AppTest");
+    }
+
+    @Test
     void commentsJavadocAndLayoutAloneChangeNothing() {
         Selection selection = project().given("src/test/java/app/UsesTest.java", test("app", "UsesTest", "import lib.Foo;", "new Foo();"))
                 .whenWritten(FOO, "/** Foo, now documented. */\n" + FOO_SOURCE.replace("public class Foo {", "public   class Foo\n{ // a brace")

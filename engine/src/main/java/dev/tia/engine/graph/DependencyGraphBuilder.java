@@ -107,9 +107,12 @@ public final class DependencyGraphBuilder {
         return resolver.lookup(name, visible);
     }
 
-    /** Main types reach their module's artifact, which reaches its dependents' artifacts and its integration tests. */
+    /**
+     * Main types reach their module's artifact, which reaches its dependents' artifacts and the tests that reach a
+     * whole module (integration tests, framework-context and class-scanning tests).
+     */
     private void addArtifacts(SourceIndex index, TestCatalog catalog) {
-        boolean anyIntegrationTest = catalog.tests().values().stream().anyMatch(TestClass::isIntegrationTest);
+        boolean anyIntegrationTest = catalog.tests().values().stream().anyMatch(TestClass::reachesWholeModule);
         if (!anyIntegrationTest) {
             return; // nothing to reach: keep the graph small
         }
@@ -131,7 +134,7 @@ public final class DependencyGraphBuilder {
             }
         }
         for (TestClass test : catalog.tests().values()) {
-            if (test.isIntegrationTest()) {
+            if (test.reachesWholeModule()) {
                 MavenModule module = workspace.modules().get(test.module());
                 graph.putEdge(new Node.Artifact(module.path(), module.displayName()), new Node.Type(test.type()));
             }

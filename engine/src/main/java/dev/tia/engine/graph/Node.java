@@ -34,7 +34,7 @@ public sealed interface Node {
 
     /**
      * What a module builds (its main code and, through its dependencies, theirs): integration tests run the built
-     * artifact, often in another process, so every main type of the module and of its dependencies reaches them.
+     * artifact, context tests load all of it, so every main type of the module and its dependencies reaches them.
      */
     record Artifact(String path, String displayName) implements Node {
         @Override

@@ -18,6 +18,18 @@ public final class TestCatalog {
     /** JUnit Jupiter and JUnit 4 annotations that make a method a test. */
     private static final Set<String> TEST_ANNOTATIONS = Set.of("Test", "ParameterizedTest", "RepeatedTest",
             "TestFactory", "TestTemplate", "Property", "Example");
+    /**
+     * Annotations of tests that start a whole application context (component scanning, CDI) or scan classes:
+     * such a test runs code it never names, so any main change of its module reaches it.
+     */
+    private static final Set<String> WHOLE_MODULE_ANNOTATIONS = Set.of("SpringBootTest", "ContextConfiguration",
+            "SpringJUnitConfig", "SpringJUnitWebConfig", "WebMvcTest", "WebFluxTest", "DataJpaTest", "DataJdbcTest",
+            "DataMongoTest", "DataR2dbcTest", "JdbcTest", "JsonTest", "RestClientTest", "GraphQlTest", "QuarkusTest",
+            "QuarkusIntegrationTest", "MicronautTest", "AnalyzeClasses");
+    /** Identifiers of class-scanning APIs a test may call directly. */
+    private static final Set<String> SCANNING_IDENTIFIERS = Set.of("ClassFileImporter", "AnalyzeClasses", "Reflections",
+            "ClassPathScanningCandidateComponentProvider", "ClassGraph");
+
     /** Annotations that make a class a suite that runs tests of its own choosing. */
     private static final Set<String> SUITE_ANNOTATIONS = Set.of("Suite", "RunWith", "SelectClasses", "SelectPackages");
 
@@ -89,7 +101,8 @@ public final class TestCatalog {
                     methods.forEach(m -> common.retainAll(m.tags()));
                     onEvery.addAll(common);
                 }
-                tests.put(ref, new TestClass(ref, file.path(), ImmutableSortedSet.copyOf(classTags), ImmutableSortedSet.copyOf(onEvery)));
+                tests.put(ref, new TestClass(ref, file.path(), ImmutableSortedSet.copyOf(classTags), ImmutableSortedSet.copyOf(onEvery),
+                        loadsWholeModule(ref, new HashSet<>())));
             }
             return new TestCatalog(ImmutableMap.copyOf(tests));
         }
@@ -132,6 +145,32 @@ public final class TestCatalog {
             visiting.remove(ref);
             methodMemo.put(ref, methods);
             return methods;
+        }
+
+        /** Whether the test or a project supertype starts a whole context or scans classes (see above). */
+        private boolean loadsWholeModule(TypeRef ref, Set<TypeRef> visiting) {
+            if (!visiting.add(ref)) {
+                return false;
+            }
+            DeclaredType type = types.get(ref);
+            IndexedFile file = files.get(ref);
+            boolean annotated = type.annotations().stream().anyMatch(a -> WHOLE_MODULE_ANNOTATIONS.contains(simple(a))
+                    || isMetaAnnotatedWith(file, a, WHOLE_MODULE_ANNOTATIONS, new HashSet<>()));
+            boolean scans = file.facts().identifiers().stream().anyMatch(SCANNING_IDENTIFIERS::contains);
+            return annotated || scans || supertypes(ref).stream().anyMatch(s -> loadsWholeModule(s, visiting));
+        }
+
+        /** Whether a project annotation named {@code annotation} carries one of {@code names}, at any depth. */
+        private boolean isMetaAnnotatedWith(IndexedFile file, String annotation, Set<String> names, Set<TypeRef> visiting) {
+            for (TypeRef ref : resolver.resolve(file, annotation, visibility.from(file.module()))) {
+                DeclaredType declared = types.get(ref);
+                if (declared != null && declared.kind() == TypeKind.ANNOTATION && visiting.add(ref)
+                        && declared.annotations().stream().anyMatch(m -> names.contains(simple(m))
+                                || isMetaAnnotatedWith(files.get(ref), m, names, visiting))) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Tags of the type, its meta-annotations and its project supertypes ({@code @Tag} is inherited). */

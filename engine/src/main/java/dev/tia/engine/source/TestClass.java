@@ -8,9 +8,11 @@ import com.google.common.collect.ImmutableSortedSet;
  * @param classTags tags of the class itself, its supertypes and its meta-annotations
  * @param tagsOnEveryTest tags that every test in it carries (class tags plus those common to all methods):
  *     what decides an exclusion by tag
+ * @param loadsWholeModule the test starts a framework context or scans classes (Spring, Quarkus, Micronaut,
+ *     ArchUnit), so it reaches code it never names
  */
 public record TestClass(TypeRef type, String path, ImmutableSortedSet<String> classTags,
-        ImmutableSortedSet<String> tagsOnEveryTest) {
+        ImmutableSortedSet<String> tagsOnEveryTest, boolean loadsWholeModule) {
 
     public String className() {
         return type.name();
@@ -21,11 +23,12 @@ public record TestClass(TypeRef type, String path, ImmutableSortedSet<String> cl
     }
 
     /**
-     * Whether Failsafe runs it by default ({@code IT*}, {@code *IT}, {@code *ITCase}): an integration test, which
-     * may exercise the module's built artifact rather than name its classes.
+     * Whether the test can reach the module's code without naming it: an integration test as Failsafe names them
+     * ({@code IT*}, {@code *IT}, {@code *ITCase}), which may run the built artifact, or a test that loads a whole
+     * context or scans classes.
      */
-    public boolean isIntegrationTest() {
+    public boolean reachesWholeModule() {
         String simple = className().substring(className().lastIndexOf('.') + 1);
-        return simple.startsWith("IT") || simple.endsWith("IT") || simple.endsWith("ITCase");
+        return loadsWholeModule || simple.startsWith("IT") || simple.endsWith("IT") || simple.endsWith("ITCase");
     }
 }
