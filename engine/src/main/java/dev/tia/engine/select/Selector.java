@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -103,11 +102,18 @@ public final class Selector {
         return new TestResult(test.className(), module, TestStatus.SELECTED, tags, why, chain);
     }
 
+    /**
+     * A module reached while finding affected services.
+     *
+     * @param buildChanged whether its build (pom) changed, so modules inheriting it are reached too
+     * @param upstream the module through which it was reached, if any
+     */
+    private record ReachedModule(String path, String reason, boolean buildChanged, Optional<String> upstream) {
+    }
+
     private ImmutableList<ServiceResult> services(List<FileEffect> effects, Optional<String> runAllReason) {
         Map<String, String> directReasons = new LinkedHashMap<>();
-        Map<String, String> moduleReasons = new LinkedHashMap<>();
-        Map<String, String> upstream = new LinkedHashMap<>();
-        Deque<String[]> queue = new ArrayDeque<>(); // {module, reason, "pom" when the build itself changed, upstream}
+        Deque<ReachedModule> queue = new ArrayDeque<>();
         for (FileEffect effect : effects) {
             if (effect.effect() == Effect.IGNORED) {
                 continue;
@@ -120,39 +126,35 @@ public final class Selector {
             if (effect.effect() == Effect.SERVICE_ONLY) {
                 continue;
             }
-            workspace.moduleContaining(effect.path()).ifPresent(m -> queue.add(new String[] {
-                m.path(), "changed " + effect.path(), effect.path().equals(m.pomPath()) ? "pom" : "", ""}));
+            workspace.moduleContaining(effect.path()).ifPresent(m -> queue.add(new ReachedModule(
+                    m.path(), "changed " + effect.path(), effect.path().equals(m.pomPath()), Optional.empty())));
         }
-        Set<String> seen = new LinkedHashSet<>();
+        Map<String, ReachedModule> reached = new LinkedHashMap<>();
         while (!queue.isEmpty()) {
-            String[] item = queue.poll();
-            String module = item[0];
-            if (!seen.add(module)) {
+            ReachedModule item = queue.poll();
+            if (reached.putIfAbsent(item.path(), item) != null) {
                 continue;
             }
-            moduleReasons.putIfAbsent(module, item[1]);
-            if (!item[3].isEmpty()) {
-                upstream.putIfAbsent(module, item[3]);
+            MavenModule current = workspace.modules().get(item.path());
+            for (String dependent : workspace.dependentsOf(item.path())) {
+                queue.add(new ReachedModule(dependent, "depends on " + current.displayName(), false, Optional.of(item.path())));
             }
-            MavenModule current = workspace.modules().get(module);
-            for (String dependent : workspace.dependentsOf(module)) {
-                queue.add(new String[] {dependent, "depends on " + current.displayName(), "", module});
-            }
-            if (!item[2].isEmpty()) {
-                for (String child : workspace.childrenOf(module)) {
-                    queue.add(new String[] {child, "inherits the pom of " + current.displayName(), "pom", module});
+            if (item.buildChanged()) {
+                for (String child : workspace.childrenOf(item.path())) {
+                    queue.add(new ReachedModule(child, "inherits the pom of " + current.displayName(), true,
+                            Optional.of(item.path())));
                 }
             }
         }
         List<ServiceResult> services = new ArrayList<>();
         for (Service service : workspace.services()) {
             String direct = directReasons.get(service.path());
-            Optional<String> viaModule = service.module().map(moduleReasons::get);
-            Optional<String> via = service.module().map(upstream::get);
+            Optional<ReachedModule> viaModule = service.module().map(reached::get);
             if (direct != null) {
                 services.add(new ServiceResult(service.name(), service.path(), true, direct, Optional.empty()));
             } else if (viaModule.isPresent()) {
-                services.add(new ServiceResult(service.name(), service.path(), false, viaModule.get(), via));
+                services.add(new ServiceResult(service.name(), service.path(), false, viaModule.get().reason(),
+                        viaModule.get().upstream()));
             } else if (runAllReason.isPresent()) {
                 services.add(new ServiceResult(service.name(), service.path(), false, "run all: " + runAllReason.get(),
                         Optional.empty()));
