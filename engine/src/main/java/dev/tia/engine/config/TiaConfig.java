@@ -101,9 +101,10 @@ public final class TiaConfig {
         return origins.get(key);
     }
 
+    /** {@code tia.affected}: true, or present without a value ({@code -Dtia.affected} sets it empty in some tools). */
     public boolean affected() {
-        return Boolean.parseBoolean(value(ConfigKey.AFFECTED).trim()) || value(ConfigKey.AFFECTED).isBlank()
-                && origin(ConfigKey.AFFECTED) != ValueOrigin.DEFAULT;
+        String value = value(ConfigKey.AFFECTED).trim();
+        return value.equalsIgnoreCase("true") || (value.isEmpty() && origin(ConfigKey.AFFECTED) != ValueOrigin.DEFAULT);
     }
 
     /** The base ref, or empty for the default (merge-base with origin/main, else main/master). */
