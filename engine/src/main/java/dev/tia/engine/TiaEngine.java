@@ -94,7 +94,7 @@ public final class TiaEngine {
             Map<String, FileFacts> headFacts = new HashMap<>();
             index.files().forEach((path, file) -> headFacts.put(path, file.facts()));
             Policy policy = new Policy(workspace, repositoryConfig, headFacts, baseFacts,
-                    toolFolders(git.workTree(), config), config.commentOnlyChangesAreNoOps(), noOpPoms(git, changes, head));
+                    toolFolders(git.workTree(), config), config.precision(), noOpPoms(git, changes, head));
             List<FileEffect> effects = new ArrayList<>();
             List<ChangedFile> changedFiles = new ArrayList<>();
             for (FileChange change : changes.changes()) {

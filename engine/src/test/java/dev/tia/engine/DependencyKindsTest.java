@@ -302,9 +302,9 @@ class DependencyKindsTest {
     }
 
     @Test
-    void classPrecisionCountsCommentOnlyEdits() {
+    void filePrecisionCountsCommentOnlyEdits() {
         project().given("src/test/java/app/UsesTest.java", test("app", "UsesTest", "import lib.Foo;", "new Foo();"))
-                .with(ConfigKey.PRECISION, "class")
+                .with(ConfigKey.PRECISION, "file")
                 .whenWritten(FOO, "/** Foo, now documented. */\n" + FOO_SOURCE)
                 .expectSelected("app.UsesTest");
     }
@@ -313,7 +313,7 @@ class DependencyKindsTest {
     void whitespaceInsideAStringLiteralIsACodeChange() {
         String source = "package lib;\npublic class Greeting { public String text() { return \"a  b // not a comment\"; } }\n";
         project().given("src/main/java/lib/Greeting.java", source)
-                .given("src/test/java/app/GreetingTest.java", test("app", "GreetingTest", "import lib.Greeting;", "new Greeting();"))
+                .given("src/test/java/app/GreetingTest.java", test("app", "GreetingTest", "import lib.Greeting;", "new Greeting().text();"))
                 .whenWritten("src/main/java/lib/Greeting.java", source.replace("a  b", "a b"))
                 .expectSelected("app.GreetingTest");
     }

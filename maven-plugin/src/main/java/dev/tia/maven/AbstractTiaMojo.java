@@ -59,8 +59,8 @@ abstract class AbstractTiaMojo extends AbstractMojo {
     @Parameter(property = "tia.durations")
     String durations;
 
-    /** {@code default} (a comment-only edit changes nothing) or {@code class} (every edited file counts). */
-    @Parameter(property = "tia.precision", defaultValue = "default")
+    /** {@code member} (default: edits inside method bodies narrowed to the tests reaching them), {@code class} or {@code file}. */
+    @Parameter(property = "tia.precision", defaultValue = "member")
     String precision;
 
     /** Where the index of parsed files is kept, relative to the top-level project (keep it in a CI cache). */

@@ -42,6 +42,11 @@ final class AnalysisOptions {
     @Option(names = "--report-dir", paramLabel = "DIR", description = "Where reports are written, relative to --repo (default: target/tia).")
     String reportDir;
 
+    @Option(names = "--precision", paramLabel = "LEVEL",
+            description = "member (default: an edit inside method bodies selects the tests that can reach those methods),"
+                    + " class (any edit of a type selects all its users), file (even a comment-only edit counts).")
+    String precision;
+
     @Option(names = "--no-implementations", negatable = false,
             description = "Do not treat a change to an implementation as affecting users of its interfaces.")
     boolean noImplementations;
@@ -53,6 +58,7 @@ final class AnalysisOptions {
         put(explicit, ConfigKey.MODE, mode);
         put(explicit, ConfigKey.EXCLUDE_TAGS, excludeTags);
         put(explicit, ConfigKey.REPORT_DIR, reportDir);
+        put(explicit, ConfigKey.PRECISION, precision);
         if (noImplementations) {
             explicit.put(ConfigKey.IMPLEMENTATIONS.key(), "false");
         }

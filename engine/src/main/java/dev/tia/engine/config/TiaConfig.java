@@ -30,7 +30,7 @@ public final class TiaConfig {
         mode(); // validate eagerly: a bad value is reported before any work starts
         implementations();
         shard();
-        commentOnlyChangesAreNoOps();
+        precision();
     }
 
     /** Defaults only, for {@code projectDir}. */
@@ -142,17 +142,9 @@ public final class TiaConfig {
         return nonBlank(ConfigKey.CACHE_DIR).map(dir -> projectDir.resolve(dir).normalize());
     }
 
-    /**
-     * Whether an edit that touches only comments and layout changes nothing ({@code tia.precision=default}), or
-     * counts like any edit ({@code tia.precision=class}, for code whose comments something reads, such as a
-     * Javadoc-processing annotation processor).
-     */
-    public boolean commentOnlyChangesAreNoOps() {
-        String value = value(ConfigKey.PRECISION).trim();
-        if (!value.equals("default") && !value.equals("class")) {
-            throw new TiaConfigException(ConfigKey.PRECISION.key() + " must be default or class, not '" + value + "'");
-        }
-        return value.equals("default");
+    /** How finely a Java edit is judged: member level (default), class level, or every edited file. */
+    public Precision precision() {
+        return Precision.parse(value(ConfigKey.PRECISION));
     }
 
     /** The shard to run ({@code tia.shard=2/4}), when the selected tests are split across CI jobs. */

@@ -1,5 +1,7 @@
 package dev.tia.engine.graph;
 
+import com.google.common.base.Supplier;
+import com.google.common.base.Suppliers;
 import com.google.common.graph.Graph;
 
 import java.util.ArrayDeque;
@@ -8,6 +10,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,31 +21,43 @@ import java.util.Map;
 public final class DependencyGraph {
 
     private final Graph<Node> graph;
+    private final Supplier<CallIndex> calls;
 
-    /** @param graph not copied: the builder hands over a graph no one else holds */
-    DependencyGraph(Graph<Node> graph) {
+    /**
+     * @param graph not copied: the builder hands over a graph no one else holds
+     * @param calls the method-level facts, built on first use (only a change confined to method bodies needs them)
+     */
+    DependencyGraph(Graph<Node> graph, Supplier<CallIndex> calls) {
         this.graph = graph;
+        this.calls = Suppliers.memoize(calls::get);
     }
 
     /**
      * Everything reachable from the seeds, each with its shortest chain back to a changed file.
      *
-     * @param seeds per changed file, the nodes it touches directly, in a stable order
+     * @param seeds per changed file, the nodes it touches directly, in a stable order; {@link Node.Member} seeds
+     *     (methods whose bodies changed) reach only what can call them (see {@link MemberWalk})
      */
     public Reach reach(Map<Node.File, ? extends Collection<? extends Node>> seeds) {
         Map<Node, Node> predecessor = new HashMap<>();
         Deque<Node> queue = new ArrayDeque<>();
+        Map<Node.Member, Node.File> memberSeeds = new LinkedHashMap<>();
         for (Map.Entry<Node.File, ? extends Collection<? extends Node>> seed : seeds.entrySet()) {
             Node.File file = seed.getKey();
             if (predecessor.putIfAbsent(file, file) == null) {
                 queue.add(file);
             }
             for (Node node : seed.getValue()) {
-                if (!predecessor.containsKey(node)) {
+                if (node instanceof Node.Member member) {
+                    memberSeeds.putIfAbsent(member, file);
+                } else if (!predecessor.containsKey(node)) {
                     predecessor.put(node, file);
                     queue.add(node);
                 }
             }
+        }
+        if (!memberSeeds.isEmpty()) {
+            new MemberWalk(graph, calls.get()).walk(memberSeeds, predecessor, queue);
         }
         while (!queue.isEmpty()) {
             Node node = queue.poll();

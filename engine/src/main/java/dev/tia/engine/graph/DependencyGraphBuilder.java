@@ -42,7 +42,7 @@ public final class DependencyGraphBuilder {
         builder.addModules(catalog);
         builder.addArtifacts(index, catalog);
         // The mutable graph is handed over unshared and read-only from here on; copying it would double the work.
-        return new DependencyGraph(builder.graph);
+        return new DependencyGraph(builder.graph, () -> CallIndex.of(index, resolver, builder::visibleFrom));
     }
 
     private Set<String> visibleFrom(String module) {

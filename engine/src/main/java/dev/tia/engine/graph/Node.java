@@ -24,6 +24,17 @@ public sealed interface Node {
         }
     }
 
+    /**
+     * A method of a project type ({@code signature} as {@code name(Type,Type)}), or its code outside methods
+     * ({@code <init>}): member-level chains run through these before they reach a type.
+     */
+    record Member(TypeRef type, String signature) implements Node {
+        @Override
+        public String label() {
+            return type.name() + "#" + signature;
+        }
+    }
+
     /** A whole module: its tests, and everything of the modules that depend on it or inherit its pom. */
     record Module(String path, String displayName) implements Node {
         @Override

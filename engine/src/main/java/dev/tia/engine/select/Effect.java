@@ -8,6 +8,8 @@ public enum Effect {
     RUN_ALL,
     /** The types declared in a Java file, and whatever depends on them. */
     TYPES,
+    /** Methods whose bodies alone changed in a Java file, and whatever can call them. */
+    MEMBERS,
     /** All tests of a module and of the modules that depend on it. */
     MODULE,
     /** All tests of one module. */

@@ -3,6 +3,7 @@ package dev.tia.engine.select;
 import com.google.common.collect.ImmutableList;
 
 import dev.tia.engine.config.PathGlob;
+import dev.tia.engine.config.Precision;
 import dev.tia.engine.config.RepositoryConfig;
 import dev.tia.engine.git.FileChange;
 import dev.tia.engine.graph.Node;
@@ -44,19 +45,21 @@ public final class Policy {
     private final List<PathGlob> runAllGlobs;
     private final List<String> toolFolders;
     private final boolean commentOnlyIsNoOp;
+    private final boolean memberLevel;
     private final Set<String> noOpPoms;
 
     /**
      * @param headFacts facts of Java files at head, by path
      * @param baseFacts facts of changed Java files at base, by path
      * @param toolFolders tia's own folders (reports, index), relative to the git root
-     * @param commentOnlyIsNoOp whether an edit of comments and layout alone changes nothing
+     * @param precision which precision rules apply (no-op edits, member level)
      * @param noOpPoms changed poms whose content Maven reads the same way at base and head
      */
     public Policy(Workspace workspace, RepositoryConfig config, Map<String, FileFacts> headFacts, Map<String, FileFacts> baseFacts,
-            List<String> toolFolders, boolean commentOnlyIsNoOp, Set<String> noOpPoms) {
+            List<String> toolFolders, Precision precision, Set<String> noOpPoms) {
         this.workspace = workspace;
-        this.commentOnlyIsNoOp = commentOnlyIsNoOp;
+        this.commentOnlyIsNoOp = precision.noOpEditsIgnored();
+        this.memberLevel = precision.memberLevel();
         this.noOpPoms = Set.copyOf(noOpPoms);
         this.toolFolders = List.copyOf(toolFolders);
         this.config = config;
@@ -185,6 +188,13 @@ public final class Policy {
             if (!facts.parsed()) {
                 return FileEffect.of(path, Effect.MODULE, facts.parseProblem().get()
                         + ": its types are unknown, so module " + module.displayName() + " and its dependents are affected", moduleNode);
+            }
+        }
+        if (memberLevel && versions.size() == 2) {
+            Optional<FileEffect> narrowed = MethodBodyChange.between(versions.get(1), versions.get(0))
+                    .map(changed -> changed.effect(path, module.path()));
+            if (narrowed.isPresent()) {
+                return narrowed.get();
             }
         }
         Set<String> types = new LinkedHashSet<>();

@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param annotations annotation names on the type, as written
  * @param tags values of {@code @Tag}/{@code @Tags} on the type itself
  * @param methods methods that carry annotations or are named {@code test*}
+ * @param members every method of the type and its other code, for member-level narrowing
  */
 public record DeclaredType(
         String name,
@@ -26,7 +27,8 @@ public record DeclaredType(
         ImmutableList<String> supertypes,
         ImmutableList<String> annotations,
         ImmutableSet<String> tags,
-        ImmutableList<MethodFacts> methods) {
+        ImmutableList<MethodFacts> methods,
+        ImmutableList<MemberFacts> members) {
 
     public boolean isTopLevel() {
         return enclosing.isEmpty();

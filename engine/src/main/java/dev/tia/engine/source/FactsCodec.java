@@ -35,6 +35,10 @@ final class FactsCodec {
                 writeStrings(method.annotations(), out);
                 writeStrings(method.tags(), out);
             }
+            out.writeInt(type.members().size());
+            for (MemberFacts member : type.members()) {
+                writeMember(member, out);
+            }
         }
         writeStrings(facts.imports(), out);
         writeStrings(facts.onDemandImports(), out);
@@ -45,6 +49,28 @@ final class FactsCodec {
         writeStrings(facts.stringLiterals(), out);
         writeOptional(facts.parseProblem(), out);
         out.writeUTF(facts.codeFingerprint());
+        out.writeUTF(facts.skeletonFingerprint());
+        writeStrings(facts.annotationClassNames(), out);
+        writeStrings(facts.stringWords(), out);
+    }
+
+    private static void writeMember(MemberFacts member, DataOutput out) throws IOException {
+        out.writeUTF(member.signature());
+        out.writeUTF(member.name());
+        out.writeInt(member.arity());
+        out.writeByte((member.varargs() ? 1 : 0) | (member.isStatic() ? 2 : 0) | (member.isPrivate() ? 4 : 0)
+                | (member.frameworkAnnotated() ? 8 : 0));
+        out.writeUTF(member.bodyFingerprint());
+        writeStrings(member.calls(), out);
+    }
+
+    private static MemberFacts readMember(DataInput in) throws IOException {
+        String signature = in.readUTF();
+        String name = in.readUTF();
+        int arity = in.readInt();
+        int flags = in.readByte();
+        return new MemberFacts(signature, name, arity, (flags & 1) != 0, (flags & 2) != 0, (flags & 4) != 0, (flags & 8) != 0,
+                in.readUTF(), ImmutableSet.copyOf(readList(in)));
     }
 
     static FileFacts read(DataInput in) throws IOException {
@@ -65,11 +91,20 @@ final class FactsCodec {
             for (int m = 0; m < methodCount; m++) {
                 methods.add(new MethodFacts(in.readUTF(), readList(in), ImmutableSet.copyOf(readList(in))));
             }
-            types.add(new DeclaredType(name, kind, enclosing, isAbstract, isStatic, supertypes, annotations, tags, methods.build()));
+            int memberCount = in.readInt();
+            if (memberCount < 0 || memberCount > 1_000_000) {
+                throw new IOException("implausible member count " + memberCount);
+            }
+            ImmutableList.Builder<MemberFacts> members = ImmutableList.builderWithExpectedSize(memberCount);
+            for (int m = 0; m < memberCount; m++) {
+                members.add(readMember(in));
+            }
+            types.add(new DeclaredType(name, kind, enclosing, isAbstract, isStatic, supertypes, annotations, tags, methods.build(),
+                    members.build()));
         }
         return new FileFacts(packageName, types.build(), readList(in), readList(in), readList(in), readList(in),
                 ImmutableSet.copyOf(readList(in)), ImmutableSet.copyOf(readList(in)), ImmutableSet.copyOf(readList(in)),
-                readOptional(in), in.readUTF());
+                readOptional(in), in.readUTF(), in.readUTF(), ImmutableSet.copyOf(readList(in)), ImmutableSet.copyOf(readList(in)));
     }
 
     private static void writeStrings(Collection<String> values, DataOutput out) throws IOException {

@@ -17,6 +17,7 @@ import com.github.javaparser.ast.body.RecordDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.ArrayInitializerExpr;
+import com.github.javaparser.ast.expr.ClassExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MemberValuePair;
@@ -36,10 +37,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns the text of one Java file into {@link FileFacts}. The only class that touches JavaParser.
+ * Turns the text of one Java file into {@link FileFacts}. With {@link MethodBodies}, the only code that touches
+ * JavaParser.
  *
  * <p>Name collection is deliberately generous: every identifier and dotted name is kept, and the resolver
  * decides which of them name project types. Missing a name would drop an edge, which is unsafe; an extra
@@ -47,14 +50,19 @@ import java.util.regex.Pattern;
  */
 public final class JavaFileAnalyzer {
 
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][\\w$]*");
+    private static final Pattern CALL = Pattern.compile("([A-Za-z_$][\\w$]*)\\s*\\(");
     private static final Pattern QUALIFIED_NAME = Pattern.compile("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)+");
 
     /** A parser per call: JavaParser instances are not thread-safe, and files are parsed in parallel. */
-    private static JavaParser parser(boolean storeTokens) {
+    private static JavaParser parser() {
         return new JavaParser(new ParserConfiguration()
                 .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)
                 .setAttributeComments(false)
-                .setStoreTokens(storeTokens));
+                // Positions come from tokens: MethodBodies cuts bodies by them, and errors report their line. Measured
+                // on 3,000 generated files: parsing takes the same time with or without them.
+                .setStoreTokens(true)
+                .setTabSize(1)); // a tab is one column, so a position is an offset into its line
     }
 
     /**
@@ -65,15 +73,14 @@ public final class JavaFileAnalyzer {
     public FileFacts analyze(String path, String source) {
         ParseResult<CompilationUnit> result;
         try {
-            // Without tokens parsing takes less memory; only a failure needs them, for its line number.
-            result = parser(false).parse(source);
+            result = parser().parse(source);
             if (!result.isSuccessful() || result.getResult().isEmpty()) {
-                return unparseable(path, source, describe(parser(true).parse(source).getProblems()));
+                return unparseable(path, source, describe(result.getProblems()));
             }
         } catch (RuntimeException | StackOverflowError e) {
             return unparseable(path, source, "the parser failed: " + e);
         }
-        return new FileVisitor(result.getResult().get(), CodeFingerprint.of(source)).facts();
+        return new FileVisitor(result.getResult().get(), CodeFingerprint.of(source), new MethodBodies(source)).facts();
     }
 
     private static String describe(List<Problem> problems) {
@@ -108,10 +115,12 @@ public final class JavaFileAnalyzer {
         private final String packageName;
         private final List<DeclaredType> types = new ArrayList<>();
         private final String fingerprint;
+        private final MethodBodies bodies;
 
-        FileVisitor(CompilationUnit unit, String fingerprint) {
+        FileVisitor(CompilationUnit unit, String fingerprint, MethodBodies bodies) {
             this.unit = unit;
             this.fingerprint = fingerprint;
+            this.bodies = bodies;
             this.packageName = unit.getPackageDeclaration().map(PackageDeclaration::getNameAsString).orElse("");
         }
 
@@ -134,7 +143,8 @@ public final class JavaFileAnalyzer {
             }
             return new FileFacts(packageName, ImmutableList.copyOf(types), ImmutableList.copyOf(imports),
                     ImmutableList.copyOf(onDemand), ImmutableList.copyOf(staticImports), ImmutableList.copyOf(staticOnDemand),
-                    identifiers(), qualifiedNames(), stringLiterals(), Optional.empty(), fingerprint);
+                    identifiers(), qualifiedNames(), stringLiterals(), Optional.empty(), fingerprint, bodies.skeletonFingerprint(),
+                    annotationClassNames(), stringWords());
         }
 
         private void declare(TypeDeclaration<?> type, String name, Optional<String> enclosing) {
@@ -168,7 +178,7 @@ public final class JavaFileAnalyzer {
                 }
             }
             types.add(new DeclaredType(name, kind, enclosing, isAbstract, isStatic, ImmutableList.copyOf(supertypes),
-                    annotationNames(type), tags(type), ImmutableList.copyOf(methods)));
+                    annotationNames(type), tags(type), ImmutableList.copyOf(methods), bodies.members(type)));
             for (BodyDeclaration<?> member : type.getMembers()) {
                 if (member instanceof TypeDeclaration<?> nested) {
                     declare(nested, name + "." + nested.getNameAsString(), Optional.of(name));
@@ -257,6 +267,35 @@ public final class JavaFileAnalyzer {
                 }
             }
             return ImmutableSet.copyOf(literals);
+        }
+
+        private ImmutableSet<String> annotationClassNames() {
+            Set<String> names = new LinkedHashSet<>();
+            for (AnnotationExpr annotation : unit.findAll(AnnotationExpr.class)) {
+                for (ClassExpr literal : annotation.findAll(ClassExpr.class)) {
+                    if (literal.getType() instanceof ClassOrInterfaceType type) {
+                        names.add(type.getNameAsString());
+                    }
+                }
+            }
+            return ImmutableSet.copyOf(names);
+        }
+
+        private ImmutableSet<String> stringWords() {
+            Set<String> words = new LinkedHashSet<>();
+            for (StringLiteralExpr literal : unit.findAll(StringLiteralExpr.class)) {
+                String value = literal.getValue();
+                if (value.length() <= 64 && IDENTIFIER.matcher(value).matches()) {
+                    words.add(value);
+                } else if (value.length() < 4096) {
+                    // Expression languages in annotations and strings: "@security.check(#id)", "#{bean.total()}"
+                    Matcher call = CALL.matcher(value);
+                    while (call.find()) {
+                        words.add(call.group(1));
+                    }
+                }
+            }
+            return ImmutableSet.copyOf(words);
         }
 
         private static Optional<String> dottedName(Expression expression) {

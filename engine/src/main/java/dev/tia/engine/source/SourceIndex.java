@@ -31,9 +31,15 @@ import java.util.regex.Pattern;
 public final class SourceIndex {
 
     private static final Pattern QUALIFIED_NAME = Pattern.compile("[A-Za-z_][\\w$]*(?:\\.[A-Za-z_][\\w$]*)+");
-    /** Resource kinds whose text may name classes (Spring XML, factories, properties, YAML, services files). */
+    /** A word written as a call: expression languages in templates and configuration call methods this way. */
+    private static final Pattern CALL = Pattern.compile("([A-Za-z_$][\\w$]*)\\s*\\(");
+    /**
+     * Resource kinds whose text may name classes (Spring XML, factories, properties, YAML, services files) or call
+     * methods (templates).
+     */
     private static final Set<String> TEXT_RESOURCE_ENDINGS = Set.of(".xml", ".properties", ".factories", ".imports",
-            ".yaml", ".yml", ".json", ".conf", ".txt");
+            ".yaml", ".yml", ".json", ".conf", ".txt", ".html", ".htm", ".ftl", ".ftlh", ".vm", ".mustache", ".hbs",
+            ".jsp", ".jspx", ".tag", ".peb");
     private static final String SERVICES_FOLDER = "META-INF/services/";
 
     private final ImmutableMap<String, IndexedFile> files;
@@ -171,14 +177,20 @@ public final class SourceIndex {
         while (matcher.find()) {
             names.add(matcher.group().replace('$', '.'));
         }
+        Set<String> called = new LinkedHashSet<>();
+        Matcher call = CALL.matcher(text);
+        while (call.find()) {
+            called.add(call.group(1));
+        }
         int services = path.indexOf(SERVICES_FOLDER);
         Optional<String> serviceInterface = services >= 0
                 ? Optional.of(path.substring(services + SERVICES_FOLDER.length())).filter(n -> !n.contains("/"))
                 : Optional.empty();
-        if (names.isEmpty() && serviceInterface.isEmpty()) {
+        if (names.isEmpty() && serviceInterface.isEmpty() && called.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new ResourceFacts(path, module.path(), test, ImmutableSet.copyOf(names), serviceInterface));
+        return Optional.of(new ResourceFacts(path, module.path(), test, ImmutableSet.copyOf(names), serviceInterface,
+                ImmutableSet.copyOf(called)));
     }
 
     public ImmutableMap<String, IndexedFile> files() {

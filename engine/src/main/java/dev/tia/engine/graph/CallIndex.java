@@ -1,0 +1,214 @@
+package dev.tia.engine.graph;
+
+import com.google.common.collect.ArrayListMultimap;
+import com.google.common.collect.ListMultimap;
+
+import dev.tia.engine.source.DeclaredType;
+import dev.tia.engine.source.IndexedFile;
+import dev.tia.engine.source.MemberFacts;
+import dev.tia.engine.source.NameResolver;
+import dev.tia.engine.source.ResourceFacts;
+import dev.tia.engine.source.SourceIndex;
+import dev.tia.engine.source.TypeKind;
+import dev.tia.engine.source.TypeRef;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * The method-level facts of the whole project that member-level narrowing walks: which members call a name, and
+ * which methods code tia cannot see may call (frameworks, the JDK, libraries, reflection, templates). Built only
+ * when a change is confined to method bodies.
+ */
+final class CallIndex {
+
+    /** A member of {@code caller} that calls a method by name, passing {@code arity} arguments (or {@code *}). */
+    record Call(TypeRef caller, MemberFacts member, String arity) {
+    }
+
+    private record Owner(IndexedFile file, DeclaredType type) {
+    }
+
+    /** Methods the JDK calls without their name in the project: Object's, serialization's, a launcher's main. */
+    private static final Set<String> JDK_CALLBACKS = Set.of("toString/0", "equals/1", "hashCode/0", "finalize/0", "clone/0",
+            "readObject/1", "writeObject/1", "readResolve/0", "writeReplace/0", "readObjectNoData/0");
+    /** JUnit 3 finds these by name; every later framework marks its methods with annotations. */
+    private static final Pattern JUNIT3 = Pattern.compile("test.*|setUp|tearDown");
+    private static final Pattern GETTER = Pattern.compile("(get|is)[A-Z0-9_$].*");
+    private static final Pattern SETTER = Pattern.compile("set[A-Z0-9_$].*");
+
+    private final Map<TypeRef, Owner> owners;
+    private final NameResolver resolver;
+    private final Function<String, Set<String>> visibility;
+    /** Method names written in string literals and resources: reflection or an expression language may call them. */
+    private final Set<String> namesCalledFromText = new HashSet<>();
+    /** Simple names of classes named by class literals in annotations. */
+    private final Set<String> annotationClassNames = new HashSet<>();
+    /** Types named in resources or string literals: loaded by reflection, any method may be called. */
+    private final Set<TypeRef> namedInText = new HashSet<>();
+    private final Map<TypeRef, List<TypeRef>> supertypes = new HashMap<>();
+    private final Map<TypeRef, Boolean> outsideSupertype = new HashMap<>();
+
+    private CallIndex(Map<TypeRef, Owner> owners, NameResolver resolver, Function<String, Set<String>> visibility) {
+        this.owners = owners;
+        this.resolver = resolver;
+        this.visibility = visibility;
+    }
+
+    static CallIndex of(SourceIndex index, NameResolver resolver, Function<String, Set<String>> visibility) {
+        Map<TypeRef, Owner> owners = new HashMap<>();
+        for (IndexedFile file : index.files().values()) {
+            for (DeclaredType type : file.facts().types()) {
+                owners.put(new TypeRef(file.module(), type.name()), new Owner(file, type));
+            }
+        }
+        CallIndex calls = new CallIndex(owners, resolver, visibility);
+        for (IndexedFile file : index.files().values()) {
+            calls.namesCalledFromText.addAll(file.facts().stringWords());
+            calls.annotationClassNames.addAll(file.facts().annotationClassNames());
+            calls.addNamedInText(file.facts().stringLiterals(), visibility.apply(file.module()));
+        }
+        for (ResourceFacts resource : index.resources()) {
+            calls.namesCalledFromText.addAll(resource.calledNames());
+            calls.addNamedInText(resource.names(), visibility.apply(resource.module()));
+        }
+        return calls;
+    }
+
+    private void addNamedInText(Collection<String> names, Set<String> visible) {
+        for (String name : names) {
+            String candidate = name.replace('$', '.');
+            while (candidate.indexOf('.') > 0) {
+                namedInText.addAll(resolver.lookup(candidate, visible));
+                candidate = candidate.substring(0, candidate.lastIndexOf('.'));
+            }
+        }
+    }
+
+    Optional<MemberFacts> member(TypeRef type, String signature) {
+        Owner owner = owners.get(type);
+        if (owner == null) {
+            return Optional.empty();
+        }
+        return owner.type().members().stream().filter(m -> m.signature().equals(signature)).findFirst();
+    }
+
+    /** Every call made by members of {@code types}, by the name called. */
+    ListMultimap<String, Call> callsWithin(Collection<TypeRef> types) {
+        ListMultimap<String, Call> calls = ArrayListMultimap.create();
+        for (TypeRef type : types) {
+            Owner owner = owners.get(type);
+            if (owner == null) {
+                continue;
+            }
+            for (MemberFacts member : owner.type().members()) {
+                for (String call : member.calls()) {
+                    int slash = call.lastIndexOf('/');
+                    calls.put(call.substring(0, slash), new Call(type, member, call.substring(slash + 1)));
+                }
+            }
+        }
+        return calls;
+    }
+
+    /** The project types {@code type} extends or implements. */
+    List<TypeRef> supertypes(TypeRef type) {
+        return supertypes.computeIfAbsent(type, t -> {
+            Owner owner = owners.get(t);
+            List<TypeRef> found = new ArrayList<>();
+            if (owner != null) {
+                for (String name : owner.type().supertypes()) {
+                    for (TypeRef candidate : resolver.resolve(owner.file(), name, visibility.apply(owner.file().module()))) {
+                        if (!candidate.equals(t) && owners.containsKey(candidate)) {
+                            found.add(candidate);
+                        }
+                    }
+                }
+            }
+            return found;
+        });
+    }
+
+    /**
+     * Why code tia cannot see may call {@code member} of {@code type}, or empty when only a call by its name can:
+     * then the callers tia finds by name are all the callers there are.
+     */
+    Optional<String> calledUnseen(TypeRef type, MemberFacts member) {
+        Owner owner = owners.get(type);
+        if (owner == null) {
+            return Optional.of("unknown type");
+        }
+        if (!member.isMethod()) {
+            return Optional.of("code outside methods runs whenever the type is loaded or built");
+        }
+        if (member.frameworkAnnotated()) {
+            return Optional.of("annotated: a framework may call it");
+        }
+        if (owner.file().test() && member.arity() == 0 && (member.isStatic() ? member.name().equals("suite")
+                : JUNIT3.matcher(member.name()).matches())) {
+            return Optional.of("a JUnit 3 runner calls it by its name");
+        }
+        String key = member.name() + "/" + member.arity();
+        if (JDK_CALLBACKS.contains(key) || member.name().equals("main")) {
+            return Optional.of("the JDK calls it");
+        }
+        if (!member.isStatic() && (isGetter(member) || isSetter(member)
+                || (owner.type().kind() == TypeKind.RECORD && member.arity() == 0))) {
+            return Optional.of("an accessor: serializers, mappers and templates call it by reflection");
+        }
+        if (namesCalledFromText.contains(member.name())) {
+            return Optional.of("its name is written in a string or resource: reflection or an expression language may call it");
+        }
+        String simpleName = type.name().substring(type.name().lastIndexOf('.') + 1);
+        if (namedInText.contains(type) || annotationClassNames.contains(simpleName)) {
+            return Optional.of("the type is named in text or an annotation: a framework may call any of its methods");
+        }
+        if (owner.type().isAbstract() && owner.type().annotations().stream().anyMatch(a -> !MemberFacts.isInert(a))) {
+            return Optional.of("an annotated abstract type: generated code may call it");
+        }
+        if (!member.isStatic() && !member.isPrivate() && hasSupertypeOutsideProject(type, new HashSet<>())) {
+            return Optional.of("a supertype is outside the project: library code may call its overrides");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isGetter(MemberFacts member) {
+        return member.arity() == 0 && GETTER.matcher(member.name()).matches();
+    }
+
+    private static boolean isSetter(MemberFacts member) {
+        return member.arity() == 1 && SETTER.matcher(member.name()).matches();
+    }
+
+    /** Whether {@code type} or a project supertype of it extends or implements a type that is not the project's. */
+    private boolean hasSupertypeOutsideProject(TypeRef type, Set<TypeRef> visiting) {
+        Boolean known = outsideSupertype.get(type);
+        if (known != null) {
+            return known;
+        }
+        if (!visiting.add(type)) {
+            return false;
+        }
+        Owner owner = owners.get(type);
+        boolean outside = false;
+        for (String name : owner.type().supertypes()) {
+            if (resolver.resolve(owner.file(), name, visibility.apply(owner.file().module())).isEmpty()) {
+                outside = true;
+                break;
+            }
+        }
+        if (!outside) {
+            outside = supertypes(type).stream().anyMatch(s -> hasSupertypeOutsideProject(s, visiting));
+        }
+        outsideSupertype.put(type, outside);
+        return outside;
+    }
+}

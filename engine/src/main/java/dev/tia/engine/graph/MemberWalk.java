@@ -1,0 +1,98 @@
+package dev.tia.engine.graph;
+
+import com.google.common.collect.ListMultimap;
+import com.google.common.graph.Graph;
+
+import dev.tia.engine.source.MemberFacts;
+import dev.tia.engine.source.TypeRef;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Member-level narrowing: from methods whose bodies changed, back along calls by name to the first member that
+ * code tia cannot see may call (a test method, an annotated or overriding method, code outside methods). That
+ * member's type is where class-level reach takes over.
+ *
+ * <p>Conservative by construction: a call by name reaches every method of that name and arity (any arity for a
+ * method reference) in the types the change can reach at class level, overrides and overridden methods alike.
+ * Whatever the walk cannot judge (a member it does not know) is handed to the class level at once.
+ */
+final class MemberWalk {
+
+    private final Graph<Node> graph;
+    private final CallIndex index;
+
+    MemberWalk(Graph<Node> graph, CallIndex index) {
+        this.graph = graph;
+        this.index = index;
+    }
+
+    /**
+     * Walks from {@code seeds}, recording each member's predecessor in {@code predecessor}, and queues in
+     * {@code escalated} the types where the class level takes over.
+     */
+    void walk(Map<Node.Member, Node.File> seeds, Map<Node, Node> predecessor, Deque<Node> escalated) {
+        Set<TypeRef> changedTypes = new HashSet<>();
+        seeds.keySet().forEach(m -> changedTypes.add(m.type()));
+        ListMultimap<String, CallIndex.Call> calls = index.callsWithin(typesReachableFrom(changedTypes));
+        Deque<Node.Member> work = new ArrayDeque<>();
+        seeds.forEach((member, file) -> {
+            if (predecessor.putIfAbsent(member, file) == null) {
+                work.add(member);
+            }
+        });
+        while (!work.isEmpty()) {
+            Node.Member member = work.poll();
+            Optional<MemberFacts> facts = index.member(member.type(), member.signature());
+            if (facts.isEmpty() || index.calledUnseen(member.type(), facts.get()).isPresent()) {
+                escalate(member, predecessor, escalated);
+                continue;
+            }
+            for (CallIndex.Call call : calls.get(facts.get().name())) {
+                if (facts.get().matches(facts.get().name(), call.arity())) {
+                    Node.Member caller = new Node.Member(call.caller(), call.member().signature());
+                    if (predecessor.putIfAbsent(caller, member) == null) {
+                        work.add(caller);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void escalate(Node.Member member, Map<Node, Node> predecessor, Deque<Node> escalated) {
+        Node.Type type = new Node.Type(member.type());
+        if (predecessor.putIfAbsent(type, member) == null) {
+            escalated.add(type);
+        }
+    }
+
+    /**
+     * The types a change of {@code types} reaches at class level, and their project supertypes: a supertype's method
+     * may call an override through {@code this} without naming the changed type, even with implementation edges off.
+     */
+    private Set<TypeRef> typesReachableFrom(Set<TypeRef> types) {
+        Set<Node> seen = new HashSet<>();
+        Set<TypeRef> reached = new HashSet<>();
+        Deque<Node> queue = new ArrayDeque<>();
+        types.forEach(t -> queue.add(new Node.Type(t)));
+        while (!queue.isEmpty()) {
+            Node node = queue.poll();
+            if (!seen.add(node)) {
+                continue;
+            }
+            if (node instanceof Node.Type type) {
+                reached.add(type.type());
+                index.supertypes(type.type()).forEach(s -> queue.add(new Node.Type(s)));
+            }
+            if (graph.nodes().contains(node)) {
+                queue.addAll(graph.successors(node));
+            }
+        }
+        return reached;
+    }
+}

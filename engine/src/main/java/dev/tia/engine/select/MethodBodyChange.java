@@ -1,0 +1,69 @@
+package dev.tia.engine.select;
+
+import com.google.common.collect.ImmutableList;
+
+import dev.tia.engine.graph.Node;
+import dev.tia.engine.source.DeclaredType;
+import dev.tia.engine.source.FileFacts;
+import dev.tia.engine.source.MemberFacts;
+import dev.tia.engine.source.TypeRef;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * An edit of a Java file confined to method bodies: every signature, field, constructor, initializer, annotation,
+ * supertype and nested type is as it was, and only the listed methods' bodies differ.
+ *
+ * @param methods the changed methods, each as its type's canonical name and its signature
+ */
+record MethodBodyChange(ImmutableList<Method> methods) {
+
+    /** A method by its type's canonical name and its signature. */
+    record Method(String type, String signature) {
+        String label() {
+            return type + "#" + signature;
+        }
+    }
+
+    /** The change from {@code base} to {@code head} when it is confined to method bodies; empty otherwise. */
+    static Optional<MethodBodyChange> between(FileFacts base, FileFacts head) {
+        if (!base.parsed() || !head.parsed() || base.skeletonFingerprint().isEmpty()
+                || !base.skeletonFingerprint().equals(head.skeletonFingerprint())) {
+            return Optional.empty();
+        }
+        Map<Method, String> before = bodies(base);
+        Map<Method, String> after = bodies(head);
+        if (!before.keySet().equals(after.keySet())) {
+            return Optional.empty();
+        }
+        ImmutableList<Method> changed = after.entrySet().stream()
+                .filter(e -> !Objects.equals(before.get(e.getKey()), e.getValue()))
+                .map(Map.Entry::getKey).collect(ImmutableList.toImmutableList());
+        // Same skeleton and same bodies but different code: something tia did not cut apart; judge the whole class.
+        return changed.isEmpty() ? Optional.empty() : Optional.of(new MethodBodyChange(changed));
+    }
+
+    private static Map<Method, String> bodies(FileFacts facts) {
+        Map<Method, String> bodies = new LinkedHashMap<>();
+        for (DeclaredType type : facts.types()) {
+            for (MemberFacts member : type.members()) {
+                if (member.isMethod()) {
+                    bodies.put(new Method(type.name(), member.signature()), member.bodyFingerprint());
+                }
+            }
+        }
+        return bodies;
+    }
+
+    FileEffect effect(String path, String module) {
+        ImmutableList<Node> seeds = methods.stream()
+                .map(m -> (Node) new Node.Member(new TypeRef(module, m.type()), m.signature()))
+                .collect(ImmutableList.toImmutableList());
+        return new FileEffect(path, Effect.MEMBERS, "changes only the bodies of "
+                + methods.stream().map(Method::label).collect(Collectors.joining(", ")), seeds);
+    }
+}

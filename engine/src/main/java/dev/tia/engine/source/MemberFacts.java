@@ -1,0 +1,61 @@
+package dev.tia.engine.source;
+
+import com.google.common.collect.ImmutableSet;
+
+import java.util.Set;
+
+/**
+ * One method of a declared type, or the type's other code taken together, for member-level narrowing: what it
+ * calls, and what may call it without naming it.
+ *
+ * @param signature {@code name(Type,Type)} as written, unique in its type; {@link #OTHER_CODE} for the code
+ *     outside methods (constructors, initializers, field initializers, enum constants)
+ * @param arity the number of parameters; with {@code varargs} the last one may take any number of arguments
+ * @param frameworkAnnotated whether it carries an annotation a framework may act on (anything but a short list of
+ *     compiler and nullness annotations): such a method may be called without being named
+ * @param bodyFingerprint the code of its body without comments and layout; empty without a body
+ * @param calls the methods it calls: {@code name/arity} for calls, {@code name/*} for method references
+ */
+public record MemberFacts(
+        String signature,
+        String name,
+        int arity,
+        boolean varargs,
+        boolean isStatic,
+        boolean isPrivate,
+        boolean frameworkAnnotated,
+        String bodyFingerprint,
+        ImmutableSet<String> calls) {
+
+    /** The pseudo-member holding a type's code outside its methods. */
+    public static final String OTHER_CODE = "<init>";
+
+    /** The marker of a method reference's arity: it may be called with any number of arguments. */
+    public static final String ANY_ARITY = "*";
+
+    /** Annotations no framework acts on: a method carrying only these is still called by name alone. */
+    private static final Set<String> INERT_ANNOTATIONS = Set.of("Override", "SuppressWarnings", "Deprecated", "SafeVarargs",
+            "FunctionalInterface", "Nullable", "NonNull", "Nonnull", "NotNull", "CheckForNull", "CheckReturnValue",
+            "CanIgnoreReturnValue", "VisibleForTesting", "Contract", "Pure");
+
+    /** Whether no framework acts on the annotation of this name (simple or qualified, as written). */
+    public static boolean isInert(String annotation) {
+        return INERT_ANNOTATIONS.contains(annotation.substring(annotation.lastIndexOf('.') + 1));
+    }
+
+    public boolean isMethod() {
+        return !signature.equals(OTHER_CODE);
+    }
+
+    /** Whether a call written as {@code call} ({@code name/arity} or {@code name/*}) may invoke this method. */
+    public boolean matches(String callName, String callArity) {
+        if (!isMethod() || !callName.equals(name)) {
+            return false;
+        }
+        if (callArity.equals(ANY_ARITY)) {
+            return true;
+        }
+        int arguments = Integer.parseInt(callArity);
+        return varargs ? arguments >= arity - 1 : arguments == arity;
+    }
+}

@@ -1,0 +1,261 @@
+package dev.tia.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tia.engine.config.ConfigKey;
+import dev.tia.engine.select.Effect;
+import dev.tia.engine.select.Selection;
+import dev.tia.engine.select.TestResult;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Member-level narrowing: an edit confined to method bodies selects the tests that can reach those methods, and
+ * every way code tia cannot see may call a method keeps the class-level rule. Source and expectation side by side.
+ */
+class MemberNarrowingTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String TEXTS = "src/main/java/lib/Texts.java";
+    private static final String TEXTS_SOURCE = """
+            package lib;
+            public final class Texts {
+                private Texts() { }
+                public static String shout(String s) { return s.toUpperCase() + "!"; }
+                public static String whisper(String s) { return s.toLowerCase(); }
+                public static String pad(String s, int width) { return String.format("%-" + width + "s", s); }
+                public static String pad(String s) { return pad(s, 10); }
+                public static String join(String... parts) { return String.join(" ", parts); }
+                private static String trimmed(String s) { return s.trim(); }
+                public static String tidy(String s) { return trimmed(s); }
+            }
+            """;
+
+    private static String test(String name, String body) {
+        return "package app;\nimport lib.*;\nimport org.junit.jupiter.api.Test;\nclass " + name + " {\n  @Test void t() { " + body
+                + " }\n}\n";
+    }
+
+    private InlineProject project() {
+        return InlineProject.in(dir).given(TEXTS, TEXTS_SOURCE)
+                .given("src/test/java/app/ShoutTest.java", test("ShoutTest", "Texts.shout(\"a\");"))
+                .given("src/test/java/app/WhisperTest.java", test("WhisperTest", "Texts.whisper(\"A\");"))
+                .given("src/test/java/app/PadTest.java", test("PadTest", "Texts.pad(\"a\", 3);"))
+                .given("src/test/java/app/ShortPadTest.java", test("ShortPadTest", "Texts.pad(\"a\");"))
+                .given("src/test/java/app/JoinTest.java", test("JoinTest", "Texts.join(\"a\", \"b\", \"c\");"))
+                .given("src/test/java/app/TidyTest.java", test("TidyTest", "Texts.tidy(\" a \");"));
+    }
+
+    private static String edit(String source, String from, String to) {
+        assertThat(source).contains(from);
+        return source.replace(from, to);
+    }
+
+    @Test
+    void aBodyEditSelectsOnlyTheTestsThatCallTheMethod() {
+        Selection selection = project().whenWritten(TEXTS, edit(TEXTS_SOURCE, "\"!\"", "\"!!\""))
+                .expectSelected("app.ShoutTest");
+        assertThat(selection.changedFiles().get(0).effect()).isEqualTo(Effect.MEMBERS);
+        assertThat(selection.changedFiles().get(0).description()).isEqualTo("changes only the bodies of lib.Texts#shout(String)");
+        TestResult shout = selection.tests().stream().filter(t -> t.className().equals("app.ShoutTest")).findFirst().orElseThrow();
+        assertThat(shout.reason()).isEqualTo(TEXTS + " -> lib.Texts#shout(String) -> app.ShoutTest#t() -> app.ShoutTest");
+    }
+
+    @Test
+    void callersOfCallersAreFollowedAndOverloadsAreToldApartByArity() {
+        // pad(String, int) is called by the test of its own arity and, through pad(String), by ShortPadTest.
+        project().whenWritten(TEXTS, edit(TEXTS_SOURCE, "\"%-\" + width + \"s\"", "\"%\" + width + \"s\""))
+                .expectSelected("app.PadTest", "app.ShortPadTest");
+        // pad(String) is called with one argument only by ShortPadTest.
+        InlineProject.in(dir.resolve("one")).given(TEXTS, TEXTS_SOURCE)
+                .given("src/test/java/app/PadTest.java", test("PadTest", "Texts.pad(\"a\", 3);"))
+                .given("src/test/java/app/ShortPadTest.java", test("ShortPadTest", "Texts.pad(\"a\");"))
+                .whenWritten(TEXTS, edit(TEXTS_SOURCE, "pad(s, 10)", "pad(s, 12)"))
+                .expectSelected("app.ShortPadTest");
+    }
+
+    @Test
+    void aPrivateMethodReachesTheTestsOfItsCallers() {
+        project().whenWritten(TEXTS, edit(TEXTS_SOURCE, "s.trim()", "s.strip()")).expectSelected("app.TidyTest");
+    }
+
+    @Test
+    void varargsMatchAnyNumberOfArguments() {
+        project().whenWritten(TEXTS, edit(TEXTS_SOURCE, "String.join(\" \", parts)", "String.join(\",\", parts)"))
+                .expectSelected("app.JoinTest");
+    }
+
+    @Test
+    void aMethodReferenceCountsAsACall() {
+        project().given("src/test/java/app/MapTest.java", test("MapTest",
+                        "java.util.stream.Stream.of(\"a\").map(Texts::whisper).toList();"))
+                .whenWritten(TEXTS, edit(TEXTS_SOURCE, "s.toLowerCase()", "s.toLowerCase().trim()"))
+                .expectSelected("app.WhisperTest", "app.MapTest");
+    }
+
+    @Test
+    void aCallThroughAnInterfaceReachesTheImplementation() {
+        String impl = "package lib;\npublic class Loud implements Voice { public String say(String s) { return s + \"!\"; } }\n";
+        InlineProject.in(dir).given("src/main/java/lib/Voice.java", "package lib;\npublic interface Voice { String say(String s); }\n")
+                .given("src/main/java/lib/Loud.java", impl)
+                .given("src/main/java/lib/Speaker.java", """
+                        package lib;
+                        public class Speaker {
+                            private final Voice voice;
+                            public Speaker(Voice voice) { this.voice = voice; }
+                            public String speak(String s) { return voice.say(s); }
+                            public String name() { return "speaker"; }
+                        }
+                        """)
+                .given("src/test/java/app/SpeakerTest.java", test("SpeakerTest", "new Speaker(null).speak(\"a\");"))
+                .given("src/test/java/app/NameTest.java", test("NameTest", "new Speaker(null).name();"))
+                .whenWritten("src/main/java/lib/Loud.java", impl.replace("\"!\"", "\"!!\""))
+                .expectSelected("app.SpeakerTest");
+    }
+
+    @Test
+    void aSupertypeCallingAnOverrideThroughThisIsFollowedEvenWithoutImplementationEdges() {
+        String step = "package lib;\npublic class Fast extends Recipe { protected int step() { return 1; } }\n";
+        InlineProject.in(dir)
+                .given("src/main/java/lib/Recipe.java",
+                        "package lib;\npublic abstract class Recipe { protected abstract int step(); public int run() { return step() * 2; } }\n")
+                .given("src/main/java/lib/Fast.java", step)
+                .given("src/test/java/app/FastTest.java", test("FastTest", "new Fast().run();"))
+                .given("src/test/java/app/OtherTest.java", test("OtherTest", "new Fast().hashCode();"))
+                .with(ConfigKey.IMPLEMENTATIONS, "false")
+                .whenWritten("src/main/java/lib/Fast.java", step.replace("return 1", "return 2"))
+                .expectSelected("app.FastTest");
+    }
+
+    @Test
+    void codeOutsideMethodsThatCallsTheMethodTakesTheWholeClass() {
+        String source = """
+                package lib;
+                public class Config {
+                    static final String NAME = load();
+                    static String load() { return "x"; }
+                    public String other() { return "o"; }
+                }
+                """;
+        InlineProject.in(dir).given("src/main/java/lib/Config.java", source)
+                .given("src/test/java/app/OtherTest.java", test("OtherTest", "new Config().other();"))
+                .given("src/test/java/app/UnrelatedTest.java", test("UnrelatedTest", "int x = 1;"))
+                .whenWritten("src/main/java/lib/Config.java", edit(source, "return \"x\"", "return \"y\""))
+                .expectSelected("app.OtherTest");
+    }
+
+    @Test
+    void methodsThatCodeTiaCannotSeeMayCallKeepTheClassLevelRule() {
+        String base = """
+                package lib;
+                public class Item implements Comparable<Item> {
+                    public int getPrice() { return 1; }
+                    public String toString() { return "item"; }
+                    public int compareTo(Item other) { return 0; }
+                    @Deprecated public int plain() { return 1; }
+                    @jakarta.annotation.PostConstruct public void init() { }
+                    public int byName() { return 1; }
+                    public int unused() { return 1; }
+                }
+                """;
+        String[][] edits = {
+                {"return 1; }\n    public String", "return 2; }\n    public String"}, // a getter: serializers call it
+                {"\"item\"", "\"thing\""}, // toString: string concatenation calls it
+                {"return 0;", "return 1;"}, // overrides a method of a library interface
+                {"public void init() { }", "public void init() { System.gc(); }"}, // annotated: a framework calls it
+                {"public int byName() { return 1; }", "public int byName() { return 2; }"}, // named in a string below
+        };
+        for (int i = 0; i < edits.length; i++) {
+            Path root = dir.resolve("case" + i);
+            Selection selection = InlineProject.in(root).given("src/main/java/lib/Item.java", base)
+                    .given("src/test/java/app/ItemTest.java", test("ItemTest", "new Item();"))
+                    .given("src/test/java/app/ReflectTest.java", test("ReflectTest", "String m = \"byName\";"))
+                    .whenWritten("src/main/java/lib/Item.java", edit(base, edits[i][0], edits[i][1]))
+                    .expectSelected("app.ItemTest");
+            assertThat(selection.changedFiles().get(0).effect()).as(edits[i][0]).isEqualTo(Effect.MEMBERS);
+        }
+        // A method nothing calls, in a class no library code can call into, affects no test.
+        String plain = "package lib;\npublic class Plain { public int unused() { return 1; } }\n";
+        InlineProject.in(dir.resolve("unused")).given("src/main/java/lib/Plain.java", plain)
+                .given("src/test/java/app/PlainTest.java", test("PlainTest", "new Plain();"))
+                .whenWritten("src/main/java/lib/Plain.java", edit(plain, "return 1", "return 2"))
+                .expectSelected();
+    }
+
+    @Test
+    void aTypeNamedInAResourceOrAnAnnotationKeepsTheClassLevelRule() {
+        String source = "package lib;\npublic class Hook { public void fire() { } }\n";
+        InlineProject.in(dir.resolve("resource")).given("src/main/java/lib/Hook.java", source)
+                .given("src/main/resources/hooks.properties", "hook=lib.Hook\n")
+                .given("src/test/java/app/HookTest.java", test("HookTest", "new Hook();"))
+                .whenWritten("src/main/java/lib/Hook.java", source.replace("{ }", "{ System.gc(); }"))
+                .expectSelected("app.HookTest");
+        InlineProject.in(dir.resolve("annotation")).given("src/main/java/lib/Hook.java", source)
+                .given("src/main/java/lib/Uses.java", "package lib;\n@Deprecated(since = \"x\")\n@SuppressWarnings(\"all\")\n"
+                        + "@lib.Marker(Hook.class)\npublic class Uses { }\n")
+                .given("src/main/java/lib/Marker.java", "package lib;\npublic @interface Marker { Class<?> value(); }\n")
+                .given("src/test/java/app/HookTest.java", test("HookTest", "new Hook();"))
+                .whenWritten("src/main/java/lib/Hook.java", source.replace("{ }", "{ System.gc(); }"))
+                .expectSelected("app.HookTest");
+        InlineProject.in(dir.resolve("template")).given("src/main/java/lib/Hook.java", source)
+                .given("src/main/resources/templates/page.html", "<p th:text=\"${hook.fire()}\"></p>\n")
+                .given("src/test/java/app/HookTest.java", test("HookTest", "new Hook();"))
+                .whenWritten("src/main/java/lib/Hook.java", source.replace("{ }", "{ System.gc(); }"))
+                .expectSelected("app.HookTest");
+    }
+
+    @Test
+    void anythingBeyondMethodBodiesKeepsTheClassLevelRule() {
+        String[][] edits = {
+                {"public static String whisper(String s)", "public static String whisper(CharSequence s)"}, // a signature
+                {"private Texts() { }", "private Texts() { System.gc(); }"}, // a constructor
+                {"public final class Texts {", "public final class Texts {\n    static int calls;"}, // a field
+                {"public static String tidy", "public static String tidy2(String s) { return s; }\n    public static String tidy"}, // a new method
+        };
+        for (int i = 0; i < edits.length; i++) {
+            Path root = dir.resolve("case" + i);
+            Selection selection = InlineProject.in(root).given(TEXTS, TEXTS_SOURCE)
+                    .given("src/test/java/app/ShoutTest.java", test("ShoutTest", "Texts.shout(\"a\");"))
+                    .given("src/test/java/app/OtherTest.java", test("OtherTest", "int x = 1;"))
+                    .whenWritten(TEXTS, edit(TEXTS_SOURCE, edits[i][0], edits[i][1]))
+                    .expectSelected("app.ShoutTest");
+            assertThat(selection.changedFiles().get(0).effect()).as(edits[i][0]).isEqualTo(Effect.TYPES);
+        }
+    }
+
+    @Test
+    void classPrecisionTurnsNarrowingOff() {
+        project().with(ConfigKey.PRECISION, "class")
+                .whenWritten(TEXTS, edit(TEXTS_SOURCE, "\"!\"", "\"!!\""))
+                .expectSelected("app.ShoutTest", "app.WhisperTest", "app.PadTest", "app.ShortPadTest", "app.JoinTest", "app.TidyTest");
+    }
+
+    @Test
+    void tabsCarriageReturnsAndWideCharactersDoNotMisplaceBodies() {
+        String source = "package lib;\r\n/** caf\u00e9 \uD83D\uDE00 */\r\npublic final class Texts {\r\n"
+                + "\tpublic static String shout(String s) {\treturn s + \"\uD83D\uDE00\"; }\r\n"
+                + "\tpublic static String whisper(String s) { return s; }\r\n}\r\n";
+        Selection selection = InlineProject.in(dir).given(TEXTS, source)
+                .given("src/test/java/app/ShoutTest.java", test("ShoutTest", "Texts.shout(\"a\");"))
+                .given("src/test/java/app/WhisperTest.java", test("WhisperTest", "Texts.whisper(\"a\");"))
+                .whenWritten(TEXTS, source.replace("return s; }", "return s.trim(); }"))
+                .expectSelected("app.WhisperTest");
+        assertThat(selection.changedFiles().get(0).effect()).isEqualTo(Effect.MEMBERS);
+    }
+
+    @Test
+    void aTestHelperInTestSourcesReachesTheTestsThatUseIt() {
+        String helper = "package app;\npublic class Samples { public static String name() { return \"a\"; } "
+                + "public static int size() { return 1; } }\n";
+        InlineProject.in(dir).given("src/test/java/app/Samples.java", helper)
+                .given("src/test/java/app/NameTest.java", test("NameTest", "Samples.name();"))
+                .given("src/test/java/app/SizeTest.java", test("SizeTest", "Samples.size();"))
+                .whenWritten("src/test/java/app/Samples.java", helper.replace("\"a\"", "\"b\""))
+                .expectSelected("app.NameTest");
+    }
+}
