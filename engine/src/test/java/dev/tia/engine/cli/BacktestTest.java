@@ -37,7 +37,8 @@ class BacktestTest {
     void replaysEachCommitAgainstItsParent() throws Exception {
         Path repo = dir.resolve("shop");
         try (FixtureRepo fixture = FixtureRepo.create("shop", repo)) {
-            for (String step : List.of("01-discount-rule", "03-docs-only", "08-syntax-error", "04-root-pom")) {
+            for (String step : List.of("15-money-refactor", "01-discount-rule", "03-docs-only", "08-syntax-error",
+                    "04-root-pom")) {
                 fixture.apply(ChangeStep.named("shop", step)).commitAll(step);
             }
             fixture.git().branchCreate().setName("feature").setStartPoint("HEAD~1").call();
@@ -58,17 +59,20 @@ class BacktestTest {
         List<String> rows = new ArrayList<>();
         for (JsonNode row : json.get("rows")) {
             rows.add(row.get("subject").asText() + "=" + row.get("selected").asInt() + "/" + row.get("total").asInt()
-                    + (row.get("merge").asBoolean() ? " merge" : ""));
+                    + (row.get("merge").asBoolean() ? " merge" : "") + " (class level " + row.get("selectedAtClassLevel") + ")");
         }
         // The merge brings the SMS change; the committed syntax error still stands, so catalog's 3 tests run too.
-        assertThat(rows).containsExactly("merge sms=4/19 merge", "04-root-pom=17/19", "08-syntax-error=3/19",
-                "03-docs-only=0/19", "01-discount-rule=7/19");
-        assertThat(json.get("commits").asInt()).isEqualTo(5);
+        // Refactoring Money.less selects 7 test classes at member level where class level would take 11.
+        assertThat(rows).containsExactly("merge sms=4/19 merge (class level 4)", "04-root-pom=17/19 (class level 17)",
+                "08-syntax-error=3/19 (class level 3)", "03-docs-only=0/19 (class level 0)", "01-discount-rule=7/19 (class level 7)",
+                "15-money-refactor=7/19 (class level 11)");
+        assertThat(json.get("commits").asInt()).isEqualTo(6);
         assertThat(json.get("runAll").asInt()).isEqualTo(1);
-        assertThat(json.get("medianSelectedFraction").asDouble()).isEqualTo(0.211);
+        assertThat(json.get("medianSelectedFraction").asDouble()).isEqualTo(0.289);
+        assertThat(json.get("medianSelectedFractionAtClassLevel").asDouble()).isEqualTo(0.289);
         assertThat(json.get("rows").get(0).get("estimatedSeconds").asDouble()).isEqualTo(40.0);
-        // within 60 s: the merge (40 s), the syntax error and docs-only commits (0 s); not 01 or 04 (DiscountsTest, 500 s)
-        assertThat(json.get("withinBudget").asDouble()).isEqualTo(0.6);
+        // within 60 s: the merge (40 s), the syntax error and docs-only commits (0 s); not 15, 01 or 04 (DiscountsTest, 500 s)
+        assertThat(json.get("withinBudget").asDouble()).isEqualTo(0.5);
 
         String markdown = tia("backtest", "--repo", repo.toString(), "--commits", "10", "--format", "markdown");
         assertThat(markdown).contains("xychart-beta", "| `", "run all: pom.xml changes the build of every module");
