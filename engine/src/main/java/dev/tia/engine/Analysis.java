@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 
 import dev.tia.engine.graph.DependencyGraph;
 import dev.tia.engine.graph.Node;
+import dev.tia.engine.select.DependencyBump;
 import dev.tia.engine.select.FileEffect;
 import dev.tia.engine.select.Selection;
 import dev.tia.engine.select.TestResult;
@@ -14,6 +15,7 @@ import dev.tia.engine.source.TestClass;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The result of one analysis: the selection, plus what {@code explain} needs to answer about a single file. */
 public final class Analysis {
@@ -24,10 +26,12 @@ public final class Analysis {
     private final ImmutableList<FileEffect> effects;
     private final Timings timings;
     private final SourceIndex.Stats indexStats;
+    private final Optional<DependencyBump> dependencyBump;
 
     Analysis(Selection selection, DependencyGraph graph, TestCatalog catalog, List<FileEffect> effects, Timings timings,
-            SourceIndex.Stats indexStats) {
+            SourceIndex.Stats indexStats, Optional<DependencyBump> dependencyBump) {
         this.indexStats = indexStats;
+        this.dependencyBump = dependencyBump;
         this.selection = selection;
         this.graph = graph;
         this.catalog = catalog;
@@ -38,6 +42,14 @@ public final class Analysis {
     /** How many files were parsed, and how many came from the persistent index. */
     public SourceIndex.Stats indexStats() {
         return indexStats;
+    }
+
+    /**
+     * When the change runs everything only because its poms move dependency versions: those artifacts and the
+     * selection of the rest of the change, for a face that can see each module's test class path.
+     */
+    public Optional<DependencyBump> dependencyBump() {
+        return dependencyBump;
     }
 
     /** How long each phase took. */

@@ -1,6 +1,7 @@
 package dev.tia.engine;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
 
 import dev.tia.engine.config.RepositoryConfig;
 import dev.tia.engine.config.TiaConfig;
@@ -17,7 +18,10 @@ import dev.tia.engine.project.RepoPath;
 import dev.tia.engine.project.SourceRootKind;
 import dev.tia.engine.project.Workspace;
 import dev.tia.engine.project.WorkspaceLoader;
+import dev.tia.engine.project.PomVersionChange;
 import dev.tia.engine.select.ChangedFile;
+import dev.tia.engine.select.DependencyBump;
+import dev.tia.engine.select.Selection;
 import dev.tia.engine.select.Effect;
 import dev.tia.engine.select.FileEffect;
 import dev.tia.engine.select.Policy;
@@ -37,6 +41,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.TreeSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -93,8 +100,10 @@ public final class TiaEngine {
 
             Map<String, FileFacts> headFacts = new HashMap<>();
             index.files().forEach((path, file) -> headFacts.put(path, file.facts()));
+            Set<String> noOpPoms = noOpPoms(git, changes, head);
+            Map<String, Set<String>> versionChanges = dependencyVersionChanges(git, changes, head, workspace, noOpPoms);
             Policy policy = new Policy(workspace, repositoryConfig, headFacts, baseFacts,
-                    toolFolders(git.workTree(), config), config.precision(), noOpPoms(git, changes, head));
+                    toolFolders(git.workTree(), config), config.precision(), noOpPoms, versionChanges);
             List<FileEffect> effects = new ArrayList<>();
             List<ChangedFile> changedFiles = new ArrayList<>();
             for (FileChange change : changes.changes()) {
@@ -107,9 +116,12 @@ public final class TiaEngine {
             List<String> runAllReasons = new ArrayList<>(workspace.runAllReasons());
             changes.historyGap().ifPresent(runAllReasons::add);
             Selector selector = new Selector(workspace, graph, catalog, config.mode(), config.excludeTags());
+            List<FileEffect> standing = standingEffects(index, workspace, changes);
             Selector.Outcome outcome = timings.time("select", () -> selector.select(git.workTree().toString(), changes,
-                    changedFiles, effects, standingEffects(index, workspace, changes), runAllReasons, notes));
-            return new Analysis(outcome.selection(), graph, catalog, effects, timings, index.stats());
+                    changedFiles, effects, standing, runAllReasons, notes));
+            Optional<DependencyBump> bump = dependencyBump(outcome.selection(), effects, versionChanges,
+                    rest -> selector.select(git.workTree().toString(), changes, changedFiles, rest, standing, runAllReasons, notes));
+            return new Analysis(outcome.selection(), graph, catalog, effects, timings, index.stats(), bump);
         }
     }
 
@@ -195,6 +207,52 @@ public final class TiaEngine {
             }
         }
         return noOps;
+    }
+
+    /**
+     * Modified poms whose edit only moves dependency versions, with the moved artifacts; a moved artifact that is a
+     * module of this workspace is left to the pom's usual rule.
+     */
+    private static Map<String, Set<String>> dependencyVersionChanges(GitRepo git, ChangeSet changes, SourceTree head,
+            Workspace workspace, Set<String> noOpPoms) {
+        List<String> poms = changes.changes().stream()
+                .filter(c -> c.change() == dev.tia.engine.git.ChangeType.MODIFIED && RepoPath.fileName(c.path()).equals("pom.xml"))
+                .map(FileChange::path).filter(p -> !noOpPoms.contains(p)).toList();
+        Map<String, Set<String>> moved = new LinkedHashMap<>();
+        if (poms.isEmpty()) {
+            return moved;
+        }
+        Set<String> ownArtifacts = new HashSet<>();
+        List<byte[]> headPoms = new ArrayList<>();
+        try {
+            for (MavenModule module : workspace.modules().values()) {
+                ownArtifacts.add(module.coordinates().groupId() + ":" + module.coordinates().artifactId());
+                headPoms.add(head.read(module.pomPath()));
+            }
+            SourceTree base = git.files(changes.baseCommit(), poms);
+            for (String pom : poms) {
+                PomVersionChange.between(base.read(pom), head.read(pom), headPoms)
+                        .filter(artifacts -> artifacts.stream().noneMatch(ownArtifacts::contains))
+                        .ifPresent(artifacts -> moved.put(pom, artifacts));
+            }
+        } catch (IOException e) {
+            return Map.of(); // unreadable: every pom keeps its usual rule
+        }
+        return moved;
+    }
+
+    /** When moved dependency versions are all that makes the change run everything: the rest of it, for faces that know class paths. */
+    private static Optional<DependencyBump> dependencyBump(Selection selection, List<FileEffect> effects,
+            Map<String, Set<String>> versionChanges, java.util.function.Function<List<FileEffect>, Selector.Outcome> select) {
+        List<FileEffect> bumps = effects.stream().filter(e -> e.effect() == Effect.DEPENDENCY_VERSIONS).toList();
+        if (bumps.isEmpty() || selection.runAllReasons().size() != bumps.size()) {
+            return Optional.empty();
+        }
+        List<FileEffect> rest = effects.stream().map(e -> e.effect() == Effect.DEPENDENCY_VERSIONS
+                ? new FileEffect(e.path(), Effect.IGNORED, e.description(), ImmutableList.of()) : e).toList();
+        Set<String> artifacts = new TreeSet<>();
+        bumps.forEach(b -> artifacts.addAll(versionChanges.get(b.path())));
+        return Optional.of(new DependencyBump(ImmutableSet.copyOf(artifacts), select.apply(rest).selection()));
     }
 
     private static boolean inSourceRoot(Workspace workspace, String path) {

@@ -90,13 +90,17 @@ final class InlineProject {
     }
 
     Selection selection() {
+        return analysis().selection();
+    }
+
+    Analysis analysis() {
         committed();
         TiaConfig config = TiaConfig.defaults(dir);
         for (Map.Entry<ConfigKey, String> setting : settings.entrySet()) {
             config = config.with(setting.getKey(), setting.getValue());
         }
         try {
-            return new TiaEngine().analyze(config).selection();
+            return new TiaEngine().analyze(config);
         } finally {
             repo.close();
         }

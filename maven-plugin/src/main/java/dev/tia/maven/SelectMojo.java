@@ -1,9 +1,11 @@
 package dev.tia.maven;
 
+import dev.tia.engine.Analysis;
 import dev.tia.engine.config.Mode;
 import dev.tia.engine.config.TiaConfig;
 import dev.tia.engine.config.TiaConfigException;
 import dev.tia.engine.report.Headline;
+import dev.tia.engine.select.DependencyBump;
 import dev.tia.engine.select.Selection;
 import dev.tia.engine.select.Shards;
 import dev.tia.engine.select.TestDurations;
@@ -19,11 +21,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
  * Hands this module's selection to Surefire and Failsafe: test classes proven unaffected go into an excludes
@@ -32,7 +36,8 @@ import org.apache.maven.plugins.annotations.Mojo;
  *
  * <p>The whole reactor is analysed once per build, by the first module that gets here.
  */
-@Mojo(name = "select", defaultPhase = LifecyclePhase.PROCESS_TEST_CLASSES, threadSafe = true)
+@Mojo(name = "select", defaultPhase = LifecyclePhase.PROCESS_TEST_CLASSES, threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.TEST)
 public class SelectMojo extends AbstractTiaMojo {
 
     static final String SUREFIRE_EXCLUDES_FILE = "surefire.excludesFile";
@@ -60,14 +65,31 @@ public class SelectMojo extends AbstractTiaMojo {
             warnOnce(message + "; running all tests");
             return;
         }
-        Selection selection = outcome.analysis().orElseThrow().selection();
+        Analysis analysis = outcome.analysis().orElseThrow();
+        Selection selection = analysis.selection();
         announceOnce(selection, outcome.reportDir());
+        Optional<DependencyBump> bump = analysis.dependencyBump();
+        if (bump.isPresent() && !config.mode().runsEverything()) {
+            // Moved dependency versions are all that runs everything: this module's resolved test class path decides.
+            Set<String> classPath = new TreeSet<>();
+            project.getArtifacts().forEach(a -> classPath.add(a.getGroupId() + ":" + a.getArtifactId()));
+            if (bump.get().reaches(classPath)) {
+                getLog().info("tia: every test of " + project.getArtifactId() + " runs: its test class path has "
+                        + String.join(", ", bump.get().artifacts().stream().filter(classPath::contains).toList())
+                        + ", whose version the change moves");
+            } else {
+                selection = bump.get().otherwise();
+                getLog().info("tia: " + project.getArtifactId() + " does not have " + String.join(", ", bump.get().artifacts())
+                        + " on its test class path: the moved versions cannot change its tests");
+            }
+        }
         if (config.mode().runsEverything() && config.shard().isEmpty()) {
             return;
         }
         String module = modulePath(selection);
         Set<String> otherShards = config.shard()
-                .map(spec -> Shards.elsewhere(selection, spec, TestDurations.configured(config)))
+                // Shards split the whole analysis, the same in every module and every shard job.
+                .map(spec -> Shards.elsewhere(analysis.selection(), spec, TestDurations.configured(config)))
                 .orElse(Set.of());
         List<String> excluded = new ArrayList<>();
         int selected = 0;

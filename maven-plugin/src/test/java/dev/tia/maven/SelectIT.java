@@ -114,6 +114,16 @@ class SelectIT {
     }
 
     @Test
+    void dependencyVersionBumpRunsOnlyTheModulesWhoseTestClassPathHasItOnTheOuterMaven() throws IOException {
+        MavenBuild.Result build = MavenBuild.OUTER.run(shopWithPlugin("bump", "16-junit-bump"), "test", "-Dtia.affected");
+        assertThat(build.exitCode()).as(build.log()).isZero();
+        assertThat(build.testClassesRun()).isEqualTo(Set.of("NotifierTest", "EmailTemplateTest", "EmailTemplateLegacyTest"));
+        assertThat(build.log()).contains(
+                "tia: every test of notifications runs: its test class path has junit:junit, whose version the change moves",
+                "tia: pricing does not have junit:junit on its test class path: the moved versions cannot change its tests");
+    }
+
+    @Test
     void modeAffectedRunsAffectedE2eTestsToo() throws IOException {
         MavenBuild.Result build = MavenBuild.MAVEN_39.run(shopWithPlugin("affected", "01-discount-rule"),
                 "test", "-Dtia.affected", "-Dtia.mode=affected", "-Dmaven.test.failure.ignore=true");

@@ -22,8 +22,8 @@ public enum ConfigKey {
             "a JSON report (schema v1) to take the selection from instead of analysing again (set by the Maven plugin)"),
     PROJECT_DIR("tia.projectDir", "", "the module or project folder whose tests run (default: the working directory)"),
     PRECISION("tia.precision", "member",
-            "member: an edit inside method bodies selects the tests that can reach those methods; class: any edit of a type"
-                    + " selects everything that uses the type; file: even a comment-only edit counts"),
+            "member: an edit inside method bodies selects the tests that can reach those methods, and a dependency bump"
+                    + " only modules that have the artifact (Maven plugin); class: neither; file: even a comment-only edit counts"),
     SHARD("tia.shard", "", "run only shard i of N of the selected tests (2/4)"),
     DURATIONS("tia.durations", "",
             "a folder of Surefire/Failsafe reports whose durations balance shards (by count without); give every shard job the same"),

@@ -8,9 +8,13 @@ import java.util.stream.Collectors;
  * How finely a Java edit is judged ({@code tia.precision}); each step down switches one rule off.
  */
 public enum Precision {
-    /** An edit confined to method bodies affects the tests that can reach those methods; no-op edits change nothing. */
+    /**
+     * An edit confined to method bodies affects the tests that can reach those methods; a pom edit that only moves
+     * dependency versions affects the modules whose class path has them (where a face can see class paths); no-op
+     * edits change nothing.
+     */
     MEMBER,
-    /** An edited type affects everything that depends on it; no-op edits (comments, layout, import order) still change nothing. */
+    /** An edited type affects everything that depends on it, an edited pom its usual scope; no-op edits still change nothing. */
     CLASS,
     /** Every edited file counts at class level, even a comment-only edit (for code whose comments something reads). */
     FILE;
@@ -33,7 +37,7 @@ public enum Precision {
         return this != FILE;
     }
 
-    /** Whether an edit confined to method bodies is narrowed to the tests that can reach those methods. */
+    /** Whether edits are narrowed below the class: method bodies to their callers, dependency bumps to class paths. */
     public boolean memberLevel() {
         return this == MEMBER;
     }

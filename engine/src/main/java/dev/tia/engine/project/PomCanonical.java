@@ -24,6 +24,15 @@ public final class PomCanonical {
 
     /** The canonical form, or empty when the content is not well-formed XML (then the change counts). */
     public static Optional<String> of(byte[] content) {
+        return parse(content).map(root -> {
+            StringBuilder out = new StringBuilder();
+            write(root, out);
+            return out.toString();
+        });
+    }
+
+    /** The root element of a pom without comments, or empty when it is not well-formed XML. */
+    static Optional<Element> parse(byte[] content) {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(true);
@@ -32,9 +41,7 @@ public final class PomCanonical {
             factory.setIgnoringComments(true);
             var builder = factory.newDocumentBuilder();
             builder.setErrorHandler(null);
-            StringBuilder out = new StringBuilder();
-            write(builder.parse(new ByteArrayInputStream(content)).getDocumentElement(), out);
-            return Optional.of(out.toString());
+            return Optional.of(builder.parse(new ByteArrayInputStream(content)).getDocumentElement());
         } catch (Exception e) {
             return Optional.empty();
         }

@@ -47,6 +47,7 @@ public final class Policy {
     private final boolean commentOnlyIsNoOp;
     private final boolean memberLevel;
     private final Set<String> noOpPoms;
+    private final Map<String, Set<String>> dependencyVersionChanges;
 
     /**
      * @param headFacts facts of Java files at head, by path
@@ -54,9 +55,11 @@ public final class Policy {
      * @param toolFolders tia's own folders (reports, index), relative to the git root
      * @param precision which precision rules apply (no-op edits, member level)
      * @param noOpPoms changed poms whose content Maven reads the same way at base and head
+     * @param dependencyVersionChanges changed poms that only move dependency versions, with those artifacts
      */
     public Policy(Workspace workspace, RepositoryConfig config, Map<String, FileFacts> headFacts, Map<String, FileFacts> baseFacts,
-            List<String> toolFolders, Precision precision, Set<String> noOpPoms) {
+            List<String> toolFolders, Precision precision, Set<String> noOpPoms, Map<String, Set<String>> dependencyVersionChanges) {
+        this.dependencyVersionChanges = precision.memberLevel() ? Map.copyOf(dependencyVersionChanges) : Map.of();
         this.workspace = workspace;
         this.commentOnlyIsNoOp = precision.noOpEditsIgnored();
         this.memberLevel = precision.memberLevel();
@@ -101,6 +104,11 @@ public final class Policy {
             if (glob.matches(path)) {
                 return FileEffect.of(path, Effect.IGNORED, "ignored by '" + glob + "' of " + RepositoryConfig.FILE_NAME);
             }
+        }
+        Set<String> moved = dependencyVersionChanges.get(path);
+        if (moved != null) {
+            return FileEffect.of(path, Effect.DEPENDENCY_VERSIONS, path + " moves the version of " + String.join(", ", moved)
+                    + ": only modules whose test class path has it can change (the Maven plugin runs just those)");
         }
         for (PathGlob glob : runAllGlobs) {
             if (glob.matches(path)) {

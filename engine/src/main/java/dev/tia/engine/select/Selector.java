@@ -55,7 +55,7 @@ public final class Selector {
         List<String> reasons = new ArrayList<>(runAllReasons);
         Map<Node.File, List<Node>> seeds = new LinkedHashMap<>();
         for (FileEffect effect : concat(effects, standingEffects)) {
-            if (effect.effect() == Effect.RUN_ALL) {
+            if (effect.effect() == Effect.RUN_ALL || effect.effect() == Effect.DEPENDENCY_VERSIONS) {
                 reasons.add(effect.description());
             }
             if (!effect.seeds().isEmpty()) {
