@@ -8,8 +8,9 @@ import java.util.Random;
 /**
  * Writes a synthetic multi-module Maven repository for tia's benchmark: N main classes spread over N/500 modules
  * (at least 3), each module depending on up to three earlier ones, each class naming 3-8 others (mostly in its own
- * module, some in its dependencies) through imports, fields and calls, and one test class per three main
- * classes. Deterministic for a given size.
+ * module, some in its dependencies) through imports, fields and calls of their {@code value(int)} methods, a
+ * {@code weight()} method only the class's own test calls, and one test class per three main classes.
+ * Deterministic for a given size.
  *
  * <p>Usage: {@code java bench/GenerateRepo.java CLASSES OUT_DIR} (then git init and commit it).
  */
@@ -102,12 +103,17 @@ public class GenerateRepo {
                         %s        return total + List.of(1, 2, 3).size();
                             }
 
+                            /** Called by this class's own test only: a body edit here is member-level narrowing's best case. */
+                            public int weight() {
+                                return %d;
+                            }
+
                             @Override
                             public String toString() {
                                 return "%s";
                             }
                         }
-                        """.formatted(pkg, imports, name, m, name, fields, calls, name));
+                        """.formatted(pkg, imports, name, m, name, fields, calls, c + 1, name));
                 if (c % 3 == 0) {
                     write(module.resolve("src/test/java/" + pkg.replace('.', '/') + "/" + name + "Test.java"), """
                             package %s;
@@ -119,10 +125,10 @@ public class GenerateRepo {
                             class %sTest {
                                 @Test
                                 void positive() {
-                                    assertTrue(new %s().value(2) >= 0);
+                                    assertTrue(new %s().value(2) >= 0 && new %s().weight() > 0);
                                 }
                             }
-                            """.formatted(pkg, name, name));
+                            """.formatted(pkg, name, name, name));
                 }
             }
         }

@@ -57,17 +57,18 @@ lower_bound() {
 }
 
 results=()
+precision_rows=()
 for size in "${sizes[@]}"; do
   repo="$work/repo-$size"
-  if [ ! -f "$repo/.generated" ]; then
+  if [ ! -f "$repo/.generated-v2" ]; then
     rm -rf "$repo"
     echo "bench: generating $size classes in $repo" >&2
     java "$here/bench/GenerateRepo.java" "$size" "$repo"
     git -C "$repo" init -q -b main
     git -C "$repo" add -A
     git -C "$repo" -c user.name=bench -c user.email=bench@tia.dev commit -q -m "generated"
-    printf '.generated\n.tia/\n' > "$repo/.git/info/exclude"
-    touch "$repo/.generated"
+    printf '.generated-v2\n.tia/\n' > "$repo/.git/info/exclude"
+    touch "$repo/.generated-v2"
   fi
   files=$(git -C "$repo" ls-files '*.java' | wc -l)
   one_file=$(git -C "$repo" ls-files 'modules/m1/src/main/java/*.java' | sed -n 1p)
@@ -80,6 +81,15 @@ for size in "${sizes[@]}"; do
   # Edits add a small type (a comment alone would be a no-op for tia), unique per run so the index cannot know it.
   one=$(scenario "$repo" "$restore; echo \"class Edit\$(date +%s%N) { }\" >> '$repo/$one_file'")
   five=$(scenario "$repo" "$restore; stamp=\$(date +%s%N); git -C '$repo' ls-files '*.java' | awk 'NR % 20 == 0' | while read -r f; do echo \"class Edit\$stamp { }\" >> '$repo/'\"\$f\"; done")
+  # What member-level narrowing selects for a method-body edit, against class level (counted, not timed):
+  # value(int) is called by every class that names this one, weight() only by the class's own test.
+  selected() { "$tia_home/bin/tia" affected --repo "$repo" --no-write --precision "$1" 2>/dev/null \
+    | sed -n 's/^tia: \([0-9]*\) of \([0-9]*\) test classes selected.*/\1 \2/p'; }
+  eval "$restore"; sed -i '/public int value(int depth)/,/return 1;/ s/return 1;/return 2;/' "$repo/$one_file"
+  read -r value_member total <<<"$(selected member)"; read -r value_class _ <<<"$(selected class)"
+  eval "$restore"; sed -i '/public int weight()/,/}/ s/return \([0-9]*\);/return \1 + 1;/' "$repo/$one_file"
+  read -r weight_member _ <<<"$(selected member)"; read -r weight_class _ <<<"$(selected class)"
+  precision_rows+=("$size $total $value_member $value_class $weight_member $weight_class")
   eval "$restore"
   read_all=$(lower_bound "git -C '$repo' ls-files -z '*.java' | (cd '$repo' && xargs -0 cat)")
   diff_names=$(lower_bound "git -C '$repo' diff --name-only HEAD")
@@ -114,6 +124,16 @@ java_version="$(java -version 2>&1 | head -n 1)"
   for row in "${results[@]}"; do
     read -r size files _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ rd dn ej _ <<<"$row"
     echo "| $size | $rd | $dn | $ej |"
+  done
+  echo
+  echo "Test classes selected for a one-method body edit in \`$(basename "$one_file")\` of module m1, member level (the default) against"
+  echo "class level (\`--precision class\`):"
+  echo
+  echo "| classes | test classes | edit \`value(int)\` (called by every class naming it): member / class | edit \`weight()\` (called by its own test only): member / class |"
+  echo "|---:|---:|---:|---:|"
+  for row in "${precision_rows[@]}"; do
+    read -r size total vm vc wm wc <<<"$row"
+    echo "| $size | $total | $vm / $vc | $wm / $wc |"
   done
   echo
   echo '```mermaid'
