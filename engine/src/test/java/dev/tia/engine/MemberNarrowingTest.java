@@ -258,4 +258,42 @@ class MemberNarrowingTest {
                 .whenWritten("src/test/java/app/Samples.java", helper.replace("\"a\"", "\"b\""))
                 .expectSelected("app.NameTest");
     }
+
+    private static final String BOX = "package lib;\npublic class Box { public int size() { return 1; } }\n";
+    private static final String BAG = "package lib;\npublic class Bag { public int size() { return 2; } }\n";
+
+    /** Box and Bag both have size(); Box's body changes. */
+    private InlineProject boxes(Path root) {
+        return InlineProject.in(root).given("src/main/java/lib/Box.java", BOX).given("src/main/java/lib/Bag.java", BAG)
+                .given("src/main/java/lib/Crate.java", "package lib;\npublic class Crate extends Box { }\n")
+                .given("src/main/java/lib/Sized.java", "package lib;\npublic interface Sized { int size(); }\n")
+                .given("src/main/java/lib/Tin.java", "package lib;\npublic class Tin extends Box implements Sized { }\n")
+                .given("src/test/java/app/BagTest.java", test("BagTest", "new Box(); new Bag().size();"));
+    }
+
+    @Test
+    void aPlainlyTypedReceiverNarrowsACommonNameToTheTypesItMayHold() {
+        boxes(dir.resolve("plain"))
+                .given("src/test/java/app/BoxTest.java", test("BoxTest", "Box box = new Box(); box.size();"))
+                .given("src/test/java/app/CrateTest.java", test("CrateTest", "new Crate().size();")) // inherits Box.size
+                .given("src/test/java/app/SizedTest.java", test("SizedTest", "Sized s = new Tin(); s.size();")) // Tin inherits it
+                .whenWritten("src/main/java/lib/Box.java", BOX.replace("return 1", "return 3"))
+                .expectSelected("app.BoxTest", "app.CrateTest", "app.SizedTest");
+    }
+
+    @Test
+    void receiversTiaCannotTypePlainlyMayHoldAnything() {
+        String[] bodies = {
+                "var box = new Box(); box.size();", // var
+                "java.util.List.of(new Box()).get(0).size();", // a call's result
+                "sizeOf(new Box()); } <X extends Box> int sizeOf(X x) { return x.size();", // a type variable
+                "if (true) { Bag field = new Bag(); } field.size(); } Box field = new Box(); void u() {", // a field, a local elsewhere
+                "new Runnable() { public void run() { } }.run(); new Object() { void f() { item.size(); } }; } Box item; void u() {",
+        };
+        for (int i = 0; i < bodies.length; i++) {
+            boxes(dir.resolve("case" + i)).given("src/test/java/app/BoxTest.java", test("BoxTest", bodies[i]))
+                    .whenWritten("src/main/java/lib/Box.java", BOX.replace("return 1", "return 3"))
+                    .expectSelected("app.BoxTest");
+        }
+    }
 }

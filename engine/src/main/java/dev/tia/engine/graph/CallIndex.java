@@ -30,8 +30,11 @@ import java.util.regex.Pattern;
  */
 final class CallIndex {
 
-    /** A member of {@code caller} that calls a method by name, passing {@code arity} arguments (or {@code *}). */
-    record Call(TypeRef caller, MemberFacts member, String arity) {
+    /**
+     * A member of {@code caller} that calls a method by name, passing {@code arity} arguments (or {@code *}), on a
+     * receiver declared with the type of simple name {@code receiver} when the source says so plainly.
+     */
+    record Call(TypeRef caller, MemberFacts member, String arity, Optional<String> receiver) {
     }
 
     private record Owner(IndexedFile file, DeclaredType type) {
@@ -56,6 +59,9 @@ final class CallIndex {
     private final Set<TypeRef> namedInText = new HashSet<>();
     private final Map<TypeRef, List<TypeRef>> supertypes = new HashMap<>();
     private final Map<TypeRef, Boolean> outsideSupertype = new HashMap<>();
+    private final Map<TypeRef, Set<String>> receiverNames = new HashMap<>();
+    private Map<TypeRef, List<TypeRef>> subtypes;
+    private Set<String> simpleNames;
 
     private CallIndex(Map<TypeRef, Owner> owners, NameResolver resolver, Function<String, Set<String>> visibility) {
         this.owners = owners;
@@ -111,12 +117,78 @@ final class CallIndex {
             }
             for (MemberFacts member : owner.type().members()) {
                 for (String call : member.calls()) {
-                    int slash = call.lastIndexOf('/');
-                    calls.put(call.substring(0, slash), new Call(type, member, call.substring(slash + 1)));
+                    int at = call.indexOf('@');
+                    String target = at < 0 ? call : call.substring(0, at);
+                    int slash = target.lastIndexOf('/');
+                    Optional<String> receiver = at < 0 ? Optional.empty() : receiver(call.substring(at + 1));
+                    calls.put(target.substring(0, slash), new Call(type, member, target.substring(slash + 1), receiver));
                 }
             }
         }
         return calls;
+    }
+
+    /** A receiver written as a bare name is a type only if the project has a type of that simple name. */
+    private Optional<String> receiver(String written) {
+        if (!written.startsWith("?")) {
+            return Optional.of(written);
+        }
+        String name = written.substring(1);
+        return simpleNames().contains(name) ? Optional.of(name) : Optional.empty();
+    }
+
+    private Set<String> simpleNames() {
+        if (simpleNames == null) {
+            simpleNames = new HashSet<>();
+            owners.keySet().forEach(t -> simpleNames.add(simpleName(t)));
+        }
+        return simpleNames;
+    }
+
+    private static String simpleName(TypeRef type) {
+        return type.name().substring(type.name().lastIndexOf('.') + 1);
+    }
+
+    /**
+     * Whether {@code call} may run a method of {@code target}: its receiver is unknown, or declared with a type whose
+     * objects may be {@code target}s or inherit from it (a supertype of {@code target} or of one of its subtypes).
+     */
+    boolean mayReach(Call call, TypeRef target) {
+        return call.receiver().isEmpty() || receiverNames.computeIfAbsent(target, this::receiverNamesOf).contains(call.receiver().get());
+    }
+
+    private Set<String> receiverNamesOf(TypeRef target) {
+        Set<TypeRef> family = new HashSet<>();
+        List<TypeRef> queue = new ArrayList<>(List.of(target));
+        while (!queue.isEmpty()) {
+            TypeRef type = queue.remove(queue.size() - 1);
+            if (family.add(type)) {
+                queue.addAll(subtypes().getOrDefault(type, List.of()));
+            }
+        }
+        Set<String> names = new HashSet<>();
+        Set<TypeRef> seen = new HashSet<>();
+        List<TypeRef> up = new ArrayList<>(family);
+        while (!up.isEmpty()) {
+            TypeRef type = up.remove(up.size() - 1);
+            if (seen.add(type)) {
+                names.add(simpleName(type));
+                up.addAll(supertypes(type));
+            }
+        }
+        return names;
+    }
+
+    private Map<TypeRef, List<TypeRef>> subtypes() {
+        if (subtypes == null) {
+            subtypes = new HashMap<>();
+            for (TypeRef type : owners.keySet()) {
+                for (TypeRef supertype : supertypes(type)) {
+                    subtypes.computeIfAbsent(supertype, s -> new ArrayList<>()).add(type);
+                }
+            }
+        }
+        return subtypes;
     }
 
     /** The project types {@code type} extends or implements. */

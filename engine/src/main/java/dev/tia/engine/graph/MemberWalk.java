@@ -19,7 +19,9 @@ import java.util.Set;
  * member's type is where class-level reach takes over.
  *
  * <p>Conservative by construction: a call by name reaches every method of that name and arity (any arity for a
- * method reference) in the types the change can reach at class level, overrides and overridden methods alike.
+ * method reference) in the types the change can reach at class level, overrides and overridden methods alike;
+ * only a receiver whose declared type is plain in the source ({@code new Cart().total()}, {@code Texts.pad(s)}, a
+ * parameter declared {@code Cart cart}) narrows that to the types whose objects it may hold.
  * Whatever the walk cannot judge (a member it does not know) is handed to the class level at once.
  */
 final class MemberWalk {
@@ -54,7 +56,7 @@ final class MemberWalk {
                 continue;
             }
             for (CallIndex.Call call : calls.get(facts.get().name())) {
-                if (facts.get().matches(facts.get().name(), call.arity())) {
+                if (facts.get().matches(facts.get().name(), call.arity()) && index.mayReach(call, member.type())) {
                     Node.Member caller = new Node.Member(call.caller(), call.member().signature());
                     if (predecessor.putIfAbsent(caller, member) == null) {
                         work.add(caller);

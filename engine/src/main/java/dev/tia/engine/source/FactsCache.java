@@ -34,7 +34,7 @@ public final class FactsCache {
 
     private static final String MAGIC = "tia-facts";
     /** Bump when {@link FileFacts} or the analyzer's output changes meaning. */
-    static final int FORMAT_VERSION = 3;
+    static final int FORMAT_VERSION = 4;
     private static final String FILE_NAME = "facts-v" + FORMAT_VERSION + ".bin";
 
     private final Path file;

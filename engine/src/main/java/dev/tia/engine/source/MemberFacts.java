@@ -14,7 +14,8 @@ import java.util.Set;
  * @param frameworkAnnotated whether it carries an annotation a framework may act on (anything but a short list of
  *     compiler and nullness annotations): such a method may be called without being named
  * @param bodyFingerprint the code of its body without comments and layout; empty without a body
- * @param calls the methods it calls: {@code name/arity} for calls, {@code name/*} for method references
+ * @param calls the methods it calls: {@code name/arity} for calls, {@code name/*} for method references, each with
+ *     {@code @Type} when the receiver's declared type is plain in the source ({@code @?Name}: if {@code Name} is a type)
  */
 public record MemberFacts(
         String signature,

@@ -155,12 +155,15 @@ final class MethodBodies {
         return starts.stream().mapToInt(Integer::intValue).toArray();
     }
 
+    /** Calls as {@code name/arity}, with {@code @Receiver} when the receiver's declared type is plain (see {@link ReceiverType}). */
     private static void collectCalls(Node node, Set<String> into) {
         for (MethodCallExpr call : node.findAll(MethodCallExpr.class)) {
-            into.add(call.getNameAsString() + "/" + call.getArguments().size());
+            String key = call.getNameAsString() + "/" + call.getArguments().size();
+            into.add(call.getScope().flatMap(ReceiverType::of).map(type -> key + "@" + type).orElse(key));
         }
         for (MethodReferenceExpr reference : node.findAll(MethodReferenceExpr.class)) {
-            into.add(reference.getIdentifier() + "/" + MemberFacts.ANY_ARITY);
+            String key = reference.getIdentifier() + "/" + MemberFacts.ANY_ARITY;
+            into.add(ReceiverType.of(reference.getScope()).map(type -> key + "@" + type).orElse(key));
         }
     }
 }
