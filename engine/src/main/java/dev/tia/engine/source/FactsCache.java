@@ -148,6 +148,7 @@ public final class FactsCache {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
             }
+            deleteOtherFormats(file.getParent());
             return Optional.empty();
         } catch (IOException e) {
             return Optional.of("cannot write the index " + file + ": " + e.getMessage() + " (the next run parses again)");
@@ -159,6 +160,22 @@ public final class FactsCache {
                     // a stray temp file is harmless; the next save replaces the index anyway
                 }
             }
+        }
+    }
+
+    /** Indexes of earlier formats are never read again: they would only take space in the CI cache. */
+    private static void deleteOtherFormats(Path dir) {
+        try (var files = Files.list(dir)) {
+            files.filter(f -> f.getFileName().toString().matches("facts-v\\d+\\.bin") && !f.getFileName().toString().equals(FILE_NAME))
+                    .forEach(f -> {
+                        try {
+                            Files.deleteIfExists(f);
+                        } catch (IOException e) {
+                            // another run may be reading it; the next save tries again
+                        }
+                    });
+        } catch (IOException e) {
+            // listing failed: stale files stay, nothing else depends on them
         }
     }
 

@@ -89,7 +89,11 @@ class FactsCacheTest {
                 out.writeUTF("99.0.0");
             }
             Files.write(index(), bytes.toByteArray());
+            Path olderFormat = index().resolveSibling("facts-v1.bin");
+            Files.write(olderFormat, bytes.toByteArray());
             assertThat(analyze().selection().notes()).anySatisfy(note -> assertThat(note).contains("was written by tia 99.0.0"));
+            assertThat(olderFormat).as("an index of an earlier format is deleted once the current one is written").doesNotExist();
+            assertThat(index()).exists();
         }
     }
 
