@@ -15,6 +15,7 @@ import dev.tia.engine.source.TestClass;
 import dev.tia.engine.source.TypeRef;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -49,10 +50,22 @@ public final class DependencyGraphBuilder {
         return visibility.computeIfAbsent(module, workspace::visibleFrom);
     }
 
+    /** What one file names, resolved: computed for all files in parallel, then added to the graph in file order. */
+    private record Resolved(IndexedFile file, Set<String> visible, Set<TypeRef> references) {
+    }
+
     private void addTypes(SourceIndex index, boolean implementations) {
-        for (IndexedFile file : index.files().values()) {
-            Set<String> visible = visibleFrom(file.module());
-            Set<TypeRef> references = resolver.references(file, visible);
+        // Resolution is read-only and per file, and most of the graph's cost: spread it over the cores. The
+        // visibility of every module is computed first, so the workers only read it.
+        Map<String, Set<String>> visible = new HashMap<>();
+        workspace.modules().keySet().forEach(module -> visible.put(module, visibleFrom(module)));
+        List<Resolved> resolved = index.files().values().parallelStream()
+                .map(file -> new Resolved(file, visible.get(file.module()), resolver.references(file, visible.get(file.module()))))
+                .toList();
+        for (Resolved entry : resolved) {
+            IndexedFile file = entry.file();
+            Set<String> visibleModules = entry.visible();
+            Set<TypeRef> references = entry.references();
             for (DeclaredType declared : file.facts().types()) {
                 Node.Type node = new Node.Type(new TypeRef(file.module(), declared.name()));
                 graph.addNode(node);
@@ -63,7 +76,7 @@ public final class DependencyGraphBuilder {
                     // Users of an interface may run any implementation (DI, ServiceLoader): the implementation
                     // affects whatever its supertypes affect.
                     for (String supertype : declared.supertypes()) {
-                        for (TypeRef target : resolver.resolve(file, supertype, visible)) {
+                        for (TypeRef target : resolver.resolve(file, supertype, visibleModules)) {
                             if (!target.equals(node.type())) {
                                 graph.putEdge(node, new Node.Type(target));
                             }

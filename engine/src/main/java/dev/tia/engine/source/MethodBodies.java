@@ -39,6 +39,7 @@ final class MethodBodies {
     /** Body ranges cut from the skeleton, as [start, end) offsets. */
     private final List<int[]> cuts = new ArrayList<>();
     private boolean positionsTrusted = true;
+    private final ReceiverType receivers = new ReceiverType();
 
     MethodBodies(String source) {
         this.source = source;
@@ -156,14 +157,14 @@ final class MethodBodies {
     }
 
     /** Calls as {@code name/arity}, with {@code @Receiver} when the receiver's declared type is plain (see {@link ReceiverType}). */
-    private static void collectCalls(Node node, Set<String> into) {
+    private void collectCalls(Node node, Set<String> into) {
         for (MethodCallExpr call : node.findAll(MethodCallExpr.class)) {
             String key = call.getNameAsString() + "/" + call.getArguments().size();
-            into.add(call.getScope().flatMap(ReceiverType::of).map(type -> key + "@" + type).orElse(key));
+            into.add(call.getScope().flatMap(receivers::of).map(type -> key + "@" + type).orElse(key));
         }
         for (MethodReferenceExpr reference : node.findAll(MethodReferenceExpr.class)) {
             String key = reference.getIdentifier() + "/" + MemberFacts.ANY_ARITY;
-            into.add(ReceiverType.of(reference.getScope()).map(type -> key + "@" + type).orElse(key));
+            into.add(receivers.of(reference.getScope()).map(type -> key + "@" + type).orElse(key));
         }
     }
 }

@@ -22,7 +22,12 @@ import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -36,14 +41,15 @@ import java.util.Set;
  * {@code ?Name}: the resolver takes it as a type only if the project has a type of that simple name.
  */
 final class ReceiverType {
+    // One instance per file: it remembers each member's declarations.
 
     /** Prefix of a receiver that is a type only if the project has a type of that simple name. */
     static final String MAYBE = "?";
 
-    private ReceiverType() {
-    }
+    /** Declarations per member of the file, found on first use: a file's calls share them. */
+    private final Map<Node, Declarations> declarations = new IdentityHashMap<>();
 
-    static Optional<String> of(Expression scope) {
+    Optional<String> of(Expression scope) {
         if (scope instanceof EnclosedExpr enclosed) {
             return of(enclosed.getInner());
         }
@@ -71,38 +77,42 @@ final class ReceiverType {
      * a type. A pattern variable of that name anywhere in the member, or a declaration tia cannot place, leaves the
      * receiver unknown.
      */
-    private static Optional<String> variable(String name, Node use) {
+    private Optional<String> variable(String name, Node use) {
         Optional<BodyDeclaration<?>> member = memberOf(use);
         if (member.isPresent()) {
-            if (member.get().findAll(TypePatternExpr.class).stream().anyMatch(p -> p.getNameAsString().equals(name))) {
+            Declarations found = declarations.computeIfAbsent(member.get(), m -> Declarations.of((BodyDeclaration<?>) m));
+            if (found.patterns().contains(name)) {
                 return Optional.empty();
             }
+            List<Node> named = found.byName().getOrDefault(name, List.of());
             Set<String> types = new HashSet<>();
-            boolean declaredHere = false;
-            for (VariableDeclarator variable : member.get().findAll(VariableDeclarator.class)) {
-                if (variable.getNameAsString().equals(name)) {
-                    declaredHere = true;
-                    if (inScope(variable, scopeOf(variable), use)) {
-                        types.add(declared(variable.getType(), use).orElse(""));
-                    }
-                }
-            }
-            for (Parameter parameter : member.get().findAll(Parameter.class)) {
-                if (parameter.getNameAsString().equals(name)) {
-                    declaredHere = true;
-                    if (inScope(parameter, parameter.getParentNode(), use)) {
-                        types.add(declared(parameter.getType(), use).orElse(""));
-                    }
+            for (Node declaration : named) {
+                if (declaration instanceof VariableDeclarator variable && inScope(variable, scopeOf(variable), use)) {
+                    types.add(declared(variable.getType(), use).orElse(""));
+                } else if (declaration instanceof Parameter parameter && inScope(parameter, parameter.getParentNode(), use)) {
+                    types.add(declared(parameter.getType(), use).orElse(""));
                 }
             }
             if (types.size() == 1 && !types.contains("")) {
                 return Optional.of(types.iterator().next());
             }
-            if (declaredHere) {
+            if (!named.isEmpty()) {
                 return Optional.empty(); // shadowed, out of scope here, or declared with different types
             }
         }
         return field(name, use).orElse(Optional.of(MAYBE + name));
+    }
+
+    /** The locals, parameters and pattern variables of one member, by name: collected once per member. */
+    private record Declarations(Map<String, List<Node>> byName, Set<String> patterns) {
+        static Declarations of(BodyDeclaration<?> member) {
+            Map<String, List<Node>> byName = new HashMap<>();
+            member.findAll(VariableDeclarator.class).forEach(v -> byName.computeIfAbsent(v.getNameAsString(), n -> new ArrayList<>()).add(v));
+            member.findAll(Parameter.class).forEach(p -> byName.computeIfAbsent(p.getNameAsString(), n -> new ArrayList<>()).add(p));
+            Set<String> patterns = new HashSet<>();
+            member.findAll(TypePatternExpr.class).forEach(p -> patterns.add(p.getNameAsString()));
+            return new Declarations(byName, patterns);
+        }
     }
 
     /** Where a local is visible: the block around its statement, or the loop, try or lambda that declares it. */

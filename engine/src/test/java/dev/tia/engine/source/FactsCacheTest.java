@@ -58,6 +58,44 @@ class FactsCacheTest {
         }
     }
 
+    private Path journal() {
+        return dir.resolve(".tia/cache/facts-v" + FactsCache.FORMAT_VERSION + ".journal");
+    }
+
+    @Test
+    void aFewNewFilesGoToTheJournalAndATornJournalOnlyCostsAParse() throws Exception {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            analyze();
+            byte[] index = Files.readAllBytes(index());
+            repo.apply(ChangeStep.named("shop", "01-discount-rule"));
+            assertThat(analyze().indexStats().parsed()).isEqualTo(1);
+            assertThat(Files.readAllBytes(index())).as("the index is not rewritten for one file").isEqualTo(index);
+            assertThat(journal()).exists();
+            assertThat(analyze().indexStats().parsed()).as("the journal's facts are read back").isZero();
+
+            byte[] journal = Files.readAllBytes(journal());
+            Files.write(journal(), java.util.Arrays.copyOf(journal, journal.length - 3)); // a write cut short
+            Analysis torn = analyze();
+            assertThat(torn.indexStats().parsed()).isEqualTo(1);
+            assertThat(torn.selection().notes()).noneMatch(note -> note.contains("corrupt"));
+            assertThat(torn.selection().summary().selected()).isEqualTo(7);
+        }
+    }
+
+    @Test
+    void aGrowingJournalIsFoldedIntoTheIndex() throws Exception {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            analyze();
+            for (int i = 0; i < 40 && Files.exists(journal()) || i == 0; i++) {
+                repo.write("libs/pricing/src/main/java/com/example/pricing/Extra" + i + ".java",
+                        "package com.example.pricing;\nclass Extra" + i + " { int[] padding = new int[] {" + "1, ".repeat(400) + "1}; }\n");
+                analyze();
+            }
+            assertThat(journal()).as("folded into the index once it outgrew a quarter of it").doesNotExist();
+            assertThat(analyze().indexStats().parsed()).isZero();
+        }
+    }
+
     @Test
     void corruptIndexIsReportedAndRebuiltWithoutChangingTheAnswer() throws Exception {
         try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
