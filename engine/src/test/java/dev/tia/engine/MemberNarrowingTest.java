@@ -250,11 +250,11 @@ class MemberNarrowingTest {
 
     @Test
     void aTestHelperInTestSourcesReachesTheTestsThatUseIt() {
-        String helper = "package app;\npublic class Samples { public static String name() { return \"a\"; } "
-                + "public static int size() { return 1; } }\n";
+        String helper = "package app;\npublic class Samples { public static String name(int i) { return \"a\"; } "
+                + "public static int size(int i) { return 1; } }\n";
         InlineProject.in(dir).given("src/test/java/app/Samples.java", helper)
-                .given("src/test/java/app/NameTest.java", test("NameTest", "Samples.name();"))
-                .given("src/test/java/app/SizeTest.java", test("SizeTest", "Samples.size();"))
+                .given("src/test/java/app/NameTest.java", test("NameTest", "Samples.name(1);"))
+                .given("src/test/java/app/SizeTest.java", test("SizeTest", "Samples.size(1);"))
                 .whenWritten("src/test/java/app/Samples.java", helper.replace("\"a\"", "\"b\""))
                 .expectSelected("app.NameTest");
     }
@@ -295,5 +295,41 @@ class MemberNarrowingTest {
                     .whenWritten("src/main/java/lib/Box.java", BOX.replace("return 1", "return 3"))
                     .expectSelected("app.BoxTest");
         }
+    }
+
+    @Test
+    void factoriesThatTestFrameworksFindByConventionOrByStringAreFollowed() {
+        String parameterized = """
+                package app;
+                import java.util.stream.Stream;
+                import lib.Texts;
+                import org.junit.jupiter.params.ParameterizedTest;
+                import org.junit.jupiter.params.provider.MethodSource;
+                class CasesTest {
+                    @ParameterizedTest
+                    @MethodSource
+                    void cases(String s) { }
+                    private static Stream<String> cases() { return Stream.of(Texts.shout("a")); }
+                }
+                """;
+        String byName = """
+                package app;
+                import org.junit.jupiter.params.ParameterizedTest;
+                import org.junit.jupiter.params.provider.MethodSource;
+                class ElsewhereTest {
+                    @ParameterizedTest
+                    @MethodSource("lib.Factory#make")
+                    void cases(String s) { }
+                }
+                """;
+        String factory = "package lib;\npublic class Factory { public static java.util.List<String> make() { return java.util.List.of(\"x\"); } }\n";
+        project().given("src/test/java/app/CasesTest.java", parameterized)
+                .whenWritten(TEXTS, edit(TEXTS_SOURCE, "\"!\"", "\"!!\""))
+                .expectSelected("app.ShoutTest", "app.CasesTest");
+        InlineProject.in(dir.resolve("byName")).given("src/main/java/lib/Factory.java", factory)
+                .given("src/test/java/app/ElsewhereTest.java", byName)
+                .given("src/test/java/app/OtherTest.java", test("OtherTest", "int x = 1;"))
+                .whenWritten("src/main/java/lib/Factory.java", factory.replace("\"x\"", "\"y\""))
+                .expectSelected("app.ElsewhereTest");
     }
 }

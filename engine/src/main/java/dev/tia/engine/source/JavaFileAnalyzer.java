@@ -262,8 +262,12 @@ public final class JavaFileAnalyzer {
             Set<String> literals = new LinkedHashSet<>();
             for (StringLiteralExpr literal : unit.findAll(StringLiteralExpr.class)) {
                 String value = literal.getValue();
-                if (value.length() < 256 && QUALIFIED_NAME.matcher(value).matches()) {
-                    literals.add(value);
+                // "a.b.Factory#method" and "a.b.Factory#method(int)" name a type and one of its methods
+                // (@MethodSource, @FieldSource): the type part is a reference like any other.
+                int hash = value.indexOf('#');
+                String type = hash > 0 ? value.substring(0, hash) : value;
+                if (type.length() < 256 && QUALIFIED_NAME.matcher(type).matches()) {
+                    literals.add(type);
                 }
             }
             return ImmutableSet.copyOf(literals);
@@ -285,6 +289,14 @@ public final class JavaFileAnalyzer {
             Set<String> words = new LinkedHashSet<>();
             for (StringLiteralExpr literal : unit.findAll(StringLiteralExpr.class)) {
                 String value = literal.getValue();
+                int hash = value.indexOf('#');
+                if (hash >= 0 && hash < 256) {
+                    // "Factory#method", "#method(int)": a method named for reflection
+                    Matcher method = IDENTIFIER.matcher(value.substring(hash + 1));
+                    if (method.lookingAt()) {
+                        words.add(method.group());
+                    }
+                }
                 if (value.length() <= 64 && IDENTIFIER.matcher(value).matches()) {
                     words.add(value);
                 } else if (value.length() < 4096) {

@@ -66,7 +66,7 @@ final class ReceiverType {
         if (scope instanceof NameExpr name) {
             return variable(name.getNameAsString(), name);
         }
-        if (scope instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr) {
+        if (scope instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr self && self.getTypeName().isEmpty()) {
             return field(access.getNameAsString(), access).orElse(Optional.empty());
         }
         return Optional.empty();
