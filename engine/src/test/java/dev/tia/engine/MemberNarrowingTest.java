@@ -332,4 +332,16 @@ class MemberNarrowingTest {
                 .whenWritten("src/main/java/lib/Factory.java", factory.replace("\"x\"", "\"y\""))
                 .expectSelected("app.ElsewhereTest");
     }
+
+    @Test
+    void classScanningTestsReadTheStructureThatABodyEditCanChange() {
+        // A body may start to use another class, which an architecture rule forbids: the rule's test must run.
+        Selection selection = project().given("src/test/java/app/ArchitectureTest.java", test("ArchitectureTest",
+                        "new com.tngtech.archunit.core.importer.ClassFileImporter();"))
+                .whenWritten(TEXTS, edit(TEXTS_SOURCE, "\"!\"", "\"!!\""))
+                .expectSelected("app.ShoutTest", "app.ArchitectureTest");
+        TestResult architecture = selection.tests().stream().filter(t -> t.className().equals("app.ArchitectureTest"))
+                .findFirst().orElseThrow();
+        assertThat(architecture.reason()).isEqualTo(TEXTS + " -> class structure of app -> app.ArchitectureTest");
+    }
 }

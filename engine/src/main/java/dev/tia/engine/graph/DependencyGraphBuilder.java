@@ -152,6 +152,31 @@ public final class DependencyGraphBuilder {
                 graph.putEdge(new Node.Artifact(module.path(), module.displayName()), new Node.Type(test.type()));
             }
         }
+        addStructure(catalog);
+    }
+
+    /**
+     * Member-level changes seed a module's class structure: it reaches the class-scanning tests of the module and of
+     * every module whose class path holds its artifact.
+     */
+    private void addStructure(TestCatalog catalog) {
+        if (catalog.tests().values().stream().noneMatch(TestClass::scansClasses)) {
+            return;
+        }
+        for (MavenModule module : workspace.modules().values()) {
+            Node.Structure structure = new Node.Structure(module.path(), module.displayName());
+            graph.addNode(structure);
+            for (String dependent : workspace.dependentsOf(module.path())) {
+                MavenModule other = workspace.modules().get(dependent);
+                graph.putEdge(structure, new Node.Structure(other.path(), other.displayName()));
+            }
+        }
+        for (TestClass test : catalog.tests().values()) {
+            if (test.scansClasses()) {
+                MavenModule module = workspace.modules().get(test.module());
+                graph.putEdge(new Node.Structure(module.path(), module.displayName()), new Node.Type(test.type()));
+            }
+        }
     }
 
     private void putModuleEdge(Node.Module from, MavenModule to) {

@@ -54,6 +54,17 @@ public sealed interface Node {
         }
     }
 
+    /**
+     * The class structure of a module's artifact (which classes use which): what class-scanning tests such as ArchUnit
+     * read. A change inside a method body reaches it even when no test runs the method.
+     */
+    record Structure(String path, String displayName) implements Node {
+        @Override
+        public String label() {
+            return "class structure of " + displayName;
+        }
+    }
+
     /** The tests of one module only (test resources, files tests read from the module folder). */
     record ModuleTests(String path, String displayName) implements Node {
         @Override

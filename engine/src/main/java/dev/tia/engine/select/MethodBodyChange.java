@@ -3,6 +3,7 @@ package dev.tia.engine.select;
 import com.google.common.collect.ImmutableList;
 
 import dev.tia.engine.graph.Node;
+import dev.tia.engine.project.MavenModule;
 import dev.tia.engine.source.DeclaredType;
 import dev.tia.engine.source.FileFacts;
 import dev.tia.engine.source.MemberFacts;
@@ -59,10 +60,12 @@ record MethodBodyChange(ImmutableList<Method> methods) {
         return bodies;
     }
 
-    FileEffect effect(String path, String module) {
-        ImmutableList<Node> seeds = methods.stream()
-                .map(m -> (Node) new Node.Member(new TypeRef(module, m.type()), m.signature()))
-                .collect(ImmutableList.toImmutableList());
+    /** The changed methods, and the module's class structure: a body edit can add or drop a use of another class. */
+    FileEffect effect(String path, MavenModule module) {
+        ImmutableList<Node> seeds = ImmutableList.<Node>builder()
+                .addAll(methods.stream().map(m -> new Node.Member(new TypeRef(module.path(), m.type()), m.signature())).toList())
+                .add(new Node.Structure(module.path(), module.displayName()))
+                .build();
         return new FileEffect(path, Effect.MEMBERS, "changes only the bodies of "
                 + methods.stream().map(Method::label).collect(Collectors.joining(", ")), seeds);
     }

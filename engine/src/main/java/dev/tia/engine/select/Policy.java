@@ -200,7 +200,7 @@ public final class Policy {
         }
         if (memberLevel && versions.size() == 2) {
             Optional<FileEffect> narrowed = MethodBodyChange.between(versions.get(1), versions.get(0))
-                    .map(changed -> changed.effect(path, module.path()));
+                    .map(changed -> changed.effect(path, module));
             if (narrowed.isPresent()) {
                 return narrowed.get();
             }

@@ -102,7 +102,7 @@ public final class TestCatalog {
                     onEvery.addAll(common);
                 }
                 tests.put(ref, new TestClass(ref, file.path(), ImmutableSortedSet.copyOf(classTags), ImmutableSortedSet.copyOf(onEvery),
-                        loadsWholeModule(ref, new HashSet<>())));
+                        loadsWholeModule(ref, new HashSet<>()), scansClasses(ref, new HashSet<>())));
             }
             return new TestCatalog(ImmutableMap.copyOf(tests));
         }
@@ -158,6 +158,15 @@ public final class TestCatalog {
                     || isMetaAnnotatedWith(file, a, WHOLE_MODULE_ANNOTATIONS, new HashSet<>()));
             boolean scans = file.facts().identifiers().stream().anyMatch(SCANNING_IDENTIFIERS::contains);
             return annotated || scans || supertypes(ref).stream().anyMatch(s -> loadsWholeModule(s, visiting));
+        }
+
+        /** Whether the test or a project supertype scans classes (ArchUnit, Reflections, ClassGraph). */
+        private boolean scansClasses(TypeRef ref, Set<TypeRef> visiting) {
+            if (!visiting.add(ref)) {
+                return false;
+            }
+            return files.get(ref).facts().identifiers().stream().anyMatch(SCANNING_IDENTIFIERS::contains)
+                    || supertypes(ref).stream().anyMatch(s -> scansClasses(s, visiting));
         }
 
         /** Whether a project annotation named {@code annotation} carries one of {@code names}, at any depth. */

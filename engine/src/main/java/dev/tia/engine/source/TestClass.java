@@ -10,9 +10,11 @@ import com.google.common.collect.ImmutableSortedSet;
  *     what decides an exclusion by tag
  * @param loadsWholeModule the test starts a framework context or scans classes (Spring, Quarkus, Micronaut,
  *     ArchUnit), so it reaches code it never names
+ * @param scansClasses the test reads the class structure (ArchUnit, Reflections, ClassGraph): a change inside a
+ *     method body can break it without the changed method ever running
  */
 public record TestClass(TypeRef type, String path, ImmutableSortedSet<String> classTags,
-        ImmutableSortedSet<String> tagsOnEveryTest, boolean loadsWholeModule) {
+        ImmutableSortedSet<String> tagsOnEveryTest, boolean loadsWholeModule, boolean scansClasses) {
 
     public String className() {
         return type.name();
