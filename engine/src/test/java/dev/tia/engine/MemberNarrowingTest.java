@@ -64,6 +64,9 @@ class MemberNarrowingTest {
         assertThat(selection.changedFiles().get(0).description()).isEqualTo("changes only the bodies of lib.Texts#shout(String)");
         TestResult shout = selection.tests().stream().filter(t -> t.className().equals("app.ShoutTest")).findFirst().orElseThrow();
         assertThat(shout.reason()).isEqualTo(TEXTS + " -> lib.Texts#shout(String) -> app.ShoutTest#t() -> app.ShoutTest");
+        TestResult whisper = selection.tests().stream().filter(t -> t.className().equals("app.WhisperTest")).findFirst().orElseThrow();
+        assertThat(whisper.reason()).isEqualTo("not affected: it depends on a changed type but cannot reach the changed"
+                + " methods (member level; tia.precision=class would select it)");
     }
 
     @Test

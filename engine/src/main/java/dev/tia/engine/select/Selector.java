@@ -64,9 +64,12 @@ public final class Selector {
         }
         DependencyGraph.Reach reach = graph.reach(seeds);
         boolean runAll = !reasons.isEmpty();
+        // What the class level would reach, to say why a test that uses a changed type was still skipped.
+        Optional<DependencyGraph.Reach> classLevel = !runAll && seeds.values().stream().flatMap(List::stream)
+                .anyMatch(n -> n instanceof Node.Member) ? Optional.of(graph.reach(classLevelSeeds(seeds))) : Optional.empty();
         List<TestResult> tests = new ArrayList<>();
         for (TestClass test : catalog.tests().values()) {
-            tests.add(decide(test, reach, runAll ? Optional.of(reasons.get(0)) : Optional.empty()));
+            tests.add(decide(test, reach, classLevel, runAll ? Optional.of(reasons.get(0)) : Optional.empty()));
         }
         tests.sort(Comparator.comparing(TestResult::module).thenComparing(TestResult::className));
         Selection selection = new Selection(repository, changes.baseCommit(), changes.baseRef(), changes.head(), mode, runAll,
@@ -76,7 +79,16 @@ public final class Selector {
         return new Outcome(selection, reach);
     }
 
-    private TestResult decide(TestClass test, DependencyGraph.Reach reach, Optional<String> runAllReason) {
+    /** The seeds with each changed method replaced by its type. */
+    private static Map<Node.File, List<Node>> classLevelSeeds(Map<Node.File, List<Node>> seeds) {
+        Map<Node.File, List<Node>> classLevel = new LinkedHashMap<>();
+        seeds.forEach((file, nodes) -> classLevel.put(file, nodes.stream()
+                .map(n -> n instanceof Node.Member member ? new Node.Type(member.type()) : n).distinct().toList()));
+        return classLevel;
+    }
+
+    private TestResult decide(TestClass test, DependencyGraph.Reach reach, Optional<DependencyGraph.Reach> classLevel,
+            Optional<String> runAllReason) {
         String module = workspace.modules().get(test.module()).displayName();
         ImmutableList<String> tags = ImmutableList.copyOf(test.classTags());
         Node node = new Node.Type(test.type());
@@ -91,7 +103,11 @@ public final class Selector {
                     affected ? why : "mode all: every test runs (not affected by the change)", chain);
         }
         if (!affected) {
-            return new TestResult(test.className(), module, TestStatus.SKIPPED, tags, "not affected by the change", chain);
+            boolean usesChangedType = classLevel.map(r -> !r.chain(node).isEmpty()).orElse(false);
+            return new TestResult(test.className(), module, TestStatus.SKIPPED, tags, usesChangedType
+                    ? "not affected: it depends on a changed type but cannot reach the changed methods (member level;"
+                            + " tia.precision=class would select it)"
+                    : "not affected by the change", chain);
         }
         Set<String> excluded = Sets.intersection(test.tagsOnEveryTest(), excludeTags);
         // Observe mode records what quick mode would decide; the faces then run everything anyway.
