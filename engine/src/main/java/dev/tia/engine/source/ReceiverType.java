@@ -34,14 +34,14 @@ import java.util.Set;
 /**
  * The simple name of the type a call's receiver is declared with, when the source says it plainly: {@code new T()},
  * {@code T.staticCall()}, {@code T::ref}, {@code (T) x}, or a parameter, local or field of the enclosing member and
- * type that is declared with one class type everywhere it is declared. Anything less plain has no receiver type,
- * and the call may then reach a method of that name in any type.
+ * type that is in scope at the call and declared with a class type (not {@code var}, not a type variable).
+ * Anything less plain has no receiver type, and the call may then reach a method of that name in any type.
+ * One instance per file: it remembers each member's declarations.
  *
  * <p>A bare name that is no parameter, local or field (a type, an inherited field, a static import) is written
  * {@code ?Name}: the resolver takes it as a type only if the project has a type of that simple name.
  */
 final class ReceiverType {
-    // One instance per file: it remembers each member's declarations.
 
     /** Prefix of a receiver that is a type only if the project has a type of that simple name. */
     static final String MAYBE = "?";
