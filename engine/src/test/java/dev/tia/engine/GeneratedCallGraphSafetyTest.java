@@ -1,0 +1,259 @@
+package dev.tia.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tia.engine.config.TiaConfig;
+import dev.tia.engine.select.Effect;
+import dev.tia.engine.select.Selection;
+import dev.tia.engine.select.TestStatus;
+import dev.tia.fixtures.FixtureRepo;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Member-level narrowing against generated call graphs: small projects whose classes call each other through every
+ * receiver form tia tells apart (new, static calls, fields, locals typed by an interface, var, method references,
+ * inherited and overridden methods, unqualified calls, code outside methods), with the same method names in every
+ * class. Each method in turn is made to throw; the tests run for real with the JUnit launcher, and every test that
+ * fails must have been selected.
+ */
+class GeneratedCallGraphSafetyTest {
+
+    private static final int CLASSES = 6;
+    private static final String[] NAMES = {"f", "g", "h"};
+
+    @TempDir
+    Path dir;
+
+    /** A generated method: its class, name, whether it takes an int, whether it is static. */
+    private record Method(int owner, String name, boolean takesInt, boolean isStatic) {
+        String arguments() {
+            return takesInt ? "1" : "";
+        }
+    }
+
+    @Test
+    void everyTestThatAThrowingMethodBreaksIsSelected() throws IOException {
+        List<String> misses = new ArrayList<>();
+        int mutants = 0;
+        int narrowed = 0;
+        int failing = 0;
+        int selectedTotal = 0;
+        for (long seed = 1; seed <= 8; seed++) {
+            Path project = dir.resolve("seed" + seed);
+            Map<String, String> sources = generate(new Random(seed));
+            try (FixtureRepo repo = FixtureRepo.init(project)) {
+                sources.forEach(repo::write);
+                repo.commitAll("generated");
+            }
+            assertThat(FixtureTestRun.failingTestClasses(project, Files.createTempDirectory(dir, "build")))
+                    .as("the generated project's tests pass before any mutation").isEmpty();
+            for (Map.Entry<String, String> source : sources.entrySet()) {
+                if (!source.getKey().startsWith("src/main/java/g/C")) {
+                    continue;
+                }
+                for (String mutant : throwingMutants(source.getValue())) {
+                    Files.writeString(project.resolve(source.getKey()), mutant);
+                    try {
+                        Set<String> failed = FixtureTestRun.failingTestClasses(project, Files.createTempDirectory(dir, "build"));
+                        Selection selection = new TiaEngine().analyze(TiaConfig.defaults(project)).selection();
+                        Set<String> selected = new TreeSet<>(FixtureStepsTest.simpleNames(selection, TestStatus.SELECTED));
+                        mutants++;
+                        failing += failed.size();
+                        selectedTotal += selected.size();
+                        if (selection.changedFiles().get(0).effect() == Effect.MEMBERS) {
+                            narrowed++;
+                        }
+                        if (!selected.containsAll(failed)) {
+                            misses.add("seed " + seed + ", " + source.getKey() + ": failing " + failed + ", selected " + selected
+                                    + "\n" + mutant);
+                        }
+                    } finally {
+                        Files.writeString(project.resolve(source.getKey()), source.getValue());
+                    }
+                }
+            }
+        }
+        System.out.printf("generated call graphs: %d throwing mutants, %d judged at member level, %d failing test classes,"
+                + " %d selected, %d missed%n", mutants, narrowed, failing, selectedTotal, misses.size());
+        assertThat(narrowed).as("mutants judged at member level").isGreaterThanOrEqualTo(20);
+        assertThat(failing).as("failures the tests notice; without them this check proves nothing").isGreaterThanOrEqualTo(20);
+        assertThat(misses).isEmpty();
+    }
+
+    /** One mutant per method body: the body throws first. */
+    private static List<String> throwingMutants(String source) {
+        List<String> mutants = new ArrayList<>();
+        int from = 0;
+        String marker = "{ // body";
+        while ((from = source.indexOf(marker, from)) >= 0) {
+            int at = from + 1;
+            mutants.add(source.substring(0, at) + " if (true) { throw new IllegalStateException(\"mutant\"); }" + source.substring(at));
+            from = at;
+        }
+        return mutants;
+    }
+
+    /**
+     * The project: classes C0..C5 (a class only calls classes after it, so nothing recurses), an interface Op, and
+     * tests that call methods through random receivers.
+     */
+    private static Map<String, String> generate(Random random) {
+        List<List<Method>> methods = new ArrayList<>();
+        int[] parent = new int[CLASSES];
+        for (int k = 0; k < CLASSES; k++) {
+            parent[k] = k > 0 && random.nextInt(3) == 0 ? random.nextInt(k) : -1;
+            List<Method> own = new ArrayList<>();
+            for (String name : NAMES) {
+                if (random.nextInt(3) > 0) {
+                    own.add(new Method(k, name, random.nextBoolean(), random.nextInt(4) == 0));
+                }
+            }
+            if (own.isEmpty()) {
+                own.add(new Method(k, "f", true, false));
+            }
+            // A method with an ancestor's signature must match its staticness to compile (an override or a hiding).
+            for (int i = 0; i < own.size(); i++) {
+                Method method = own.get(i);
+                for (int a = parent[k]; a >= 0; a = parent[a]) {
+                    for (Method inherited : methods.get(a)) {
+                        if (inherited.name().equals(method.name()) && inherited.takesInt() == method.takesInt()) {
+                            own.set(i, method = new Method(k, method.name(), method.takesInt(), inherited.isStatic()));
+                        }
+                    }
+                }
+            }
+            methods.add(own);
+        }
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("pom.xml", InlineProject.POM);
+        files.put("src/main/java/g/Op.java", "package g;\npublic interface Op { int f(int x); }\n");
+        for (int k = 0; k < CLASSES; k++) {
+            StringBuilder body = new StringBuilder();
+            boolean implementsOp = methods.get(k).stream().anyMatch(m -> m.name().equals("f") && m.takesInt() && !m.isStatic());
+            body.append("package g;\n\npublic class C").append(k);
+            if (parent[k] >= 0) {
+                body.append(" extends C").append(parent[k]);
+            }
+            if (implementsOp) {
+                body.append(" implements Op");
+            }
+            body.append(" {\n");
+            // Initializers only in classes nothing extends: a subclass built by a later class would run them again.
+            int self = k;
+            boolean leaf = java.util.stream.IntStream.range(0, CLASSES).noneMatch(c -> parent[c] == self);
+            if (leaf && k + 1 < CLASSES && random.nextInt(3) == 0) {
+                // code outside methods that calls a method
+                body.append("    private final int seed = ").append(call(random, methods, parent, k + 1, k)).append(";\n");
+            }
+            if (leaf && k + 1 < CLASSES) {
+                int target = k + 1 + random.nextInt(CLASSES - k - 1);
+                body.append("    private final C").append(target).append(" next = new C").append(target).append("();\n");
+            }
+            List<Method> own = methods.get(k);
+            for (int i = 0; i < own.size(); i++) {
+                Method method = own.get(i);
+                boolean overrides = parent[k] >= 0 && hasInstance(methods, parent, parent[k], method);
+                body.append("\n    ").append(overrides && !method.isStatic() ? "@Override\n    " : "")
+                        .append("public ").append(method.isStatic() ? "static " : "").append("int ").append(method.name())
+                        .append(method.takesInt() ? "(int x)" : "()").append(" { // body\n")
+                        .append("        int r = ").append(random.nextInt(100)).append(";\n");
+                for (int c = 0; c < 1 + random.nextInt(2); c++) {
+                    if (k + 1 < CLASSES) {
+                        body.append("        ").append(statement(random, methods, parent, k + 1, k, method.isStatic())).append('\n');
+                    }
+                }
+                // an unqualified call to a later method of the same class
+                for (int j = i + 1; j < own.size(); j++) {
+                    if (random.nextBoolean() && (own.get(j).isStatic() || !method.isStatic())) {
+                        body.append("        r += ").append(own.get(j).name()).append('(').append(own.get(j).arguments()).append(");\n");
+                        break;
+                    }
+                }
+                body.append("        return r;\n    }\n");
+            }
+            body.append("}\n");
+            files.put("src/main/java/g/C" + k + ".java", body.toString());
+        }
+        for (int t = 0; t < 8; t++) {
+            StringBuilder test = new StringBuilder("package g;\n\nimport org.junit.jupiter.api.Test;\n\nclass T").append(t)
+                    .append("Test {\n    @Test\n    void calls() {\n        int r = 0;\n");
+            for (int c = 0; c < 1 + random.nextInt(2); c++) {
+                test.append("        ").append(statement(random, methods, parent, 0, -1, true)).append('\n');
+            }
+            test.append("    }\n}\n");
+            files.put("src/test/java/g/T" + t + "Test.java", test.toString());
+        }
+        return files;
+    }
+
+    /** Whether class {@code k} has (or inherits) an instance method like {@code method}. */
+    private static boolean hasInstance(List<List<Method>> methods, int[] parent, int k, Method method) {
+        for (int c = k; c >= 0; c = parent[c]) {
+            if (methods.get(c).stream().anyMatch(m -> m.name().equals(method.name()) && m.takesInt() == method.takesInt()
+                    && !m.isStatic())) {
+                return true;
+            }
+            if (parent[c] < 0) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /** A statement {@code r += <call>;} to a method of a class at index {@code from} or later. */
+    private static String statement(Random random, List<List<Method>> methods, int[] parent, int from, int caller, boolean inStatic) {
+        int target = from + random.nextInt(CLASSES - from);
+        List<Method> candidates = methods.get(target);
+        Method method = candidates.get(random.nextInt(candidates.size()));
+        String arguments = method.arguments();
+        if (method.isStatic()) {
+            return "r += C" + method.owner() + "." + method.name() + "(" + arguments + ");";
+        }
+        // a subclass after the caller that inherits the method, now and then
+        for (int sub = Math.max(from, caller + 1); sub < CLASSES; sub++) {
+            if (parent[sub] == target && random.nextInt(3) == 0) {
+                return "r += new C" + sub + "()." + method.name() + "(" + arguments + ");";
+            }
+        }
+        boolean op = method.name().equals("f") && method.takesInt();
+        switch (random.nextInt(op ? 6 : 4)) {
+            case 0:
+                return "r += new C" + target + "()." + method.name() + "(" + arguments + ");";
+            case 1:
+                return "{ var v = new C" + target + "(); r += v." + method.name() + "(" + arguments + "); }";
+            case 2:
+                return "{ C" + target + " local = new C" + target + "(); r += local." + method.name() + "(" + arguments + "); }";
+            case 3:
+                return "{ Object o = new C" + target + "(); r += ((C" + target + ") o)." + method.name() + "(" + arguments + "); }";
+            case 4:
+                return "{ Op op = new C" + target + "(); r += op.f(2); }";
+            default:
+                return "{ java.util.function.IntUnaryOperator u = new C" + target + "()::f; r += u.applyAsInt(3); }";
+        }
+    }
+
+    /** A call expression to a method of a class at index {@code from} or later (for a field initializer). */
+    private static String call(Random random, List<List<Method>> methods, int[] parent, int from, int caller) {
+        String statement = statement(random, methods, parent, from, caller, true);
+        if (statement.startsWith("r += ") && !statement.contains("{")) {
+            return statement.substring(5, statement.length() - 1);
+        }
+        int target = from + random.nextInt(CLASSES - from);
+        Method method = methods.get(target).get(0);
+        return method.isStatic() ? "C" + target + "." + method.name() + "(" + method.arguments() + ")"
+                : "new C" + target + "()." + method.name() + "(" + method.arguments() + ")";
+    }
+}
