@@ -228,21 +228,22 @@ class GeneratedCallGraphSafetyTest {
                 return "r += new C" + sub + "()." + method.name() + "(" + arguments + ");";
             }
         }
-        boolean op = method.name().equals("f") && method.takesInt();
-        switch (random.nextInt(op ? 6 : 4)) {
-            case 0:
-                return "r += new C" + target + "()." + method.name() + "(" + arguments + ");";
-            case 1:
-                return "{ var v = new C" + target + "(); r += v." + method.name() + "(" + arguments + "); }";
-            case 2:
-                return "{ C" + target + " local = new C" + target + "(); r += local." + method.name() + "(" + arguments + "); }";
-            case 3:
-                return "{ Object o = new C" + target + "(); r += ((C" + target + ") o)." + method.name() + "(" + arguments + "); }";
-            case 4:
-                return "{ Op op = new C" + target + "(); r += op.f(2); }";
-            default:
-                return "{ java.util.function.IntUnaryOperator u = new C" + target + "()::f; r += u.applyAsInt(3); }";
+        String type = "C" + target;
+        String call = method.name() + "(" + arguments + ")";
+        List<String> forms = new ArrayList<>(List.of(
+                "r += new " + type + "()." + call + ";",
+                "{ var v = new " + type + "(); r += v." + call + "; }",
+                "{ " + type + " local = new " + type + "(); r += local." + call + "; }",
+                "{ Object o = new " + type + "(); r += ((" + type + ") o)." + call + "; }",
+                "{ java.util.function.ToIntFunction<" + type + "> fn = (" + type + " c) -> c." + call + "; r += fn.applyAsInt(new " + type + "()); }",
+                "{ java.util.function.ToIntFunction<" + type + "> fn = c -> c." + call + "; r += fn.applyAsInt(new " + type + "()); }",
+                "{ java.util.function.IntSupplier s = new java.util.function.IntSupplier() { public int getAsInt() { return new "
+                        + type + "()." + call + "; } }; r += s.getAsInt(); }"));
+        if (method.name().equals("f") && method.takesInt()) {
+            forms.add("{ Op op = new " + type + "(); r += op.f(2); }");
+            forms.add("{ java.util.function.IntUnaryOperator u = new " + type + "()::f; r += u.applyAsInt(3); }");
         }
+        return forms.get(random.nextInt(forms.size()));
     }
 
     /** A call expression to a method of a class at index {@code from} or later (for a field initializer). */
