@@ -6,6 +6,7 @@ import com.google.common.collect.ImmutableSet;
 import dev.tia.engine.config.RepositoryConfig;
 import dev.tia.engine.config.TiaConfig;
 import dev.tia.engine.git.ChangeSet;
+import dev.tia.engine.git.ChangeType;
 import dev.tia.engine.git.FileChange;
 import dev.tia.engine.git.GitRepo;
 import dev.tia.engine.git.SourceTree;
@@ -14,17 +15,17 @@ import dev.tia.engine.graph.DependencyGraphBuilder;
 import dev.tia.engine.graph.Node;
 import dev.tia.engine.project.MavenModule;
 import dev.tia.engine.project.PomCanonical;
+import dev.tia.engine.project.PomVersionChange;
 import dev.tia.engine.project.RepoPath;
 import dev.tia.engine.project.SourceRootKind;
 import dev.tia.engine.project.Workspace;
 import dev.tia.engine.project.WorkspaceLoader;
-import dev.tia.engine.project.PomVersionChange;
 import dev.tia.engine.select.ChangedFile;
 import dev.tia.engine.select.DependencyBump;
-import dev.tia.engine.select.Selection;
 import dev.tia.engine.select.Effect;
 import dev.tia.engine.select.FileEffect;
 import dev.tia.engine.select.Policy;
+import dev.tia.engine.select.Selection;
 import dev.tia.engine.select.Selector;
 import dev.tia.engine.source.FactsCache;
 import dev.tia.engine.source.FileFacts;
@@ -43,12 +44,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.TreeSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * The one entry point of every face: configuration in, {@link Analysis} out.
@@ -101,8 +103,10 @@ public final class TiaEngine {
 
             Map<String, FileFacts> headFacts = new HashMap<>();
             index.files().forEach((path, file) -> headFacts.put(path, file.facts()));
-            Set<String> noOpPoms = noOpPoms(git, changes, head);
-            Map<String, Set<String>> versionChanges = dependencyVersionChanges(git, changes, head, workspace, noOpPoms);
+            List<String> modifiedPoms = modifiedPoms(changes);
+            SourceTree basePoms = git.files(changes.baseCommit(), modifiedPoms);
+            Set<String> noOpPoms = noOpPoms(modifiedPoms, basePoms, head);
+            Map<String, Set<String>> versionChanges = dependencyVersionChanges(modifiedPoms, basePoms, head, workspace, noOpPoms);
             Policy policy = new Policy(workspace, repositoryConfig, headFacts, baseFacts,
                     toolFolders(git.workTree(), config), config.precision(), noOpPoms, versionChanges);
             List<FileEffect> effects = new ArrayList<>();
@@ -198,16 +202,16 @@ public final class TiaEngine {
         return facts;
     }
 
-    /** Modified poms that Maven reads the same way at base and head (comments, formatting). */
-    private static Set<String> noOpPoms(GitRepo git, ChangeSet changes, SourceTree head) {
-        List<String> poms = changes.changes().stream()
-                .filter(c -> c.change() == dev.tia.engine.git.ChangeType.MODIFIED && RepoPath.fileName(c.path()).equals("pom.xml"))
+    /** The poms the change modifies (present at base and head). */
+    private static List<String> modifiedPoms(ChangeSet changes) {
+        return changes.changes().stream()
+                .filter(c -> c.change() == ChangeType.MODIFIED && RepoPath.fileName(c.path()).equals("pom.xml"))
                 .map(FileChange::path).toList();
+    }
+
+    /** Modified poms that Maven reads the same way at base and head (comments, formatting). */
+    private static Set<String> noOpPoms(List<String> poms, SourceTree base, SourceTree head) {
         Set<String> noOps = new LinkedHashSet<>();
-        if (poms.isEmpty()) {
-            return noOps;
-        }
-        SourceTree base = git.files(changes.baseCommit(), poms);
         for (String pom : poms) {
             try {
                 Optional<String> before = PomCanonical.of(base.read(pom));
@@ -225,11 +229,9 @@ public final class TiaEngine {
      * Modified poms whose edit only moves dependency versions, with the moved artifacts; a moved artifact that is a
      * module of this workspace is left to the pom's usual rule.
      */
-    private static Map<String, Set<String>> dependencyVersionChanges(GitRepo git, ChangeSet changes, SourceTree head,
+    private static Map<String, Set<String>> dependencyVersionChanges(List<String> modifiedPoms, SourceTree base, SourceTree head,
             Workspace workspace, Set<String> noOpPoms) {
-        List<String> poms = changes.changes().stream()
-                .filter(c -> c.change() == dev.tia.engine.git.ChangeType.MODIFIED && RepoPath.fileName(c.path()).equals("pom.xml"))
-                .map(FileChange::path).filter(p -> !noOpPoms.contains(p)).toList();
+        List<String> poms = modifiedPoms.stream().filter(p -> !noOpPoms.contains(p)).toList();
         Map<String, Set<String>> moved = new LinkedHashMap<>();
         if (poms.isEmpty()) {
             return moved;
@@ -241,7 +243,6 @@ public final class TiaEngine {
                 ownArtifacts.add(module.coordinates().groupId() + ":" + module.coordinates().artifactId());
                 headPoms.add(head.read(module.pomPath()));
             }
-            SourceTree base = git.files(changes.baseCommit(), poms);
             for (String pom : poms) {
                 PomVersionChange.between(base.read(pom), head.read(pom), headPoms)
                         .filter(artifacts -> artifacts.stream().noneMatch(ownArtifacts::contains))
@@ -255,7 +256,7 @@ public final class TiaEngine {
 
     /** When moved dependency versions are all that makes the change run everything: the rest of it, for faces that know class paths. */
     private static Optional<DependencyBump> dependencyBump(Selection selection, List<FileEffect> effects,
-            Map<String, Set<String>> versionChanges, java.util.function.Function<List<FileEffect>, Selector.Outcome> select) {
+            Map<String, Set<String>> versionChanges, Function<List<FileEffect>, Selector.Outcome> select) {
         List<FileEffect> bumps = effects.stream().filter(e -> e.effect() == Effect.DEPENDENCY_VERSIONS).toList();
         if (bumps.isEmpty() || selection.runAllReasons().size() != bumps.size()) {
             return Optional.empty();

@@ -56,7 +56,7 @@ final class MemberWalk {
                 continue;
             }
             for (CallIndex.Call call : calls.get(facts.get().name())) {
-                if (facts.get().matches(facts.get().name(), call.arity()) && index.mayReach(call, member.type())) {
+                if (facts.get().acceptsArity(call.arity()) && index.mayReach(call, member.type())) {
                     Node.Member caller = new Node.Member(call.caller(), call.member().signature());
                     if (predecessor.putIfAbsent(caller, member) == null) {
                         work.add(caller);

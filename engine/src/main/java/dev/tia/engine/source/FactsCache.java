@@ -2,6 +2,8 @@ package dev.tia.engine.source;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -124,7 +126,7 @@ public final class FactsCache {
                 if (in.readLong() != crc.getValue()) {
                     break;
                 }
-                DataInputStream record = new DataInputStream(new java.io.ByteArrayInputStream(payload));
+                DataInputStream record = new DataInputStream(new ByteArrayInputStream(payload));
                 if (record.readUTF().equals(tiaVersion)) {
                     entries.put(record.readUTF(), FactsCodec.read(record));
                 }
@@ -193,11 +195,11 @@ public final class FactsCache {
 
     /** Appends this run's new facts to the journal in one write. */
     private Optional<String> append() {
-        java.io.ByteArrayOutputStream records = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream records = new ByteArrayOutputStream();
         try {
             DataOutputStream out = new DataOutputStream(records);
             for (Map.Entry<String, FileFacts> entry : Map.copyOf(fresh).entrySet()) {
-                java.io.ByteArrayOutputStream payload = new java.io.ByteArrayOutputStream();
+                ByteArrayOutputStream payload = new ByteArrayOutputStream();
                 DataOutputStream record = new DataOutputStream(payload);
                 record.writeUTF(tiaVersion);
                 record.writeUTF(entry.getKey());

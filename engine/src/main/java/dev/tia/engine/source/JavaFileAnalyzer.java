@@ -51,7 +51,6 @@ import java.util.regex.Pattern;
 public final class JavaFileAnalyzer {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][\\w$]*");
-    private static final Pattern CALL = Pattern.compile("([A-Za-z_$][\\w$]*)\\s*\\(");
     private static final Pattern QUALIFIED_NAME = Pattern.compile("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)+");
 
     /** A parser per call: JavaParser instances are not thread-safe, and files are parsed in parallel. */
@@ -301,7 +300,7 @@ public final class JavaFileAnalyzer {
                     words.add(value);
                 } else if (value.length() < 4096) {
                     // Expression languages in annotations and strings: "@security.check(#id)", "#{bean.total()}"
-                    Matcher call = CALL.matcher(value);
+                    Matcher call = MemberFacts.WRITTEN_CALL.matcher(value);
                     while (call.find()) {
                         words.add(call.group(1));
                     }

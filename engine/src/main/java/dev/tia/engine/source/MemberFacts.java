@@ -3,6 +3,7 @@ package dev.tia.engine.source;
 import com.google.common.collect.ImmutableSet;
 
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * One method of a declared type, or the type's other code taken together, for member-level narrowing: what it
@@ -34,6 +35,9 @@ public record MemberFacts(
     /** The marker of a method reference's arity: it may be called with any number of arguments. */
     public static final String ANY_ARITY = "*";
 
+    /** A word written as a call ({@code name(}): how expression languages and templates call methods. */
+    static final Pattern WRITTEN_CALL = Pattern.compile("([A-Za-z_$][\\w$]*)\\s*\\(");
+
     /** Annotations no framework acts on: a method carrying only these is still called by name alone. */
     private static final Set<String> INERT_ANNOTATIONS = Set.of("Override", "SuppressWarnings", "Deprecated", "SafeVarargs",
             "FunctionalInterface", "Nullable", "NonNull", "Nonnull", "NotNull", "CheckForNull", "CheckReturnValue",
@@ -48,9 +52,9 @@ public record MemberFacts(
         return !signature.equals(OTHER_CODE);
     }
 
-    /** Whether a call written as {@code call} ({@code name/arity} or {@code name/*}) may invoke this method. */
-    public boolean matches(String callName, String callArity) {
-        if (!isMethod() || !callName.equals(name)) {
+    /** Whether a call of this method's name passing {@code callArity} arguments ({@code *}: a method reference) may be it. */
+    public boolean acceptsArity(String callArity) {
+        if (!isMethod()) {
             return false;
         }
         if (callArity.equals(ANY_ARITY)) {

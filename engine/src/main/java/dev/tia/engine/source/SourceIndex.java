@@ -31,8 +31,6 @@ import java.util.regex.Pattern;
 public final class SourceIndex {
 
     private static final Pattern QUALIFIED_NAME = Pattern.compile("[A-Za-z_][\\w$]*(?:\\.[A-Za-z_][\\w$]*)+");
-    /** A word written as a call: expression languages in templates and configuration call methods this way. */
-    private static final Pattern CALL = Pattern.compile("([A-Za-z_$][\\w$]*)\\s*\\(");
     /**
      * Resource kinds whose text may name classes (Spring XML, factories, properties, YAML, services files) or call
      * methods (templates).
@@ -178,7 +176,7 @@ public final class SourceIndex {
             names.add(matcher.group().replace('$', '.'));
         }
         Set<String> called = new LinkedHashSet<>();
-        Matcher call = CALL.matcher(text);
+        Matcher call = MemberFacts.WRITTEN_CALL.matcher(text);
         while (call.find()) {
             called.add(call.group(1));
         }
