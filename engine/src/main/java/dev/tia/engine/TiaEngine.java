@@ -50,7 +50,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The one entry point of every face: configuration in, {@link Analysis} out.
@@ -79,15 +82,19 @@ public final class TiaEngine {
     }
 
     public Analysis analyze(TiaConfig config) {
-        warmUpParser();
         Timings timings = new Timings();
-        try (GitRepo git = GitRepo.open(config.projectDir())) {
+        warmUpParser();
+        // Reading the index is independent of git: it runs on the other core while git works.
+        CompletableFuture<FactsCache> cacheLoad = inBackground("tia-index-load",
+                () -> config.cacheDir().map(dir -> FactsCache.load(dir, version())).orElse(FactsCache.none()));
+        try (GitRepo git = timings.time("open", () -> config.head().isEmpty()
+                ? GitRepo.openWithWorkingTree(config.projectDir()) : GitRepo.open(config.projectDir()))) {
             String projectRoot = projectRoot(git.workTree(), config.projectDir());
             ChangeSet changes = timings.time("changes", () -> git.changes(config.base(), config.head()));
             SourceTree head = timings.time("tree", () -> git.tree(changes.head()));
             RepositoryConfig repositoryConfig = repositoryConfig(head, projectRoot);
             Workspace workspace = timings.time("workspace", () -> WorkspaceLoader.load(head, projectRoot, repositoryConfig));
-            FactsCache cache = config.cacheDir().map(dir -> FactsCache.load(dir, version())).orElse(FactsCache.none());
+            FactsCache cache = timings.time("index-load", () -> await(cacheLoad));
             SourceIndex index = timings.time("index", () -> SourceIndex.build(workspace, head, analyzer, cache, progress));
             List<String> notes = new ArrayList<>(workspace.notes());
             cache.problem().ifPresent(notes::add);
@@ -96,7 +103,7 @@ public final class TiaEngine {
 
             timings.time("save-index", () -> cache.save()).ifPresent(notes::add);
 
-            NameResolver resolver = new NameResolver(universe(index, baseFacts, workspace));
+            NameResolver resolver = timings.time("universe", () -> new NameResolver(universe(index, baseFacts, workspace)));
             TestCatalog catalog = timings.time("catalog", () -> TestCatalog.build(index, resolver, workspace::visibleFrom));
             DependencyGraph graph = timings.time("graph",
                     () -> DependencyGraphBuilder.build(workspace, index, resolver, catalog, config.implementations()));
@@ -104,19 +111,22 @@ public final class TiaEngine {
             Map<String, FileFacts> headFacts = new HashMap<>();
             index.files().forEach((path, file) -> headFacts.put(path, file.facts()));
             List<String> modifiedPoms = modifiedPoms(changes);
-            SourceTree basePoms = git.files(changes.baseCommit(), modifiedPoms);
+            SourceTree basePoms = timings.time("base-poms", () -> git.files(changes.baseCommit(), modifiedPoms));
             Set<String> noOpPoms = noOpPoms(modifiedPoms, basePoms, head);
             Map<String, Set<String>> versionChanges = dependencyVersionChanges(modifiedPoms, basePoms, head, workspace, noOpPoms);
             Policy policy = new Policy(workspace, repositoryConfig, headFacts, baseFacts,
                     toolFolders(git.workTree(), config), config.precision(), noOpPoms, versionChanges);
             List<FileEffect> effects = new ArrayList<>();
             List<ChangedFile> changedFiles = new ArrayList<>();
-            for (FileChange change : changes.changes()) {
-                List<FileEffect> fileEffects = policy.effectsOf(change);
-                effects.addAll(fileEffects);
-                FileEffect main = fileEffects.get(0);
-                changedFiles.add(new ChangedFile(change.path(), change.change(), change.oldPath(), main.effect(), main.description()));
-            }
+            timings.time("effects", () -> {
+                for (FileChange change : changes.changes()) {
+                    List<FileEffect> fileEffects = policy.effectsOf(change);
+                    effects.addAll(fileEffects);
+                    FileEffect main = fileEffects.get(0);
+                    changedFiles.add(new ChangedFile(change.path(), change.change(), change.oldPath(), main.effect(), main.description()));
+                }
+                return effects;
+            });
 
             List<String> runAllReasons = new ArrayList<>(workspace.runAllReasons());
             changes.historyGap().ifPresent(runAllReasons::add);
@@ -126,7 +136,36 @@ public final class TiaEngine {
                     changedFiles, effects, standing, runAllReasons, notes));
             Optional<DependencyBump> bump = dependencyBump(outcome.selection(), effects, versionChanges,
                     rest -> selector.select(git.workTree().toString(), changes, changedFiles, rest, standing, runAllReasons, notes));
+            timings.finish();
             return new Analysis(outcome.selection(), graph, catalog, effects, timings, index.stats(), bump);
+        }
+    }
+
+    private static <T> CompletableFuture<T> inBackground(String name, Supplier<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                result.complete(work.get());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        }, name);
+        thread.setDaemon(true);
+        thread.start();
+        return result;
+    }
+
+    private static <T> T await(CompletableFuture<T> work) {
+        try {
+            return work.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
         }
     }
 

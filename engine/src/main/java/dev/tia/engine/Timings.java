@@ -7,7 +7,8 @@ import java.util.function.Supplier;
 
 /**
  * How long each phase of one analysis took, for {@code --timings} and the benchmark. Measured at the engine's
- * facade around whole phases, never inside them.
+ * facade around whole phases, never inside them. The total is the wall clock from the start of the analysis to
+ * its end, so work between the named phases is counted too (as "other").
  */
 public final class Timings {
 
@@ -18,7 +19,9 @@ public final class Timings {
         }
     }
 
+    private final long started = System.nanoTime();
     private final List<Phase> phases = new ArrayList<>();
+    private long finished;
 
     <T> T time(String name, Supplier<T> work) {
         long start = System.nanoTime();
@@ -29,11 +32,21 @@ public final class Timings {
         }
     }
 
+    /** Marks the end of the analysis. */
+    void finish() {
+        finished = System.nanoTime();
+    }
+
     public List<Phase> phases() {
         return Collections.unmodifiableList(phases);
     }
 
+    /** Wall clock of the whole analysis (the sum of the phases until {@link #finish()} is called). */
     public long totalNanos() {
+        return finished == 0 ? phasesNanos() : finished - started;
+    }
+
+    private long phasesNanos() {
         return phases.stream().mapToLong(Phase::nanos).sum();
     }
 
@@ -42,6 +55,9 @@ public final class Timings {
         StringBuilder line = new StringBuilder();
         for (Phase phase : phases) {
             line.append(String.format("%s %.0f ms, ", phase.name(), phase.millis()));
+        }
+        if (finished != 0) {
+            line.append(String.format("other %.0f ms, ", (totalNanos() - phasesNanos()) / 1_000_000.0));
         }
         return line.append(String.format("total %.0f ms", totalNanos() / 1_000_000.0)).toString();
     }

@@ -33,6 +33,11 @@ final class CommitTree implements SourceTree {
         return of(repository, commit, Optional.empty());
     }
 
+    /** No files of {@code label}. */
+    static CommitTree empty(Repository repository, String label) {
+        return new CommitTree(repository, label, ImmutableMap.of());
+    }
+
     /** Only {@code paths} of the commit (those that exist there): cheap when a few files are needed. */
     static CommitTree of(Repository repository, RevCommit commit, Optional<Collection<String>> paths) throws IOException {
         ImmutableMap.Builder<String, ObjectId> blobs = ImmutableMap.builder();

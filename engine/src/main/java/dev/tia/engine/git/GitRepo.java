@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 /**
@@ -51,11 +52,12 @@ public final class GitRepo implements AutoCloseable {
 
     private final Repository repository;
     private final Path workTree;
-    private final boolean nativeStatus;
+    /** The git command's status of the working tree, asked for as the repository is opened; empty: use JGit. */
+    private final CompletableFuture<Optional<StatusSets>> nativeStatus;
     /** The working tree's status, computed once: it does not change during one analysis. */
     private StatusSets status;
 
-    private GitRepo(Repository repository, boolean nativeStatus) {
+    private GitRepo(Repository repository, CompletableFuture<Optional<StatusSets>> nativeStatus) {
         this.repository = repository;
         this.nativeStatus = nativeStatus;
         this.workTree = repository.getWorkTree().toPath().toAbsolutePath().normalize();
@@ -67,11 +69,22 @@ public final class GitRepo implements AutoCloseable {
      * @throws TiaException when {@code dir} is not inside a git working tree
      */
     public static GitRepo open(Path dir) {
-        return open(dir, true);
+        return open(dir, true, false);
     }
 
-    /** @param nativeStatus whether to ask the git command for the status first (JGit when false or unavailable) */
-    static GitRepo open(Path dir, boolean nativeStatus) {
+    /**
+     * Opens the repository that contains {@code dir} to compare its working tree: the git command's status starts
+     * at once, and runs on another core while JGit opens the repository (which takes as long, in a fresh JVM).
+     */
+    public static GitRepo openWithWorkingTree(Path dir) {
+        return open(dir, true, true);
+    }
+
+    /**
+     * @param nativeStatus whether to ask the git command for the status first (JGit when false or unavailable)
+     * @param statusNow whether to start the git command right away
+     */
+    static GitRepo open(Path dir, boolean nativeStatus, boolean statusNow) {
         if (!Files.isDirectory(dir)) {
             throw new TiaException(dir + " is not a directory: pass --repo with the folder of a git repository");
         }
@@ -80,13 +93,16 @@ public final class GitRepo implements AutoCloseable {
             throw new TiaException(dir.toAbsolutePath() + " is not inside a git repository: run tia in a git checkout"
                     + " (or pass --repo DIR)");
         }
+        // git finds the same repository from dir, and prints paths relative to its root in porcelain format.
+        CompletableFuture<Optional<StatusSets>> status = !nativeStatus ? CompletableFuture.completedFuture(Optional.empty())
+                : statusNow ? NativeGitStatus.start(dir) : new CompletableFuture<>();
         try {
             Repository repository = builder.setMustExist(true).build();
             if (repository.isBare()) {
                 repository.close();
                 throw new TiaException(builder.getGitDir() + " is a bare repository: tia needs a checkout with a working tree");
             }
-            return new GitRepo(repository, nativeStatus);
+            return new GitRepo(repository, status);
         } catch (IOException e) {
             throw new TiaException("cannot open the git repository at " + builder.getGitDir() + ": " + e.getMessage(), e);
         }
@@ -208,6 +224,9 @@ public final class GitRepo implements AutoCloseable {
 
     /** Only {@code paths} of commit {@code commitId}: for reading a few files at base. */
     public SourceTree files(String commitId, Collection<String> paths) {
+        if (paths.isEmpty()) {
+            return CommitTree.empty(repository, commitId); // nothing asked: no commit to read (and no filter = every file)
+        }
         try (RevWalk walk = new RevWalk(repository)) {
             return CommitTree.of(repository, walk.parseCommit(ObjectId.fromString(commitId)), Optional.of(paths));
         } catch (IOException e) {
@@ -295,7 +314,10 @@ public final class GitRepo implements AutoCloseable {
 
     private StatusSets status() throws GitAPIException {
         if (status == null) {
-            Optional<StatusSets> fromGit = nativeStatus ? NativeGitStatus.read(workTree) : Optional.empty();
+            if (!nativeStatus.isDone()) {
+                nativeStatus.complete(NativeGitStatus.read(workTree)); // not started early: ask now
+            }
+            Optional<StatusSets> fromGit = nativeStatus.join();
             status = fromGit.isPresent() ? fromGit.get() : StatusSets.of(
                     Git.wrap(repository).status().setIgnoreSubmodules(SubmoduleWalk.IgnoreSubmoduleMode.ALL).call());
         }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,11 +24,27 @@ final class NativeGitStatus {
     private NativeGitStatus() {
     }
 
-    static Optional<StatusSets> read(Path workTree) {
+    /** {@link #read} on a thread of its own: the work is the git process's, this thread only waits for it. */
+    static CompletableFuture<Optional<StatusSets>> start(Path dir) {
+        CompletableFuture<Optional<StatusSets>> result = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                result.complete(read(dir));
+            } catch (RuntimeException e) {
+                result.complete(Optional.empty());
+            }
+        }, "tia-git-status");
+        thread.setDaemon(true);
+        thread.start();
+        return result;
+    }
+
+    /** @param dir the working tree, or any folder inside it */
+    static Optional<StatusSets> read(Path dir) {
         if ("false".equals(System.getenv("TIA_NATIVE_GIT"))) {
             return Optional.empty();
         }
-        ProcessBuilder command = new ProcessBuilder("git", "-C", workTree.toString(), "status", "--porcelain=v1", "-z",
+        ProcessBuilder command = new ProcessBuilder("git", "-C", dir.toString(), "status", "--porcelain=v1", "-z",
                 "--untracked-files=all", "--no-renames", "--ignore-submodules=all");
         command.environment().put("GIT_OPTIONAL_LOCKS", "0"); // a status must not take the index lock
         command.redirectErrorStream(false);

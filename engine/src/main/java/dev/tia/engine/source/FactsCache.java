@@ -8,9 +8,9 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UTFDataFormatException;
+import java.nio.ByteBuffer;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.CRC32;
-import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
 
 /**
@@ -43,7 +42,7 @@ public final class FactsCache {
 
     private static final String MAGIC = "tia-facts";
     /** Bump when {@link FileFacts} or the analyzer's output changes meaning. */
-    static final int FORMAT_VERSION = 5;
+    static final int FORMAT_VERSION = 6;
     private static final String FILE_NAME = "facts-v" + FORMAT_VERSION + ".bin";
     private static final String JOURNAL_NAME = "facts-v" + FORMAT_VERSION + ".journal";
     private static final int MAX_RECORD = 64 << 20;
@@ -75,34 +74,43 @@ public final class FactsCache {
     /** Loads the index in {@code dir}; a missing one is empty, a corrupt or foreign one is empty with a problem. */
     public static FactsCache load(Path dir, String tiaVersion) {
         Path file = dir.resolve(FILE_NAME);
-        try (InputStream raw = Files.newInputStream(file)) {
-            CheckedInputStream checked = new CheckedInputStream(new BufferedInputStream(raw, 1 << 16), new CRC32());
-            DataInputStream in = new DataInputStream(checked);
-            if (!MAGIC.equals(in.readUTF()) || in.readInt() != FORMAT_VERSION) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            DataInputStream header = new DataInputStream(new ByteArrayInputStream(bytes));
+            if (!MAGIC.equals(header.readUTF()) || header.readInt() != FORMAT_VERSION) {
                 return rebuild(file, tiaVersion, "is not a tia index of format " + FORMAT_VERSION);
             }
-            String writtenBy = in.readUTF();
+            String writtenBy = header.readUTF();
             if (!writtenBy.equals(tiaVersion)) {
                 return rebuild(file, tiaVersion, "was written by tia " + writtenBy);
             }
-            int count = in.readInt();
-            Map<String, FileFacts> entries = new HashMap<>(Math.max(16, count * 2));
-            for (int i = 0; i < count; i++) {
-                entries.put(in.readUTF(), FactsCodec.read(in));
+            int start = bytes.length - header.available();
+            int end = bytes.length - Long.BYTES;
+            if (end < start) {
+                return rebuild(file, tiaVersion, "is corrupt (truncated)");
             }
-            long expected = checked.getChecksum().getValue();
-            if (in.readLong() != expected) {
+            CRC32 crc = new CRC32();
+            crc.update(bytes, 0, end);
+            if (ByteBuffer.wrap(bytes, end, Long.BYTES).getLong() != crc.getValue()) {
                 return rebuild(file, tiaVersion, "is corrupt (checksum mismatch)");
             }
+            FactsCodec.Reader in = new FactsCodec.Reader(bytes, start, end);
+            int count = in.varint();
+            Map<String, FileFacts> entries = new HashMap<>(Math.max(16, count * 2));
+            for (int i = 0; i < count; i++) {
+                entries.put(in.string(), in.facts());
+            }
             FactsCache cache = new FactsCache(file, tiaVersion, entries, Optional.empty());
-            cache.indexBytes = Files.size(file);
+            cache.indexBytes = bytes.length;
             cache.journalBytes = readJournal(dir.resolve(JOURNAL_NAME), tiaVersion, entries);
             return cache;
         } catch (NoSuchFileException e) {
             FactsCache cache = new FactsCache(file, tiaVersion, new HashMap<>(), Optional.empty());
             cache.changed = true; // no index yet: the first save writes one
             return cache;
-        } catch (EOFException | UTFDataFormatException | ArrayIndexOutOfBoundsException e) {
+        } catch (FactsCodec.CorruptFactsException e) {
+            return rebuild(file, tiaVersion, "is corrupt (" + e.getMessage() + ")");
+        } catch (EOFException | UTFDataFormatException e) {
             return rebuild(file, tiaVersion, "is corrupt (" + e.getClass().getSimpleName() + ")");
         } catch (IOException e) {
             return rebuild(file, tiaVersion, "cannot be read (" + e.getMessage() + ")");
@@ -128,7 +136,8 @@ public final class FactsCache {
                 }
                 DataInputStream record = new DataInputStream(new ByteArrayInputStream(payload));
                 if (record.readUTF().equals(tiaVersion)) {
-                    entries.put(record.readUTF(), FactsCodec.read(record));
+                    FactsCodec.Reader facts = new FactsCodec.Reader(payload, length - record.available(), length);
+                    entries.put(facts.string(), facts.facts());
                 }
             }
         } catch (NoSuchFileException e) {
@@ -202,8 +211,10 @@ public final class FactsCache {
                 ByteArrayOutputStream payload = new ByteArrayOutputStream();
                 DataOutputStream record = new DataOutputStream(payload);
                 record.writeUTF(tiaVersion);
-                record.writeUTF(entry.getKey());
-                FactsCodec.write(entry.getValue(), record);
+                FactsCodec.Writer facts = new FactsCodec.Writer();
+                facts.string(entry.getKey());
+                facts.facts(entry.getValue());
+                record.write(facts.toBytes());
                 record.flush();
                 CRC32 crc = new CRC32();
                 crc.update(payload.toByteArray());
@@ -235,11 +246,13 @@ public final class FactsCache {
                 out.writeInt(FORMAT_VERSION);
                 out.writeUTF(tiaVersion);
                 Map<String, FileFacts> snapshot = Map.copyOf(used);
-                out.writeInt(snapshot.size());
-                for (Map.Entry<String, FileFacts> entry : snapshot.entrySet()) {
-                    out.writeUTF(entry.getKey());
-                    FactsCodec.write(entry.getValue(), out);
-                }
+                FactsCodec.Writer facts = new FactsCodec.Writer();
+                facts.varint(snapshot.size());
+                snapshot.forEach((key, value) -> {
+                    facts.string(key);
+                    facts.facts(value);
+                });
+                out.write(facts.toBytes());
                 out.flush();
                 out.writeLong(checked.getChecksum().getValue());
                 out.flush();
@@ -264,10 +277,11 @@ public final class FactsCache {
         }
     }
 
-    /** Indexes of earlier formats are never read again: they would only take space in the CI cache. */
+    /** Indexes and journals of earlier formats are never read again: they would only take space in the CI cache. */
     private static void deleteOtherFormats(Path dir) {
         try (var files = Files.list(dir)) {
-            files.filter(f -> f.getFileName().toString().matches("facts-v\\d+\\.bin") && !f.getFileName().toString().equals(FILE_NAME))
+            files.filter(f -> f.getFileName().toString().matches("facts-v\\d+\\.(bin|journal)")
+                    && !f.getFileName().toString().equals(FILE_NAME) && !f.getFileName().toString().equals(JOURNAL_NAME))
                     .forEach(f -> {
                         try {
                             Files.deleteIfExists(f);

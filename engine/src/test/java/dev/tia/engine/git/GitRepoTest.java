@@ -60,7 +60,7 @@ class GitRepoTest {
             repo.delete("b.txt");
             repo.write("ignored/out.txt", "x\n");
         }
-        try (GitRepo jgit = GitRepo.open(dir, false); GitRepo git = GitRepo.open(dir, true)) {
+        try (GitRepo jgit = GitRepo.open(dir, false, false); GitRepo git = GitRepo.open(dir, true, true)) {
             ChangeSet viaJgit = jgit.changes(Optional.empty(), Optional.empty());
             assertThat(git.changes(Optional.empty(), Optional.empty()).changes()).isEqualTo(viaJgit.changes());
             assertThat(viaJgit.changes()).extracting(FileChange::path)

@@ -129,8 +129,11 @@ class FactsCacheTest {
             Files.write(index(), bytes.toByteArray());
             Path olderFormat = index().resolveSibling("facts-v1.bin");
             Files.write(olderFormat, bytes.toByteArray());
+            Path olderJournal = index().resolveSibling("facts-v1.journal");
+            Files.write(olderJournal, bytes.toByteArray());
             assertThat(analyze().selection().notes()).anySatisfy(note -> assertThat(note).contains("was written by tia 99.0.0"));
             assertThat(olderFormat).as("an index of an earlier format is deleted once the current one is written").doesNotExist();
+            assertThat(olderJournal).as("so is its journal").doesNotExist();
             assertThat(index()).exists();
         }
     }
@@ -175,14 +178,10 @@ class FactsCacheTest {
                     @interface Ann { }
                 }
                 """);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        FactsCodec.write(facts, new DataOutputStream(bytes));
-        FileFacts read = FactsCodec.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        FileFacts read = FactsCodec.decode(FactsCodec.encode(facts));
         assertThat(read).isEqualTo(facts);
         assertThat(read.types()).hasSize(4);
         FileFacts broken = new JavaFileAnalyzer().analyze("src/main/java/a/B.java", "package a; class B {");
-        bytes.reset();
-        FactsCodec.write(broken, new DataOutputStream(bytes));
-        assertThat(FactsCodec.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())))).isEqualTo(broken);
+        assertThat(FactsCodec.decode(FactsCodec.encode(broken))).isEqualTo(broken);
     }
 }
