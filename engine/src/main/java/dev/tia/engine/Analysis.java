@@ -8,6 +8,7 @@ import dev.tia.engine.select.DependencyBump;
 import dev.tia.engine.select.FileEffect;
 import dev.tia.engine.select.Selection;
 import dev.tia.engine.select.TestResult;
+import dev.tia.engine.source.Resolutions;
 import dev.tia.engine.source.SourceIndex;
 import dev.tia.engine.source.TestCatalog;
 import dev.tia.engine.source.TestClass;
@@ -26,17 +27,29 @@ public final class Analysis {
     private final ImmutableList<FileEffect> effects;
     private final Timings timings;
     private final SourceIndex.Stats indexStats;
+    private final ResolutionStats resolutionStats;
     private final Optional<DependencyBump> dependencyBump;
 
     Analysis(Selection selection, DependencyGraph graph, TestCatalog catalog, List<FileEffect> effects, Timings timings,
-            SourceIndex.Stats indexStats, Optional<DependencyBump> dependencyBump) {
+            SourceIndex.Stats indexStats, Resolutions resolutions, Optional<DependencyBump> dependencyBump) {
         this.indexStats = indexStats;
+        this.resolutionStats = new ResolutionStats(resolutions.reused(), resolutions.resolved());
         this.dependencyBump = dependencyBump;
         this.selection = selection;
         this.graph = graph;
         this.catalog = catalog;
         this.effects = ImmutableList.copyOf(effects);
         this.timings = timings;
+    }
+
+    /**
+     * How many files' names were resolved in this run, and how many resolutions were still valid from an earlier one.
+     */
+    public record ResolutionStats(int reused, int resolved) {
+    }
+
+    public ResolutionStats resolutionStats() {
+        return resolutionStats;
     }
 
     /** How many files were parsed, and how many came from the persistent index. */

@@ -32,6 +32,8 @@ import dev.tia.engine.source.FileFacts;
 import dev.tia.engine.source.IndexedFile;
 import dev.tia.engine.source.JavaFileAnalyzer;
 import dev.tia.engine.source.NameResolver;
+import dev.tia.engine.source.ResolutionCache;
+import dev.tia.engine.source.Resolutions;
 import dev.tia.engine.source.SourceIndex;
 import dev.tia.engine.source.TestCatalog;
 import dev.tia.engine.source.TypeRef;
@@ -85,8 +87,7 @@ public final class TiaEngine {
         Timings timings = new Timings();
         warmUpParser();
         // Reading the index is independent of git: it runs on the other core while git works.
-        CompletableFuture<FactsCache> cacheLoad = inBackground("tia-index-load",
-                () -> config.cacheDir().map(dir -> FactsCache.load(dir, version())).orElse(FactsCache.none()));
+        CompletableFuture<Caches> cacheLoad = inBackground("tia-index-load", () -> Caches.load(config));
         try (GitRepo git = timings.time("open", () -> config.head().isEmpty()
                 ? GitRepo.openWithWorkingTree(config.projectDir()) : GitRepo.open(config.projectDir()))) {
             String projectRoot = projectRoot(git.workTree(), config.projectDir());
@@ -94,19 +95,25 @@ public final class TiaEngine {
             SourceTree head = timings.time("tree", () -> git.tree(changes.head()));
             RepositoryConfig repositoryConfig = repositoryConfig(head, projectRoot);
             Workspace workspace = timings.time("workspace", () -> WorkspaceLoader.load(head, projectRoot, repositoryConfig));
-            FactsCache cache = timings.time("index-load", () -> await(cacheLoad));
+            Caches caches = timings.time("index-load", () -> await(cacheLoad));
+            FactsCache cache = caches.facts();
             SourceIndex index = timings.time("index", () -> SourceIndex.build(workspace, head, analyzer, cache, progress));
             List<String> notes = new ArrayList<>(workspace.notes());
             cache.problem().ifPresent(notes::add);
+            caches.resolutions().problem().ifPresent(notes::add);
             changes.fetched().ifPresent(notes::add);
             Map<String, FileFacts> baseFacts = timings.time("base", () -> baseFacts(git, changes, workspace, cache));
 
             timings.time("save-index", () -> cache.save()).ifPresent(notes::add);
 
-            NameResolver resolver = timings.time("universe", () -> new NameResolver(universe(index, baseFacts, workspace)));
+            TypeUniverse universe = timings.time("universe", () -> universe(index, baseFacts, workspace));
+            NameResolver resolver = new NameResolver(universe);
+            Resolutions resolutions = timings.time("resolve",
+                    () -> caches.resolutions().resolveAll(index, resolver, universe, workspace::visibleFrom));
+            timings.time("save-resolved", () -> caches.resolutions().save()).ifPresent(notes::add);
             TestCatalog catalog = timings.time("catalog", () -> TestCatalog.build(index, resolver, workspace::visibleFrom));
             DependencyGraph graph = timings.time("graph",
-                    () -> DependencyGraphBuilder.build(workspace, index, resolver, catalog, config.implementations()));
+                    () -> DependencyGraphBuilder.build(workspace, index, resolutions, resolver, catalog, config.implementations()));
 
             Map<String, FileFacts> headFacts = new HashMap<>();
             index.files().forEach((path, file) -> headFacts.put(path, file.facts()));
@@ -137,7 +144,15 @@ public final class TiaEngine {
             Optional<DependencyBump> bump = dependencyBump(outcome.selection(), effects, versionChanges,
                     rest -> selector.select(git.workTree().toString(), changes, changedFiles, rest, standing, runAllReasons, notes));
             timings.finish();
-            return new Analysis(outcome.selection(), graph, catalog, effects, timings, index.stats(), bump);
+            return new Analysis(outcome.selection(), graph, catalog, effects, timings, index.stats(), resolutions, bump);
+        }
+    }
+
+    /** The persistent caches in the configured folder, or none. */
+    private record Caches(FactsCache facts, ResolutionCache resolutions) {
+        static Caches load(TiaConfig config) {
+            return config.cacheDir().map(dir -> new Caches(FactsCache.load(dir, version()), ResolutionCache.load(dir, version())))
+                    .orElse(new Caches(FactsCache.none(), ResolutionCache.none()));
         }
     }
 

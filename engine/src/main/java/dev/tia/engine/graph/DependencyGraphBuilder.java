@@ -6,16 +6,17 @@ import com.google.common.graph.MutableGraph;
 import dev.tia.engine.project.MavenModule;
 import dev.tia.engine.project.Workspace;
 import dev.tia.engine.source.DeclaredType;
+import dev.tia.engine.source.FileResolution;
 import dev.tia.engine.source.IndexedFile;
 import dev.tia.engine.source.NameResolver;
 import dev.tia.engine.source.ResourceFacts;
+import dev.tia.engine.source.Resolutions;
 import dev.tia.engine.source.SourceIndex;
 import dev.tia.engine.source.TestCatalog;
 import dev.tia.engine.source.TestClass;
 import dev.tia.engine.source.TypeRef;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -35,10 +36,10 @@ public final class DependencyGraphBuilder {
     /**
      * @param implementations whether a change to an implementation affects users of the types it implements
      */
-    public static DependencyGraph build(Workspace workspace, SourceIndex index, NameResolver resolver, TestCatalog catalog,
-            boolean implementations) {
+    public static DependencyGraph build(Workspace workspace, SourceIndex index, Resolutions resolutions, NameResolver resolver,
+            TestCatalog catalog, boolean implementations) {
         DependencyGraphBuilder builder = new DependencyGraphBuilder(workspace, resolver);
-        builder.addTypes(index, implementations);
+        builder.addTypes(index, resolutions, implementations);
         builder.addResources(index);
         builder.addModules(catalog);
         builder.addArtifacts(index, catalog);
@@ -50,36 +51,22 @@ public final class DependencyGraphBuilder {
         return visibility.computeIfAbsent(module, workspace::visibleFrom);
     }
 
-    /** What one file names, resolved: computed for all files in parallel, then added to the graph in file order. */
-    private record Resolved(IndexedFile file, Set<String> visible, Set<TypeRef> references) {
-    }
-
-    private void addTypes(SourceIndex index, boolean implementations) {
-        // Resolution is read-only and per file, and most of the graph's cost: spread it over the cores. The
-        // visibility of every module is computed first, so the workers only read it.
-        Map<String, Set<String>> visible = new HashMap<>();
-        workspace.modules().keySet().forEach(module -> visible.put(module, visibleFrom(module)));
-        List<Resolved> resolved = index.files().values().parallelStream()
-                .map(file -> new Resolved(file, visible.get(file.module()), resolver.references(file, visible.get(file.module()))))
-                .toList();
-        for (Resolved entry : resolved) {
-            IndexedFile file = entry.file();
-            Set<String> visibleModules = entry.visible();
-            Set<TypeRef> references = entry.references();
+    /** Type edges from every file's resolved names (see {@link Resolutions}: mostly kept from earlier runs). */
+    private void addTypes(SourceIndex index, Resolutions resolutions, boolean implementations) {
+        for (IndexedFile file : index.files().values()) {
+            FileResolution resolution = resolutions.of(file.path());
             for (DeclaredType declared : file.facts().types()) {
                 Node.Type node = new Node.Type(new TypeRef(file.module(), declared.name()));
                 graph.addNode(node);
-                for (TypeRef reference : references) {
+                for (TypeRef reference : resolution.references()) {
                     graph.putEdge(new Node.Type(reference), node);
                 }
                 if (implementations) {
                     // Users of an interface may run any implementation (DI, ServiceLoader): the implementation
                     // affects whatever its supertypes affect.
-                    for (String supertype : declared.supertypes()) {
-                        for (TypeRef target : resolver.resolve(file, supertype, visibleModules)) {
-                            if (!target.equals(node.type())) {
-                                graph.putEdge(node, new Node.Type(target));
-                            }
+                    for (TypeRef target : resolution.supertypesOf(declared.name())) {
+                        if (!target.equals(node.type())) {
+                            graph.putEdge(node, new Node.Type(target));
                         }
                     }
                 }

@@ -33,6 +33,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -140,9 +141,10 @@ public final class JavaFileAnalyzer {
                     (declaration.isAsterisk() ? onDemand : imports).add(name);
                 }
             }
+            ImmutableSet<String> qualifiedNames = qualifiedNames();
             return new FileFacts(packageName, ImmutableList.copyOf(types), ImmutableList.copyOf(imports),
                     ImmutableList.copyOf(onDemand), ImmutableList.copyOf(staticImports), ImmutableList.copyOf(staticOnDemand),
-                    identifiers(), qualifiedNames(), stringLiterals(), Optional.empty(), fingerprint, bodies.skeletonFingerprint(),
+                    identifiers(qualifiedNames), qualifiedNames, stringLiterals(), Optional.empty(), fingerprint, bodies.skeletonFingerprint(),
                     annotationClassNames(), stringWords());
         }
 
@@ -228,13 +230,17 @@ public final class JavaFileAnalyzer {
             }
         }
 
-        private ImmutableSet<String> identifiers() {
+        /** Includes every segment of every {@link #qualifiedNames()} entry, which the resolution cache relies on. */
+        private ImmutableSet<String> identifiers(Set<String> qualifiedNames) {
             Set<String> names = new LinkedHashSet<>();
             unit.findAll(SimpleName.class).forEach(n -> names.add(n.getIdentifier()));
             for (Name name : unit.findAll(Name.class)) {
                 if (!insideImportOrPackage(name)) {
                     names.add(name.getIdentifier());
                 }
+            }
+            for (String qualified : qualifiedNames) {
+                names.addAll(Arrays.asList(qualified.split("\\.")));
             }
             return ImmutableSet.copyOf(names);
         }

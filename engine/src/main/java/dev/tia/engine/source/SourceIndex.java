@@ -79,11 +79,16 @@ public final class SourceIndex {
                 scanResource(tree, path, module.get(), kind == SourceRootKind.TEST_RESOURCE).ifPresent(resources::add);
             }
         }
-        FileFacts[] facts = new FileFacts[pending.size()];
+        Identified[] facts = new Identified[pending.size()];
         List<Integer> misses = new ArrayList<>();
         for (int i = 0; i < pending.size(); i++) {
-            int index = i;
-            tree.contentId(pending.get(i).path()).flatMap(cache::get).ifPresentOrElse(f -> facts[index] = f, () -> misses.add(index));
+            Optional<String> id = tree.contentId(pending.get(i).path());
+            Optional<FileFacts> cached = id.flatMap(cache::get);
+            if (cached.isPresent()) {
+                facts[i] = new Identified(id.get(), cached.get());
+            } else {
+                misses.add(i);
+            }
         }
         AtomicInteger done = new AtomicInteger();
         AtomicInteger parsed = new AtomicInteger();
@@ -96,29 +101,34 @@ public final class SourceIndex {
         Map<String, IndexedFile> files = new LinkedHashMap<>();
         for (int i = 0; i < pending.size(); i++) {
             Pending file = pending.get(i);
-            files.put(file.path(), new IndexedFile(file.path(), file.module(), file.test(), facts[i]));
+            files.put(file.path(), new IndexedFile(file.path(), file.module(), file.test(), facts[i].contentId(), facts[i].facts()));
         }
         return new SourceIndex(ImmutableMap.copyOf(files), resources.build(),
                 new Stats(pending.size(), parsed.get(), pending.size() - parsed.get()));
     }
 
+    /** Facts with the content id they belong to. */
+    private record Identified(String contentId, FileFacts facts) {
+    }
+
     /** Reads one file, then takes its facts from the cache by content, or parses it and remembers the result. */
-    private static FileFacts factsOf(JavaFileAnalyzer analyzer, SourceTree tree, String path, FactsCache cache, AtomicInteger parsed) {
+    private static Identified factsOf(JavaFileAnalyzer analyzer, SourceTree tree, String path, FactsCache cache, AtomicInteger parsed) {
         byte[] content;
         try {
             content = tree.read(path);
         } catch (IOException e) {
-            return FileFacts.unparseable("", Optional.empty(), "cannot read: " + e.getMessage(), "");
+            // no content, so no id: one no cache can hold, as the file is read again next time
+            return new Identified("unreadable:" + path, FileFacts.unparseable("", Optional.empty(), "cannot read: " + e.getMessage(), ""));
         }
         String id = tree.contentId(path).orElseGet(() -> ContentId.of(content));
         Optional<FileFacts> cached = cache.get(id);
         if (cached.isPresent()) {
-            return cached.get();
+            return new Identified(id, cached.get());
         }
         parsed.incrementAndGet();
         FileFacts facts = analyzer.analyze(path, decode(content));
         cache.put(id, facts);
-        return facts;
+        return new Identified(id, facts);
     }
 
     /** A Java file found in a source root, before its facts are known. */
@@ -137,7 +147,7 @@ public final class SourceIndex {
     /** The facts of one file of {@code tree}, from {@code cache} when its content is known there. */
     public static FileFacts analyze(JavaFileAnalyzer analyzer, SourceTree tree, String path, FactsCache cache) {
         Optional<FileFacts> cached = tree.contentId(path).flatMap(cache::get);
-        return cached.orElseGet(() -> factsOf(analyzer, tree, path, cache, new AtomicInteger()));
+        return cached.orElseGet(() -> factsOf(analyzer, tree, path, cache, new AtomicInteger()).facts());
     }
 
     /** UTF-8, falling back to ISO-8859-1 for legacy files: identifiers are ASCII in practice either way. */

@@ -1,5 +1,6 @@
 package dev.tia.engine.source;
 
+import com.google.common.collect.ImmutableCollection;
 import com.google.common.collect.ImmutableListMultimap;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
@@ -28,9 +29,19 @@ public final class TypeUniverse {
         return new TypeUniverse(byName.build(), simpleNames.build());
     }
 
+    /** Every type, in the order given. */
+    public ImmutableCollection<TypeRef> types() {
+        return byName.values();
+    }
+
     /** Whether some project type has this simple name: most identifiers (variables, methods) are no type's. */
     public boolean hasSimpleName(String simpleName) {
         return simpleNames.contains(simpleName);
+    }
+
+    /** Every declaration of the canonical {@code name}, visible or not. */
+    public ImmutableList<TypeRef> lookupAll(String name) {
+        return byName.get(name);
     }
 
     public boolean contains(String name) {
