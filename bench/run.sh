@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # tia's benchmark: generates synthetic multi-module git repositories (bench/GenerateRepo.java) and measures
 # bin/tia affected on them: cold index, warm with no change, warm with a 1-file change, warm with 5% of files
-# changed; beside them the lower bounds (reading every source file, git diff --name-only, an empty JVM).
+# changed, and the engine alone in a long-lived JVM (bench/EngineLoop.java); beside them the lower bounds (reading every source file, git diff --name-only, an empty JVM).
 #
 # Usage: bench/run.sh [SIZES...]      (default: 1000 10000 50000 classes)
 # Env:   BENCH_DIR (default /tmp/tia-bench), RUNS (repetitions, median taken; default 3), OUT (default BENCHMARKS.md)
@@ -81,6 +81,9 @@ for size in "${sizes[@]}"; do
   # Edits add a small type (a comment alone would be a no-op for tia), unique per run so the index cannot know it.
   one=$(scenario "$repo" "$restore; echo \"class Edit\$(date +%s%N) { }\" >> '$repo/$one_file'")
   five=$(scenario "$repo" "$restore; stamp=\$(date +%s%N); git -C '$repo' ls-files '*.java' | awk 'NR % 20 == 0' | while read -r f; do echo \"class Edit\$stamp { }\" >> '$repo/'\"\$f\"; done")
+  # The engine alone in a JVM that has run it before (an IDE, a Maven daemon): no class loading, code compiled.
+  eval "$restore"
+  loop=$(java -cp "$(ls "$tia_home"/engine/target/tia-engine-*-cli.jar)" "$here/bench/EngineLoop.java" "$repo" "$one_file" 15 15)
   # What member-level narrowing selects for a method-body edit, against class level (counted, not timed):
   # value(int) is called by every class that names this one, weight() only by the class's own test.
   selected() { "$tia_home/bin/tia" affected --repo "$repo" --no-write --precision "$1" 2>/dev/null \
@@ -94,7 +97,7 @@ for size in "${sizes[@]}"; do
   read_all=$(lower_bound "git -C '$repo' ls-files -z '*.java' | (cd '$repo' && xargs -0 cat)")
   diff_names=$(lower_bound "git -C '$repo' diff --name-only HEAD")
   empty_jvm=$(lower_bound "java -cp '$work/empty' Empty")
-  results+=("$size $files $cold $warm $one $five $read_all $diff_names $empty_jvm $capped")
+  results+=("$size $files $cold $warm $one $five $read_all $diff_names $empty_jvm $capped $loop")
 done
 
 machine="$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1)"
@@ -109,11 +112,12 @@ java_version="$(java -version 2>&1 | head -n 1)"
   echo "| classes | Java files | scenario | wall ms | engine ms | peak heap MB | files parsed |"
   echo "|---:|---:|---|---:|---:|---:|---:|"
   for row in "${results[@]}"; do
-    read -r size files cw ce ch cp ww we wh wp ow oe oh op fw fe fh fp rd dn ej xw xe xh xp <<<"$row"
+    read -r size files cw ce ch cp ww we wh wp ow oe oh op fw fe fh fp rd dn ej xw xe xh xp lm lp <<<"$row"
     echo "| $size | $files | cold (no index) | $cw | $ce | $ch | $cp |"
     echo "| $size | $files | cold, heap capped at 512 MB (-Xmx512m) | ${xw:-failed} | ${xe:-failed} | ${xh:-} | ${xp:-} |"
     echo "| $size | $files | warm, no change | $ww | $we | $wh | $wp |"
     echo "| $size | $files | warm, 1 file changed | $ow | $oe | $oh | $op |"
+    echo "| $size | $files | warm, 1 file changed, engine in a long-lived JVM (median; slowest $lp) | | $lm | | 1 |"
     echo "| $size | $files | warm, 5% of files changed | $fw | $fe | $fh | $fp |"
   done
   echo

@@ -52,7 +52,10 @@ public final class GitRepo implements AutoCloseable {
 
     private final Repository repository;
     private final Path workTree;
-    /** The git command's status of the working tree, asked for as the repository is opened; empty: use JGit. */
+    /**
+     * The git command's status of the working tree when asked for as the repository was opened (empty: use JGit);
+     * null when it is to be asked on first use.
+     */
     private final CompletableFuture<Optional<StatusSets>> nativeStatus;
     /** The working tree's status, computed once: it does not change during one analysis. */
     private StatusSets status;
@@ -94,8 +97,9 @@ public final class GitRepo implements AutoCloseable {
                     + " (or pass --repo DIR)");
         }
         // git finds the same repository from dir, and prints paths relative to its root in porcelain format.
+        // Null: the git command is to be asked when the status is first needed.
         CompletableFuture<Optional<StatusSets>> status = !nativeStatus ? CompletableFuture.completedFuture(Optional.empty())
-                : statusNow ? NativeGitStatus.start(dir) : new CompletableFuture<>();
+                : statusNow ? NativeGitStatus.start(dir) : null;
         try {
             Repository repository = builder.setMustExist(true).build();
             if (repository.isBare()) {
@@ -314,10 +318,7 @@ public final class GitRepo implements AutoCloseable {
 
     private StatusSets status() throws GitAPIException {
         if (status == null) {
-            if (!nativeStatus.isDone()) {
-                nativeStatus.complete(NativeGitStatus.read(workTree)); // not started early: ask now
-            }
-            Optional<StatusSets> fromGit = nativeStatus.join();
+            Optional<StatusSets> fromGit = nativeStatus == null ? NativeGitStatus.read(workTree) : nativeStatus.join();
             status = fromGit.isPresent() ? fromGit.get() : StatusSets.of(
                     Git.wrap(repository).status().setIgnoreSubmodules(SubmoduleWalk.IgnoreSubmoduleMode.ALL).call());
         }
