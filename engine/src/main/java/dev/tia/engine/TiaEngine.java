@@ -2,6 +2,7 @@ package dev.tia.engine;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.Maps;
 
 import dev.tia.engine.config.RepositoryConfig;
 import dev.tia.engine.config.TiaConfig;
@@ -115,8 +116,8 @@ public final class TiaEngine {
             DependencyGraph graph = timings.time("graph",
                     () -> DependencyGraphBuilder.build(workspace, index, resolutions, resolver, catalog, config.implementations()));
 
-            Map<String, FileFacts> headFacts = new HashMap<>();
-            index.files().forEach((path, file) -> headFacts.put(path, file.facts()));
+            // A view: the policy looks up only the changed files, and copying every file's facts took 100 ms at 50k.
+            Map<String, FileFacts> headFacts = Maps.transformValues(index.files(), IndexedFile::facts);
             List<String> modifiedPoms = modifiedPoms(changes);
             SourceTree basePoms = timings.time("base-poms", () -> git.files(changes.baseCommit(), modifiedPoms));
             Set<String> noOpPoms = noOpPoms(modifiedPoms, basePoms, head);

@@ -33,9 +33,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Collections;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
@@ -327,17 +327,22 @@ public final class GitRepo implements AutoCloseable {
 
     private WorkingTree workingTree() throws IOException, GitAPIException {
         StatusSets status = status();
-        Set<String> files = new TreeSet<>();
-        Set<String> toCheck = new HashSet<>(status.untracked());
-        Map<String, String> cleanIds = new HashMap<>();
         Set<String> dirty = new HashSet<>(status.modified());
         dirty.addAll(status.conflicting());
         DirCache index = repository.readDirCache();
+        // git's index is sorted by path already, so a list and one (linear) sort at the end beat a tree set: this
+        // loop visits every file of the repository on every run.
+        List<String> files = new ArrayList<>(index.getEntryCount() + status.untracked().size());
+        Map<String, String> cleanIds = new HashMap<>(index.getEntryCount() * 2);
+        Set<String> toCheck = new HashSet<>(status.untracked());
         for (int i = 0; i < index.getEntryCount(); i++) {
             DirCacheEntry entry = index.getEntry(i);
             if (entry.getStage() == DirCacheEntry.STAGE_0 || entry.getStage() == DirCacheEntry.STAGE_2) {
                 if (entry.getFileMode() != FileMode.GITLINK) {
                     String path = entry.getPathString();
+                    if (status.missing().contains(path)) {
+                        continue;
+                    }
                     files.add(path);
                     if (entry.getFileMode() == FileMode.SYMLINK) {
                         toCheck.add(path);
@@ -348,13 +353,20 @@ public final class GitRepo implements AutoCloseable {
                 }
             }
         }
-        files.removeAll(status.missing());
         files.addAll(status.untracked());
         // Tracked regular files that status does not call missing are on disk; only links and untracked paths
         // need a look (a link to a folder is no file), which spares a stat per file of a large repository.
-        files.removeIf(path -> toCheck.contains(path) && !Files.isRegularFile(workTree.resolve(path)));
-        cleanIds.keySet().retainAll(files);
-        return new WorkingTree(workTree, ImmutableSortedSet.copyOf(files), ImmutableMap.copyOf(cleanIds));
+        Set<String> notFiles = new HashSet<>();
+        for (String path : toCheck) {
+            if (!Files.isRegularFile(workTree.resolve(path))) {
+                notFiles.add(path);
+            }
+        }
+        if (!notFiles.isEmpty()) {
+            files.removeIf(notFiles::contains);
+            cleanIds.keySet().removeAll(notFiles);
+        }
+        return new WorkingTree(workTree, ImmutableSortedSet.copyOf(files), Collections.unmodifiableMap(cleanIds));
     }
 
     private static ImmutableList<FileChange> sorted(List<FileChange> changes) {

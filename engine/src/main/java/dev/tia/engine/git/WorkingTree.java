@@ -1,12 +1,12 @@
 package dev.tia.engine.git;
 
-import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSortedSet;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /** The files of the working tree as git sees them: tracked files still present, plus untracked, not ignored ones. */
@@ -14,10 +14,10 @@ final class WorkingTree implements SourceTree {
 
     private final Path root;
     private final ImmutableSortedSet<String> files;
-    private final ImmutableMap<String, String> cleanIds;
+    private final Map<String, String> cleanIds;
 
-    /** @param cleanIds blob ids of the files whose working copy git's index knows to be unchanged */
-    WorkingTree(Path root, ImmutableSortedSet<String> files, ImmutableMap<String, String> cleanIds) {
+    /** @param cleanIds blob ids of the files whose working copy git's index knows to be unchanged (not copied) */
+    WorkingTree(Path root, ImmutableSortedSet<String> files, Map<String, String> cleanIds) {
         this.root = root;
         this.files = files;
         this.cleanIds = cleanIds;

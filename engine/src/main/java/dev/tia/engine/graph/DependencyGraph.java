@@ -2,7 +2,6 @@ package dev.tia.engine.graph;
 
 import com.google.common.base.Supplier;
 import com.google.common.base.Suppliers;
-import com.google.common.graph.Graph;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -20,14 +19,14 @@ import java.util.Map;
  */
 public final class DependencyGraph {
 
-    private final Graph<Node> graph;
+    private final Adjacency graph;
     private final Supplier<CallIndex> calls;
 
     /**
      * @param graph not copied: the builder hands over a graph no one else holds
      * @param calls the method-level facts, built on first use (only a change confined to method bodies needs them)
      */
-    DependencyGraph(Graph<Node> graph, Supplier<CallIndex> calls) {
+    DependencyGraph(Adjacency graph, Supplier<CallIndex> calls) {
         this.graph = graph;
         this.calls = Suppliers.memoize(calls::get);
     }
@@ -61,7 +60,7 @@ public final class DependencyGraph {
         }
         while (!queue.isEmpty()) {
             Node node = queue.poll();
-            if (node instanceof Node.File || !graph.nodes().contains(node)) {
+            if (node instanceof Node.File) {
                 continue;
             }
             for (Node next : graph.successors(node)) {

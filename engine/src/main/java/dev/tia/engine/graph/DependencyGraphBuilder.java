@@ -1,8 +1,5 @@
 package dev.tia.engine.graph;
 
-import com.google.common.graph.GraphBuilder;
-import com.google.common.graph.MutableGraph;
-
 import dev.tia.engine.project.MavenModule;
 import dev.tia.engine.project.Workspace;
 import dev.tia.engine.source.DeclaredType;
@@ -25,7 +22,7 @@ public final class DependencyGraphBuilder {
 
     private final Workspace workspace;
     private final NameResolver resolver;
-    private final MutableGraph<Node> graph = GraphBuilder.directed().allowsSelfLoops(false).build();
+    private final Adjacency graph = new Adjacency();
     private final Map<String, Set<String>> visibility = new HashMap<>();
 
     private DependencyGraphBuilder(Workspace workspace, NameResolver resolver) {
@@ -43,7 +40,7 @@ public final class DependencyGraphBuilder {
         builder.addResources(index);
         builder.addModules(catalog);
         builder.addArtifacts(index, catalog);
-        // The mutable graph is handed over unshared and read-only from here on; copying it would double the work.
+        // The edges are handed over unshared and read-only from here on; copying them would double the work.
         return new DependencyGraph(builder.graph, () -> CallIndex.of(index, resolver, builder::visibleFrom));
     }
 
@@ -57,7 +54,6 @@ public final class DependencyGraphBuilder {
             FileResolution resolution = resolutions.of(file.path());
             for (DeclaredType declared : file.facts().types()) {
                 Node.Type node = new Node.Type(new TypeRef(file.module(), declared.name()));
-                graph.addNode(node);
                 for (TypeRef reference : resolution.references()) {
                     graph.putEdge(new Node.Type(reference), node);
                 }
@@ -65,9 +61,7 @@ public final class DependencyGraphBuilder {
                     // Users of an interface may run any implementation (DI, ServiceLoader): the implementation
                     // affects whatever its supertypes affect.
                     for (TypeRef target : resolution.supertypesOf(declared.name())) {
-                        if (!target.equals(node.type())) {
-                            graph.putEdge(node, new Node.Type(target));
-                        }
+                        graph.putEdge(node, new Node.Type(target));
                     }
                 }
             }
@@ -152,7 +146,6 @@ public final class DependencyGraphBuilder {
         }
         for (MavenModule module : workspace.modules().values()) {
             Node.Structure structure = new Node.Structure(module.path(), module.displayName());
-            graph.addNode(structure);
             for (String dependent : workspace.dependentsOf(module.path())) {
                 MavenModule other = workspace.modules().get(dependent);
                 graph.putEdge(structure, new Node.Structure(other.path(), other.displayName()));

@@ -1,7 +1,6 @@
 package dev.tia.engine.graph;
 
 import com.google.common.collect.ListMultimap;
-import com.google.common.graph.Graph;
 
 import dev.tia.engine.source.MemberFacts;
 import dev.tia.engine.source.TypeRef;
@@ -26,10 +25,10 @@ import java.util.Set;
  */
 final class MemberWalk {
 
-    private final Graph<Node> graph;
+    private final Adjacency graph;
     private final CallIndex index;
 
-    MemberWalk(Graph<Node> graph, CallIndex index) {
+    MemberWalk(Adjacency graph, CallIndex index) {
         this.graph = graph;
         this.index = index;
     }
@@ -91,9 +90,7 @@ final class MemberWalk {
                 reached.add(type.type());
                 index.supertypes(type.type()).forEach(s -> queue.add(new Node.Type(s)));
             }
-            if (graph.nodes().contains(node)) {
-                queue.addAll(graph.successors(node));
-            }
+            queue.addAll(graph.successors(node));
         }
         return reached;
     }

@@ -60,7 +60,9 @@ public final class TestCatalog {
     private static final class Builder {
         private final NameResolver resolver;
         private final VisibleModules visibility;
-        private final Map<TypeRef, DeclaredType> types = new LinkedHashMap<>();
+        private final Map<TypeRef, DeclaredType> types = new HashMap<>();
+        /** Types declared in test sources, in index order: only they can be test classes. */
+        private final List<TypeRef> testTypes = new ArrayList<>();
         private final Map<TypeRef, IndexedFile> files = new HashMap<>();
         private final Map<TypeRef, List<TypeRef>> nestedTypes = new HashMap<>();
         private final Map<TypeRef, List<TestMethod>> methodMemo = new HashMap<>();
@@ -72,8 +74,12 @@ public final class TestCatalog {
             for (IndexedFile file : index.files().values()) {
                 for (DeclaredType type : file.facts().types()) {
                     TypeRef ref = new TypeRef(file.module(), type.name());
-                    types.putIfAbsent(ref, type);
-                    files.putIfAbsent(ref, file);
+                    if (types.putIfAbsent(ref, type) == null) {
+                        files.put(ref, file);
+                        if (file.test()) {
+                            testTypes.add(ref);
+                        }
+                    }
                     type.enclosing().ifPresent(outer -> nestedTypes
                             .computeIfAbsent(new TypeRef(file.module(), outer), k -> new ArrayList<>()).add(ref));
                 }
@@ -82,11 +88,10 @@ public final class TestCatalog {
 
         TestCatalog build() {
             Map<TypeRef, TestClass> tests = new LinkedHashMap<>();
-            for (Map.Entry<TypeRef, DeclaredType> entry : types.entrySet()) {
-                TypeRef ref = entry.getKey();
-                DeclaredType type = entry.getValue();
+            for (TypeRef ref : testTypes) {
+                DeclaredType type = types.get(ref);
                 IndexedFile file = files.get(ref);
-                if (!file.test() || !type.isTopLevel() || type.isAbstract() || type.kind() != TypeKind.CLASS) {
+                if (!type.isTopLevel() || type.isAbstract() || type.kind() != TypeKind.CLASS) {
                     continue;
                 }
                 List<TestMethod> methods = testMethods(ref, new HashSet<>());
@@ -156,7 +161,7 @@ public final class TestCatalog {
             IndexedFile file = files.get(ref);
             boolean annotated = type.annotations().stream().anyMatch(a -> WHOLE_MODULE_ANNOTATIONS.contains(simple(a))
                     || isMetaAnnotatedWith(file, a, WHOLE_MODULE_ANNOTATIONS, new HashSet<>()));
-            boolean scans = file.facts().identifiers().stream().anyMatch(SCANNING_IDENTIFIERS::contains);
+            boolean scans = namesAScanner(file);
             return annotated || scans || supertypes(ref).stream().anyMatch(s -> loadsWholeModule(s, visiting));
         }
 
@@ -165,8 +170,19 @@ public final class TestCatalog {
             if (!visiting.add(ref)) {
                 return false;
             }
-            return files.get(ref).facts().identifiers().stream().anyMatch(SCANNING_IDENTIFIERS::contains)
+            return namesAScanner(files.get(ref))
                     || supertypes(ref).stream().anyMatch(s -> scansClasses(s, visiting));
+        }
+
+        /** Whether the file names a class-scanning library (a few lookups in its identifiers, not a pass over them). */
+        private static boolean namesAScanner(IndexedFile file) {
+            Set<String> identifiers = file.facts().identifiers();
+            for (String scanner : SCANNING_IDENTIFIERS) {
+                if (identifiers.contains(scanner)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Whether a project annotation named {@code annotation} carries one of {@code names}, at any depth. */
