@@ -112,7 +112,7 @@ public final class TiaEngine {
             Resolutions resolutions = timings.time("resolve",
                     () -> caches.resolutions().resolveAll(index, resolver, universe, workspace::visibleFrom));
             timings.time("save-resolved", () -> caches.resolutions().save()).ifPresent(notes::add);
-            TestCatalog catalog = timings.time("catalog", () -> TestCatalog.build(index, resolver, workspace::visibleFrom));
+            TestCatalog catalog = timings.time("catalog", () -> TestCatalog.build(index, resolutions, resolver, workspace::visibleFrom));
             DependencyGraph graph = timings.time("graph",
                     () -> DependencyGraphBuilder.build(workspace, index, resolutions, resolver, catalog, config.implementations()));
 

@@ -50,7 +50,7 @@ public final class FactsCache {
     private final Path file;
     private final String tiaVersion;
     private final Map<String, FileFacts> loaded;
-    private final Map<String, FileFacts> used = new ConcurrentHashMap<>();
+    private final Map<String, FileFacts> used;
     /** Facts parsed in this run, to append to the journal. */
     private final Map<String, FileFacts> fresh = new ConcurrentHashMap<>();
     private final Optional<String> problem;
@@ -63,6 +63,7 @@ public final class FactsCache {
         this.file = file;
         this.tiaVersion = tiaVersion;
         this.loaded = loaded;
+        this.used = new ConcurrentHashMap<>(Math.max(16, loaded.size() * 2)); // a warm run uses about all of it
         this.problem = problem;
     }
 

@@ -17,6 +17,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -67,12 +68,15 @@ public final class SourceIndex {
             Progress progress) {
         List<Pending> pending = new ArrayList<>();
         ImmutableList.Builder<ResourceFacts> resources = ImmutableList.builder();
+        // Module and root kind depend only on a file's folder: worked out once per folder, not once per file.
+        Map<String, Placement> placements = new HashMap<>();
         for (String path : tree.files()) {
-            Optional<MavenModule> module = workspace.moduleContaining(path);
+            Placement placement = placements.computeIfAbsent(RepoPath.parent(path), dir -> Placement.of(workspace, path));
+            Optional<MavenModule> module = placement.module();
             if (module.isEmpty()) {
                 continue;
             }
-            SourceRootKind kind = module.get().kindOf(path);
+            SourceRootKind kind = placement.kind();
             if ((kind == SourceRootKind.MAIN_SOURCE || kind == SourceRootKind.TEST_SOURCE) && path.endsWith(".java")) {
                 pending.add(new Pending(path, module.get().path(), kind == SourceRootKind.TEST_SOURCE));
             } else if ((kind == SourceRootKind.MAIN_RESOURCE || kind == SourceRootKind.TEST_RESOURCE) && namesTypes(path)) {
@@ -98,12 +102,12 @@ public final class SourceIndex {
             progress.update("parsing", done.incrementAndGet(), misses.size());
         });
         progress.finish();
-        Map<String, IndexedFile> files = new LinkedHashMap<>();
+        ImmutableMap.Builder<String, IndexedFile> files = ImmutableMap.builderWithExpectedSize(pending.size());
         for (int i = 0; i < pending.size(); i++) {
             Pending file = pending.get(i);
             files.put(file.path(), new IndexedFile(file.path(), file.module(), file.test(), facts[i].contentId(), facts[i].facts()));
         }
-        return new SourceIndex(ImmutableMap.copyOf(files), resources.build(),
+        return new SourceIndex(files.buildOrThrow(), resources.build(),
                 new Stats(pending.size(), parsed.get(), pending.size() - parsed.get()));
     }
 
@@ -129,6 +133,14 @@ public final class SourceIndex {
         FileFacts facts = analyzer.analyze(path, decode(content));
         cache.put(id, facts);
         return new Identified(id, facts);
+    }
+
+    /** Where the files of one folder belong. */
+    private record Placement(Optional<MavenModule> module, SourceRootKind kind) {
+        static Placement of(Workspace workspace, String fileInFolder) {
+            Optional<MavenModule> module = workspace.moduleContaining(fileInFolder);
+            return new Placement(module, module.map(m -> m.kindOf(fileInFolder)).orElse(SourceRootKind.OTHER));
+        }
     }
 
     /** A Java file found in a source root, before its facts are known. */

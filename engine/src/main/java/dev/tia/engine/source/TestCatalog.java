@@ -39,8 +39,9 @@ public final class TestCatalog {
         this.tests = tests;
     }
 
-    public static TestCatalog build(SourceIndex index, NameResolver resolver, VisibleModules visibility) {
-        return new Builder(index, resolver, visibility).build();
+    /** @param resolutions every file's resolved names, for the project supertypes of test classes */
+    public static TestCatalog build(SourceIndex index, Resolutions resolutions, NameResolver resolver, VisibleModules visibility) {
+        return new Builder(index, resolutions, resolver, visibility).build();
     }
 
     public ImmutableMap<TypeRef, TestClass> tests() {
@@ -58,6 +59,7 @@ public final class TestCatalog {
     }
 
     private static final class Builder {
+        private final Resolutions resolutions;
         private final NameResolver resolver;
         private final VisibleModules visibility;
         private final Map<TypeRef, DeclaredType> types = new HashMap<>();
@@ -68,7 +70,8 @@ public final class TestCatalog {
         private final Map<TypeRef, List<TestMethod>> methodMemo = new HashMap<>();
         private final Map<TypeRef, Set<String>> tagMemo = new HashMap<>();
 
-        Builder(SourceIndex index, NameResolver resolver, VisibleModules visibility) {
+        Builder(SourceIndex index, Resolutions resolutions, NameResolver resolver, VisibleModules visibility) {
+            this.resolutions = resolutions;
             this.resolver = resolver;
             this.visibility = visibility;
             for (IndexedFile file : index.files().values()) {
@@ -221,8 +224,12 @@ public final class TestCatalog {
 
         /** Tags that a project annotation named {@code annotation} carries, through any depth of meta-annotation. */
         private Set<String> metaTags(IndexedFile file, String annotation, Set<TypeRef> visiting) {
+            Set<TypeRef> candidates = resolver.resolve(file, annotation, visibility.from(file.module()));
+            if (candidates.isEmpty()) {
+                return Set.of(); // not a project annotation (@Test, @Override): it carries no project tags
+            }
             Set<String> tags = new TreeSet<>();
-            for (TypeRef ref : resolver.resolve(file, annotation, visibility.from(file.module()))) {
+            for (TypeRef ref : candidates) {
                 DeclaredType declared = types.get(ref);
                 if (declared == null || declared.kind() != TypeKind.ANNOTATION || !visiting.add(ref)) {
                     continue;
@@ -262,13 +269,13 @@ public final class TestCatalog {
 
         private List<TypeRef> supertypes(TypeRef ref) {
             DeclaredType type = types.get(ref);
-            IndexedFile file = files.get(ref);
+            if (type.supertypes().isEmpty()) {
+                return List.of();
+            }
             List<TypeRef> supertypes = new ArrayList<>();
-            for (String supertype : type.supertypes()) {
-                for (TypeRef candidate : resolver.resolve(file, supertype, visibility.from(file.module()))) {
-                    if (types.containsKey(candidate) && !candidate.equals(ref)) {
-                        supertypes.add(candidate);
-                    }
+            for (TypeRef candidate : resolutions.of(files.get(ref).path()).supertypesOf(type.name())) {
+                if (types.containsKey(candidate) && !candidate.equals(ref)) {
+                    supertypes.add(candidate);
                 }
             }
             return supertypes;
