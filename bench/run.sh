@@ -84,15 +84,19 @@ for size in "${sizes[@]}"; do
   # The engine alone in a JVM that has run it before (an IDE, a Maven daemon): no class loading, code compiled.
   eval "$restore"
   loop=$(java -cp "$(ls "$tia_home"/engine/target/tia-engine-*-cli.jar)" "$here/bench/EngineLoop.java" "$repo" "$one_file" 15 15)
-  # What member-level narrowing selects for a method-body edit, against class level (counted, not timed):
-  # value(int) is called by every class that names this one, weight() only by the class's own test.
-  selected() { "$tia_home/bin/tia" affected --repo "$repo" --no-write --precision "$1" 2>/dev/null \
-    | sed -n 's/^tia: \([0-9]*\) of \([0-9]*\) test classes selected.*/\1 \2/p'; }
+  # What member-level narrowing selects for a method-body edit, against class level, and the engine's time for it
+  # (the second run of each, so the edited file is in the index): value(int) is called by every class that names
+  # this one, weight() only by the class's own test.
+  selected() {
+    "$tia_home/bin/tia" affected --repo "$repo" --no-write --precision "$1" >/dev/null 2>&1
+    "$tia_home/bin/tia" affected --repo "$repo" --no-write --timings --precision "$1" 2>&1 \
+      | sed -n -e 's/^tia: \([0-9]*\) of \([0-9]*\) test classes selected.*/\1 \2/p' -e 's/.*total \([0-9]*\) ms.*/\1/p' | paste -sd' '
+  }
   eval "$restore"; sed -i '/public int value(int depth)/,/return 1;/ s/return 1;/return 2;/' "$repo/$one_file"
-  read -r value_member total <<<"$(selected member)"; read -r value_class _ <<<"$(selected class)"
+  read -r value_member total value_member_ms <<<"$(selected member)"; read -r value_class _ value_class_ms <<<"$(selected class)"
   eval "$restore"; sed -i '/public int weight()/,/}/ s/return \([0-9]*\);/return \1 + 1;/' "$repo/$one_file"
-  read -r weight_member _ <<<"$(selected member)"; read -r weight_class _ <<<"$(selected class)"
-  precision_rows+=("$size $total $value_member $value_class $weight_member $weight_class")
+  read -r weight_member _ weight_member_ms <<<"$(selected member)"; read -r weight_class _ weight_class_ms <<<"$(selected class)"
+  precision_rows+=("$size $total $value_member $value_class $weight_member $weight_class $value_member_ms $value_class_ms $weight_member_ms $weight_class_ms")
   eval "$restore"
   read_all=$(lower_bound "git -C '$repo' ls-files -z '*.java' | (cd '$repo' && xargs -0 cat)")
   diff_names=$(lower_bound "git -C '$repo' diff --name-only HEAD")
@@ -133,11 +137,11 @@ java_version="$(java -version 2>&1 | head -n 1)"
   echo "Test classes selected for a one-method body edit in \`$(basename "$one_file")\` of module m1, member level (the default) against"
   echo "class level (\`--precision class\`):"
   echo
-  echo "| classes | test classes | edit \`value(int)\` (called by every class naming it): member / class | edit \`weight()\` (called by its own test only): member / class |"
-  echo "|---:|---:|---:|---:|"
+  echo "| classes | test classes | edit \`value(int)\` (called by every class naming it): member / class | engine ms | edit \`weight()\` (called by its own test only): member / class | engine ms |"
+  echo "|---:|---:|---:|---:|---:|---:|"
   for row in "${precision_rows[@]}"; do
-    read -r size total vm vc wm wc <<<"$row"
-    echo "| $size | $total | $vm / $vc | $wm / $wc |"
+    read -r size total vm vc wm wc vmm vcm wmm wcm <<<"$row"
+    echo "| $size | $total | $vm / $vc | $vmm / $vcm | $wm / $wc | $wmm / $wcm |"
   done
   echo
   echo '```mermaid'

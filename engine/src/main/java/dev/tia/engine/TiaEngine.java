@@ -157,6 +157,7 @@ public final class TiaEngine {
         }
     }
 
+    /** Runs {@code work} on a daemon thread of its own (short-lived work, started once per analysis). */
     private static <T> CompletableFuture<T> inBackground(String name, Supplier<T> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
@@ -190,10 +191,7 @@ public final class TiaEngine {
      * the changed files, and in a fresh JVM the first parse pays about 50 ms of class loading and initialisation.
      */
     private void warmUpParser() {
-        Thread warmUp = new Thread(() -> analyzer.analyze("Warm.java", "class Warm { int m(Warm w) { return w.m(this); } }"),
-                "tia-parser-warm-up");
-        warmUp.setDaemon(true);
-        warmUp.start();
+        inBackground("tia-parser-warm-up", () -> analyzer.analyze("Warm.java", "class Warm { int m(Warm w) { return w.m(this); } }"));
     }
 
     private static String projectRoot(Path workTree, Path projectDir) {

@@ -1,8 +1,5 @@
 package dev.tia.engine.graph;
 
-import com.google.common.collect.ArrayListMultimap;
-import com.google.common.collect.ListMultimap;
-
 import dev.tia.engine.source.DeclaredType;
 import dev.tia.engine.source.IndexedFile;
 import dev.tia.engine.source.MemberFacts;
@@ -33,8 +30,39 @@ final class CallIndex {
     /**
      * A member of {@code caller} that calls a method by name, passing {@code arity} arguments (or {@code *}), on a
      * receiver declared with the type of simple name {@code receiver} when the source says so plainly.
+     *
+     * @param order the call's place among all calls listed, so walks visit calls in one stable order
      */
-    record Call(TypeRef caller, MemberFacts member, String arity, Optional<String> receiver) {
+    record Call(TypeRef caller, MemberFacts member, String arity, Optional<String> receiver, int order) {
+    }
+
+    /**
+     * Calls by the name called, and within a name by the receiver's simple name (calls whose receiver is unknown
+     * apart): a walk looks only at the calls that may reach the type it is at, instead of every call of the name.
+     */
+    static final class CallsByName {
+        private final Map<String, List<Call>> unknownReceiver = new HashMap<>();
+        private final Map<String, Map<String, List<Call>>> byReceiver = new HashMap<>();
+        private int count;
+
+        private void add(String name, TypeRef caller, MemberFacts member, String arity, Optional<String> receiver) {
+            Call call = new Call(caller, member, arity, receiver, count++);
+            if (receiver.isEmpty()) {
+                unknownReceiver.computeIfAbsent(name, n -> new ArrayList<>()).add(call);
+            } else {
+                byReceiver.computeIfAbsent(name, n -> new HashMap<>()).computeIfAbsent(receiver.get(), r -> new ArrayList<>()).add(call);
+            }
+        }
+
+        /** Calls of {@code name} whose receiver's type is not known. */
+        List<Call> withUnknownReceiver(String name) {
+            return unknownReceiver.getOrDefault(name, List.of());
+        }
+
+        /** Calls of {@code name} on a receiver declared with the type of simple name {@code receiver}. */
+        List<Call> onReceiver(String name, String receiver) {
+            return byReceiver.getOrDefault(name, Map.of()).getOrDefault(receiver, List.of());
+        }
     }
 
     private record Owner(IndexedFile file, DeclaredType type) {
@@ -106,8 +134,8 @@ final class CallIndex {
     }
 
     /** Every call made by members of {@code types}, by the name called. */
-    ListMultimap<String, Call> callsWithin(Collection<TypeRef> types) {
-        ListMultimap<String, Call> calls = ArrayListMultimap.create();
+    CallsByName callsWithin(Collection<TypeRef> types) {
+        CallsByName calls = new CallsByName();
         for (TypeRef type : types) {
             Owner owner = owners.get(type);
             if (owner == null) {
@@ -119,7 +147,7 @@ final class CallIndex {
                     String target = at < 0 ? call : call.substring(0, at);
                     int slash = target.lastIndexOf('/');
                     Optional<String> receiver = at < 0 ? Optional.empty() : receiver(call.substring(at + 1));
-                    calls.put(target.substring(0, slash), new Call(type, member, target.substring(slash + 1), receiver));
+                    calls.add(target.substring(0, slash), type, member, target.substring(slash + 1), receiver);
                 }
             }
         }
@@ -148,11 +176,12 @@ final class CallIndex {
     }
 
     /**
-     * Whether {@code call} may run a method of {@code target}: its receiver is unknown, or declared with a type whose
-     * objects may be {@code target}s or inherit from it (a supertype of {@code target} or of one of its subtypes).
+     * The simple names a receiver's declared type may have when the object is a {@code target}: a call on such a
+     * receiver (or on one whose type is unknown) may run {@code target}'s method; the types of those names are the
+     * supertypes of {@code target} and of its subtypes.
      */
-    boolean mayReach(Call call, TypeRef target) {
-        return call.receiver().isEmpty() || receiverNames.computeIfAbsent(target, this::receiverNamesOf).contains(call.receiver().get());
+    Set<String> receiverNames(TypeRef target) {
+        return receiverNames.computeIfAbsent(target, this::receiverNamesOf);
     }
 
     private Set<String> receiverNamesOf(TypeRef target) {

@@ -1,13 +1,15 @@
 package dev.tia.engine.graph;
 
-import com.google.common.collect.ListMultimap;
 
 import dev.tia.engine.source.MemberFacts;
 import dev.tia.engine.source.TypeRef;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -40,13 +42,17 @@ final class MemberWalk {
     void walk(Map<Node.Member, Node.File> seeds, Map<Node, Node> predecessor, Deque<Node> escalated) {
         Set<TypeRef> changedTypes = new HashSet<>();
         seeds.keySet().forEach(m -> changedTypes.add(m.type()));
-        ListMultimap<String, CallIndex.Call> calls = index.callsWithin(typesReachableFrom(changedTypes));
+        CallIndex.CallsByName calls = index.callsWithin(typesReachableFrom(changedTypes));
         Deque<Node.Member> work = new ArrayDeque<>();
         seeds.forEach((member, file) -> {
             if (predecessor.putIfAbsent(member, file) == null) {
                 work.add(member);
             }
         });
+        // Which callers a group of calls yields depends only on the name, the receiver and the callee's arity, not
+        // on the callee's type: a group is walked once, the first time, and would add no caller again (walking
+        // every call of a name for every member of that name took minutes on large repositories).
+        Set<String> walkedGroups = new HashSet<>();
         while (!work.isEmpty()) {
             Node.Member member = work.poll();
             Optional<MemberFacts> facts = index.member(member.type(), member.signature());
@@ -54,8 +60,8 @@ final class MemberWalk {
                 escalate(member, predecessor, escalated);
                 continue;
             }
-            for (CallIndex.Call call : calls.get(facts.get().name())) {
-                if (facts.get().acceptsArity(call.arity()) && index.mayReach(call, member.type())) {
+            for (CallIndex.Call call : callsThatMayReach(member.type(), facts.get(), calls, walkedGroups)) {
+                if (facts.get().acceptsArity(call.arity())) {
                     Node.Member caller = new Node.Member(call.caller(), call.member().signature());
                     if (predecessor.putIfAbsent(caller, member) == null) {
                         work.add(caller);
@@ -63,6 +69,33 @@ final class MemberWalk {
                 }
             }
         }
+    }
+
+    /**
+     * The calls of {@code callee}'s name that may run it (receiver unknown, or declared with a type such an object
+     * may have), in the order they were listed, leaving out groups walked before.
+     */
+    private List<CallIndex.Call> callsThatMayReach(TypeRef type, MemberFacts callee, CallIndex.CallsByName calls,
+            Set<String> walkedGroups) {
+        String name = callee.name();
+        String arity = callee.arity() + (callee.varargs() ? "+" : "");
+        List<CallIndex.Call> found = new ArrayList<>();
+        int groups = 0;
+        if (walkedGroups.add(name + "\0?\0" + arity)) {
+            found.addAll(calls.withUnknownReceiver(name));
+            groups++;
+        }
+        for (String receiver : index.receiverNames(type)) {
+            List<CallIndex.Call> group = calls.onReceiver(name, receiver);
+            if (!group.isEmpty() && walkedGroups.add(name + "\0" + receiver + "\0" + arity)) {
+                found.addAll(group);
+                groups++;
+            }
+        }
+        if (groups > 1) {
+            found.sort(Comparator.comparingInt(CallIndex.Call::order));
+        }
+        return found;
     }
 
     private static void escalate(Node.Member member, Map<Node, Node> predecessor, Deque<Node> escalated) {

@@ -19,7 +19,7 @@ import java.util.Optional;
  * <p>Numbers are varints and every string is an index into a table written once before the facts that use it
  * (a whole index shares one table, a journal record has its own). The same few thousand names recur in every
  * file, so a warm run decodes each once, and the facts share one instance of each name, whose hash is then
- * computed once: at 10k classes this made reading the index about three times faster than one string per use.
+ * computed once; at 10k classes the index shrank from 9.2 MB (one string per use) to 3.1 MB.
  */
 final class FactsCodec {
 
