@@ -88,9 +88,11 @@ for size in "${sizes[@]}"; do
   # (the second run of each, so the edited file is in the index): value(int) is called by every class that names
   # this one, weight() only by the class's own test.
   selected() {
+    local out
     "$tia_home/bin/tia" affected --repo "$repo" --no-write --precision "$1" >/dev/null 2>&1
-    "$tia_home/bin/tia" affected --repo "$repo" --no-write --timings --precision "$1" 2>&1 \
-      | sed -n -e 's/^tia: \([0-9]*\) of \([0-9]*\) test classes selected.*/\1 \2/p' -e 's/.*total \([0-9]*\) ms.*/\1/p' | paste -sd' '
+    out=$("$tia_home/bin/tia" affected --repo "$repo" --no-write --timings --precision "$1" 2>&1)
+    # stdout and stderr interleave in either order: each figure by its own pattern
+    echo "$(sed -n 's/^tia: \([0-9]*\) of \([0-9]*\) test classes selected.*/\1 \2/p' <<<"$out") $(sed -n 's/.*total \([0-9]*\) ms.*/\1/p' <<<"$out")"
   }
   eval "$restore"; sed -i '/public int value(int depth)/,/return 1;/ s/return 1;/return 2;/' "$repo/$one_file"
   read -r value_member total value_member_ms <<<"$(selected member)"; read -r value_class _ value_class_ms <<<"$(selected class)"
