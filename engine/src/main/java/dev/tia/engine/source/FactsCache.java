@@ -1,28 +1,22 @@
 package dev.tia.engine.source;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UTFDataFormatException;
 import java.nio.ByteBuffer;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.zip.CRC32;
-import java.util.zip.CheckedOutputStream;
 
 /**
  * The persistent index: {@link FileFacts} by content id (the git blob id of the file's bytes), so a warm run
@@ -90,9 +84,7 @@ public final class FactsCache {
             if (end < start) {
                 return rebuild(file, tiaVersion, "is corrupt (truncated)");
             }
-            CRC32 crc = new CRC32();
-            crc.update(bytes, 0, end);
-            if (ByteBuffer.wrap(bytes, end, Long.BYTES).getLong() != crc.getValue()) {
+            if (ByteBuffer.wrap(bytes, end, Long.BYTES).getLong() != AtomicFile.crc(bytes, end)) {
                 return rebuild(file, tiaVersion, "is corrupt (checksum mismatch)");
             }
             FactsCodec.Reader in = new FactsCodec.Reader(bytes, start, end);
@@ -130,9 +122,7 @@ public final class FactsCache {
                 if (payload.length != length) {
                     break;
                 }
-                CRC32 crc = new CRC32();
-                crc.update(payload);
-                if (in.readLong() != crc.getValue()) {
+                if (in.readLong() != AtomicFile.crc(payload, length)) {
                     break;
                 }
                 DataInputStream record = new DataInputStream(new ByteArrayInputStream(payload));
@@ -217,11 +207,10 @@ public final class FactsCache {
                 facts.facts(entry.getValue());
                 record.write(facts.toBytes());
                 record.flush();
-                CRC32 crc = new CRC32();
-                crc.update(payload.toByteArray());
-                out.writeInt(payload.size());
-                payload.writeTo(out);
-                out.writeLong(crc.getValue());
+                byte[] bytes = payload.toByteArray();
+                out.writeInt(bytes.length);
+                out.write(bytes);
+                out.writeLong(AtomicFile.crc(bytes, bytes.length));
             }
             out.flush();
             Files.write(file.resolveSibling(JOURNAL_NAME), records.toByteArray(), StandardOpenOption.CREATE,
@@ -235,46 +224,21 @@ public final class FactsCache {
 
     /** Writes the whole index: the facts used in this run. */
     private Optional<String> rewrite() {
-        Path temp = null;
         try {
             Files.createDirectories(file.getParent());
             ensureIgnoredByGit(file.getParent());
-            temp = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp");
-            try (OutputStream raw = Files.newOutputStream(temp)) {
-                CheckedOutputStream checked = new CheckedOutputStream(new BufferedOutputStream(raw, 1 << 16), new CRC32());
-                DataOutputStream out = new DataOutputStream(checked);
-                out.writeUTF(MAGIC);
-                out.writeInt(FORMAT_VERSION);
-                out.writeUTF(tiaVersion);
-                Map<String, FileFacts> snapshot = Map.copyOf(used);
-                FactsCodec.Writer facts = new FactsCodec.Writer();
-                facts.varint(snapshot.size());
-                snapshot.forEach((key, value) -> {
-                    facts.string(key);
-                    facts.facts(value);
-                });
-                out.write(facts.toBytes());
-                out.flush();
-                out.writeLong(checked.getChecksum().getValue());
-                out.flush();
-            }
-            try {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            Map<String, FileFacts> snapshot = Map.copyOf(used);
+            FactsCodec.Writer facts = new FactsCodec.Writer();
+            facts.varint(snapshot.size());
+            snapshot.forEach((key, value) -> {
+                facts.string(key);
+                facts.facts(value);
+            });
+            AtomicFile.write(file, AtomicFile.framed(MAGIC, FORMAT_VERSION, tiaVersion, facts.toBytes()));
             deleteOtherFormats(file.getParent());
             return Optional.empty();
         } catch (IOException e) {
             return Optional.of("cannot write the index " + file + ": " + e.getMessage() + " (the next run parses again)");
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException e) {
-                    // a stray temp file is harmless; the next save replaces the index anyway
-                }
-            }
         }
     }
 
