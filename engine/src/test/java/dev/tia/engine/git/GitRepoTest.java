@@ -69,6 +69,11 @@ class GitRepoTest {
             assertThat(git.tree(ChangeSet.WORKTREE).contentId("staged.txt")).isEmpty(); // edited after staging
             assertThat(git.tree(ChangeSet.WORKTREE).contentId("c.txt")).isPresent();
         }
+        // Opened from a folder inside the working tree, with the status asked for at once: the same paths.
+        try (GitRepo jgit = GitRepo.open(dir, false, false); GitRepo git = GitRepo.open(dir.resolve("dir with space"), true, true)) {
+            assertThat(git.changes(Optional.empty(), Optional.empty()).changes())
+                    .isEqualTo(jgit.changes(Optional.empty(), Optional.empty()).changes());
+        }
     }
 
     @Test
