@@ -136,6 +136,9 @@ final class CallIndex {
     /** Every call made by members of {@code types}, by the name called. */
     CallsByName callsWithin(Collection<TypeRef> types) {
         CallsByName calls = new CallsByName();
+        // The same call text ("value/1@Money") recurs all over a project, and the index holds one instance of
+        // each: split each distinct text once.
+        Map<String, WrittenCall> split = new HashMap<>();
         for (TypeRef type : types) {
             Owner owner = owners.get(type);
             if (owner == null) {
@@ -143,15 +146,24 @@ final class CallIndex {
             }
             for (MemberFacts member : owner.type().members()) {
                 for (String call : member.calls()) {
-                    int at = call.indexOf('@');
-                    String target = at < 0 ? call : call.substring(0, at);
-                    int slash = target.lastIndexOf('/');
-                    Optional<String> receiver = at < 0 ? Optional.empty() : receiver(call.substring(at + 1));
-                    calls.add(target.substring(0, slash), type, member, target.substring(slash + 1), receiver);
+                    WrittenCall written = split.computeIfAbsent(call, this::split);
+                    calls.add(written.name(), type, member, written.arity(), written.receiver());
                 }
             }
         }
         return calls;
+    }
+
+    /** A call as {@link MemberFacts#calls()} writes it, {@code name/arity[@Receiver]}, taken apart. */
+    private record WrittenCall(String name, String arity, Optional<String> receiver) {
+    }
+
+    private WrittenCall split(String call) {
+        int at = call.indexOf('@');
+        String target = at < 0 ? call : call.substring(0, at);
+        int slash = target.lastIndexOf('/');
+        Optional<String> receiver = at < 0 ? Optional.empty() : receiver(call.substring(at + 1));
+        return new WrittenCall(target.substring(0, slash), target.substring(slash + 1), receiver);
     }
 
     /** A receiver written as a bare name is a type only if the project has a type of that simple name. */
