@@ -127,13 +127,13 @@ public final class TestCatalog {
             DeclaredType type = types.get(ref);
             IndexedFile file = files.get(ref);
             List<TestMethod> methods = new ArrayList<>();
-            boolean junit3 = extendsTestCase(ref, new HashSet<>());
+            boolean junit3 = !type.supertypes().isEmpty() && extendsTestCase(ref, new HashSet<>());
             for (MethodFacts method : type.methods()) {
-                boolean isTest = method.annotations().stream().anyMatch(a -> isTestAnnotation(file, a, new HashSet<>()))
-                        || junit3 && method.name().startsWith("test") && method.annotations().isEmpty();
-                if (isTest) {
+                if (isTest(file, method, junit3)) {
                     Set<String> tags = new TreeSet<>(method.tags());
-                    method.annotations().forEach(a -> tags.addAll(metaTags(file, a, new HashSet<>())));
+                    for (String annotation : method.annotations()) {
+                        tags.addAll(metaTags(file, annotation));
+                    }
                     methods.add(new TestMethod(tags));
                 }
             }
@@ -213,13 +213,29 @@ public final class TestCatalog {
             DeclaredType type = types.get(ref);
             IndexedFile file = files.get(ref);
             Set<String> tags = new TreeSet<>(type.tags());
-            type.annotations().forEach(a -> tags.addAll(metaTags(file, a, new HashSet<>())));
+            type.annotations().forEach(a -> tags.addAll(metaTags(file, a)));
             for (TypeRef supertype : supertypes(ref)) {
                 tags.addAll(classTags(supertype, visiting));
             }
             visiting.remove(ref);
             tagMemo.put(ref, tags);
             return tags;
+        }
+
+        /** Whether {@code method} is a test: a test annotation, direct or meta, or JUnit 3's naming. */
+        private boolean isTest(IndexedFile file, MethodFacts method, boolean junit3) {
+            for (String annotation : method.annotations()) {
+                // Most are JUnit's own: known by name, without looking for a project annotation.
+                if (TEST_ANNOTATIONS.contains(simple(annotation)) || isTestAnnotation(file, annotation, new HashSet<>())) {
+                    return true;
+                }
+            }
+            return junit3 && method.name().startsWith("test") && method.annotations().isEmpty();
+        }
+
+        /** {@link #metaTags(IndexedFile, String, Set)} from the start of a walk. */
+        private Set<String> metaTags(IndexedFile file, String annotation) {
+            return metaTags(file, annotation, new HashSet<>());
         }
 
         /** Tags that a project annotation named {@code annotation} carries, through any depth of meta-annotation. */
