@@ -1,14 +1,13 @@
 package dev.tia.engine.report;
 
 import dev.tia.engine.TiaException;
+import dev.tia.engine.io.AtomicFiles;
 import dev.tia.engine.select.Selection;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /** Writes {@code report.json} and {@code report.md} into the report folder, each atomically. */
 public final class ReportWriter {
@@ -34,16 +33,6 @@ public final class ReportWriter {
 
     /** Readers (a concurrent build, a CI step) never see a half-written report. */
     static void writeAtomically(Path target, String content) throws IOException {
-        Path temp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
-        try {
-            Files.writeString(temp, content, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(target, content.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,5 +1,7 @@
 package dev.tia.engine.source;
 
+import dev.tia.engine.io.AtomicFiles;
+
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -84,7 +86,7 @@ public final class FactsCache {
             if (end < start) {
                 return rebuild(file, tiaVersion, "is corrupt (truncated)");
             }
-            if (ByteBuffer.wrap(bytes, end, Long.BYTES).getLong() != AtomicFile.crc(bytes, end)) {
+            if (ByteBuffer.wrap(bytes, end, Long.BYTES).getLong() != CacheFraming.crc(bytes, end)) {
                 return rebuild(file, tiaVersion, "is corrupt (checksum mismatch)");
             }
             FactsCodec.Reader in = new FactsCodec.Reader(bytes, start, end);
@@ -122,7 +124,7 @@ public final class FactsCache {
                 if (payload.length != length) {
                     break;
                 }
-                if (in.readLong() != AtomicFile.crc(payload, length)) {
+                if (in.readLong() != CacheFraming.crc(payload, length)) {
                     break;
                 }
                 DataInputStream record = new DataInputStream(new ByteArrayInputStream(payload));
@@ -210,7 +212,7 @@ public final class FactsCache {
                 byte[] bytes = payload.toByteArray();
                 out.writeInt(bytes.length);
                 out.write(bytes);
-                out.writeLong(AtomicFile.crc(bytes, bytes.length));
+                out.writeLong(CacheFraming.crc(bytes, bytes.length));
             }
             out.flush();
             Files.write(file.resolveSibling(JOURNAL_NAME), records.toByteArray(), StandardOpenOption.CREATE,
@@ -234,7 +236,7 @@ public final class FactsCache {
                 facts.string(key);
                 facts.facts(value);
             });
-            AtomicFile.write(file, AtomicFile.framed(MAGIC, FORMAT_VERSION, tiaVersion, facts.toBytes()));
+            AtomicFiles.write(file, CacheFraming.framed(MAGIC, FORMAT_VERSION, tiaVersion, facts.toBytes()));
             deleteOtherFormats(file.getParent());
             return Optional.empty();
         } catch (IOException e) {

@@ -3,6 +3,8 @@ package dev.tia.engine.source;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 
+import dev.tia.engine.io.AtomicFiles;
+
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -164,7 +166,7 @@ public final class ResolutionCache {
             return Optional.empty();
         }
         try {
-            AtomicFile.write(file, bytes(current));
+            AtomicFiles.write(file, bytes(current));
             return Optional.empty();
         } catch (IOException e) {
             return Optional.of("cannot write the resolved names " + file + ": " + e.getMessage() + " (the next run resolves again)");
@@ -257,7 +259,7 @@ public final class ResolutionCache {
                 writeRefs(out, supertypes, ids);
             });
         });
-        return AtomicFile.framed(MAGIC, FORMAT_VERSION, tiaVersion, out.toBytes());
+        return CacheFraming.framed(MAGIC, FORMAT_VERSION, tiaVersion, out.toBytes());
     }
 
     private static void writeRefs(FactsCodec.Writer out, Set<TypeRef> refs, Map<TypeRef, Integer> ids) {
@@ -280,7 +282,7 @@ public final class ResolutionCache {
         }
         int start = bytes.length - header.available();
         int end = bytes.length - Long.BYTES;
-        if (end < start || ByteBuffer.wrap(bytes, end, Long.BYTES).getLong() != AtomicFile.crc(bytes, end)) {
+        if (end < start || ByteBuffer.wrap(bytes, end, Long.BYTES).getLong() != CacheFraming.crc(bytes, end)) {
             throw new FactsCodec.CorruptFactsException("checksum mismatch");
         }
         FactsCodec.Reader in = new FactsCodec.Reader(bytes, start, end);

@@ -173,7 +173,7 @@ class ResolutionCacheTest {
     void aStoreFromAnotherTiaVersionIsQuietlyReplaced() throws Exception {
         try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
             Files.createDirectories(stored().getParent());
-            Files.write(stored(), AtomicFile.framed("tia-resolved", ResolutionCache.FORMAT_VERSION, "0.0.1", new byte[] {0}));
+            Files.write(stored(), CacheFraming.framed("tia-resolved", ResolutionCache.FORMAT_VERSION, "0.0.1", new byte[] {0}));
             Analysis analysis = analyze();
             assertThat(analysis.selection().notes()).noneMatch(note -> note.contains("resolved names"));
             assertThat(analysis.resolutionStats().resolved()).isEqualTo(SHOP_JAVA_FILES);
