@@ -55,6 +55,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -109,10 +110,13 @@ public final class TiaEngine {
 
             TypeUniverse universe = timings.time("universe", () -> universe(index, baseFacts, workspace));
             NameResolver resolver = new NameResolver(universe);
+            // Which modules a module sees, worked out once per module: resolution asks for it for every name it looks up.
+            Map<String, Set<String>> visibility = new ConcurrentHashMap<>();
+            Function<String, Set<String>> visibleFrom = module -> visibility.computeIfAbsent(module, workspace::visibleFrom);
             Resolutions resolutions = timings.time("resolve",
-                    () -> caches.resolutions().resolveAll(index, resolver, universe, workspace::visibleFrom));
+                    () -> caches.resolutions().resolveAll(index, resolver, universe, visibleFrom));
             timings.time("save-resolved", () -> caches.resolutions().save()).ifPresent(notes::add);
-            TestCatalog catalog = timings.time("catalog", () -> TestCatalog.build(index, resolutions, resolver, workspace::visibleFrom));
+            TestCatalog catalog = timings.time("catalog", () -> TestCatalog.build(index, resolutions, resolver, visibleFrom::apply));
             DependencyGraph graph = timings.time("graph",
                     () -> DependencyGraphBuilder.build(workspace, index, resolutions, resolver, catalog, config.implementations()));
 
