@@ -57,7 +57,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * The one entry point of every face: configuration in, {@link Analysis} out.
@@ -89,7 +88,7 @@ public final class TiaEngine {
         Timings timings = new Timings();
         warmUpParser();
         // Reading the index is independent of git: it runs on the other core while git works.
-        CompletableFuture<Caches> cacheLoad = inBackground("tia-index-load", () -> Caches.load(config));
+        CompletableFuture<Caches> cacheLoad = Background.run("tia-index-load", () -> Caches.load(config));
         try (GitRepo git = timings.time("open", () -> config.head().isEmpty()
                 ? GitRepo.openWithWorkingTree(config.projectDir()) : GitRepo.open(config.projectDir()))) {
             String projectRoot = projectRoot(git.workTree(), config.projectDir());
@@ -118,7 +117,8 @@ public final class TiaEngine {
             timings.time("save-resolved", () -> caches.resolutions().save()).ifPresent(notes::add);
             TestCatalog catalog = timings.time("catalog", () -> TestCatalog.build(index, resolutions, resolver, visibleFrom::apply));
             DependencyGraph graph = timings.time("graph",
-                    () -> DependencyGraphBuilder.build(workspace, index, resolutions, resolver, catalog, config.implementations()));
+                    () -> DependencyGraphBuilder.build(workspace, index, resolutions, resolver, visibleFrom, catalog,
+                            config.implementations()));
 
             // A view: the policy looks up only the changed files, and copying every file's facts took 100 ms at 50k.
             Map<String, FileFacts> headFacts = Maps.transformValues(index.files(), IndexedFile::facts);
@@ -161,21 +161,6 @@ public final class TiaEngine {
         }
     }
 
-    /** Runs {@code work} on a daemon thread of its own (short-lived work, started once per analysis). */
-    private static <T> CompletableFuture<T> inBackground(String name, Supplier<T> work) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
-            try {
-                result.complete(work.get());
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        }, name);
-        thread.setDaemon(true);
-        thread.start();
-        return result;
-    }
-
     private static <T> T await(CompletableFuture<T> work) {
         try {
             return work.join();
@@ -195,7 +180,7 @@ public final class TiaEngine {
      * the changed files, and in a fresh JVM the first parse pays about 50 ms of class loading and initialisation.
      */
     private void warmUpParser() {
-        inBackground("tia-parser-warm-up", () -> analyzer.analyze("Warm.java", "class Warm { int m(Warm w) { return w.m(this); } }"));
+        Background.run("tia-parser-warm-up", () -> analyzer.analyze("Warm.java", "class Warm { int m(Warm w) { return w.m(this); } }"));
     }
 
     private static String projectRoot(Path workTree, Path projectDir) {

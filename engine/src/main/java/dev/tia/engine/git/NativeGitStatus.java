@@ -2,6 +2,8 @@ package dev.tia.engine.git;
 
 import com.google.common.collect.ImmutableSet;
 
+import dev.tia.engine.Background;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,19 +26,9 @@ final class NativeGitStatus {
     private NativeGitStatus() {
     }
 
-    /** {@link #read} on a thread of its own: the work is the git process's, this thread only waits for it. */
+    /** {@link #read} on a thread of its own: the work is the git process's, that thread only waits for it. */
     static CompletableFuture<Optional<StatusSets>> start(Path dir) {
-        CompletableFuture<Optional<StatusSets>> result = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
-            try {
-                result.complete(read(dir));
-            } catch (RuntimeException e) {
-                result.complete(Optional.empty());
-            }
-        }, "tia-git-status");
-        thread.setDaemon(true);
-        thread.start();
-        return result;
+        return Background.run("tia-git-status", () -> read(dir)).exceptionally(e -> Optional.empty());
     }
 
     /** @param dir the working tree, or any folder inside it */

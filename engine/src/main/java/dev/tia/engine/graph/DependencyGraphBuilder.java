@@ -6,46 +6,43 @@ import dev.tia.engine.source.DeclaredType;
 import dev.tia.engine.source.FileResolution;
 import dev.tia.engine.source.IndexedFile;
 import dev.tia.engine.source.NameResolver;
-import dev.tia.engine.source.ResourceFacts;
 import dev.tia.engine.source.Resolutions;
+import dev.tia.engine.source.ResourceFacts;
 import dev.tia.engine.source.SourceIndex;
 import dev.tia.engine.source.TestCatalog;
 import dev.tia.engine.source.TestClass;
 import dev.tia.engine.source.TypeRef;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Builds the {@link DependencyGraph} of a project from its workspace, source index and test catalog. */
 public final class DependencyGraphBuilder {
 
     private final Workspace workspace;
     private final NameResolver resolver;
+    private final Function<String, Set<String>> visibleFrom;
     private final Adjacency graph = new Adjacency();
-    private final Map<String, Set<String>> visibility = new HashMap<>();
 
-    private DependencyGraphBuilder(Workspace workspace, NameResolver resolver) {
+    private DependencyGraphBuilder(Workspace workspace, NameResolver resolver, Function<String, Set<String>> visibleFrom) {
         this.workspace = workspace;
         this.resolver = resolver;
+        this.visibleFrom = visibleFrom;
     }
 
     /**
+     * @param visibleFrom which modules a module sees (the workspace's answer, worked out once per module)
      * @param implementations whether a change to an implementation affects users of the types it implements
      */
     public static DependencyGraph build(Workspace workspace, SourceIndex index, Resolutions resolutions, NameResolver resolver,
-            TestCatalog catalog, boolean implementations) {
-        DependencyGraphBuilder builder = new DependencyGraphBuilder(workspace, resolver);
+            Function<String, Set<String>> visibleFrom, TestCatalog catalog, boolean implementations) {
+        DependencyGraphBuilder builder = new DependencyGraphBuilder(workspace, resolver, visibleFrom);
         builder.addTypes(index, resolutions, implementations);
         builder.addResources(index);
         builder.addModules(catalog);
         builder.addArtifacts(index, catalog);
         // The edges are handed over unshared and read-only from here on; copying them would double the work.
-        return new DependencyGraph(builder.graph, () -> CallIndex.of(index, resolver, builder::visibleFrom));
-    }
-
-    private Set<String> visibleFrom(String module) {
-        return visibility.computeIfAbsent(module, workspace::visibleFrom);
+        return new DependencyGraph(builder.graph, () -> CallIndex.of(index, resolver, visibleFrom));
     }
 
     /** Type edges from every file's resolved names (see {@link Resolutions}: mostly kept from earlier runs). */
@@ -70,7 +67,7 @@ public final class DependencyGraphBuilder {
 
     private void addResources(SourceIndex index) {
         for (ResourceFacts resource : index.resources()) {
-            Set<String> visible = visibleFrom(resource.module());
+            Set<String> visible = visibleFrom.apply(resource.module());
             MavenModule module = workspace.modules().get(resource.module());
             Node moduleNode = resource.test() ? new Node.ModuleTests(module.path(), module.displayName())
                     : new Node.Module(module.path(), module.displayName());

@@ -1,6 +1,5 @@
 package dev.tia.engine.graph;
 
-
 import dev.tia.engine.source.MemberFacts;
 import dev.tia.engine.source.TypeRef;
 
@@ -52,7 +51,7 @@ final class MemberWalk {
         // Which callers a group of calls yields depends only on the name, the receiver and the callee's arity, not
         // on the callee's type: a group is walked once, the first time, and would add no caller again (walking
         // every call of a name for every member of that name took minutes on large repositories).
-        Set<String> walkedGroups = new HashSet<>();
+        Set<CallGroup> walkedGroups = new HashSet<>();
         while (!work.isEmpty()) {
             Node.Member member = work.poll();
             Optional<MemberFacts> facts = index.member(member.type(), member.signature());
@@ -76,18 +75,17 @@ final class MemberWalk {
      * may have), in the order they were listed, leaving out groups walked before.
      */
     private List<CallIndex.Call> callsThatMayReach(TypeRef type, MemberFacts callee, CallIndex.CallsByName calls,
-            Set<String> walkedGroups) {
+            Set<CallGroup> walkedGroups) {
         String name = callee.name();
-        String arity = callee.arity() + (callee.varargs() ? "+" : "");
         List<CallIndex.Call> found = new ArrayList<>();
         int groups = 0;
-        if (walkedGroups.add(name + "\0?\0" + arity)) {
+        if (walkedGroups.add(new CallGroup(name, Optional.empty(), callee.arity(), callee.varargs()))) {
             found.addAll(calls.withUnknownReceiver(name));
             groups++;
         }
         for (String receiver : index.receiverNames(type)) {
             List<CallIndex.Call> group = calls.onReceiver(name, receiver);
-            if (!group.isEmpty() && walkedGroups.add(name + "\0" + receiver + "\0" + arity)) {
+            if (!group.isEmpty() && walkedGroups.add(new CallGroup(name, Optional.of(receiver), callee.arity(), callee.varargs()))) {
                 found.addAll(group);
                 groups++;
             }
@@ -96,6 +94,10 @@ final class MemberWalk {
             found.sort(Comparator.comparingInt(CallIndex.Call::order));
         }
         return found;
+    }
+
+    /** Calls of one name on one kind of receiver (empty: unknown), as seen by a callee of one arity. */
+    private record CallGroup(String name, Optional<String> receiver, int arity, boolean varargs) {
     }
 
     private static void escalate(Node.Member member, Map<Node, Node> predecessor, Deque<Node> escalated) {

@@ -3,6 +3,8 @@ package dev.tia.engine.source;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 
+import java.util.Set;
+
 /**
  * What the names of one file resolve to, against one {@link TypeUniverse} and one set of visible modules.
  *
@@ -12,7 +14,7 @@ import com.google.common.collect.ImmutableSet;
 public record FileResolution(ImmutableSet<TypeRef> references, ImmutableMap<String, ImmutableSet<TypeRef>> supertypes) {
 
     /** Resolves {@code file} now. */
-    static FileResolution of(IndexedFile file, NameResolver resolver, java.util.Set<String> visibleModules) {
+    static FileResolution of(IndexedFile file, NameResolver resolver, Set<String> visibleModules) {
         ImmutableMap.Builder<String, ImmutableSet<TypeRef>> supertypes = ImmutableMap.builder();
         for (DeclaredType type : file.facts().types()) {
             ImmutableSet.Builder<TypeRef> resolved = ImmutableSet.builder();

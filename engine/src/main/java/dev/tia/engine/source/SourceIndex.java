@@ -18,7 +18,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -121,7 +120,7 @@ public final class SourceIndex {
         try {
             content = tree.read(path);
         } catch (IOException e) {
-            // no content, so no id: one no cache can hold, as the file is read again next time
+            // no content, so no content id: a key no cache holds, and the file is read again next time
             return new Identified("unreadable:" + path, FileFacts.unparseable("", Optional.empty(), "cannot read: " + e.getMessage(), ""));
         }
         String id = tree.contentId(path).orElseGet(() -> ContentId.of(content));
