@@ -84,6 +84,15 @@ public final class TiaEngine {
         return version == null ? "development" : version;
     }
 
+    /**
+     * Optional: starts on other threads the one-time work of a fresh process that every analysis needs (JGit
+     * looking for git's system configuration), so that a face can overlap it with its own start-up, such as
+     * parsing its arguments. Calling it more than once, or not at all, changes no result.
+     */
+    public static void prepare() {
+        GitRepo.prepare();
+    }
+
     public Analysis analyze(TiaConfig config) {
         Timings timings = new Timings();
         warmUpParser();

@@ -36,7 +36,8 @@ final class WorkingTreeDiff {
         this.workTree = workTree;
     }
 
-    List<FileChange> diff(RevCommit base, List<FileChange> committed, StatusSets status) throws IOException {
+    /** @param index git's index, as read with the status */
+    List<FileChange> diff(RevCommit base, List<FileChange> committed, StatusSets status, DirCache index) throws IOException {
         Set<String> candidates = new TreeSet<>();
         for (FileChange change : committed) {
             candidates.add(change.path());
@@ -54,7 +55,6 @@ final class WorkingTreeDiff {
         }
 
         Map<String, ObjectId> atBase = idsAtBase(base, candidates);
-        DirCache index = repository.readDirCache();
         Map<String, FileChange> changes = new HashMap<>();
         try (ObjectInserter.Formatter hasher = new ObjectInserter.Formatter()) {
             for (String path : candidates) {
