@@ -78,7 +78,14 @@ final class PomReader {
                 helperSources(project, "add-test-source"));
     }
 
-    private static Document parse(String path, byte[] content) {
+    /**
+     * One parser per thread, reset between poms: finding the XML implementation (a service lookup that scans the
+     * class path) and configuring it cost more than parsing a small pom, and a reactor has dozens of them.
+     * Builders are not thread-safe, hence one per thread.
+     */
+    private static final ThreadLocal<DocumentBuilder> BUILDER = ThreadLocal.withInitial(PomReader::newBuilder);
+
+    private static DocumentBuilder newBuilder() {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(true);
@@ -86,11 +93,23 @@ final class PomReader {
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             DocumentBuilder builder = factory.newDocumentBuilder();
             builder.setErrorHandler(null);
+            return builder;
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("the JDK's XML parser cannot be configured securely", e);
+        }
+    }
+
+    private static Document parse(String path, byte[] content) {
+        DocumentBuilder builder = BUILDER.get();
+        try {
             return builder.parse(new ByteArrayInputStream(content));
         } catch (SAXParseException e) {
             throw new TiaException(path + " line " + e.getLineNumber() + ": not well-formed XML: " + e.getMessage());
-        } catch (SAXException | IOException | ParserConfigurationException e) {
+        } catch (SAXException | IOException e) {
             throw new TiaException(path + ": cannot parse: " + e.getMessage(), e);
+        } finally {
+            builder.reset(); // back to the state the factory made it in; the error handler is not part of that
+            builder.setErrorHandler(null);
         }
     }
 

@@ -97,6 +97,20 @@ class WorkspaceLoaderTest {
     }
 
     @Test
+    void pomsAfterABrokenOneAreStillRead() {
+        // One XML parser is reused for every pom a thread reads: a failed parse must not spoil the next ones.
+        Workspace workspace = load(Map.of(
+                "pom.xml", pom("<groupId>g</groupId><artifactId>root</artifactId><version>1</version><packaging>pom</packaging>"
+                        + "<modules><module>a-broken</module><module>b</module></modules>"),
+                "a-broken/pom.xml", "<project>\n<artifactId>broken</artifactId>\n<oops>\n</project>\n",
+                "b/pom.xml", pom(PARENT + "<artifactId>b</artifactId><build><sourceDirectory>java</sourceDirectory></build>")), null);
+        assertThat(workspace.runAllReasons()).singleElement().asString().startsWith("a-broken/pom.xml line 4");
+        assertThat(workspace.modules().keySet()).containsExactlyInAnyOrder("", "b");
+        assertThat(workspace.modules().get("b").coordinates()).isEqualTo(new Coordinates("g", "b"));
+        assertThat(workspace.modules().get("b").mainSources()).containsExactly("b/java");
+    }
+
+    @Test
     void missingRootPomLeavesServicesFromTiaYamlAndDockerfiles() {
         Workspace workspace = load(Map.of(
                 "web/index.html", "<html/>",
