@@ -95,7 +95,6 @@ public final class TiaEngine {
 
     public Analysis analyze(TiaConfig config) {
         Timings timings = new Timings();
-        warmUpParser();
         // Reading the index is independent of git: it runs on the other core while git works.
         CompletableFuture<Caches> cacheLoad = Background.run("tia-index-load", () -> Caches.load(config));
         try (GitRepo git = timings.time("open", () -> config.head().isEmpty()
@@ -182,14 +181,6 @@ public final class TiaEngine {
             }
             throw e;
         }
-    }
-
-    /**
-     * Loads and initialises the parser on another core while git and the index are read: a warm run parses only
-     * the changed files, and in a fresh JVM the first parse pays about 50 ms of class loading and initialisation.
-     */
-    private void warmUpParser() {
-        Background.run("tia-parser-warm-up", () -> analyzer.analyze("Warm.java", "class Warm { int m(Warm w) { return w.m(this); } }"));
     }
 
     private static String projectRoot(Path workTree, Path projectDir) {
