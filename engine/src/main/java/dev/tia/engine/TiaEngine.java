@@ -317,7 +317,7 @@ public final class TiaEngine {
     }
 
     private static TypeUniverse universe(SourceIndex index, Map<String, FileFacts> baseFacts, Workspace workspace) {
-        Set<TypeRef> types = new LinkedHashSet<>();
+        Set<TypeRef> types = new LinkedHashSet<>(index.files().size() * 2);
         for (IndexedFile file : index.files().values()) {
             file.facts().types().forEach(t -> types.add(new TypeRef(file.module(), t.name())));
         }

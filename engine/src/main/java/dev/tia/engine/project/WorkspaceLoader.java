@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
 public final class WorkspaceLoader {
 
     private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]+)}");
+    private static final String DOCKERFILE = "Dockerfile";
 
     private final SourceTree tree;
     private final String projectRoot;
@@ -233,7 +234,8 @@ public final class WorkspaceLoader {
                 byPath.put(module.path(), new Service(module.coordinates().artifactId(), module.path(), Optional.of(module.path())));
             }
         }
-        Set<String> folders = folders();
+        // Every folder of the repository (66k files at 50k classes): worth listing only when services are declared.
+        Set<String> folders = config.services().isEmpty() ? Set.of() : folders();
         for (ServiceDeclaration declaration : config.services()) {
             for (String folder : folders) {
                 if (declaration.path().matches(folder)) {
@@ -244,7 +246,8 @@ public final class WorkspaceLoader {
         }
         if (config.dockerfileServices()) {
             for (String file : tree.files()) {
-                if (RepoPath.fileName(file).equals("Dockerfile")) {
+                if (file.endsWith(DOCKERFILE) && (file.length() == DOCKERFILE.length()
+                        || file.charAt(file.length() - DOCKERFILE.length() - 1) == '/')) {
                     String folder = RepoPath.parent(file);
                     byPath.putIfAbsent(folder, new Service(serviceName(folder), folder,
                             Optional.ofNullable(modules.get(folder)).map(MavenModule::path)));

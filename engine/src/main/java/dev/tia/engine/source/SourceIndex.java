@@ -59,6 +59,15 @@ public final class SourceIndex {
         return build(workspace, tree, analyzer, FactsCache.none(), Progress.NONE);
     }
 
+    /** Whether {@code path} lies directly in folder {@code dir} (not below it): {@code RepoPath.parent(path).equals(dir)}. */
+    static boolean inFolder(String path, String dir) {
+        if (dir.isEmpty()) {
+            return path.indexOf('/') < 0;
+        }
+        return path.length() > dir.length() + 1 && path.startsWith(dir) && path.charAt(dir.length()) == '/'
+                && path.indexOf('/', dir.length() + 1) < 0;
+    }
+
     /**
      * Indexes every Java file in the modules' source roots, taking facts from {@code cache} where the content is
      * known and parsing the rest in parallel, and scans their text resources.
@@ -69,8 +78,14 @@ public final class SourceIndex {
         ImmutableList.Builder<ResourceFacts> resources = ImmutableList.builder();
         // Module and root kind depend only on a file's folder: worked out once per folder, not once per file.
         Map<String, Placement> placements = new HashMap<>();
+        String lastDir = null;
+        Placement placement = null;
         for (String path : tree.files()) {
-            Placement placement = placements.computeIfAbsent(RepoPath.parent(path), dir -> Placement.of(workspace, path));
+            // Files come sorted, so most share the folder of the one before: no substring and lookup for them.
+            if (lastDir == null || !inFolder(path, lastDir)) {
+                lastDir = RepoPath.parent(path);
+                placement = placements.computeIfAbsent(lastDir, dir -> Placement.of(workspace, path));
+            }
             Optional<MavenModule> module = placement.module();
             if (module.isEmpty()) {
                 continue;

@@ -5,7 +5,6 @@ import com.google.common.collect.ImmutableListMultimap;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 
-import java.util.Collection;
 import java.util.Set;
 
 /** Every project type by canonical name, including types that exist only at base (deleted or renamed away). */
@@ -19,13 +18,16 @@ public final class TypeUniverse {
         this.simpleNames = simpleNames;
     }
 
-    public static TypeUniverse of(Collection<TypeRef> types) {
+    /** @param types distinct types (a set: the caller collects them from several sources), in a stable order */
+    public static TypeUniverse of(Set<TypeRef> types) {
         ImmutableListMultimap.Builder<String, TypeRef> byName = ImmutableListMultimap.builder();
-        ImmutableSet.Builder<String> simpleNames = ImmutableSet.builder();
-        types.stream().distinct().forEach(t -> {
-            byName.put(t.name(), t);
-            simpleNames.add(t.name().substring(t.name().lastIndexOf('.') + 1));
-        });
+        ImmutableSet.Builder<String> simpleNames = ImmutableSet.builderWithExpectedSize(types.size());
+        for (TypeRef type : types) {
+            byName.put(type.name(), type);
+            String name = type.name();
+            int dot = name.lastIndexOf('.');
+            simpleNames.add(dot < 0 ? name : name.substring(dot + 1));
+        }
         return new TypeUniverse(byName.build(), simpleNames.build());
     }
 
