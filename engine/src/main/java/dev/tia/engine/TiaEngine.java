@@ -15,6 +15,7 @@ import dev.tia.engine.graph.DependencyGraph;
 import dev.tia.engine.graph.DependencyGraphBuilder;
 import dev.tia.engine.graph.Node;
 import dev.tia.engine.project.MavenModule;
+import dev.tia.engine.project.PomCache;
 import dev.tia.engine.project.PomCanonical;
 import dev.tia.engine.project.PomVersionChange;
 import dev.tia.engine.project.RepoPath;
@@ -97,23 +98,30 @@ public final class TiaEngine {
         Timings timings = new Timings();
         // Reading the index is independent of git: it runs on the other core while git works.
         CompletableFuture<Caches> cacheLoad = Background.run("tia-index-load", () -> Caches.load(config));
+        // The poms are needed sooner than the index, and their store is small: read on a thread of its own.
+        CompletableFuture<PomCache> pomLoad = Background.run("tia-pom-load",
+                () -> config.cacheDir().map(dir -> PomCache.load(dir, version())).orElse(PomCache.none()));
         try (GitRepo git = timings.time("open", () -> config.head().isEmpty()
                 ? GitRepo.openWithWorkingTree(config.projectDir()) : GitRepo.open(config.projectDir()))) {
             String projectRoot = projectRoot(git.workTree(), config.projectDir());
             ChangeSet changes = timings.time("changes", () -> git.changes(config.base(), config.head()));
             SourceTree head = timings.time("tree", () -> git.tree(changes.head()));
             RepositoryConfig repositoryConfig = repositoryConfig(head, projectRoot);
-            Workspace workspace = timings.time("workspace", () -> WorkspaceLoader.load(head, projectRoot, repositoryConfig));
+            PomCache pomCache = await(pomLoad);
+            Workspace workspace = timings.time("workspace",
+                    () -> WorkspaceLoader.load(head, projectRoot, repositoryConfig, pomCache));
             Caches caches = timings.time("index-load", () -> await(cacheLoad));
             FactsCache cache = caches.facts();
             SourceIndex index = timings.time("index", () -> SourceIndex.build(workspace, head, analyzer, cache, progress));
             List<String> notes = new ArrayList<>(workspace.notes());
+            pomCache.problem().ifPresent(notes::add);
             cache.problem().ifPresent(notes::add);
             caches.resolutions().problem().ifPresent(notes::add);
             changes.fetched().ifPresent(notes::add);
             Map<String, FileFacts> baseFacts = timings.time("base", () -> baseFacts(git, changes, workspace, cache));
 
             timings.time("save-index", () -> cache.save()).ifPresent(notes::add);
+            timings.time("save-poms", pomCache::save).ifPresent(notes::add);
 
             TypeUniverse universe = timings.time("universe", () -> universe(index, baseFacts, workspace));
             NameResolver resolver = new NameResolver(universe);

@@ -33,16 +33,18 @@ public final class WorkspaceLoader {
     private final SourceTree tree;
     private final String projectRoot;
     private final RepositoryConfig config;
+    private final PomCache pomCache;
     private final Map<String, PomModel> poms = new LinkedHashMap<>();
     private final List<String> runAllReasons = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     /** Per module path, the coordinates its pom depends on, properties resolved. */
     private final Map<String, List<Coordinates>> declaredDependencies = new HashMap<>();
 
-    private WorkspaceLoader(SourceTree tree, String projectRoot, RepositoryConfig config) {
+    private WorkspaceLoader(SourceTree tree, String projectRoot, RepositoryConfig config, PomCache pomCache) {
         this.tree = tree;
         this.projectRoot = projectRoot;
         this.config = config;
+        this.pomCache = pomCache;
     }
 
     /**
@@ -50,7 +52,12 @@ public final class WorkspaceLoader {
      * A missing root pom is not an error: there are then no modules, and services come from {@code tia.yaml}.
      */
     public static Workspace load(SourceTree tree, String projectRoot, RepositoryConfig config) {
-        return new WorkspaceLoader(tree, projectRoot, config).load();
+        return load(tree, projectRoot, config, PomCache.none());
+    }
+
+    /** As {@link #load(SourceTree, String, RepositoryConfig)}, with poms of known content taken from {@code pomCache}. */
+    public static Workspace load(SourceTree tree, String projectRoot, RepositoryConfig config, PomCache pomCache) {
+        return new WorkspaceLoader(tree, projectRoot, config, pomCache).load();
     }
 
     private Workspace load() {
@@ -98,7 +105,7 @@ public final class WorkspaceLoader {
 
     private Optional<PomModel> readPom(String pomPath) {
         try {
-            return Optional.of(PomReader.read(pomPath, tree.read(pomPath)));
+            return Optional.of(pomCache.read(pomPath, tree.contentId(pomPath), () -> tree.read(pomPath)));
         } catch (TiaException e) {
             runAllReasons.add(e.getMessage() + " (module structure unknown)");
         } catch (IOException e) {
@@ -171,7 +178,7 @@ public final class WorkspaceLoader {
 
     private Optional<PomModel> readQuietly(String pomPath) {
         try {
-            return Optional.of(PomReader.read(pomPath, tree.read(pomPath)));
+            return Optional.of(pomCache.read(pomPath, tree.contentId(pomPath), () -> tree.read(pomPath)));
         } catch (TiaException | IOException e) {
             notes.add("cannot read parent pom " + pomPath + ": " + e.getMessage());
             return Optional.empty();

@@ -1,6 +1,7 @@
 package dev.tia.engine.source;
 
 import dev.tia.engine.io.AtomicFiles;
+import dev.tia.engine.io.CacheFraming;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;

@@ -4,13 +4,11 @@ import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 
 import dev.tia.engine.io.AtomicFiles;
+import dev.tia.engine.io.CacheFraming;
 
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UTFDataFormatException;
-import java.nio.ByteBuffer;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,9 +89,10 @@ public final class ResolutionCache {
             return new ResolutionCache(file, tiaVersion, read(file, tiaVersion), Optional.empty());
         } catch (NoSuchFileException e) {
             return new ResolutionCache(file, tiaVersion, Stored.EMPTY, Optional.empty());
-        } catch (ForeignException e) {
+        } catch (CacheFraming.ForeignException e) {
             return new ResolutionCache(file, tiaVersion, Stored.EMPTY, Optional.empty()); // another version: quietly replaced
-        } catch (FactsCodec.CorruptFactsException | EOFException | UTFDataFormatException | ArrayIndexOutOfBoundsException e) {
+        } catch (CacheFraming.CorruptException | FactsCodec.CorruptFactsException | EOFException | UTFDataFormatException
+                | ArrayIndexOutOfBoundsException e) {
             return new ResolutionCache(file, tiaVersion, Stored.EMPTY,
                     Optional.of("the resolved names " + file + " are corrupt (" + e.getMessage() + "); resolving again"));
         } catch (IOException e) {
@@ -267,25 +266,9 @@ public final class ResolutionCache {
         refs.forEach(ref -> out.varint(ids.get(ref)));
     }
 
-    /** Another tia version or format wrote the file: not damage, just not ours to read. */
-    private static final class ForeignException extends IOException {
-        ForeignException() {
-            super("foreign");
-        }
-    }
-
     private static Stored read(Path file, String tiaVersion) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        DataInputStream header = new DataInputStream(new ByteArrayInputStream(bytes));
-        if (!MAGIC.equals(header.readUTF()) || header.readInt() != FORMAT_VERSION || !header.readUTF().equals(tiaVersion)) {
-            throw new ForeignException();
-        }
-        int start = bytes.length - header.available();
-        int end = bytes.length - Long.BYTES;
-        if (end < start || ByteBuffer.wrap(bytes, end, Long.BYTES).getLong() != CacheFraming.crc(bytes, end)) {
-            throw new FactsCodec.CorruptFactsException("checksum mismatch");
-        }
-        FactsCodec.Reader in = new FactsCodec.Reader(bytes, start, end);
+        CacheFraming.Payload payload = CacheFraming.unframe(Files.readAllBytes(file), MAGIC, FORMAT_VERSION, tiaVersion);
+        FactsCodec.Reader in = new FactsCodec.Reader(payload.bytes(), payload.start(), payload.end());
         int typeCount = in.varint();
         TypeRef[] types = new TypeRef[typeCount];
         for (int i = 0; i < typeCount; i++) {

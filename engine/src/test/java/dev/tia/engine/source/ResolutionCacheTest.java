@@ -6,6 +6,7 @@ import dev.tia.engine.Analysis;
 import dev.tia.engine.TiaEngine;
 import dev.tia.engine.config.ConfigKey;
 import dev.tia.engine.config.TiaConfig;
+import dev.tia.engine.io.CacheFraming;
 import dev.tia.engine.select.TestResult;
 import dev.tia.fixtures.ChangeStep;
 import dev.tia.fixtures.FixtureRepo;
