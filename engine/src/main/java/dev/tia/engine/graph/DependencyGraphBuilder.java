@@ -15,6 +15,7 @@ import dev.tia.engine.source.TypeRef;
 
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** Builds the {@link DependencyGraph} of a project from its workspace, source index and test catalog. */
 public final class DependencyGraphBuilder {
@@ -35,10 +36,11 @@ public final class DependencyGraphBuilder {
      * @param implementations whether a change to an implementation affects users of the types it implements
      */
     public static DependencyGraph build(Workspace workspace, SourceIndex index, Resolutions resolutions, NameResolver resolver,
-            Function<String, Set<String>> visibleFrom, TestCatalog catalog, boolean implementations) {
+            Function<String, Set<String>> visibleFrom, Supplier<TestCatalog> catalogWhenBuilt, boolean implementations) {
         DependencyGraphBuilder builder = new DependencyGraphBuilder(workspace, resolver, visibleFrom);
         builder.addTypes(index, resolutions, implementations);
         builder.addResources(index);
+        TestCatalog catalog = catalogWhenBuilt.get();
         builder.addModules(catalog);
         builder.addArtifacts(index, catalog);
         // The edges are handed over unshared and read-only from here on; copying them would double the work.
