@@ -23,6 +23,9 @@ import java.util.Set;
                 "Docs: README.md in the tia repository."})
 public final class TiaCli implements Runnable {
 
+    /** The commands that analyse a change; only they need the engine prepared. */
+    private static final Set<String> ANALYSES = Set.of("affected", "explain", "services", "shards", "backtest");
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -32,9 +35,6 @@ public final class TiaCli implements Runnable {
     private TiaCli(Map<String, String> environment) {
         this.environment = Map.copyOf(environment);
     }
-
-    /** The commands that analyse a change; only they need the engine prepared. */
-    private static final Set<String> ANALYSES = Set.of("affected", "explain", "services", "shards", "backtest");
 
     public static void main(String[] args) {
         if (args.length > 0 && ANALYSES.contains(args[0])) {

@@ -21,14 +21,18 @@ public final class DependencyGraph {
 
     private final Adjacency graph;
     private final Supplier<CallIndex> calls;
+    private final boolean supertypeEdges;
 
     /**
      * @param graph not copied: the builder hands over a graph no one else holds
      * @param calls the method-level facts, built on first use (only a change confined to method bodies needs them)
+     * @param supertypeEdges whether every project type has an edge to each of its project supertypes (implementation
+     *     edges are on)
      */
-    DependencyGraph(Adjacency graph, Supplier<CallIndex> calls) {
+    DependencyGraph(Adjacency graph, Supplier<CallIndex> calls, boolean supertypeEdges) {
         this.graph = graph;
         this.calls = Suppliers.memoize(calls::get);
+        this.supertypeEdges = supertypeEdges;
     }
 
     /**
@@ -56,7 +60,7 @@ public final class DependencyGraph {
             }
         }
         if (!memberSeeds.isEmpty()) {
-            new MemberWalk(graph, calls.get()).walk(memberSeeds, predecessor, queue);
+            new MemberWalk(graph, calls.get(), supertypeEdges).walk(memberSeeds, predecessor, queue);
         }
         while (!queue.isEmpty()) {
             Node node = queue.poll();

@@ -28,10 +28,13 @@ final class MemberWalk {
 
     private final Adjacency graph;
     private final CallIndex index;
+    private final boolean supertypeEdges;
 
-    MemberWalk(Adjacency graph, CallIndex index) {
+    /** @param supertypeEdges whether the graph has an edge from every type to each of its project supertypes */
+    MemberWalk(Adjacency graph, CallIndex index, boolean supertypeEdges) {
         this.graph = graph;
         this.index = index;
+        this.supertypeEdges = supertypeEdges;
     }
 
     /**
@@ -123,7 +126,9 @@ final class MemberWalk {
             }
             if (node instanceof Node.Type type) {
                 reached.add(type.type());
-                index.supertypes(type.type()).forEach(s -> queue.add(new Node.Type(s)));
+                if (!supertypeEdges) { // else the graph's own edges lead to them: looking them up again cost 40 ms at 50k
+                    index.supertypes(type.type()).forEach(s -> queue.add(new Node.Type(s)));
+                }
             }
             queue.addAll(graph.successors(node));
         }

@@ -13,8 +13,8 @@ import java.util.Optional;
  * @param onDemandImports {@code a.b} of {@code import a.b.*}
  * @param staticImports {@code a.b.C.member} of {@code import static a.b.C.member}
  * @param staticOnDemandImports {@code a.b.C} of {@code import static a.b.C.*}
- * @param identifiers every simple identifier in the file, every segment of {@code qualifiedNames} among them: any of
- *     them may name a type
+ * @param identifiers every simple identifier in the file, every segment of {@code qualifiedNames} and the name of every
+ *     method reference among them: any of them may name a type, and every method the file calls is among them
  * @param qualifiedNames dotted names as written in code ({@code a.b.C}, {@code Outer.Inner}, {@code C.CONST})
  * @param stringLiterals string literals shaped like a qualified name ({@code "a.b.C"}, {@code "a.b.C$D"})
  * @param parseProblem set when the file could not be parsed: the reason, with its line

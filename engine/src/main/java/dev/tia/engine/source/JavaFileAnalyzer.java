@@ -21,6 +21,7 @@ import com.github.javaparser.ast.expr.ClassExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MemberValuePair;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.Name;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.NormalAnnotationExpr;
@@ -230,10 +231,15 @@ public final class JavaFileAnalyzer {
             }
         }
 
-        /** Includes every segment of every {@link #qualifiedNames()} entry, which the resolution cache relies on. */
+        /**
+         * Includes every segment of every {@link #qualifiedNames()} entry, which the resolution cache relies on, and
+         * the name of every method reference ({@code Cart::total}, a plain string in the syntax tree), so that every
+         * method a file calls is among its identifiers, which the member-level walk relies on.
+         */
         private ImmutableSet<String> identifiers(Set<String> qualifiedNames) {
             Set<String> names = new LinkedHashSet<>();
             unit.findAll(SimpleName.class).forEach(n -> names.add(n.getIdentifier()));
+            unit.findAll(MethodReferenceExpr.class).forEach(r -> names.add(r.getIdentifier()));
             for (Name name : unit.findAll(Name.class)) {
                 if (!insideImportOrPackage(name)) {
                     names.add(name.getIdentifier());
