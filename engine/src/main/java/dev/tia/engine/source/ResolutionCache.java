@@ -292,25 +292,38 @@ public final class ResolutionCache {
             String module = in.string();
             ImmutableSet<TypeRef> references = readRefs(in, types);
             int declared = in.varint();
-            ImmutableMap.Builder<String, ImmutableSet<TypeRef>> supertypes = ImmutableMap.builderWithExpectedSize(declared);
-            for (int d = 0; d < declared; d++) {
-                supertypes.put(in.string(), readRefs(in, types));
+            ImmutableMap<String, ImmutableSet<TypeRef>> supertypes;
+            if (declared == 1) { // most files declare one type: no builder
+                supertypes = ImmutableMap.of(in.string(), readRefs(in, types));
+            } else {
+                ImmutableMap.Builder<String, ImmutableSet<TypeRef>> builder = ImmutableMap.builderWithExpectedSize(declared);
+                for (int d = 0; d < declared; d++) {
+                    builder.put(in.string(), readRefs(in, types));
+                }
+                supertypes = builder.buildKeepingLast();
             }
-            byContent.put(contentId, new Entry(module, new FileResolution(references, supertypes.buildKeepingLast())));
+            byContent.put(contentId, new Entry(module, new FileResolution(references, supertypes)));
         }
         return new Stored(new HashSet<>(Arrays.asList(types)), visibility, byContent);
     }
 
     private static ImmutableSet<TypeRef> readRefs(FactsCodec.Reader in, TypeRef[] types) throws IOException {
         int count = in.varint();
+        if (count == 0) {
+            return ImmutableSet.of(); // a type without project supertypes: the common case, no builder
+        }
         ImmutableSet.Builder<TypeRef> refs = ImmutableSet.builderWithExpectedSize(count);
         for (int i = 0; i < count; i++) {
-            int id = in.varint();
-            if (id < 0 || id >= types.length) {
-                throw new FactsCodec.CorruptFactsException("type id out of range");
-            }
-            refs.add(types[id]);
+            refs.add(type(in, types));
         }
         return refs.build();
+    }
+
+    private static TypeRef type(FactsCodec.Reader in, TypeRef[] types) throws IOException {
+        int id = in.varint();
+        if (id < 0 || id >= types.length) {
+            throw new FactsCodec.CorruptFactsException("type id out of range");
+        }
+        return types[id];
     }
 }
