@@ -113,6 +113,8 @@ public final class JavaFileAnalyzer {
     /** Collects the facts of one parsed compilation unit. */
     private static final class FileVisitor {
         private final CompilationUnit unit;
+        /** The unit's nodes, walked once for every kind the facts ask for. */
+        private final Preorder nodes;
         private final String packageName;
         private final List<DeclaredType> types = new ArrayList<>();
         private final String fingerprint;
@@ -120,6 +122,7 @@ public final class JavaFileAnalyzer {
 
         FileVisitor(CompilationUnit unit, String fingerprint, MethodBodies bodies) {
             this.unit = unit;
+            this.nodes = Preorder.of(unit);
             this.fingerprint = fingerprint;
             this.bodies = bodies;
             this.packageName = unit.getPackageDeclaration().map(PackageDeclaration::getNameAsString).orElse("");
@@ -238,9 +241,9 @@ public final class JavaFileAnalyzer {
          */
         private ImmutableSet<String> identifiers(Set<String> qualifiedNames) {
             Set<String> names = new LinkedHashSet<>();
-            unit.findAll(SimpleName.class).forEach(n -> names.add(n.getIdentifier()));
-            unit.findAll(MethodReferenceExpr.class).forEach(r -> names.add(r.getIdentifier()));
-            for (Name name : unit.findAll(Name.class)) {
+            nodes.all(SimpleName.class).forEach(n -> names.add(n.getIdentifier()));
+            nodes.all(MethodReferenceExpr.class).forEach(r -> names.add(r.getIdentifier()));
+            for (Name name : nodes.all(Name.class)) {
                 if (!insideImportOrPackage(name)) {
                     names.add(name.getIdentifier());
                 }
@@ -253,15 +256,15 @@ public final class JavaFileAnalyzer {
 
         private ImmutableSet<String> qualifiedNames() {
             Set<String> names = new LinkedHashSet<>();
-            for (ClassOrInterfaceType type : unit.findAll(ClassOrInterfaceType.class)) {
+            for (ClassOrInterfaceType type : nodes.all(ClassOrInterfaceType.class)) {
                 if (type.getScope().isPresent()) {
                     names.add(type.getNameWithScope());
                 }
             }
-            for (FieldAccessExpr access : unit.findAll(FieldAccessExpr.class)) {
+            for (FieldAccessExpr access : nodes.all(FieldAccessExpr.class)) {
                 dottedName(access).ifPresent(names::add);
             }
-            for (Name name : unit.findAll(Name.class)) {
+            for (Name name : nodes.all(Name.class)) {
                 if (name.getQualifier().isPresent() && !insideImportOrPackage(name)) {
                     names.add(name.asString());
                 }
@@ -271,7 +274,7 @@ public final class JavaFileAnalyzer {
 
         private ImmutableSet<String> stringLiterals() {
             Set<String> literals = new LinkedHashSet<>();
-            for (StringLiteralExpr literal : unit.findAll(StringLiteralExpr.class)) {
+            for (StringLiteralExpr literal : nodes.all(StringLiteralExpr.class)) {
                 String value = literal.getValue();
                 // "a.b.Factory#method" and "a.b.Factory#method(int)" name a type and one of its methods
                 // (@MethodSource, @FieldSource): the type part is a reference like any other.
@@ -286,7 +289,7 @@ public final class JavaFileAnalyzer {
 
         private ImmutableSet<String> annotationClassNames() {
             Set<String> names = new LinkedHashSet<>();
-            for (AnnotationExpr annotation : unit.findAll(AnnotationExpr.class)) {
+            for (AnnotationExpr annotation : nodes.all(AnnotationExpr.class)) {
                 for (ClassExpr literal : annotation.findAll(ClassExpr.class)) {
                     if (literal.getType() instanceof ClassOrInterfaceType type) {
                         names.add(type.getNameAsString());
@@ -298,7 +301,7 @@ public final class JavaFileAnalyzer {
 
         private ImmutableSet<String> stringWords() {
             Set<String> words = new LinkedHashSet<>();
-            for (StringLiteralExpr literal : unit.findAll(StringLiteralExpr.class)) {
+            for (StringLiteralExpr literal : nodes.all(StringLiteralExpr.class)) {
                 String value = literal.getValue();
                 int hash = value.indexOf('#');
                 if (hash >= 0 && hash < 256) {

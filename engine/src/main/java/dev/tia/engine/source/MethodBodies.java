@@ -158,11 +158,12 @@ final class MethodBodies {
 
     /** Calls as {@code name/arity}, with {@code @Receiver} when the receiver's declared type is plain (see {@link ReceiverType}). */
     private void collectCalls(Node node, Set<String> into) {
-        for (MethodCallExpr call : node.findAll(MethodCallExpr.class)) {
+        Preorder nodes = Preorder.of(node);
+        for (MethodCallExpr call : nodes.all(MethodCallExpr.class)) {
             String key = call.getNameAsString() + "/" + call.getArguments().size();
             into.add(call.getScope().flatMap(receivers::of).map(type -> key + "@" + type).orElse(key));
         }
-        for (MethodReferenceExpr reference : node.findAll(MethodReferenceExpr.class)) {
+        for (MethodReferenceExpr reference : nodes.all(MethodReferenceExpr.class)) {
             String key = reference.getIdentifier() + "/" + MemberFacts.ANY_ARITY;
             into.add(receivers.of(reference.getScope()).map(type -> key + "@" + type).orElse(key));
         }

@@ -107,10 +107,11 @@ final class ReceiverType {
     private record Declarations(Map<String, List<Node>> byName, Set<String> patterns) {
         static Declarations of(BodyDeclaration<?> member) {
             Map<String, List<Node>> byName = new HashMap<>();
-            member.findAll(VariableDeclarator.class).forEach(v -> byName.computeIfAbsent(v.getNameAsString(), n -> new ArrayList<>()).add(v));
-            member.findAll(Parameter.class).forEach(p -> byName.computeIfAbsent(p.getNameAsString(), n -> new ArrayList<>()).add(p));
+            Preorder nodes = Preorder.of(member);
+            nodes.all(VariableDeclarator.class).forEach(v -> byName.computeIfAbsent(v.getNameAsString(), n -> new ArrayList<>()).add(v));
+            nodes.all(Parameter.class).forEach(p -> byName.computeIfAbsent(p.getNameAsString(), n -> new ArrayList<>()).add(p));
             Set<String> patterns = new HashSet<>();
-            member.findAll(TypePatternExpr.class).forEach(p -> patterns.add(p.getNameAsString()));
+            nodes.all(TypePatternExpr.class).forEach(p -> patterns.add(p.getNameAsString()));
             return new Declarations(byName, patterns);
         }
     }
