@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 /**
  * The method-level facts of the whole project that member-level narrowing walks: which members call a name, and
  * which methods code tia cannot see may call (frameworks, the JDK, libraries, reflection, templates). Built only
- * when a change is confined to method bodies.
+ * when a change is confined to method bodies. Its memos make it single-threaded, like the walks that use it.
  */
 final class CallIndex {
 
@@ -42,12 +42,12 @@ final class CallIndex {
      * Calls by the name called, and within a name by the receiver's simple name (calls whose receiver is unknown
      * apart): a walk looks only at the calls that may reach the type it is at, instead of every call of the name.
      *
-     * <p>Gathered one name at a time, when the walk first asks for it: a walk from a method that few call asks for a
-     * few names, and a file can call a name only if it writes it (see {@link FileFacts#identifiers()}), so one
-     * set lookup per type passes over the files that do not. Gathering every call of every reachable type up
-     * front took most of the walk, about 0.3 s at 50k classes, for an edit that reached 74 tests. A walk that asks for many names
-     * gets them all gathered in one pass instead, as that is then cheaper. Either way a name's calls come in the
-     * order of the types given, their members and their calls.
+     * <p>Gathered one name at a time, when the walk first asks for it: a walk from a method that few call asks for
+     * a few names, and a file can call a name only if it writes it (see {@link FileFacts#identifiers()}), so one set
+     * lookup per type passes over the files that do not. Gathering every call of every reachable type up front took
+     * most of the walk, about 0.3 s at 50k classes, for an edit that reached 74 tests. A walk that asks for many
+     * names gets them all gathered in one pass instead, as that is then cheaper. Either way a name's calls come in
+     * the order of the types given, their members and their calls.
      */
     final class CallsByName {
         /** Beyond this many names asked for, one pass gathering every name costs less than a pass per name. */
