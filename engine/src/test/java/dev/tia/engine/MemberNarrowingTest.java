@@ -136,6 +136,20 @@ class MemberNarrowingTest {
     }
 
     @Test
+    void aSupertypeCallingAnOverrideThroughThisIsFollowedThroughImplementationEdges() {
+        // With implementation edges on (the default) the walk finds supertypes by the graph's own edges alone.
+        String step = "package lib;\npublic class Fast extends Recipe { protected int step() { return 1; } }\n";
+        InlineProject.in(dir)
+                .given("src/main/java/lib/Recipe.java",
+                        "package lib;\npublic abstract class Recipe { protected abstract int step(); public int run() { return step() * 2; } }\n")
+                .given("src/main/java/lib/Fast.java", step)
+                .given("src/test/java/app/FastTest.java", test("FastTest", "new Fast().run();"))
+                .given("src/test/java/app/OtherTest.java", test("OtherTest", "new Fast().hashCode();"))
+                .whenWritten("src/main/java/lib/Fast.java", step.replace("return 1", "return 2"))
+                .expectSelected("app.FastTest");
+    }
+
+    @Test
     void codeOutsideMethodsThatCallsTheMethodTakesTheWholeClass() {
         String source = """
                 package lib;
