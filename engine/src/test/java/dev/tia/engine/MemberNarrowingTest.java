@@ -123,21 +123,17 @@ class MemberNarrowingTest {
 
     @Test
     void aSupertypeCallingAnOverrideThroughThisIsFollowedEvenWithoutImplementationEdges() {
-        String step = "package lib;\npublic class Fast extends Recipe { protected int step() { return 1; } }\n";
-        InlineProject.in(dir)
-                .given("src/main/java/lib/Recipe.java",
-                        "package lib;\npublic abstract class Recipe { protected abstract int step(); public int run() { return step() * 2; } }\n")
-                .given("src/main/java/lib/Fast.java", step)
-                .given("src/test/java/app/FastTest.java", test("FastTest", "new Fast().run();"))
-                .given("src/test/java/app/OtherTest.java", test("OtherTest", "new Fast().hashCode();"))
-                .with(ConfigKey.IMPLEMENTATIONS, "false")
-                .whenWritten("src/main/java/lib/Fast.java", step.replace("return 1", "return 2"))
-                .expectSelected("app.FastTest");
+        // The walk then looks the supertypes up itself.
+        overrideCalledThroughThis("false");
     }
 
     @Test
     void aSupertypeCallingAnOverrideThroughThisIsFollowedThroughImplementationEdges() {
         // With implementation edges on (the default) the walk finds supertypes by the graph's own edges alone.
+        overrideCalledThroughThis("true");
+    }
+
+    private void overrideCalledThroughThis(String implementations) {
         String step = "package lib;\npublic class Fast extends Recipe { protected int step() { return 1; } }\n";
         InlineProject.in(dir)
                 .given("src/main/java/lib/Recipe.java",
@@ -145,6 +141,7 @@ class MemberNarrowingTest {
                 .given("src/main/java/lib/Fast.java", step)
                 .given("src/test/java/app/FastTest.java", test("FastTest", "new Fast().run();"))
                 .given("src/test/java/app/OtherTest.java", test("OtherTest", "new Fast().hashCode();"))
+                .with(ConfigKey.IMPLEMENTATIONS, implementations)
                 .whenWritten("src/main/java/lib/Fast.java", step.replace("return 1", "return 2"))
                 .expectSelected("app.FastTest");
     }

@@ -249,13 +249,9 @@ final class CallIndex {
     private Set<String> simpleNames() {
         if (simpleNames == null) {
             simpleNames = new HashSet<>();
-            owners.keySet().forEach(t -> simpleNames.add(simpleName(t)));
+            owners.keySet().forEach(t -> simpleNames.add(t.simpleName()));
         }
         return simpleNames;
-    }
-
-    private static String simpleName(TypeRef type) {
-        return type.name().substring(type.name().lastIndexOf('.') + 1);
     }
 
     /**
@@ -282,7 +278,7 @@ final class CallIndex {
         while (!up.isEmpty()) {
             TypeRef type = up.remove(up.size() - 1);
             if (seen.add(type)) {
-                names.add(simpleName(type));
+                names.add(type.simpleName());
                 up.addAll(supertypes(type));
             }
         }
@@ -348,8 +344,7 @@ final class CallIndex {
         if (namesCalledFromText.contains(member.name())) {
             return Optional.of("its name is written in a string or resource: reflection or an expression language may call it");
         }
-        String simpleName = type.name().substring(type.name().lastIndexOf('.') + 1);
-        if (namedInText.contains(type) || annotationClassNames.contains(simpleName)) {
+        if (namedInText.contains(type) || annotationClassNames.contains(type.simpleName())) {
             return Optional.of("the type is named in text or an annotation: a framework may call any of its methods");
         }
         if (owner.type().isAbstract() && owner.type().annotations().stream().anyMatch(a -> !MemberFacts.isInert(a))) {

@@ -132,7 +132,6 @@ public final class PomCache {
                 writePom(out, entry.getValue());
             }
             out.flush();
-            Files.createDirectories(file.getParent());
             AtomicFiles.write(file, CacheFraming.framed(MAGIC, FORMAT_VERSION, tiaVersion, bytes.toByteArray()));
             return Optional.empty();
         } catch (IOException e) {

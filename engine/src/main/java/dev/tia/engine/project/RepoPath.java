@@ -56,6 +56,20 @@ public final class RepoPath {
         return slash < 0 ? "" : path.substring(0, slash);
     }
 
+    /** Whether {@code path} lies directly in folder {@code dir}, not below it: {@code parent(path).equals(dir)}, without a substring. */
+    public static boolean isDirectlyIn(String path, String dir) {
+        if (dir.isEmpty()) {
+            return path.indexOf('/') < 0;
+        }
+        return path.length() > dir.length() + 1 && path.startsWith(dir) && path.charAt(dir.length()) == '/'
+                && path.indexOf('/', dir.length() + 1) < 0;
+    }
+
+    /** Whether the last segment of {@code path} is {@code name}: {@code fileName(path).equals(name)}, without a substring. */
+    public static boolean hasFileName(String path, String name) {
+        return path.endsWith(name) && (path.length() == name.length() || path.charAt(path.length() - name.length() - 1) == '/');
+    }
+
     /** The last segment of {@code path}. */
     public static String fileName(String path) {
         return path.substring(path.lastIndexOf('/') + 1);

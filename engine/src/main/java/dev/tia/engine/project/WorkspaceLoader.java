@@ -28,7 +28,6 @@ import java.util.regex.Pattern;
 public final class WorkspaceLoader {
 
     private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]+)}");
-    private static final String DOCKERFILE = "Dockerfile";
 
     private final SourceTree tree;
     private final String projectRoot;
@@ -253,8 +252,7 @@ public final class WorkspaceLoader {
         }
         if (config.dockerfileServices()) {
             for (String file : tree.files()) {
-                if (file.endsWith(DOCKERFILE) && (file.length() == DOCKERFILE.length()
-                        || file.charAt(file.length() - DOCKERFILE.length() - 1) == '/')) {
+                if (RepoPath.hasFileName(file, "Dockerfile")) {
                     String folder = RepoPath.parent(file);
                     byPath.putIfAbsent(folder, new Service(serviceName(folder), folder,
                             Optional.ofNullable(modules.get(folder)).map(MavenModule::path)));

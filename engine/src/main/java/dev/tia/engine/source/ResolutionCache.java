@@ -183,13 +183,13 @@ public final class ResolutionCache {
             if (stored.universe().contains(type)) {
                 common++;
             } else {
-                changed.add(simpleName(type.name()));
+                changed.add(type.simpleName());
             }
         }
         if (common < stored.universe().size()) { // some stored type is gone
             for (TypeRef type : stored.universe()) {
                 if (!universe.lookupAll(type.name()).contains(type)) {
-                    changed.add(simpleName(type.name()));
+                    changed.add(type.simpleName());
                 }
             }
         }
@@ -224,10 +224,6 @@ public final class ResolutionCache {
             }
         }
         return false;
-    }
-
-    private static String simpleName(String name) {
-        return name.substring(name.lastIndexOf('.') + 1);
     }
 
     /** The header is written by DataOutput (magic, format, tia version), the rest by {@link FactsCodec.Writer}. */

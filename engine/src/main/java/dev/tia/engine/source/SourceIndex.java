@@ -59,15 +59,6 @@ public final class SourceIndex {
         return build(workspace, tree, analyzer, FactsCache.none(), Progress.NONE);
     }
 
-    /** Whether {@code path} lies directly in folder {@code dir} (not below it): {@code RepoPath.parent(path).equals(dir)}. */
-    static boolean inFolder(String path, String dir) {
-        if (dir.isEmpty()) {
-            return path.indexOf('/') < 0;
-        }
-        return path.length() > dir.length() + 1 && path.startsWith(dir) && path.charAt(dir.length()) == '/'
-                && path.indexOf('/', dir.length() + 1) < 0;
-    }
-
     /**
      * Indexes every Java file in the modules' source roots, taking facts from {@code cache} where the content is
      * known and parsing the rest in parallel, and scans their text resources.
@@ -82,7 +73,7 @@ public final class SourceIndex {
         Placement placement = null;
         for (String path : tree.files()) {
             // Files come sorted, so most share the folder of the one before: no substring and lookup for them.
-            if (lastDir == null || !inFolder(path, lastDir)) {
+            if (lastDir == null || !RepoPath.isDirectlyIn(path, lastDir)) {
                 lastDir = RepoPath.parent(path);
                 placement = placements.computeIfAbsent(lastDir, dir -> Placement.of(workspace, path));
             }

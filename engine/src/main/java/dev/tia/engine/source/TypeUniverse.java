@@ -24,9 +24,7 @@ public final class TypeUniverse {
         ImmutableSet.Builder<String> simpleNames = ImmutableSet.builderWithExpectedSize(types.size());
         for (TypeRef type : types) {
             byName.put(type.name(), type);
-            String name = type.name();
-            int dot = name.lastIndexOf('.');
-            simpleNames.add(dot < 0 ? name : name.substring(dot + 1));
+            simpleNames.add(type.simpleName());
         }
         return new TypeUniverse(byName.build(), simpleNames.build());
     }
