@@ -2,7 +2,12 @@ package dev.tia.engine.graph;
 
 import dev.tia.engine.source.TypeRef;
 
-/** A vertex of the impact graph; edges point from a cause to what it affects. */
+/**
+ * A vertex of the impact graph; edges point from a cause to what it affects.
+ *
+ * <p>The nodes built by the hundred thousand (files, types, members) write out {@code equals} and {@code hashCode}
+ * with the values a record derives, for the reason given on {@link TypeRef}.
+ */
 public sealed interface Node {
 
     /** How the node reads in an explanation chain. */
@@ -11,6 +16,16 @@ public sealed interface Node {
     /** A changed (or unparseable) file: where every chain starts. */
     record File(String path) implements Node {
         @Override
+        public boolean equals(Object other) {
+            return other == this || other instanceof File that && path.equals(that.path);
+        }
+
+        @Override
+        public int hashCode() {
+            return path.hashCode();
+        }
+
+        @Override
         public String label() {
             return path;
         }
@@ -18,6 +33,16 @@ public sealed interface Node {
 
     /** A project type. */
     record Type(TypeRef type) implements Node {
+        @Override
+        public boolean equals(Object other) {
+            return other == this || other instanceof Type that && type.equals(that.type);
+        }
+
+        @Override
+        public int hashCode() {
+            return type.hashCode();
+        }
+
         @Override
         public String label() {
             return type.name();
@@ -29,6 +54,16 @@ public sealed interface Node {
      * ({@code <init>}): member-level chains run through these before they reach a type.
      */
     record Member(TypeRef type, String signature) implements Node {
+        @Override
+        public boolean equals(Object other) {
+            return other == this || other instanceof Member that && signature.equals(that.signature) && type.equals(that.type);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * type.hashCode() + signature.hashCode();
+        }
+
         @Override
         public String label() {
             return type.name() + "#" + signature;
