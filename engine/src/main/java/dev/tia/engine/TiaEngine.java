@@ -3,6 +3,7 @@ package dev.tia.engine;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.Maps;
+import com.google.common.collect.Sets;
 
 import dev.tia.engine.config.RepositoryConfig;
 import dev.tia.engine.config.TiaConfig;
@@ -328,14 +329,12 @@ public final class TiaEngine {
     }
 
     private static TypeUniverse universe(SourceIndex index, Map<String, FileFacts> baseFacts, Workspace workspace) {
-        Set<TypeRef> types = new LinkedHashSet<>(index.files().size() * 2);
-        for (IndexedFile file : index.files().values()) {
-            file.facts().types().forEach(t -> types.add(new TypeRef(file.module(), t.name())));
-        }
+        Set<TypeRef> types = index.declarations().keySet();
         // Types that exist only at base (deleted, renamed away) still resolve, so their users are found.
-        baseFacts.forEach((path, facts) -> workspace.moduleContaining(path).ifPresent(
-                module -> facts.types().forEach(t -> types.add(new TypeRef(module.path(), t.name())))));
-        return TypeUniverse.of(types);
+        Set<TypeRef> baseOnly = new LinkedHashSet<>();
+        baseFacts.forEach((path, facts) -> workspace.moduleContaining(path).ifPresent(module -> facts.types().stream()
+                .map(t -> new TypeRef(module.path(), t.name())).filter(t -> !types.contains(t)).forEach(baseOnly::add)));
+        return TypeUniverse.of(baseOnly.isEmpty() ? types : Sets.union(types, baseOnly));
     }
 
     /** Unchanged files that do not parse: their dependencies are unknown, so their module's tests must run. */

@@ -188,7 +188,7 @@ public final class ResolutionCache {
         }
         if (common < stored.universe().size()) { // some stored type is gone
             for (TypeRef type : stored.universe()) {
-                if (!universe.lookupAll(type.name()).contains(type)) {
+                if (!universe.types().contains(type)) {
                     changed.add(type.simpleName());
                 }
             }

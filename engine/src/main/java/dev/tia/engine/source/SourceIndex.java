@@ -1,5 +1,7 @@
 package dev.tia.engine.source;
 
+import com.google.common.base.Supplier;
+import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
@@ -17,7 +19,9 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,11 +47,13 @@ public final class SourceIndex {
     private final ImmutableMap<String, IndexedFile> files;
     private final ImmutableList<ResourceFacts> resources;
     private final Stats stats;
+    private final Supplier<Map<TypeRef, Declaration>> declarations;
 
     private SourceIndex(ImmutableMap<String, IndexedFile> files, ImmutableList<ResourceFacts> resources, Stats stats) {
         this.files = files;
         this.resources = resources;
         this.stats = stats;
+        this.declarations = Suppliers.memoize(() -> declarationsOf(files));
     }
 
     public Stats stats() {
@@ -220,6 +226,25 @@ public final class SourceIndex {
 
     public ImmutableMap<String, IndexedFile> files() {
         return files;
+    }
+
+    /**
+     * Every type declared at head, in file order, with its declaration (the first one where a module declares a
+     * name twice). Worked out once, on first use, and shared: the type universe, the test catalog and the graph each
+     * built a map of their own of all types, together 80 ms of a warm run at 50k classes.
+     */
+    public Map<TypeRef, Declaration> declarations() {
+        return declarations.get();
+    }
+
+    private static Map<TypeRef, Declaration> declarationsOf(ImmutableMap<String, IndexedFile> files) {
+        Map<TypeRef, Declaration> declarations = new LinkedHashMap<>(files.size() * 3);
+        for (IndexedFile file : files.values()) {
+            for (DeclaredType type : file.facts().types()) {
+                declarations.putIfAbsent(new TypeRef(file.module(), type.name()), new Declaration(file, type));
+            }
+        }
+        return Collections.unmodifiableMap(declarations);
     }
 
     public ImmutableList<ResourceFacts> resources() {

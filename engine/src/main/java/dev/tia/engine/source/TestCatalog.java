@@ -62,11 +62,8 @@ public final class TestCatalog {
         private final Resolutions resolutions;
         private final NameResolver resolver;
         private final VisibleModules visibility;
-        private final Map<TypeRef, DeclaredType> types = new HashMap<>();
-        /** Types declared in test sources, in index order: only they can be test classes. */
-        private final List<TypeRef> testTypes = new ArrayList<>();
-        private final Map<TypeRef, IndexedFile> files = new HashMap<>();
-        private final Map<TypeRef, List<TypeRef>> nestedTypes = new HashMap<>();
+        /** Every project type declared at head, shared with the universe (see {@link SourceIndex#declarations()}). */
+        private final Map<TypeRef, Declaration> declarations;
         private final Map<TypeRef, List<TestMethod>> methodMemo = new HashMap<>();
         private final Map<TypeRef, Set<String>> tagMemo = new HashMap<>();
 
@@ -74,26 +71,45 @@ public final class TestCatalog {
             this.resolutions = resolutions;
             this.resolver = resolver;
             this.visibility = visibility;
-            for (IndexedFile file : index.files().values()) {
-                for (DeclaredType type : file.facts().types()) {
-                    TypeRef ref = new TypeRef(file.module(), type.name());
-                    if (types.putIfAbsent(ref, type) == null) {
-                        files.put(ref, file);
-                        if (file.test()) {
-                            testTypes.add(ref);
-                        }
-                    }
-                    type.enclosing().ifPresent(outer -> nestedTypes
-                            .computeIfAbsent(new TypeRef(file.module(), outer), k -> new ArrayList<>()).add(ref));
+            this.declarations = index.declarations();
+        }
+
+        /** Types declared in test sources, in index order: only they can be test classes. */
+        private List<TypeRef> testTypes() {
+            List<TypeRef> testTypes = new ArrayList<>();
+            declarations.forEach((ref, declaration) -> {
+                if (declaration.file().test()) {
+                    testTypes.add(ref);
+                }
+            });
+            return testTypes;
+        }
+
+        /** The types declared inside {@code outer}: always in its file. */
+        private List<TypeRef> nestedTypes(TypeRef outer) {
+            List<TypeRef> nested = new ArrayList<>();
+            for (DeclaredType type : declarations.get(outer).file().facts().types()) {
+                if (type.enclosing().filter(outer.name()::equals).isPresent()) {
+                    nested.add(new TypeRef(outer.module(), type.name()));
                 }
             }
+            return nested;
+        }
+
+        private DeclaredType type(TypeRef ref) {
+            Declaration declaration = declarations.get(ref);
+            return declaration == null ? null : declaration.type();
+        }
+
+        private IndexedFile file(TypeRef ref) {
+            return declarations.get(ref).file();
         }
 
         TestCatalog build() {
             Map<TypeRef, TestClass> tests = new LinkedHashMap<>();
-            for (TypeRef ref : testTypes) {
-                DeclaredType type = types.get(ref);
-                IndexedFile file = files.get(ref);
+            for (TypeRef ref : testTypes()) {
+                DeclaredType type = type(ref);
+                IndexedFile file = file(ref);
                 if (!type.isTopLevel() || type.isAbstract() || type.kind() != TypeKind.CLASS) {
                     continue;
                 }
@@ -124,8 +140,8 @@ public final class TestCatalog {
             if (!visiting.add(ref)) {
                 return List.of();
             }
-            DeclaredType type = types.get(ref);
-            IndexedFile file = files.get(ref);
+            DeclaredType type = type(ref);
+            IndexedFile file = file(ref);
             List<TestMethod> methods = new ArrayList<>();
             boolean junit3 = !type.supertypes().isEmpty() && extendsTestCase(ref, new HashSet<>());
             for (MethodFacts method : type.methods()) {
@@ -140,8 +156,8 @@ public final class TestCatalog {
             for (TypeRef supertype : supertypes(ref)) {
                 methods.addAll(testMethods(supertype, visiting));
             }
-            for (TypeRef nested : nestedTypes.getOrDefault(ref, List.of())) {
-                if (types.get(nested).hasAnnotation("Nested")) {
+            for (TypeRef nested : nestedTypes(ref)) {
+                if (type(nested).hasAnnotation("Nested")) {
                     Set<String> nestedTags = classTags(nested, new HashSet<>());
                     for (TestMethod method : testMethods(nested, visiting)) {
                         Set<String> tags = new TreeSet<>(method.tags());
@@ -160,8 +176,8 @@ public final class TestCatalog {
             if (!visiting.add(ref)) {
                 return false;
             }
-            DeclaredType type = types.get(ref);
-            IndexedFile file = files.get(ref);
+            DeclaredType type = type(ref);
+            IndexedFile file = file(ref);
             boolean annotated = type.annotations().stream().anyMatch(a -> WHOLE_MODULE_ANNOTATIONS.contains(simple(a))
                     || isMetaAnnotatedWith(file, a, WHOLE_MODULE_ANNOTATIONS, new HashSet<>()));
             boolean scans = namesAScanner(file);
@@ -173,7 +189,7 @@ public final class TestCatalog {
             if (!visiting.add(ref)) {
                 return false;
             }
-            return namesAScanner(files.get(ref))
+            return namesAScanner(file(ref))
                     || supertypes(ref).stream().anyMatch(s -> scansClasses(s, visiting));
         }
 
@@ -191,10 +207,10 @@ public final class TestCatalog {
         /** Whether a project annotation named {@code annotation} carries one of {@code names}, at any depth. */
         private boolean isMetaAnnotatedWith(IndexedFile file, String annotation, Set<String> names, Set<TypeRef> visiting) {
             for (TypeRef ref : resolver.resolve(file, annotation, visibility.from(file.module()))) {
-                DeclaredType declared = types.get(ref);
+                DeclaredType declared = type(ref);
                 if (declared != null && declared.kind() == TypeKind.ANNOTATION && visiting.add(ref)
                         && declared.annotations().stream().anyMatch(m -> names.contains(simple(m))
-                                || isMetaAnnotatedWith(files.get(ref), m, names, visiting))) {
+                                || isMetaAnnotatedWith(file(ref), m, names, visiting))) {
                     return true;
                 }
             }
@@ -210,8 +226,8 @@ public final class TestCatalog {
             if (!visiting.add(ref)) {
                 return Set.of();
             }
-            DeclaredType type = types.get(ref);
-            IndexedFile file = files.get(ref);
+            DeclaredType type = type(ref);
+            IndexedFile file = file(ref);
             Set<String> tags = new TreeSet<>(type.tags());
             type.annotations().forEach(a -> tags.addAll(metaTags(file, a)));
             for (TypeRef supertype : supertypes(ref)) {
@@ -246,13 +262,13 @@ public final class TestCatalog {
             }
             Set<String> tags = new TreeSet<>();
             for (TypeRef ref : candidates) {
-                DeclaredType declared = types.get(ref);
+                DeclaredType declared = type(ref);
                 if (declared == null || declared.kind() != TypeKind.ANNOTATION || !visiting.add(ref)) {
                     continue;
                 }
                 tags.addAll(declared.tags());
                 for (String meta : declared.annotations()) {
-                    tags.addAll(metaTags(files.get(ref), meta, visiting));
+                    tags.addAll(metaTags(file(ref), meta, visiting));
                 }
             }
             return tags;
@@ -263,9 +279,9 @@ public final class TestCatalog {
                 return true;
             }
             for (TypeRef ref : resolver.resolve(file, annotation, visibility.from(file.module()))) {
-                DeclaredType declared = types.get(ref);
+                DeclaredType declared = type(ref);
                 if (declared != null && declared.kind() == TypeKind.ANNOTATION && visiting.add(ref)
-                        && declared.annotations().stream().anyMatch(m -> isTestAnnotation(files.get(ref), m, visiting))) {
+                        && declared.annotations().stream().anyMatch(m -> isTestAnnotation(file(ref), m, visiting))) {
                     return true;
                 }
             }
@@ -276,7 +292,7 @@ public final class TestCatalog {
             if (!visiting.add(ref)) {
                 return false;
             }
-            DeclaredType type = types.get(ref);
+            DeclaredType type = type(ref);
             if (type.supertypes().stream().anyMatch(s -> simple(s).equals("TestCase"))) {
                 return true;
             }
@@ -284,13 +300,13 @@ public final class TestCatalog {
         }
 
         private List<TypeRef> supertypes(TypeRef ref) {
-            DeclaredType type = types.get(ref);
+            DeclaredType type = type(ref);
             if (type.supertypes().isEmpty()) {
                 return List.of();
             }
             List<TypeRef> supertypes = new ArrayList<>();
-            for (TypeRef candidate : resolutions.of(files.get(ref).path()).supertypesOf(type.name())) {
-                if (types.containsKey(candidate) && !candidate.equals(ref)) {
+            for (TypeRef candidate : resolutions.of(file(ref).path()).supertypesOf(type.name())) {
+                if (declarations.containsKey(candidate) && !candidate.equals(ref)) {
                     supertypes.add(candidate);
                 }
             }

@@ -1,37 +1,50 @@
 package dev.tia.engine.source;
 
-import com.google.common.collect.ImmutableCollection;
-import com.google.common.collect.ImmutableListMultimap;
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableSet;
 
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /** Every project type by canonical name, including types that exist only at base (deleted or renamed away). */
 public final class TypeUniverse {
 
-    private final ImmutableListMultimap<String, TypeRef> byName;
-    private final ImmutableSet<String> simpleNames;
+    private final Set<TypeRef> types;
+    /**
+     * The declarations of each canonical name, in the order given. A plain map of small lists, not a multimap: a
+     * multimap's builder made a builder per name, 10% of a warm run's time at 50k classes.
+     */
+    private final Map<String, ImmutableList<TypeRef>> byName;
+    private final Set<String> simpleNames;
 
-    private TypeUniverse(ImmutableListMultimap<String, TypeRef> byName, ImmutableSet<String> simpleNames) {
+    private TypeUniverse(Set<TypeRef> types, Map<String, ImmutableList<TypeRef>> byName, Set<String> simpleNames) {
+        this.types = types;
         this.byName = byName;
         this.simpleNames = simpleNames;
     }
 
-    /** @param types distinct types (a set: the caller collects them from several sources), in a stable order */
+    /**
+     * @param types distinct types (a set: the caller collects them from several sources), in a stable order; kept,
+     *     not copied, so the caller hands over a set that no one changes afterwards
+     */
     public static TypeUniverse of(Set<TypeRef> types) {
-        ImmutableListMultimap.Builder<String, TypeRef> byName = ImmutableListMultimap.builder();
-        ImmutableSet.Builder<String> simpleNames = ImmutableSet.builderWithExpectedSize(types.size());
+        Map<String, ImmutableList<TypeRef>> byName = new HashMap<>(types.size() * 2);
+        Set<String> simpleNames = new HashSet<>(types.size() * 2);
         for (TypeRef type : types) {
-            byName.put(type.name(), type);
+            ImmutableList<TypeRef> earlier = byName.putIfAbsent(type.name(), ImmutableList.of(type));
+            if (earlier != null) { // the same name in two modules: rare
+                byName.put(type.name(), ImmutableList.<TypeRef>builder().addAll(earlier).add(type).build());
+            }
             simpleNames.add(type.simpleName());
         }
-        return new TypeUniverse(byName.build(), simpleNames.build());
+        return new TypeUniverse(Collections.unmodifiableSet(types), byName, simpleNames);
     }
 
     /** Every type, in the order given. */
-    public ImmutableCollection<TypeRef> types() {
-        return byName.values();
+    public Set<TypeRef> types() {
+        return types;
     }
 
     /** Whether some project type has this simple name: most identifiers (variables, methods) are no type's. */
@@ -41,7 +54,7 @@ public final class TypeUniverse {
 
     /** Every declaration of the canonical {@code name}, visible or not. */
     public ImmutableList<TypeRef> lookupAll(String name) {
-        return byName.get(name);
+        return byName.getOrDefault(name, ImmutableList.of());
     }
 
     public boolean contains(String name) {
@@ -54,7 +67,7 @@ public final class TypeUniverse {
      * only costs a test run.
      */
     public ImmutableList<TypeRef> lookup(String name, Set<String> visibleModules) {
-        ImmutableList<TypeRef> all = byName.get(name);
+        ImmutableList<TypeRef> all = lookupAll(name);
         if (all.size() <= 1) {
             return all;
         }
