@@ -6,7 +6,8 @@ import dev.tia.engine.source.TypeRef;
  * A vertex of the impact graph; edges point from a cause to what it affects.
  *
  * <p>The nodes built by the hundred thousand (files, types, members) write out {@code equals} and {@code hashCode}
- * with the values a record derives, for the reason given on {@link TypeRef}.
+ * with the values a record derives (see {@link TypeRef}): the records' generated methods go through method
+ * handles, slow in the C1-compiled short-lived process.
  */
 public sealed interface Node {
 

@@ -1,13 +1,36 @@
 package dev.tia.engine.source;
 
+import java.util.Objects;
+
 /**
  * A project type: its canonical name and the module declaring it (two modules may declare the same name).
  *
- * <p>{@code equals} and {@code hashCode} are written out, with the values a record derives (so no map's order
- * changes): a warm run hashes type references a few million times, and in the C1-compiled short-lived process the
- * record's generated methods, which go through method handles, were the largest single cost in profiles at 50k.
+ * <p>A value class rather than a record for one reason: it keeps its hash. A warm run hashes type references a few
+ * million times (graph edges, the universe, the catalog) and, at 50k classes, re-reading two strings for each hash
+ * was the largest single cost in profiles. The hash is the one a record of the two components derives, so no map
+ * iterates in another order than it did.
  */
-public record TypeRef(String module, String name) {
+public final class TypeRef {
+
+    private final String module;
+    private final String name;
+    private final int hash;
+
+    public TypeRef(String module, String name) {
+        this.module = Objects.requireNonNull(module, "module");
+        this.name = Objects.requireNonNull(name, "name");
+        this.hash = 31 * module.hashCode() + name.hashCode();
+    }
+
+    /** The path of the module that declares it. */
+    public String module() {
+        return module;
+    }
+
+    /** The canonical name: {@code a.b.Outer.Inner}. */
+    public String name() {
+        return name;
+    }
 
     /** The name without its package and enclosing types: {@code Inner} of {@code a.b.Outer.Inner}. */
     public String simpleName() {
@@ -17,12 +40,13 @@ public record TypeRef(String module, String name) {
     @Override
     public boolean equals(Object other) {
         // the name first: two references in one map mostly differ there, and share their module
-        return other == this || other instanceof TypeRef that && name.equals(that.name) && module.equals(that.module);
+        return other == this || other instanceof TypeRef that && hash == that.hash && name.equals(that.name)
+                && module.equals(that.module);
     }
 
     @Override
     public int hashCode() {
-        return 31 * module.hashCode() + name.hashCode();
+        return hash;
     }
 
     @Override
