@@ -43,6 +43,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The git repository holding the project: finds the change and gives the trees at base and head.
@@ -385,22 +386,32 @@ public final class GitRepo implements AutoCloseable {
         List<String> files = new ArrayList<>(index.getEntryCount() + status.untracked().size());
         Map<String, String> cleanIds = new HashMap<>(index.getEntryCount() * 2);
         Set<String> toCheck = new HashSet<>(status.untracked());
-        for (int i = 0; i < index.getEntryCount(); i++) {
+        // Each entry's path and content id decoded on both cores first: the text of 67k paths and ids took most
+        // of this pass (60-80 ms at 50k classes); hashing a path here keeps its hash for the lookups below.
+        String[] paths = new String[index.getEntryCount()];
+        String[] ids = new String[paths.length];
+        IntStream.range(0, paths.length).parallel().forEach(i -> {
             DirCacheEntry entry = index.getEntry(i);
-            if (entry.getStage() == DirCacheEntry.STAGE_0 || entry.getStage() == DirCacheEntry.STAGE_2) {
-                if (entry.getFileMode() != FileMode.GITLINK) {
-                    String path = entry.getPathString();
-                    if (status.missing().contains(path)) {
-                        continue;
-                    }
-                    files.add(path);
-                    if (entry.getFileMode() == FileMode.SYMLINK) {
-                        toCheck.add(path);
-                    }
-                    if (entry.getStage() == DirCacheEntry.STAGE_0 && !dirty.contains(path)) {
-                        cleanIds.put(path, entry.getObjectId().name());
-                    }
+            if ((entry.getStage() == DirCacheEntry.STAGE_0 || entry.getStage() == DirCacheEntry.STAGE_2)
+                    && entry.getFileMode() != FileMode.GITLINK) {
+                paths[i] = entry.getPathString();
+                paths[i].hashCode();
+                if (entry.getStage() == DirCacheEntry.STAGE_0) {
+                    ids[i] = entry.getObjectId().name();
                 }
+            }
+        });
+        for (int i = 0; i < paths.length; i++) {
+            String path = paths[i];
+            if (path == null || status.missing().contains(path)) {
+                continue;
+            }
+            files.add(path);
+            if (index.getEntry(i).getFileMode() == FileMode.SYMLINK) {
+                toCheck.add(path);
+            }
+            if (ids[i] != null && !dirty.contains(path)) {
+                cleanIds.put(path, ids[i]);
             }
         }
         files.addAll(status.untracked());
