@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * The method-level facts of the whole project that member-level narrowing walks: which members call a name, and
@@ -116,7 +115,7 @@ final class CallIndex {
                                 && call.charAt(name.length()) == '/')) {
                             continue;
                         }
-                        WrittenCall written = split.computeIfAbsent(call, CallIndex.this::split);
+                        WrittenCall written = split.computeIfAbsent(call, splitter);
                         NameCalls calls = name != null ? into : byName.computeIfAbsent(written.name(), n -> new NameCalls());
                         calls.add(type, member, written.arity(), written.receiver());
                     }
@@ -149,8 +148,6 @@ final class CallIndex {
     /** Methods the JDK calls without their name in the project: Object's, serialization's, a launcher's main. */
     private static final Set<String> JDK_CALLBACKS = Set.of("toString/0", "equals/1", "hashCode/0", "finalize/0", "clone/0",
             "readObject/1", "writeObject/1", "readResolve/0", "writeReplace/0", "readObjectNoData/0");
-    private static final Pattern GETTER = Pattern.compile("(get|is)[A-Z0-9_$].*");
-    private static final Pattern SETTER = Pattern.compile("set[A-Z0-9_$].*");
 
     private final Map<TypeRef, Owner> owners;
     /** Every file's resolved names, which hold the supertypes of the types it declares. */
@@ -171,6 +168,8 @@ final class CallIndex {
      * instance of each, so each distinct text is split once.
      */
     private final Map<String, WrittenCall> split = new HashMap<>();
+    /** Made once: a method reference to an instance method is a new object at each use, once per call walked. */
+    private final Function<String, WrittenCall> splitter = this::split;
     private Map<TypeRef, List<TypeRef>> subtypes;
     private Set<String> simpleNames;
 
@@ -264,6 +263,10 @@ final class CallIndex {
     }
 
     private Set<String> receiverNamesOf(TypeRef target) {
+        if (!subtypes().containsKey(target) && supertypes(target).isEmpty()) {
+            // a type outside any hierarchy, most of them: its own name only, without the walk's sets
+            return Set.of(target.simpleName());
+        }
         Set<TypeRef> family = new HashSet<>();
         List<TypeRef> queue = new ArrayList<>(List.of(target));
         while (!queue.isEmpty()) {
@@ -356,12 +359,26 @@ final class CallIndex {
         return Optional.empty();
     }
 
+    /** {@code get...}/{@code is...} without parameters; the name goes on with an upper case letter, digit, _ or $. */
     private static boolean isGetter(MemberFacts member) {
-        return member.arity() == 0 && GETTER.matcher(member.name()).matches();
+        return member.arity() == 0 && (startsAccessor(member.name(), "get") || startsAccessor(member.name(), "is"));
     }
 
+    /** {@code set...} with one parameter; the name goes on as for a getter. */
     private static boolean isSetter(MemberFacts member) {
-        return member.arity() == 1 && SETTER.matcher(member.name()).matches();
+        return member.arity() == 1 && startsAccessor(member.name(), "set");
+    }
+
+    /**
+     * {@code name} is {@code prefix} followed by [A-Z0-9_$] and anything: what a pattern said before, without a
+     * matcher made for every member the walk meets (tens of thousands when a method called everywhere changes).
+     */
+    static boolean startsAccessor(String name, String prefix) {
+        if (name.length() <= prefix.length() || !name.startsWith(prefix)) {
+            return false;
+        }
+        char next = name.charAt(prefix.length());
+        return (next >= 'A' && next <= 'Z') || (next >= '0' && next <= '9') || next == '_' || next == '$';
     }
 
     /** Whether {@code type} or a project supertype of it extends or implements a type that is not the project's. */

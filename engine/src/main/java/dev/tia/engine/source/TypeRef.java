@@ -15,6 +15,8 @@ public final class TypeRef {
     private final String module;
     private final String name;
     private final int hash;
+    /** Worked out on first use (a benign race: every thread computes the same string). */
+    private String simpleName;
 
     public TypeRef(String module, String name) {
         this.module = Objects.requireNonNull(module, "module");
@@ -34,7 +36,12 @@ public final class TypeRef {
 
     /** The name without its package and enclosing types: {@code Inner} of {@code a.b.Outer.Inner}. */
     public String simpleName() {
-        return name.substring(name.lastIndexOf('.') + 1);
+        String simple = simpleName;
+        if (simple == null) {
+            simple = name.substring(name.lastIndexOf('.') + 1);
+            simpleName = simple;
+        }
+        return simple;
     }
 
     @Override
