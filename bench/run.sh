@@ -60,16 +60,7 @@ results=()
 precision_rows=()
 for size in "${sizes[@]}"; do
   repo="$work/repo-$size"
-  if [ ! -f "$repo/.generated-v2" ]; then
-    rm -rf "$repo"
-    echo "bench: generating $size classes in $repo" >&2
-    java "$here/bench/GenerateRepo.java" "$size" "$repo"
-    git -C "$repo" init -q -b main
-    git -C "$repo" add -A
-    git -C "$repo" -c user.name=bench -c user.email=bench@tia.dev commit -q -m "generated"
-    printf '.generated-v2\n.tia/\n' > "$repo/.git/info/exclude"
-    touch "$repo/.generated-v2"
-  fi
+  "$here/bench/generate.sh" "$size" "$repo"
   files=$(git -C "$repo" ls-files '*.java' | wc -l)
   one_file=$(git -C "$repo" ls-files 'modules/m1/src/main/java/*.java' | sed -n 1p)
   restore="git -C '$repo' checkout -q -- ."

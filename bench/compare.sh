@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Compares the warm-run speed of two revisions of tia on one generated repository, alternating runs so that both
+# see the same periods of a shared machine (whose speed drifts 10-15% between periods, more than most changes
+# this compares). Each revision is built in its own git worktree and keeps its own index (-Dtia.cacheDir), so
+# neither run finds the other's index (the index is keyed by tia's build).
+#
+# Usage: bench/compare.sh OLD_REV NEW_REV [CLASSES] [ROUNDS]   (default: 10000 classes, 9 rounds)
+# Env:   BENCH_DIR (default /tmp/tia-bench; the repository is generated there if missing)
+# Prints, per revision, the median engine ms (from --timings) with no change and with a 1-file change (a new type
+# each run, as in bench/run.sh), and every run's figure.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+[ $# -ge 2 ] || { sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+old_rev=$1 new_rev=$2 size=${3:-10000} rounds=${4:-9}
+work="${BENCH_DIR:-/tmp/tia-bench}"
+repo="$work/repo-$size"
+"$here/bench/generate.sh" "$size" "$repo"
+one_file=$(git -C "$repo" ls-files 'modules/m1/src/main/java/*.java' | sed -n 1p)
+
+build() { # rev name: a worktree with bin/tia and the CLI jar of that revision, under $work/compare/name
+  local dir="$work/compare/$2"
+  rm -rf "$dir" && git -C "$here" worktree prune
+  git -C "$here" worktree add -q --detach "$dir" "$1"
+  (cd "$dir" && mvn -B -q -o -DskipTests package -pl engine -am >/dev/null 2>&1 || mvn -B -q -DskipTests package -pl engine -am >/dev/null)
+  rm -rf "$work/compare/$2-cache"
+}
+run() { # name: one warm run, prints engine ms
+  TIA_JAVA_OPTS="-Dtia.cacheDir=$work/compare/$1-cache" "$work/compare/$1/bin/tia" affected --repo "$repo" --no-write \
+    --timings 2>&1 >/dev/null | sed -n 's/.*total \([0-9]*\) ms.*/\1/p'
+}
+median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+echo "compare: building $old_rev and $new_rev" >&2
+build "$old_rev" old
+build "$new_rev" new
+restore="git -C $repo checkout -q -- ."
+trap 'eval "$restore"' EXIT
+eval "$restore"
+# bin/tia picks its JVM options for warm runs when the default index folder holds an index: make sure it does
+"$work/compare/new/bin/tia" affected --repo "$repo" --no-write >/dev/null 2>&1 || true
+for name in old new; do run "$name" >/dev/null; run "$name" >/dev/null; done # each build's index and archive made
+declare -A none one
+for _ in $(seq "$rounds"); do
+  for name in old new; do
+    eval "$restore"; none[$name]+="$(run "$name") "
+    eval "$restore"; echo "class Edit$(date +%s%N) { }" >> "$repo/$one_file"; one[$name]+="$(run "$name") "
+  done
+done
+echo "| $size classes, $rounds rounds | no change (median ms) | 1 file changed (median ms) |"
+echo "|---|---:|---:|"
+for name in old new; do
+  rev=$([ $name = old ] && echo "$old_rev" || echo "$new_rev")
+  echo "| $rev | $(echo "${none[$name]}" | median) | $(echo "${one[$name]}" | median) |"
+done
+for name in old new; do echo "$name: no change ${none[$name]}; 1 file ${one[$name]}" >&2; done
+git -C "$here" worktree remove --force "$work/compare/old" && git -C "$here" worktree remove --force "$work/compare/new"
