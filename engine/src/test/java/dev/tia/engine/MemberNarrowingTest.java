@@ -11,6 +11,8 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Member-level narrowing: an edit confined to method bodies selects the tests that can reach those methods, and
@@ -67,6 +69,37 @@ class MemberNarrowingTest {
         TestResult whisper = selection.tests().stream().filter(t -> t.className().equals("app.WhisperTest")).findFirst().orElseThrow();
         assertThat(whisper.reason()).isEqualTo("not affected: it depends on a changed type but cannot reach the changed"
                 + " methods (member level; tia.precision=class would select it)");
+    }
+
+    /**
+     * A skipped test is told apart by whether the class level would have selected it, with implementation edges
+     * (the member-level walk's own class-level types answer) and without them (a class-level reach of its own).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"true", "false"})
+    void skippedTestsSayWhetherTheyDependOnTheChangedType(String implementations) {
+        Selection selection = project().with(ConfigKey.IMPLEMENTATIONS, implementations)
+                .given("src/main/java/lib/Clock.java", "package lib;\npublic class Clock { public long now() { return 1L; } }\n")
+                .given("src/main/java/lib/Banner.java", "package lib;\npublic class Banner extends Clock {\n"
+                        + "  public String text() { return Texts.whisper(\"HI\"); }\n}\n")
+                .given("src/test/java/app/ClockTest.java", test("ClockTest", "new Clock().now();"))
+                .given("src/test/java/app/BannerTest.java", test("BannerTest", "new Banner().text();"))
+                .given("src/test/java/app/PlainTest.java", test("PlainTest", "int x = 1;"))
+                .whenWritten(TEXTS, edit(TEXTS_SOURCE, "\"!\"", "\"!!\""))
+                .expectSelected("app.ShoutTest");
+        String dependsOnIt = "not affected: it depends on a changed type but cannot reach the changed methods"
+                + " (member level; tia.precision=class would select it)";
+        assertThat(reason(selection, "app.WhisperTest")).isEqualTo(dependsOnIt);
+        assertThat(reason(selection, "app.BannerTest")).isEqualTo(dependsOnIt);
+        // Clock does not use Texts, but Banner does and extends Clock: only implementation edges lead from Banner
+        // to Clock's users
+        assertThat(reason(selection, "app.ClockTest"))
+                .isEqualTo(implementations.equals("true") ? dependsOnIt : "not affected by the change");
+        assertThat(reason(selection, "app.PlainTest")).isEqualTo("not affected by the change");
+    }
+
+    private static String reason(Selection selection, String className) {
+        return selection.tests().stream().filter(t -> t.className().equals(className)).findFirst().orElseThrow().reason();
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.tia.engine.graph;
 import com.google.common.base.Supplier;
 import com.google.common.base.Suppliers;
 
+import dev.tia.engine.source.TypeRef;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,6 +14,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The project's impact graph: an edge {@code a -> b} means a change to {@code a} can change the behaviour of
@@ -59,8 +63,12 @@ public final class DependencyGraph {
                 }
             }
         }
+        Optional<Set<TypeRef>> classLevelTypes = Optional.empty();
         if (!memberSeeds.isEmpty()) {
-            new MemberWalk(graph, calls.get(), supertypeEdges).walk(memberSeeds, predecessor, queue);
+            Set<TypeRef> walked = new MemberWalk(graph, calls.get(), supertypeEdges).walk(memberSeeds, predecessor, queue);
+            // With implementation edges the walk's types are exactly what the changed members' types reach at class
+            // level; without them they include supertypes, which class level does not reach.
+            classLevelTypes = supertypeEdges ? Optional.of(walked) : Optional.empty();
         }
         while (!queue.isEmpty()) {
             Node node = queue.poll();
@@ -74,15 +82,28 @@ public final class DependencyGraph {
                 }
             }
         }
-        return new Reach(predecessor);
+        return new Reach(predecessor, classLevelTypes);
     }
 
     /** The result of {@link #reach}: which nodes a change reaches and along which chain. */
     public static final class Reach {
         private final Map<Node, Node> predecessor;
+        private final Optional<Set<TypeRef>> classLevelTypes;
 
-        Reach(Map<Node, Node> predecessor) {
+        Reach(Map<Node, Node> predecessor, Optional<Set<TypeRef>> classLevelTypes) {
             this.predecessor = predecessor;
+            this.classLevelTypes = classLevelTypes;
+        }
+
+        /**
+         * When the seeds had changed methods and the graph has implementation edges: every type the changed methods'
+         * types reach at class level, found by the member-level walk anyway. A type the reach does not hold is in
+         * this set exactly when the class level would reach it from the seeds (their other seeds' reach is in this
+         * reach already), which is what an explanation of a skipped test needs, without walking the graph again
+         * (60-85 ms at 50k classes for a method called everywhere).
+         */
+        public Optional<Set<TypeRef>> classLevelTypes() {
+            return classLevelTypes;
         }
 
         /** The chain from a changed file to {@code node}, file first; empty when not reached. */

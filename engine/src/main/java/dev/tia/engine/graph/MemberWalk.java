@@ -40,11 +40,15 @@ final class MemberWalk {
     /**
      * Walks from {@code seeds}, recording each member's predecessor in {@code predecessor}, and queues in
      * {@code escalated} the types where the class level takes over.
+     *
+     * @return the types the seeds' types reach at class level (with their supertypes when the graph lacks
+     *     implementation edges): where the walk looked for callers
      */
-    void walk(Map<Node.Member, Node.File> seeds, Map<Node, Node> predecessor, Deque<Node> escalated) {
+    Set<TypeRef> walk(Map<Node.Member, Node.File> seeds, Map<Node, Node> predecessor, Deque<Node> escalated) {
         Set<TypeRef> changedTypes = new HashSet<>();
         seeds.keySet().forEach(m -> changedTypes.add(m.type()));
-        CallIndex.CallsByName calls = index.callsWithin(typesReachableFrom(changedTypes));
+        Set<TypeRef> reachable = typesReachableFrom(changedTypes);
+        CallIndex.CallsByName calls = index.callsWithin(reachable);
         Deque<Node.Member> work = new ArrayDeque<>();
         seeds.forEach((member, file) -> {
             if (predecessor.putIfAbsent(member, file) == null) {
@@ -71,6 +75,7 @@ final class MemberWalk {
                 }
             }
         }
+        return reachable;
     }
 
     /**

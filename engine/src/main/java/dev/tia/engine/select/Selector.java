@@ -13,6 +13,7 @@ import dev.tia.engine.project.Service;
 import dev.tia.engine.project.Workspace;
 import dev.tia.engine.source.TestCatalog;
 import dev.tia.engine.source.TestClass;
+import dev.tia.engine.source.TypeRef;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** Decides every test's status and the affected services from the effects of a change. */
 public final class Selector {
@@ -64,9 +66,18 @@ public final class Selector {
         }
         DependencyGraph.Reach reach = graph.reach(seeds);
         boolean runAll = !reasons.isEmpty();
-        // What the class level would reach, to say why a test that uses a changed type was still skipped.
-        Optional<DependencyGraph.Reach> classLevel = !runAll && seeds.values().stream().flatMap(List::stream)
-                .anyMatch(n -> n instanceof Node.Member) ? Optional.of(graph.reach(classLevelSeeds(seeds))) : Optional.empty();
+        // What the class level would reach, to say why a test that uses a changed type was still skipped: the
+        // member-level walk's types when it has them, else a class-level reach of its own.
+        Optional<Predicate<Node>> classLevel = Optional.empty();
+        if (!runAll && seeds.values().stream().flatMap(List::stream).anyMatch(n -> n instanceof Node.Member)) {
+            Optional<Set<TypeRef>> types = reach.classLevelTypes();
+            if (types.isPresent()) {
+                classLevel = Optional.of(node -> node instanceof Node.Type type && types.get().contains(type.type()));
+            } else {
+                DependencyGraph.Reach classReach = graph.reach(classLevelSeeds(seeds));
+                classLevel = Optional.of(node -> !classReach.chain(node).isEmpty());
+            }
+        }
         List<TestResult> tests = new ArrayList<>();
         for (TestClass test : catalog.tests().values()) {
             tests.add(decide(test, reach, classLevel, runAll ? Optional.of(reasons.get(0)) : Optional.empty()));
@@ -87,7 +98,7 @@ public final class Selector {
         return classLevel;
     }
 
-    private TestResult decide(TestClass test, DependencyGraph.Reach reach, Optional<DependencyGraph.Reach> classLevel,
+    private TestResult decide(TestClass test, DependencyGraph.Reach reach, Optional<Predicate<Node>> reachedAtClassLevel,
             Optional<String> runAllReason) {
         String module = workspace.modules().get(test.module()).displayName();
         ImmutableList<String> tags = ImmutableList.copyOf(test.classTags());
@@ -103,7 +114,7 @@ public final class Selector {
                     affected ? why : "mode all: every test runs (not affected by the change)", chain);
         }
         if (!affected) {
-            boolean usesChangedType = classLevel.map(r -> !r.chain(node).isEmpty()).orElse(false);
+            boolean usesChangedType = reachedAtClassLevel.map(reached -> reached.test(node)).orElse(false);
             return new TestResult(test.className(), module, TestStatus.SKIPPED, tags, usesChangedType
                     ? "not affected: it depends on a changed type but cannot reach the changed methods (member level;"
                             + " tia.precision=class would select it)"
