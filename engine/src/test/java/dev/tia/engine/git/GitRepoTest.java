@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.MergeResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,6 +74,31 @@ class GitRepoTest {
         try (GitRepo jgit = GitRepo.open(dir, false, false); GitRepo git = GitRepo.open(dir.resolve("dir with space"), true, true)) {
             assertThat(git.changes(Optional.empty(), Optional.empty()).changes())
                     .isEqualTo(jgit.changes(Optional.empty(), Optional.empty()).changes());
+        }
+    }
+
+    /**
+     * A merge that stopped on a conflict leaves git's index with the path at stages 1-3: the working tree lists it
+     * once (ours, stage 2) and knows no content id for it (the file on disk holds the conflict markers), the same
+     * with the git command's status and with JGit's.
+     */
+    @Test
+    void aConflictedPathIsListedOnceWithoutAContentId() throws Exception {
+        try (FixtureRepo repo = repoWithOneCommit()) {
+            repo.git().branchCreate().setName("other").call();
+            repo.write("a.txt", "ours\n").commitAll("ours");
+            repo.git().checkout().setName("other").call();
+            repo.write("a.txt", "theirs\n").commitAll("theirs");
+            repo.git().checkout().setName("main").call();
+            MergeResult merge = repo.git().merge().include(repo.git().getRepository().resolve("other")).call();
+            assertThat(merge.getMergeStatus()).isEqualTo(MergeResult.MergeStatus.CONFLICTING);
+        }
+        try (GitRepo jgit = GitRepo.open(dir, false, false); GitRepo git = GitRepo.open(dir, true, true)) {
+            SourceTree viaGit = git.tree(ChangeSet.WORKTREE);
+            assertThat(viaGit.files()).containsExactly(".gitignore", "a.txt", "b.txt", "c.txt");
+            assertThat(viaGit.files()).isEqualTo(jgit.tree(ChangeSet.WORKTREE).files());
+            assertThat(viaGit.contentId("a.txt")).isEmpty();
+            assertThat(viaGit.contentId("b.txt")).isPresent().isEqualTo(jgit.tree(ChangeSet.WORKTREE).contentId("b.txt"));
         }
     }
 
