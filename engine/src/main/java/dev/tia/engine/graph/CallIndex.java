@@ -1,6 +1,6 @@
 package dev.tia.engine.graph;
 
-import dev.tia.engine.source.DeclaredType;
+import dev.tia.engine.source.Declaration;
 import dev.tia.engine.source.FileFacts;
 import dev.tia.engine.source.IndexedFile;
 import dev.tia.engine.source.MemberFacts;
@@ -55,7 +55,7 @@ final class CallIndex {
         private final Collection<TypeRef> types;
         private final Map<String, NameCalls> byName = new HashMap<>();
         /** The types with their declarations, looked up once for every name's pass. */
-        private List<Map.Entry<TypeRef, Owner>> declared;
+        private List<Map.Entry<TypeRef, Declaration>> declared;
         private boolean allGathered;
 
         private CallsByName(Collection<TypeRef> types) {
@@ -97,15 +97,15 @@ final class CallIndex {
             if (declared == null) {
                 declared = new ArrayList<>(types.size());
                 for (TypeRef type : types) {
-                    Owner owner = owners.get(type);
+                    Declaration owner = owners.get(type);
                     if (owner != null) {
                         declared.add(Map.entry(type, owner));
                     }
                 }
             }
-            for (Map.Entry<TypeRef, Owner> entry : declared) {
+            for (Map.Entry<TypeRef, Declaration> entry : declared) {
                 TypeRef type = entry.getKey();
-                Owner owner = entry.getValue();
+                Declaration owner = entry.getValue();
                 if (name != null && !owner.file().facts().identifiers().contains(name)) {
                     continue;
                 }
@@ -142,14 +142,11 @@ final class CallIndex {
         }
     }
 
-    private record Owner(IndexedFile file, DeclaredType type) {
-    }
-
     /** Methods the JDK calls without their name in the project: Object's, serialization's, a launcher's main. */
     private static final Set<String> JDK_CALLBACKS = Set.of("toString/0", "equals/1", "hashCode/0", "finalize/0", "clone/0",
             "readObject/1", "writeObject/1", "readResolve/0", "writeReplace/0", "readObjectNoData/0");
 
-    private final Map<TypeRef, Owner> owners;
+    private final Map<TypeRef, Declaration> owners;
     /** Every file's resolved names, which hold the supertypes of the types it declares. */
     private final Resolutions resolutions;
     private final NameResolver resolver;
@@ -173,7 +170,7 @@ final class CallIndex {
     private Map<TypeRef, List<TypeRef>> subtypes;
     private Set<String> simpleNames;
 
-    private CallIndex(Map<TypeRef, Owner> owners, Resolutions resolutions, NameResolver resolver,
+    private CallIndex(Map<TypeRef, Declaration> owners, Resolutions resolutions, NameResolver resolver,
             Function<String, Set<String>> visibility) {
         this.owners = owners;
         this.resolutions = resolutions;
@@ -182,13 +179,8 @@ final class CallIndex {
     }
 
     static CallIndex of(SourceIndex index, Resolutions resolutions, NameResolver resolver, Function<String, Set<String>> visibility) {
-        Map<TypeRef, Owner> owners = new HashMap<>();
-        for (IndexedFile file : index.files().values()) {
-            for (DeclaredType type : file.facts().types()) {
-                owners.put(new TypeRef(file.module(), type.name()), new Owner(file, type));
-            }
-        }
-        CallIndex calls = new CallIndex(owners, resolutions, resolver, visibility);
+        // The index's own map of declared types (the catalog and the universe use it too), not one more of our own.
+        CallIndex calls = new CallIndex(index.declarations(), resolutions, resolver, visibility);
         for (IndexedFile file : index.files().values()) {
             calls.namesCalledFromText.addAll(file.facts().stringWords());
             calls.annotationClassNames.addAll(file.facts().annotationClassNames());
@@ -212,7 +204,7 @@ final class CallIndex {
     }
 
     Optional<MemberFacts> member(TypeRef type, String signature) {
-        Owner owner = owners.get(type);
+        Declaration owner = owners.get(type);
         if (owner == null) {
             return Optional.empty();
         }
@@ -303,7 +295,7 @@ final class CallIndex {
     /** The project types {@code type} extends or implements (as resolved with the file's other names). */
     List<TypeRef> supertypes(TypeRef type) {
         return supertypes.computeIfAbsent(type, t -> {
-            Owner owner = owners.get(t);
+            Declaration owner = owners.get(t);
             List<TypeRef> found = new ArrayList<>();
             if (owner != null) {
                 for (TypeRef candidate : resolutions.of(owner.file().path()).supertypesOf(owner.type().name())) {
@@ -321,7 +313,7 @@ final class CallIndex {
      * then the callers tia finds by name are all the callers there are.
      */
     Optional<String> calledUnseen(TypeRef type, MemberFacts member) {
-        Owner owner = owners.get(type);
+        Declaration owner = owners.get(type);
         if (owner == null) {
             return Optional.of("unknown type");
         }
@@ -390,7 +382,7 @@ final class CallIndex {
         if (!visiting.add(type)) {
             return false;
         }
-        Owner owner = owners.get(type);
+        Declaration owner = owners.get(type);
         boolean outside = false;
         for (String name : owner.type().supertypes()) {
             if (resolver.resolve(owner.file(), name, visibility.apply(owner.file().module())).isEmpty()) {
