@@ -53,7 +53,7 @@ public final class TypeUniverse {
     }
 
     /** Every declaration of the canonical {@code name}, visible or not. */
-    public ImmutableList<TypeRef> lookupAll(String name) {
+    private ImmutableList<TypeRef> lookupAll(String name) {
         return byName.getOrDefault(name, ImmutableList.of());
     }
 
