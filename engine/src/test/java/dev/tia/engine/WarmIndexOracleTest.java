@@ -1,0 +1,467 @@
+package dev.tia.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tia.engine.config.ConfigKey;
+import dev.tia.engine.config.TiaConfig;
+import dev.tia.engine.report.JsonReport;
+import dev.tia.engine.select.Summary;
+import dev.tia.fixtures.FixtureRepo;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The persistent index against its oracle, a run without any. Random sequences of edits to a small multi-module
+ * project: types added, deleted, renamed and moved between modules; references, supertypes and method bodies
+ * changed; tags put on tests and on the base class they inherit from; service files, properties and poms edited;
+ * syntax errors made and mended; commits, with the base moved along or left behind. After each step the analysis
+ * with the index kept from earlier steps, and with a second index used only every third step (so its stored facts
+ * and resolutions are checked against an older universe of types), must give the JSON report of an analysis with no
+ * index, byte for byte.
+ *
+ * <p>The seeds are fixed so a failure replays; the message names the seed, the step and the edits so far.
+ * {@code -Doracle.seeds=N} searches deeper.
+ */
+class WarmIndexOracleTest {
+
+    private static final List<String> MODULES = List.of("core", "api", "app");
+    private static final List<String> PACKAGES = List.of("p", "q");
+    private static final int STEPS = 14;
+    /** More seeds for a deeper search on a developer's machine: {@code -Doracle.seeds=200}. */
+    private static final int SEEDS = Integer.getInteger("oracle.seeds", 5);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyRandomEditGivesTheReportOfARunWithoutIndex() {
+        int steps = 0;
+        int parsedWarm = 0;
+        int parsedCold = 0;
+        int mixed = 0;
+        for (long seed = 1; seed <= SEEDS; seed++) {
+            Path project = dir.resolve("seed" + seed);
+            Path staleCache = dir.resolve("stale-cache" + seed);
+            GeneratedProject model = new GeneratedProject(new Random(seed));
+            List<String> edits = new ArrayList<>();
+            try (FixtureRepo repo = FixtureRepo.init(project)) {
+                model.writeTo(repo);
+                repo.commitAll("generated");
+                String base = repo.head().name();
+                for (int step = 1; step <= STEPS; step++) {
+                    String edit = model.edit();
+                    edits.add(edit);
+                    if (edit.startsWith("commit")) {
+                        model.writeTo(repo);
+                        repo.commitAll(edit);
+                        if (edit.equals("commit, base moved")) {
+                            base = repo.head().name();
+                        }
+                    }
+                    model.writeTo(repo);
+                    TiaConfig config = variant(TiaConfig.defaults(project).with(ConfigKey.BASE, base), step);
+                    Analysis cold = new TiaEngine().analyze(config.with(ConfigKey.CACHE_DIR, ""));
+                    Analysis warm = new TiaEngine().analyze(config);
+                    String expected = JsonReport.render(cold.selection());
+                    String where = "seed " + seed + ", step " + step + " (" + config.precision() + ", implementations "
+                            + config.implementations() + "), edits " + edits;
+                    assertThat(JsonReport.render(warm.selection())).as("index kept every step; " + where).isEqualTo(expected);
+                    if (step % 3 == 0) {
+                        Analysis stale = new TiaEngine().analyze(config.with(ConfigKey.CACHE_DIR, staleCache.toString()));
+                        assertThat(JsonReport.render(stale.selection())).as("index kept every third step; " + where)
+                                .isEqualTo(expected);
+                    }
+                    steps++;
+                    parsedWarm += warm.indexStats().parsed();
+                    parsedCold += cold.indexStats().parsed();
+                    Summary summary = cold.selection().summary();
+                    if (summary.selected() > 0 && summary.selected() + summary.excludedByTag() < summary.total()) {
+                        mixed++;
+                    }
+                }
+            }
+        }
+        // The comparison means something only if the index was used and the selections told tests apart.
+        assertThat(parsedWarm).as("files parsed with the index kept").isLessThan(parsedCold / 4);
+        assertThat(mixed).as("steps that selected some tests and skipped others, of %d", steps).isGreaterThan(steps / 3);
+    }
+
+    /** Every third step with class precision, every third without implementation edges. */
+    private static TiaConfig variant(TiaConfig config, int step) {
+        return switch (step % 3) {
+            case 1 -> config.with(ConfigKey.PRECISION, "class");
+            case 2 -> config.with(ConfigKey.IMPLEMENTATIONS, "false");
+            default -> config;
+        };
+    }
+
+    /** A main type: a class or an interface with a {@code value(int)} method that calls the types it names. */
+    private static final class MainType {
+        String module;
+        final String pkg;
+        String name;
+        final boolean isInterface;
+        final List<String> references = new ArrayList<>();
+        final List<String> supertypes = new ArrayList<>();
+        int body;
+        boolean broken;
+
+        MainType(String module, String pkg, String name, boolean isInterface) {
+            this.module = module;
+            this.pkg = pkg;
+            this.name = name;
+            this.isInterface = isInterface;
+        }
+
+        String qualified() {
+            return pkg + "." + name;
+        }
+
+        String path() {
+            return module + "/src/main/java/" + pkg + "/" + name + ".java";
+        }
+
+        String source() {
+            StringBuilder out = new StringBuilder("package " + pkg + ";\n\n");
+            List<String> written = new ArrayList<>();
+            for (int i = 0; i < references.size(); i++) {
+                written.add(typeName(pkg, references.get(i), i, out));
+            }
+            List<String> supers = new ArrayList<>();
+            for (int i = 0; i < supertypes.size(); i++) {
+                supers.add(typeName(pkg, supertypes.get(i), i, out));
+            }
+            out.append("\npublic ").append(isInterface ? "interface " : "class ").append(name);
+            if (!supers.isEmpty()) {
+                out.append(isInterface ? " extends " : " implements ").append(String.join(", ", supers));
+            }
+            out.append(" {\n");
+            if (isInterface) {
+                out.append("    int value(int x);\n");
+            } else {
+                StringBuilder calls = new StringBuilder("x + " + body);
+                for (int i = 0; i < written.size(); i++) {
+                    out.append("    private ").append(written.get(i)).append(" r").append(i).append(";\n");
+                    calls.append(" + (r").append(i).append(" == null ? 0 : r").append(i).append(".value(x))");
+                }
+                out.append("    public int value(int x) {\n        return ").append(calls).append(";\n    }\n");
+                out.append("    public int weight() {\n        return ").append(body % 5).append(";\n    }\n");
+            }
+            out.append(broken ? "    int broken( {\n" : "").append("}\n");
+            return out.toString();
+        }
+    }
+
+    /** A test class naming main types, maybe tagged, maybe inheriting its module's base test (and its tag). */
+    private static final class TestType {
+        final String module;
+        final String pkg;
+        final String name;
+        final List<String> references = new ArrayList<>();
+        String tag;
+        boolean extendsBase;
+        int body;
+        boolean broken;
+
+        TestType(String module, String pkg, String name) {
+            this.module = module;
+            this.pkg = pkg;
+            this.name = name;
+        }
+
+        String path() {
+            return module + "/src/test/java/" + pkg + "/" + name + ".java";
+        }
+
+        String source() {
+            StringBuilder out = new StringBuilder("package " + pkg + ";\n\n");
+            out.append("import org.junit.jupiter.api.Tag;\nimport org.junit.jupiter.api.Test;\n");
+            List<String> written = new ArrayList<>();
+            for (int i = 0; i < references.size(); i++) {
+                written.add(typeName(pkg, references.get(i), i, out));
+            }
+            out.append("\n").append(tag == null ? "" : "@Tag(\"" + tag + "\")\n").append("class ").append(name)
+                    .append(extendsBase ? " extends p.BaseTest" : "").append(" {\n");
+            for (int i = 0; i < written.size(); i++) {
+                out.append("    private ").append(written.get(i)).append(" r").append(i).append(";\n");
+            }
+            out.append("    @Test\n    void works() {\n        int v = ").append(body).append(";\n");
+            for (int i = 0; i < written.size(); i++) {
+                out.append("        if (r").append(i).append(" != null) v += r").append(i).append(i % 2 == 0 ? ".value(v);\n" : ".weight();\n");
+            }
+            out.append("    }\n").append(broken ? "    void broken( {\n" : "").append("}\n");
+            return out.toString();
+        }
+    }
+
+    /**
+     * How a source names {@code qualified} from package {@code pkg}: simply in its own package, else imported (even
+     * positions) or fully qualified (odd ones), the two forms the resolver tells apart.
+     */
+    private static String typeName(String pkg, String qualified, int position, StringBuilder imports) {
+        String simple = qualified.substring(qualified.lastIndexOf('.') + 1);
+        if (qualified.startsWith(pkg + ".")) {
+            return simple;
+        }
+        if (position % 2 == 0) {
+            imports.append("import ").append(qualified).append(";\n");
+            return simple;
+        }
+        return qualified;
+    }
+
+    /** The project as a model that random edits change, written out whole after each. */
+    private static final class GeneratedProject {
+        private final Random random;
+        private final List<MainType> types = new ArrayList<>();
+        private final List<TestType> tests = new ArrayList<>();
+        /** Per module: the tag on its base test class, or null. */
+        private final Map<String, String> baseTags = new HashMap<>();
+        /** Per module: the modules it depends on. */
+        private final Map<String, Set<String>> dependencies = new LinkedHashMap<>();
+        /** Per module: the implementations its service file lists for the first interface, if it has one. */
+        private final Map<String, List<String>> services = new HashMap<>();
+        private final Map<String, String> handlers = new HashMap<>();
+        private final Map<String, String> written = new HashMap<>();
+        private int names;
+
+        GeneratedProject(Random random) {
+            this.random = random;
+            for (int m = 0; m < MODULES.size(); m++) {
+                dependencies.put(MODULES.get(m), new TreeSet<>(m == 0 ? List.of() : List.of(MODULES.get(m - 1))));
+            }
+            for (int i = 0; i < 9; i++) {
+                addType(MODULES.get(i % MODULES.size()));
+            }
+            for (int i = 0; i < 6; i++) {
+                addTest(MODULES.get(i % MODULES.size()));
+            }
+        }
+
+        private MainType addType(String module) {
+            MainType type = new MainType(module, pick(PACKAGES), "T" + names++, random.nextInt(4) == 0);
+            for (int i = random.nextInt(3); i > 0 && !types.isEmpty(); i--) {
+                type.references.add(pick(types).qualified());
+            }
+            types.add(type);
+            return type;
+        }
+
+        private void addTest(String module) {
+            TestType test = new TestType(module, pick(PACKAGES), "T" + names++ + "Test");
+            for (int i = 1 + random.nextInt(2); i > 0 && !types.isEmpty(); i--) {
+                test.references.add(pick(types).qualified());
+            }
+            test.tag = random.nextInt(5) == 0 ? "e2e" : null;
+            test.extendsBase = random.nextInt(3) == 0;
+            tests.add(test);
+        }
+
+        /** Applies one random edit and says which. */
+        String edit() {
+            int kind = random.nextInt(20);
+            MainType type = pick(types);
+            switch (kind) {
+                case 0, 1, 2 -> {
+                    type.body++;
+                    type.broken = false;
+                    return "body of " + type.name;
+                }
+                case 3 -> {
+                    type.references.add(pick(types).qualified());
+                    return type.name + " names another type";
+                }
+                case 4 -> {
+                    if (!type.references.isEmpty()) {
+                        type.references.remove(random.nextInt(type.references.size()));
+                    }
+                    return type.name + " names one type less";
+                }
+                case 5 -> {
+                    return "added " + addType(pick(MODULES)).name;
+                }
+                case 6 -> {
+                    if (types.size() > 4) {
+                        types.remove(type);
+                    }
+                    return "deleted " + type.name;
+                }
+                case 7 -> {
+                    String old = type.name;
+                    type.name = "T" + names++;
+                    return "renamed " + old + " to " + type.name;
+                }
+                case 8 -> {
+                    type.module = pick(MODULES);
+                    return "moved " + type.name + " to " + type.module;
+                }
+                case 9 -> {
+                    List<MainType> interfaces = types.stream().filter(t -> t.isInterface && t != type).toList();
+                    if (!interfaces.isEmpty() && type.supertypes.isEmpty()) {
+                        type.supertypes.add(pick(interfaces).qualified());
+                    } else {
+                        type.supertypes.clear();
+                    }
+                    return "supertypes of " + type.name;
+                }
+                case 10 -> {
+                    TestType test = pick(tests);
+                    test.tag = test.tag == null ? "e2e" : null;
+                    return "tag on " + test.name;
+                }
+                case 11 -> {
+                    String module = pick(MODULES);
+                    baseTags.put(module, baseTags.get(module) == null ? "e2e" : null);
+                    return "tag on the base test of " + module;
+                }
+                case 12 -> {
+                    if (random.nextBoolean() || tests.size() < 3) {
+                        addTest(pick(MODULES));
+                        return "added a test";
+                    }
+                    return "deleted " + tests.remove(random.nextInt(tests.size())).name;
+                }
+                case 13 -> {
+                    TestType test = pick(tests);
+                    test.body++;
+                    test.broken = false;
+                    test.references.add(type.qualified());
+                    return test.name + " names " + type.name;
+                }
+                case 14 -> {
+                    String module = pick(MODULES);
+                    List<String> listed = services.computeIfAbsent(module, m -> new ArrayList<>());
+                    if (random.nextBoolean() && !listed.isEmpty()) {
+                        listed.remove(0);
+                    } else {
+                        listed.add(type.qualified());
+                    }
+                    return "service file of " + module;
+                }
+                case 15 -> {
+                    String module = pick(MODULES);
+                    handlers.put(module, random.nextBoolean() ? type.qualified() : null);
+                    return "handler property of " + module;
+                }
+                case 16 -> {
+                    // app may depend on core directly or not; api on core or not: never a cycle.
+                    String module = random.nextBoolean() ? "app" : "api";
+                    Set<String> deps = dependencies.get(module);
+                    if (!deps.remove("core")) {
+                        deps.add("core");
+                    }
+                    return "pom of " + module;
+                }
+                case 17 -> {
+                    if (random.nextBoolean()) {
+                        type.broken = true;
+                        return "syntax error in " + type.name;
+                    }
+                    TestType test = pick(tests);
+                    test.broken = !test.broken;
+                    return "syntax error in or mended " + test.name;
+                }
+                case 18 -> {
+                    return "commit, base moved";
+                }
+                default -> {
+                    return "commit, base kept";
+                }
+            }
+        }
+
+        /** Writes what the model now holds, deleting what it no longer does. */
+        void writeTo(FixtureRepo repo) {
+            Map<String, String> files = new TreeMap<>();
+            files.put(".gitignore", ".tia/\ntarget/\n");
+            files.put("pom.xml", rootPom());
+            for (String module : MODULES) {
+                files.put(module + "/pom.xml", modulePom(module));
+                files.put(module + "/src/test/java/p/BaseTest.java", "package p;\n\nimport org.junit.jupiter.api.Tag;\n\n"
+                        + (baseTags.get(module) == null ? "" : "@Tag(\"" + baseTags.get(module) + "\")\n")
+                        + "public abstract class BaseTest {\n}\n");
+                List<String> listed = services.getOrDefault(module, List.of());
+                if (!listed.isEmpty()) {
+                    String service = types.stream().filter(t -> t.isInterface).map(MainType::qualified).findFirst().orElse("p.None");
+                    files.put(module + "/src/main/resources/META-INF/services/" + service, String.join("\n", listed) + "\n");
+                }
+                if (handlers.get(module) != null) {
+                    files.put(module + "/src/main/resources/handlers.properties", "handler=" + handlers.get(module) + "\n");
+                }
+            }
+            // Two types of one name in one place: the later one wins, as a file would.
+            types.forEach(type -> files.put(type.path(), type.source()));
+            tests.forEach(test -> files.put(test.path(), test.source()));
+            for (String path : Set.copyOf(written.keySet())) {
+                if (!files.containsKey(path)) {
+                    repo.delete(path);
+                    written.remove(path);
+                }
+            }
+            files.forEach((path, content) -> {
+                if (!content.equals(written.get(path))) {
+                    repo.write(path, content);
+                    written.put(path, content);
+                }
+            });
+        }
+
+        private String rootPom() {
+            StringBuilder modules = new StringBuilder();
+            MODULES.forEach(m -> modules.append("    <module>").append(m).append("</module>\n"));
+            return """
+                    <project xmlns="http://maven.apache.org/POM/4.0.0">
+                      <modelVersion>4.0.0</modelVersion>
+                      <groupId>com.example</groupId>
+                      <artifactId>root</artifactId>
+                      <version>1</version>
+                      <packaging>pom</packaging>
+                      <modules>
+                    %s  </modules>
+                    </project>
+                    """.formatted(modules);
+        }
+
+        private String modulePom(String module) {
+            StringBuilder deps = new StringBuilder();
+            for (String dependency : dependencies.get(module)) {
+                deps.append("""
+                            <dependency>
+                              <groupId>com.example</groupId>
+                              <artifactId>%s</artifactId>
+                              <version>1</version>
+                            </dependency>
+                        """.formatted(dependency));
+            }
+            return """
+                    <project xmlns="http://maven.apache.org/POM/4.0.0">
+                      <modelVersion>4.0.0</modelVersion>
+                      <parent>
+                        <groupId>com.example</groupId>
+                        <artifactId>root</artifactId>
+                        <version>1</version>
+                      </parent>
+                      <artifactId>%s</artifactId>
+                      <dependencies>
+                    %s  </dependencies>
+                    </project>
+                    """.formatted(module, deps);
+        }
+
+        private <T> T pick(List<T> from) {
+            return from.get(random.nextInt(from.size()));
+        }
+    }
+}
