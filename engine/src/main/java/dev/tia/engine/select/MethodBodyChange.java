@@ -6,6 +6,7 @@ import dev.tia.engine.graph.Node;
 import dev.tia.engine.project.MavenModule;
 import dev.tia.engine.source.DeclaredType;
 import dev.tia.engine.source.FileFacts;
+import dev.tia.engine.source.Fingerprint;
 import dev.tia.engine.source.MemberFacts;
 import dev.tia.engine.source.TypeRef;
 
@@ -32,12 +33,11 @@ record MethodBodyChange(ImmutableList<Method> methods) {
 
     /** The change from {@code base} to {@code head} when it is confined to method bodies; empty otherwise. */
     static Optional<MethodBodyChange> between(FileFacts base, FileFacts head) {
-        if (!base.parsed() || !head.parsed() || base.skeletonFingerprint().isEmpty()
-                || !base.skeletonFingerprint().equals(head.skeletonFingerprint())) {
+        if (!base.parsed() || !head.parsed() || !base.skeletonFingerprint().sameCodeAs(head.skeletonFingerprint())) {
             return Optional.empty();
         }
-        Map<Method, String> before = bodies(base);
-        Map<Method, String> after = bodies(head);
+        Map<Method, Fingerprint> before = bodies(base);
+        Map<Method, Fingerprint> after = bodies(head);
         if (!before.keySet().equals(after.keySet())) {
             return Optional.empty();
         }
@@ -48,8 +48,8 @@ record MethodBodyChange(ImmutableList<Method> methods) {
         return changed.isEmpty() ? Optional.empty() : Optional.of(new MethodBodyChange(changed));
     }
 
-    private static Map<Method, String> bodies(FileFacts facts) {
-        Map<Method, String> bodies = new LinkedHashMap<>();
+    private static Map<Method, Fingerprint> bodies(FileFacts facts) {
+        Map<Method, Fingerprint> bodies = new LinkedHashMap<>();
         for (DeclaredType type : facts.types()) {
             for (MemberFacts member : type.members()) {
                 if (member.isMethod()) {

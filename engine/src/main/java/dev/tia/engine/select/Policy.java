@@ -187,8 +187,7 @@ public final class Policy {
             Optional.ofNullable(baseFacts.get(path)).ifPresent(versions::add);
         }
         if (commentOnlyIsNoOp && versions.size() == 2 && versions.get(0).parsed() && versions.get(1).parsed()
-                && !versions.get(0).codeFingerprint().isEmpty()
-                && versions.get(0).codeFingerprint().equals(versions.get(1).codeFingerprint())) {
+                && versions.get(0).codeFingerprint().sameCodeAs(versions.get(1).codeFingerprint())) {
             return FileEffect.of(path, Effect.IGNORED,
                     "comment-only change: the code is the same without comments, layout and import order");
         }

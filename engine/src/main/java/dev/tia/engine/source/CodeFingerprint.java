@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,7 +25,7 @@ final class CodeFingerprint {
     private CodeFingerprint() {
     }
 
-    static String of(String source) {
+    static Fingerprint of(String source) {
         StringBuilder code = new StringBuilder(source.length());
         int i = 0;
         int n = source.length();
@@ -61,8 +60,7 @@ final class CodeFingerprint {
             }
         }
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(importsInOrder(code.toString()).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
+            return Fingerprint.of(MessageDigest.getInstance("SHA-256").digest(importsInOrder(code.toString()).getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }

@@ -39,7 +39,7 @@ public final class FactsCache {
 
     private static final String MAGIC = "tia-facts";
     /** Bump when {@link FileFacts} or the analyzer's output changes meaning. */
-    static final int FORMAT_VERSION = 8;
+    static final int FORMAT_VERSION = 9;
     private static final String FILE_NAME = "facts-v" + FORMAT_VERSION + ".bin";
     private static final String JOURNAL_NAME = "facts-v" + FORMAT_VERSION + ".journal";
     private static final int MAX_RECORD = 64 << 20;

@@ -19,7 +19,8 @@ import java.util.Optional;
  * <p>Numbers are varints and every string is an index into a table written once before the facts that use it
  * (a whole index shares one table, a journal record has its own). The same few thousand names recur in every
  * file, so a warm run decodes each once, and the facts share one instance of each name, whose hash is then
- * computed once; at 10k classes the index shrank from 9.2 MB (one string per use) to 3.1 MB.
+ * computed once; at 10k classes the index shrank from 9.2 MB (one string per use) to 3.1 MB. Fingerprints have a
+ * table of their own, as 16 bytes each: many method bodies are alike ({@code return x;}).
  */
 final class FactsCodec {
 
@@ -52,6 +53,8 @@ final class FactsCodec {
     static final class Writer {
         private final Map<String, Integer> table = new HashMap<>();
         private final List<String> strings = new ArrayList<>();
+        private final Map<Fingerprint, Integer> fingerprintTable = new HashMap<>();
+        private final List<Fingerprint> fingerprints = new ArrayList<>();
         private byte[] body = new byte[1 << 12];
         private int size;
 
@@ -104,8 +107,8 @@ final class FactsCodec {
             strings(facts.qualifiedNames());
             strings(facts.stringLiterals());
             optional(facts.parseProblem());
-            string(facts.codeFingerprint());
-            string(facts.skeletonFingerprint());
+            fingerprint(facts.codeFingerprint());
+            fingerprint(facts.skeletonFingerprint());
             strings(facts.annotationClassNames());
             strings(facts.stringWords());
         }
@@ -116,8 +119,30 @@ final class FactsCodec {
             varint(member.arity());
             varint((member.varargs() ? 1 : 0) | (member.isStatic() ? 2 : 0) | (member.isPrivate() ? 4 : 0)
                     | (member.frameworkAnnotated() ? 8 : 0));
-            string(member.bodyFingerprint());
+            fingerprint(member.bodyFingerprint());
             strings(member.calls());
+        }
+
+        /** 0 for an unknown fingerprint, else 1 + its index in the table of fingerprints. */
+        private void fingerprint(Fingerprint fingerprint) {
+            if (!fingerprint.isKnown()) {
+                varint(0);
+                return;
+            }
+            Integer index = fingerprintTable.get(fingerprint);
+            if (index == null) {
+                index = fingerprints.size();
+                fingerprintTable.put(fingerprint, index);
+                fingerprints.add(fingerprint);
+            }
+            varint(index + 1);
+        }
+
+        private void writeLong(long value) {
+            ensure(8);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                body[size++] = (byte) (value >>> shift);
+            }
         }
 
         private void strings(Collection<String> values) {
@@ -140,7 +165,10 @@ final class FactsCodec {
             }
         }
 
-        /** The string table (count, then each as UTF-8 with its length), then the facts written so far. */
+        /**
+         * The string table (count, then each as UTF-8 with its length), the fingerprint table (count, then 16 bytes
+         * each), then the facts written so far.
+         */
         byte[] toBytes() {
             Writer head = new Writer();
             head.varint(strings.size());
@@ -150,6 +178,11 @@ final class FactsCodec {
                 head.ensure(utf8.length);
                 System.arraycopy(utf8, 0, head.body, head.size, utf8.length);
                 head.size += utf8.length;
+            }
+            head.varint(fingerprints.size());
+            for (Fingerprint fingerprint : fingerprints) {
+                head.writeLong(fingerprint.high());
+                head.writeLong(fingerprint.low());
             }
             byte[] bytes = Arrays.copyOf(head.body, head.size + size);
             System.arraycopy(body, 0, bytes, head.size, size);
@@ -162,6 +195,7 @@ final class FactsCodec {
         private final byte[] bytes;
         private final int end;
         private final String[] table;
+        private final Fingerprint[] fingerprints;
         private int position;
 
         Reader(byte[] bytes, int offset, int end) throws IOException {
@@ -177,6 +211,14 @@ final class FactsCodec {
                 }
                 table[i] = new String(bytes, position, length, StandardCharsets.UTF_8);
                 position += length;
+            }
+            int fingerprintCount = count();
+            if (fingerprintCount > (end - position) / 16) {
+                throw new CorruptFactsException("fingerprints past the end");
+            }
+            fingerprints = new Fingerprint[fingerprintCount];
+            for (int i = 0; i < fingerprintCount; i++) {
+                fingerprints[i] = Fingerprint.of(readLong(), readLong());
             }
         }
 
@@ -244,7 +286,7 @@ final class FactsCodec {
                         annotations, tags, methods.build(), members.build()));
             }
             return new FileFacts(packageName, types.build(), list(), list(), list(), list(), set(), set(), set(), optional(),
-                    string(), string(), set(), set());
+                    fingerprint(), fingerprint(), set(), set());
         }
 
         private MemberFacts member() throws IOException {
@@ -253,7 +295,26 @@ final class FactsCodec {
             int arity = varint();
             int flags = varint();
             return new MemberFacts(signature, name, arity, (flags & 1) != 0, (flags & 2) != 0, (flags & 4) != 0, (flags & 8) != 0,
-                    string(), set());
+                    fingerprint(), set());
+        }
+
+        private Fingerprint fingerprint() throws IOException {
+            int index = varint();
+            if (index == 0) {
+                return Fingerprint.NONE;
+            }
+            if (index < 0 || index > fingerprints.length) {
+                throw new CorruptFactsException("fingerprint index out of range");
+            }
+            return fingerprints[index - 1];
+        }
+
+        private long readLong() {
+            long value = 0;
+            for (int i = 0; i < 8; i++) {
+                value = (value << 8) | (bytes[position++] & 0xFF);
+            }
+            return value;
         }
 
         // Most lists and sets of a file are empty or hold one element (tags, annotations, a member's calls): those

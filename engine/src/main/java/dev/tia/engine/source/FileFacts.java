@@ -20,7 +20,7 @@ import java.util.Optional;
  * @param parseProblem set when the file could not be parsed: the reason, with its line
  * @param codeFingerprint a hash of the code without comments and layout: equal for a comment-only edit
  * @param skeletonFingerprint the same with every method body left out: equal when an edit only changes method
- *     bodies; empty when unknown (member-level narrowing is then off for the file)
+ *     bodies; {@link Fingerprint#NONE} when unknown (member-level narrowing is then off for the file)
  * @param annotationClassNames simple names of the classes named by class literals inside annotations
  *     ({@code @Mapper(uses = DateMapper.class)}): frameworks and generated code call their methods unseen
  * @param stringWords string literals that are plain identifiers, and words written as calls inside literals
@@ -37,19 +37,19 @@ public record FileFacts(
         ImmutableSet<String> qualifiedNames,
         ImmutableSet<String> stringLiterals,
         Optional<String> parseProblem,
-        String codeFingerprint,
-        String skeletonFingerprint,
+        Fingerprint codeFingerprint,
+        Fingerprint skeletonFingerprint,
         ImmutableSet<String> annotationClassNames,
         ImmutableSet<String> stringWords) {
 
     /** The facts of a file that did not parse: only the type its path suggests is known. */
-    public static FileFacts unparseable(String packageName, Optional<String> guessedType, String problem, String codeFingerprint) {
+    public static FileFacts unparseable(String packageName, Optional<String> guessedType, String problem, Fingerprint codeFingerprint) {
         ImmutableList<DeclaredType> types = guessedType.map(name -> ImmutableList.of(new DeclaredType(name, TypeKind.CLASS,
                 Optional.empty(), false, false, ImmutableList.of(), ImmutableList.of(), ImmutableSet.of(), ImmutableList.of(),
                 ImmutableList.of())))
                 .orElse(ImmutableList.of());
         return new FileFacts(packageName, types, ImmutableList.of(), ImmutableList.of(), ImmutableList.of(), ImmutableList.of(),
-                ImmutableSet.of(), ImmutableSet.of(), ImmutableSet.of(), Optional.of(problem), codeFingerprint, "", ImmutableSet.of(),
+                ImmutableSet.of(), ImmutableSet.of(), ImmutableSet.of(), Optional.of(problem), codeFingerprint, Fingerprint.NONE, ImmutableSet.of(),
                 ImmutableSet.of());
     }
 

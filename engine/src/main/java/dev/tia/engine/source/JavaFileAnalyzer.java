@@ -117,10 +117,10 @@ public final class JavaFileAnalyzer {
         private final Preorder nodes;
         private final String packageName;
         private final List<DeclaredType> types = new ArrayList<>();
-        private final String fingerprint;
+        private final Fingerprint fingerprint;
         private final MethodBodies bodies;
 
-        FileVisitor(CompilationUnit unit, String fingerprint, MethodBodies bodies) {
+        FileVisitor(CompilationUnit unit, Fingerprint fingerprint, MethodBodies bodies) {
             this.unit = unit;
             this.nodes = Preorder.of(unit);
             this.fingerprint = fingerprint;

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * @param arity the number of parameters; with {@code varargs} the last one may take any number of arguments
  * @param frameworkAnnotated whether it carries an annotation a framework may act on (anything but a short list of
  *     compiler and nullness annotations): such a method may be called without being named
- * @param bodyFingerprint the code of its body without comments and layout; empty without a body
+ * @param bodyFingerprint the code of its body without comments and layout; {@link Fingerprint#NONE} without a body
  * @param calls the methods it calls: {@code name/arity} for calls, {@code name/*} for method references, each with
  *     {@code @Type} when the receiver's declared type is plain in the source ({@code @?Name}: if {@code Name} is a type)
  */
@@ -26,7 +26,7 @@ public record MemberFacts(
         boolean isStatic,
         boolean isPrivate,
         boolean frameworkAnnotated,
-        String bodyFingerprint,
+        Fingerprint bodyFingerprint,
         ImmutableSet<String> calls) {
 
     /** The pseudo-member holding a type's code outside its methods. */

@@ -66,16 +66,16 @@ final class MethodBodies {
             enumeration.getEntries().forEach(entry -> collectCalls(entry, otherCalls));
         }
         if (!otherCalls.isEmpty()) {
-            members.add(new MemberFacts(MemberFacts.OTHER_CODE, MemberFacts.OTHER_CODE, 0, false, false, false, false, "",
+            members.add(new MemberFacts(MemberFacts.OTHER_CODE, MemberFacts.OTHER_CODE, 0, false, false, false, false, Fingerprint.NONE,
                     ImmutableSet.copyOf(otherCalls)));
         }
         return ImmutableList.copyOf(members);
     }
 
     /** The fingerprint of the file without the method bodies seen by {@link #members}; empty when unknown. */
-    String skeletonFingerprint() {
+    Fingerprint skeletonFingerprint() {
         if (!positionsTrusted) {
-            return "";
+            return Fingerprint.NONE;
         }
         List<int[]> sorted = new ArrayList<>(cuts);
         sorted.sort(Comparator.comparingInt(c -> c[0]));
@@ -83,7 +83,7 @@ final class MethodBodies {
         int from = 0;
         for (int[] cut : sorted) {
             if (cut[0] < from) {
-                return "";
+                return Fingerprint.NONE;
             }
             skeleton.append(source, from, cut[0]).append("{}");
             from = cut[1];
@@ -101,7 +101,7 @@ final class MethodBodies {
         boolean framework = method.getAnnotations().stream().map(AnnotationExpr::getNameAsString)
                 .anyMatch(n -> !MemberFacts.isInert(n));
         Set<String> calls = new LinkedHashSet<>();
-        String body = "";
+        Fingerprint body = Fingerprint.NONE;
         if (method.getBody().isPresent()) {
             BlockStmt block = method.getBody().get();
             body = bodyFingerprint(block);
@@ -115,11 +115,11 @@ final class MethodBodies {
         return parameter.getType().asString() + (parameter.isVarArgs() ? "..." : "");
     }
 
-    private String bodyFingerprint(BlockStmt body) {
+    private Fingerprint bodyFingerprint(BlockStmt body) {
         Optional<int[]> span = body.getRange().flatMap(this::span);
         if (span.isEmpty()) {
             positionsTrusted = false;
-            return "";
+            return Fingerprint.NONE;
         }
         int[] cut = span.get();
         cuts.add(cut);

@@ -181,7 +181,12 @@ class FactsCacheTest {
         FileFacts read = FactsCodec.decode(FactsCodec.encode(facts));
         assertThat(read).isEqualTo(facts);
         assertThat(read.types()).hasSize(4);
+        assertThat(read.codeFingerprint().isKnown()).isTrue();
+        assertThat(read.skeletonFingerprint()).isNotEqualTo(read.codeFingerprint());
+        assertThat(read.types().get(0).members()).extracting(MemberFacts::bodyFingerprint)
+                .as("t() and testOld() have bodies of different code").doesNotHaveDuplicates();
         FileFacts broken = new JavaFileAnalyzer().analyze("src/main/java/a/B.java", "package a; class B {");
         assertThat(FactsCodec.decode(FactsCodec.encode(broken))).isEqualTo(broken);
+        assertThat(broken.skeletonFingerprint()).isEqualTo(Fingerprint.NONE);
     }
 }
