@@ -56,6 +56,7 @@ public final class TestCatalog {
 
     /** One test method as the catalog sees it: its effective tags. */
     private record TestMethod(Set<String> tags) {
+        static final TestMethod UNTAGGED = new TestMethod(Set.of());
     }
 
     private static final class Builder {
@@ -64,14 +65,19 @@ public final class TestCatalog {
         private final VisibleModules visibility;
         /** Every project type declared at head, shared with the universe (see {@link SourceIndex#declarations()}). */
         private final Map<TypeRef, Declaration> declarations;
-        private final Map<TypeRef, List<TestMethod>> methodMemo = new HashMap<>();
-        private final Map<TypeRef, Set<String>> tagMemo = new HashMap<>();
+        // Sized for an entry per test type: growing them was a third of the catalog's time in a warmed-up JVM (10k classes).
+        private final Map<TypeRef, List<TestMethod>> methodMemo;
+        private final Map<TypeRef, Set<String>> tagMemo;
+        private final List<TypeRef> testTypes;
 
         Builder(SourceIndex index, Resolutions resolutions, NameResolver resolver, VisibleModules visibility) {
             this.resolutions = resolutions;
             this.resolver = resolver;
             this.visibility = visibility;
             this.declarations = index.declarations();
+            this.testTypes = testTypes();
+            this.methodMemo = new HashMap<>(testTypes.size() * 2);
+            this.tagMemo = new HashMap<>(testTypes.size() * 2);
         }
 
         /** Types declared in test sources, in index order: only they can be test classes. */
@@ -106,8 +112,8 @@ public final class TestCatalog {
         }
 
         TestCatalog build() {
-            Map<TypeRef, TestClass> tests = new LinkedHashMap<>();
-            for (TypeRef ref : testTypes()) {
+            Map<TypeRef, TestClass> tests = new LinkedHashMap<>(testTypes.size() * 2);
+            for (TypeRef ref : testTypes) {
                 DeclaredType type = type(ref);
                 IndexedFile file = file(ref);
                 if (!type.isTopLevel() || type.isAbstract() || type.kind() != TypeKind.CLASS) {
@@ -118,17 +124,26 @@ public final class TestCatalog {
                 if (methods.isEmpty() && !suite) {
                     continue;
                 }
-                Set<String> classTags = classTags(ref, new HashSet<>());
-                Set<String> onEvery = new TreeSet<>(classTags);
-                if (!methods.isEmpty()) {
-                    Set<String> common = new TreeSet<>(methods.get(0).tags());
-                    methods.forEach(m -> common.retainAll(m.tags()));
-                    onEvery.addAll(common);
-                }
-                tests.put(ref, new TestClass(ref, file.path(), ImmutableSortedSet.copyOf(classTags), ImmutableSortedSet.copyOf(onEvery),
-                        loadsWholeModule(ref, new HashSet<>()), scansClasses(ref, new HashSet<>())));
+                ImmutableSortedSet<String> classTags = ImmutableSortedSet.copyOf(classTags(ref, new HashSet<>()));
+                Set<String> common = methods.isEmpty() ? Set.of() : commonTags(methods);
+                ImmutableSortedSet<String> onEvery = common.isEmpty() || classTags.containsAll(common) ? classTags
+                        : ImmutableSortedSet.<String>naturalOrder().addAll(classTags).addAll(common).build();
+                boolean scans = scansClasses(ref, new HashSet<>());
+                tests.put(ref, new TestClass(ref, file.path(), classTags, onEvery,
+                        scans || startsWholeContext(ref, new HashSet<>()), scans));
             }
             return new TestCatalog(ImmutableMap.copyOf(tests));
+        }
+
+        /** The tags every one of {@code methods} carries. */
+        private static Set<String> commonTags(List<TestMethod> methods) {
+            Set<String> first = methods.get(0).tags();
+            if (first.isEmpty()) {
+                return Set.of(); // the usual case: untagged methods
+            }
+            Set<String> common = new TreeSet<>(first);
+            methods.forEach(m -> common.retainAll(m.tags()));
+            return common;
         }
 
         /** Test methods of {@code ref}: its own, its project supertypes', and those of its {@code @Nested} classes. */
@@ -146,11 +161,15 @@ public final class TestCatalog {
             boolean junit3 = !type.supertypes().isEmpty() && extendsTestCase(ref, new HashSet<>());
             for (MethodFacts method : type.methods()) {
                 if (isTest(file, method, junit3)) {
-                    Set<String> tags = new TreeSet<>(method.tags());
+                    Set<String> tags = method.tags();
                     for (String annotation : method.annotations()) {
-                        tags.addAll(metaTags(file, annotation));
+                        Set<String> meta = metaTags(file, annotation);
+                        if (!meta.isEmpty()) {
+                            tags = new TreeSet<>(tags);
+                            tags.addAll(meta);
+                        }
                     }
-                    methods.add(new TestMethod(tags));
+                    methods.add(tags.isEmpty() ? TestMethod.UNTAGGED : new TestMethod(tags));
                 }
             }
             for (TypeRef supertype : supertypes(ref)) {
@@ -171,17 +190,28 @@ public final class TestCatalog {
             return methods;
         }
 
-        /** Whether the test or a project supertype starts a whole context or scans classes (see above). */
-        private boolean loadsWholeModule(TypeRef ref, Set<TypeRef> visiting) {
+        /**
+         * Whether the test or a project supertype carries an annotation that starts a whole context (see above);
+         * with {@link #scansClasses} what makes it load the whole module.
+         */
+        private boolean startsWholeContext(TypeRef ref, Set<TypeRef> visiting) {
             if (!visiting.add(ref)) {
                 return false;
             }
             DeclaredType type = type(ref);
             IndexedFile file = file(ref);
-            boolean annotated = type.annotations().stream().anyMatch(a -> WHOLE_MODULE_ANNOTATIONS.contains(simple(a))
-                    || isMetaAnnotatedWith(file, a, WHOLE_MODULE_ANNOTATIONS, new HashSet<>()));
-            boolean scans = namesAScanner(file);
-            return annotated || scans || supertypes(ref).stream().anyMatch(s -> loadsWholeModule(s, visiting));
+            for (String annotation : type.annotations()) {
+                if (WHOLE_MODULE_ANNOTATIONS.contains(simple(annotation))
+                        || isMetaAnnotatedWith(file, annotation, WHOLE_MODULE_ANNOTATIONS, new HashSet<>())) {
+                    return true;
+                }
+            }
+            for (TypeRef supertype : supertypes(ref)) {
+                if (startsWholeContext(supertype, visiting)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Whether the test or a project supertype scans classes (ArchUnit, Reflections, ClassGraph). */
