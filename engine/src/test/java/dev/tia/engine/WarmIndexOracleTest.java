@@ -117,6 +117,8 @@ class WarmIndexOracleTest {
         final List<String> supertypes = new ArrayList<>();
         int body;
         boolean broken;
+        /** Whether it declares a nested {@code Inner} class, which others may name as {@code T3.Inner}. */
+        boolean inner;
 
         MainType(String module, String pkg, String name, boolean isInterface) {
             this.module = module;
@@ -159,6 +161,9 @@ class WarmIndexOracleTest {
                 out.append("    public int value(int x) {\n        return ").append(calls).append(";\n    }\n");
                 out.append("    public int weight() {\n        return ").append(body % 5).append(";\n    }\n");
             }
+            if (inner) {
+                out.append("    public static class Inner {\n        public int value(int x) {\n            return x;\n        }\n    }\n");
+            }
             out.append(broken ? "    int broken( {\n" : "").append("}\n");
             return out.toString();
         }
@@ -171,6 +176,8 @@ class WarmIndexOracleTest {
         final String name;
         final List<String> references = new ArrayList<>();
         String tag;
+        /** Whether it carries the project's {@code @p.Slow}, whose own tags it then has. */
+        boolean slow;
         boolean extendsBase;
         int body;
         boolean broken;
@@ -192,7 +199,9 @@ class WarmIndexOracleTest {
             for (int i = 0; i < references.size(); i++) {
                 written.add(typeName(pkg, references.get(i), i, out));
             }
-            out.append("\n").append(tag == null ? "" : "@Tag(\"" + tag + "\")\n").append("class ").append(name)
+            String slowName = slow ? typeName(pkg, "p.Slow", written.size(), out) : null;
+            out.append("\n").append(tag == null ? "" : "@Tag(\"" + tag + "\")\n").append(slow ? "@" + slowName + "\n" : "")
+                    .append("class ").append(name)
                     .append(extendsBase ? " extends p.BaseTest" : "").append(" {\n");
             for (int i = 0; i < written.size(); i++) {
                 out.append("    private ").append(written.get(i)).append(" r").append(i).append(";\n");
@@ -207,19 +216,27 @@ class WarmIndexOracleTest {
     }
 
     /**
-     * How a source names {@code qualified} from package {@code pkg}: simply in its own package, else imported (even
-     * positions) or fully qualified (odd ones), the two forms the resolver tells apart.
+     * How a source names {@code qualified} (a top-level type, or a nested {@code p.T3.Inner}) from package {@code pkg}:
+     * simply in its own package (through its outer type when nested), else by position a single import, the full
+     * name or an on-demand import of its package or outer type: the forms the resolver tells apart.
      */
     private static String typeName(String pkg, String qualified, int position, StringBuilder imports) {
-        String simple = qualified.substring(qualified.lastIndexOf('.') + 1);
-        if (qualified.startsWith(pkg + ".")) {
+        String container = qualified.substring(0, qualified.lastIndexOf('.'));
+        String simple = qualified.substring(container.length() + 1);
+        if (container.equals(pkg)) {
             return simple;
         }
-        if (position % 2 == 0) {
-            imports.append("import ").append(qualified).append(";\n");
-            return simple;
+        if (container.startsWith(pkg + ".") && container.indexOf('.', pkg.length() + 1) < 0) {
+            return container.substring(pkg.length() + 1) + "." + simple;
         }
-        return qualified;
+        switch (position % 3) {
+            case 0 -> imports.append("import ").append(qualified).append(";\n");
+            case 1 -> {
+                return qualified;
+            }
+            default -> imports.append("import ").append(container).append(".*;\n");
+        }
+        return simple;
     }
 
     /** The project as a model that random edits change, written out whole after each. */
@@ -234,6 +251,8 @@ class WarmIndexOracleTest {
         /** Per module: the implementations its service file lists for the first interface, if it has one. */
         private final Map<String, List<String>> services = new HashMap<>();
         private final Map<String, String> handlers = new HashMap<>();
+        /** The tag on the meta-annotation {@code p.Slow} in core, or null. */
+        private String slowTag = "e2e";
         private final Map<String, String> written = new HashMap<>();
         private int names;
 
@@ -252,6 +271,7 @@ class WarmIndexOracleTest {
 
         private MainType addType(String module) {
             MainType type = new MainType(module, pick(PACKAGES), "T" + names++, random.nextInt(4) == 0);
+            type.inner = random.nextInt(4) == 0;
             for (int i = random.nextInt(3); i > 0 && !types.isEmpty(); i--) {
                 type.references.add(pick(types).qualified());
             }
@@ -266,12 +286,13 @@ class WarmIndexOracleTest {
             }
             test.tag = random.nextInt(5) == 0 ? "e2e" : null;
             test.extendsBase = random.nextInt(3) == 0;
+            test.slow = random.nextInt(4) == 0;
             tests.add(test);
         }
 
         /** Applies one random edit and says which. */
         String edit() {
-            int kind = random.nextInt(20);
+            int kind = random.nextInt(24);
             MainType type = pick(types);
             switch (kind) {
                 case 0, 1, 2 -> {
@@ -280,8 +301,10 @@ class WarmIndexOracleTest {
                     return "body of " + type.name;
                 }
                 case 3 -> {
-                    type.references.add(pick(types).qualified());
-                    return type.name + " names another type";
+                    MainType named = pick(types);
+                    boolean nested = named.inner && random.nextBoolean();
+                    type.references.add(named.qualified() + (nested ? ".Inner" : ""));
+                    return type.name + " names " + named.name + (nested ? ".Inner" : "");
                 }
                 case 4 -> {
                     if (!type.references.isEmpty()) {
@@ -376,6 +399,25 @@ class WarmIndexOracleTest {
                 case 18 -> {
                     return "commit, base moved";
                 }
+                case 19 -> {
+                    type.inner = !type.inner;
+                    return (type.inner ? "nested class added to " : "nested class removed from ") + type.name;
+                }
+                case 20 -> {
+                    TestType test = pick(tests);
+                    test.slow = !test.slow;
+                    return "@Slow on " + test.name;
+                }
+                case 21 -> {
+                    slowTag = slowTag == null ? "e2e" : null;
+                    return "tag on @Slow";
+                }
+                case 22 -> {
+                    TestType test = pick(tests);
+                    MainType named = pick(types);
+                    test.references.add(named.qualified() + (named.inner ? ".Inner" : ""));
+                    return test.name + " names " + named.name + (named.inner ? ".Inner" : "");
+                }
                 default -> {
                     return "commit, base kept";
                 }
@@ -387,6 +429,8 @@ class WarmIndexOracleTest {
             Map<String, String> files = new TreeMap<>();
             files.put(".gitignore", ".tia/\ntarget/\n");
             files.put("pom.xml", rootPom());
+            files.put("core/src/main/java/p/Slow.java", "package p;\n\nimport org.junit.jupiter.api.Tag;\n\n"
+                    + (slowTag == null ? "" : "@Tag(\"" + slowTag + "\")\n") + "public @interface Slow {\n}\n");
             for (String module : MODULES) {
                 files.put(module + "/pom.xml", modulePom(module));
                 files.put(module + "/src/test/java/p/BaseTest.java", "package p;\n\nimport org.junit.jupiter.api.Tag;\n\n"
