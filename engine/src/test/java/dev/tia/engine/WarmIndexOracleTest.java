@@ -24,12 +24,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The persistent index against its oracle, a run without any. Random sequences of edits to a small multi-module
- * project: types added, deleted, renamed and moved between modules; references, supertypes and method bodies
- * changed; tags put on tests and on the base class they inherit from; service files, properties and poms edited;
- * syntax errors made and mended; commits, with the base moved along or left behind. After each step the analysis
- * with the index kept from earlier steps, and with a second index used only every third step (so its stored facts
- * and resolutions are checked against an older universe of types), must give the JSON report of an analysis with no
- * index, byte for byte.
+ * project: types added, deleted, renamed and moved between modules; references, supertypes, method bodies and
+ * nested classes changed, named through single, qualified and on-demand imports; tags put on tests, on the base
+ * class they inherit from and on a project meta-annotation they carry; service files, properties and poms edited;
+ * syntax errors made and mended; commits, with the base moved along or left behind (each commit is also analysed
+ * as CI sees a push, from its parent to it in history). After each step the analysis with the index kept from
+ * earlier steps, and with a second index used only every third step (so its stored facts and resolutions are
+ * checked against an older universe of types), must give the JSON report of an analysis with no index, byte for
+ * byte.
  *
  * <p>The seeds are fixed so a failure replays; the message names the seed, the step and the edits so far.
  * {@code -Doracle.seeds=N} searches deeper.
@@ -64,8 +66,15 @@ class WarmIndexOracleTest {
                     String edit = model.edit();
                     edits.add(edit);
                     if (edit.startsWith("commit")) {
+                        String parent = repo.head().name();
                         model.writeTo(repo);
                         repo.commitAll(edit);
+                        // The commit as CI sees a push: from its parent to it, read from history, not the working tree.
+                        TiaConfig pushed = TiaConfig.defaults(project).with(ConfigKey.BASE, parent)
+                                .with(ConfigKey.HEAD, repo.head().name());
+                        assertThat(JsonReport.render(new TiaEngine().analyze(pushed).selection()))
+                                .as("the commit of step %d, seed %d, edits %s", step, seed, edits)
+                                .isEqualTo(JsonReport.render(new TiaEngine().analyze(pushed.with(ConfigKey.CACHE_DIR, "")).selection()));
                         if (edit.equals("commit, base moved")) {
                             base = repo.head().name();
                         }
