@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Writes and reads {@link FileFacts} in a compact binary form, for the persistent index.
@@ -285,8 +286,8 @@ final class FactsCodec {
                 types.add(new DeclaredType(name, KINDS[kind], enclosing, (flags & 1) != 0, (flags & 2) != 0, supertypes,
                         annotations, tags, methods.build(), members.build()));
             }
-            return new FileFacts(packageName, types.build(), list(), list(), list(), list(), set(), set(), set(), optional(),
-                    fingerprint(), fingerprint(), set(), set());
+            return new FileFacts(packageName, types.build(), list(), list(), list(), list(), names(), names(), names(), optional(),
+                    fingerprint(), fingerprint(), names(), names());
         }
 
         private MemberFacts member() throws IOException {
@@ -295,7 +296,7 @@ final class FactsCodec {
             int arity = varint();
             int flags = varint();
             return new MemberFacts(signature, name, arity, (flags & 1) != 0, (flags & 2) != 0, (flags & 4) != 0, (flags & 8) != 0,
-                    fingerprint(), set());
+                    fingerprint(), names());
         }
 
         private Fingerprint fingerprint() throws IOException {
@@ -341,6 +342,22 @@ final class FactsCodec {
                 values.add(string());
             }
             return values.build();
+        }
+
+        /** A set the writer wrote from a set (so its names are distinct), without hashing it now (see {@link NameSet}). */
+        private Set<String> names() throws IOException {
+            int size = count();
+            if (size <= 1) {
+                return size == 0 ? ImmutableSet.of() : ImmutableSet.of(string());
+            }
+            if (size > end - position) {
+                throw new CorruptFactsException("set past the end");
+            }
+            String[] names = new String[size];
+            for (int i = 0; i < size; i++) {
+                names[i] = string();
+            }
+            return NameSet.of(names);
         }
 
         private Optional<String> optional() throws IOException {

@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything tia needs from one Java source file: a pure function of the file's content, so it can be cached
@@ -33,14 +34,14 @@ public record FileFacts(
         ImmutableList<String> onDemandImports,
         ImmutableList<String> staticImports,
         ImmutableList<String> staticOnDemandImports,
-        ImmutableSet<String> identifiers,
-        ImmutableSet<String> qualifiedNames,
-        ImmutableSet<String> stringLiterals,
+        Set<String> identifiers,
+        Set<String> qualifiedNames,
+        Set<String> stringLiterals,
         Optional<String> parseProblem,
         Fingerprint codeFingerprint,
         Fingerprint skeletonFingerprint,
-        ImmutableSet<String> annotationClassNames,
-        ImmutableSet<String> stringWords) {
+        Set<String> annotationClassNames,
+        Set<String> stringWords) {
 
     /** The facts of a file that did not parse: only the type its path suggests is known. */
     public static FileFacts unparseable(String packageName, Optional<String> guessedType, String problem, Fingerprint codeFingerprint) {

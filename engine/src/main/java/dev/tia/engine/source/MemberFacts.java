@@ -27,7 +27,7 @@ public record MemberFacts(
         boolean isPrivate,
         boolean frameworkAnnotated,
         Fingerprint bodyFingerprint,
-        ImmutableSet<String> calls) {
+        Set<String> calls) {
 
     /** The pseudo-member holding a type's code outside its methods. */
     public static final String OTHER_CODE = "<init>";
