@@ -8,22 +8,27 @@ import java.util.Set;
 
 /**
  * An immutable set of distinct names in the order they were written, as the index reads them back: an array, hashed
- * only when a lookup needs it.
+ * only once lookups make it worth it.
  *
  * <p>A warm run reads every file's identifiers, qualified names and calls, and looks into few of them: building a
  * hashed set for each on reading was two thirds of decoding the index (50k classes). Small sets are searched in
- * order; a larger one builds its hash table on its first lookup. Iteration order is the written order, as for the
- * {@code ImmutableSet} the analyzer makes, so nothing downstream sees a difference; equality and hash code are
- * those of any {@link Set}.
+ * order, and so are larger ones for their first few lookups (most get one or two, such as the check for a new
+ * type's name in every file); a set looked into more often builds its hash table. Iteration order is the written
+ * order, as for the {@code ImmutableSet} the analyzer makes, so nothing downstream sees a difference; equality and
+ * hash code are those of any {@link Set}.
  */
 final class NameSet extends AbstractSet<String> {
 
     /** Up to this many names a lookup compares them in order instead of hashing. */
     private static final int SCAN_LIMIT = 8;
+    /** Lookups a larger set answers by comparing in order before it builds its hash table. */
+    private static final int SCANNED_LOOKUPS = 4;
 
     private final String[] names;
-    /** Built on the first lookup of a larger set; a race builds it twice, equal either time. */
+    /** Built once a larger set has been looked into often; a race builds it twice, equal either time. */
     private volatile Set<String> hashed;
+    /** Lookups so far, to decide when to hash; racy increments only move that moment. */
+    private int lookups;
 
     private NameSet(String[] names) {
         this.names = names;
@@ -36,7 +41,11 @@ final class NameSet extends AbstractSet<String> {
 
     @Override
     public boolean contains(Object value) {
-        if (names.length <= SCAN_LIMIT) {
+        Set<String> table = hashed;
+        if (table != null) {
+            return table.contains(value);
+        }
+        if (names.length <= SCAN_LIMIT || lookups++ < SCANNED_LOOKUPS) {
             for (String name : names) {
                 if (name.equals(value)) {
                     return true;
@@ -44,11 +53,8 @@ final class NameSet extends AbstractSet<String> {
             }
             return false;
         }
-        Set<String> table = hashed;
-        if (table == null) {
-            table = new HashSet<>(Arrays.asList(names));
-            hashed = table;
-        }
+        table = new HashSet<>(Arrays.asList(names));
+        hashed = table;
         return table.contains(value);
     }
 
