@@ -344,7 +344,7 @@ final class FactsCodec {
             return values.build();
         }
 
-        /** A set the writer wrote from a set (so its names are distinct), without hashing it now (see {@link NameSet}). */
+        /** A set the writer wrote from a set (so its names are distinct), without hashing it now (see {@link ArraySet}). */
         private Set<String> names() throws IOException {
             int size = count();
             if (size <= 1) {
@@ -357,7 +357,7 @@ final class FactsCodec {
             for (int i = 0; i < size; i++) {
                 names[i] = string();
             }
-            return NameSet.of(names);
+            return ArraySet.of(names);
         }
 
         private Optional<String> optional() throws IOException {

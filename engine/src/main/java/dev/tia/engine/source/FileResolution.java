@@ -11,7 +11,7 @@ import java.util.Set;
  * @param references every project type the file may depend on (see {@link NameResolver#references})
  * @param supertypes per type the file declares, the project types its written supertypes may denote
  */
-public record FileResolution(ImmutableSet<TypeRef> references, ImmutableMap<String, ImmutableSet<TypeRef>> supertypes) {
+public record FileResolution(Set<TypeRef> references, ImmutableMap<String, ImmutableSet<TypeRef>> supertypes) {
 
     /** Resolves {@code file} now. */
     static FileResolution of(IndexedFile file, NameResolver resolver, Set<String> visibleModules) {

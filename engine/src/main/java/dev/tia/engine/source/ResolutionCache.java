@@ -297,7 +297,7 @@ public final class ResolutionCache {
         for (int i = 0; i < entryCount; i++) {
             String contentId = in.string();
             String module = in.string();
-            ImmutableSet<TypeRef> references = readRefs(in, types);
+            Set<TypeRef> references = readReferences(in, types);
             int declared = in.varint();
             ImmutableMap<String, ImmutableSet<TypeRef>> supertypes;
             if (declared == 1) { // most files declare one type: no builder
@@ -312,6 +312,22 @@ public final class ResolutionCache {
             byContent.put(contentId, new Entry(module, new FileResolution(references, supertypes)));
         }
         return new Stored(new HashSet<>(Arrays.asList(types)), visibility, byContent);
+    }
+
+    /** A file's references, only walked when the graph is built: kept as read, not hashed (see {@link ArraySet}). */
+    private static Set<TypeRef> readReferences(FactsCodec.Reader in, TypeRef[] types) throws IOException {
+        int count = in.varint();
+        if (count <= 1) {
+            return count == 0 ? ImmutableSet.of() : ImmutableSet.of(type(in, types));
+        }
+        if (count > types.length) {
+            throw new FactsCodec.CorruptFactsException("more references than types");
+        }
+        TypeRef[] references = new TypeRef[count];
+        for (int i = 0; i < count; i++) {
+            references[i] = type(in, types);
+        }
+        return ArraySet.of(references);
     }
 
     private static ImmutableSet<TypeRef> readRefs(FactsCodec.Reader in, TypeRef[] types) throws IOException {

@@ -11,7 +11,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
-class NameSetTest {
+class ArraySetTest {
 
     private static String[] names(int count) {
         return IntStream.range(0, count).mapToObj(i -> "name" + (count - i)).toArray(String[]::new);
@@ -21,7 +21,7 @@ class NameSetTest {
     void answersAsTheSetTheAnalyzerMakes() {
         for (int size : new int[] {2, 8, 9, 40}) {
             String[] names = names(size);
-            NameSet set = NameSet.of(names.clone());
+            ArraySet set = ArraySet.of(names.clone());
             ImmutableSet<String> expected = ImmutableSet.copyOf(names);
             assertThat(set).as("size %d", size).containsExactlyElementsOf(expected); // same order
             assertThat(set).isEqualTo(expected).hasSameHashCodeAs(expected);
@@ -39,7 +39,7 @@ class NameSetTest {
 
     @Test
     void cannotBeChanged() {
-        NameSet set = NameSet.of(names(12));
+        ArraySet set = ArraySet.of(names(12));
         assertThatThrownBy(() -> set.add("x")).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> set.remove("name1")).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(set::clear).isInstanceOf(UnsupportedOperationException.class);
@@ -51,7 +51,7 @@ class NameSetTest {
 
     @Test
     void lookupsFromManyThreadsAgree() {
-        NameSet set = NameSet.of(names(100));
+        ArraySet set = ArraySet.of(names(100));
         assertThat(IntStream.range(0, 10_000).parallel().allMatch(i -> set.contains("name" + (i % 100 + 1))
                 && !set.contains("other" + i))).isTrue();
     }
