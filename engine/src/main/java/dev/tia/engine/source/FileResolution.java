@@ -11,11 +11,11 @@ import java.util.Set;
  * @param references every project type the file may depend on (see {@link NameResolver#references})
  * @param supertypes per type the file declares, the project types its written supertypes may denote
  */
-public record FileResolution(Set<TypeRef> references, ImmutableMap<String, ImmutableSet<TypeRef>> supertypes) {
+public record FileResolution(Set<TypeRef> references, ImmutableMap<String, Set<TypeRef>> supertypes) {
 
     /** Resolves {@code file} now. */
     static FileResolution of(IndexedFile file, NameResolver resolver, Set<String> visibleModules) {
-        ImmutableMap.Builder<String, ImmutableSet<TypeRef>> supertypes = ImmutableMap.builder();
+        ImmutableMap.Builder<String, Set<TypeRef>> supertypes = ImmutableMap.builder();
         for (DeclaredType type : file.facts().types()) {
             ImmutableSet.Builder<TypeRef> resolved = ImmutableSet.builder();
             type.supertypes().forEach(name -> resolved.addAll(resolver.resolve(file, name, visibleModules)));
@@ -25,7 +25,7 @@ public record FileResolution(Set<TypeRef> references, ImmutableMap<String, Immut
     }
 
     /** The project types that {@code type}'s supertypes may denote; none for a type this file does not declare. */
-    public ImmutableSet<TypeRef> supertypesOf(String type) {
+    public Set<TypeRef> supertypesOf(String type) {
         return supertypes.getOrDefault(type, ImmutableSet.of());
     }
 }

@@ -297,15 +297,15 @@ public final class ResolutionCache {
         for (int i = 0; i < entryCount; i++) {
             String contentId = in.string();
             String module = in.string();
-            Set<TypeRef> references = readReferences(in, types);
+            Set<TypeRef> references = readTypes(in, types);
             int declared = in.varint();
-            ImmutableMap<String, ImmutableSet<TypeRef>> supertypes;
+            ImmutableMap<String, Set<TypeRef>> supertypes;
             if (declared == 1) { // most files declare one type: no builder
-                supertypes = ImmutableMap.of(in.string(), readRefs(in, types));
+                supertypes = ImmutableMap.of(in.string(), readTypes(in, types));
             } else {
-                ImmutableMap.Builder<String, ImmutableSet<TypeRef>> builder = ImmutableMap.builderWithExpectedSize(declared);
+                ImmutableMap.Builder<String, Set<TypeRef>> builder = ImmutableMap.builderWithExpectedSize(declared);
                 for (int d = 0; d < declared; d++) {
-                    builder.put(in.string(), readRefs(in, types));
+                    builder.put(in.string(), readTypes(in, types));
                 }
                 supertypes = builder.buildKeepingLast();
             }
@@ -314,8 +314,11 @@ public final class ResolutionCache {
         return new Stored(new HashSet<>(Arrays.asList(types)), visibility, byContent);
     }
 
-    /** A file's references, only walked when the graph is built: kept as read, not hashed (see {@link ArraySet}). */
-    private static Set<TypeRef> readReferences(FactsCodec.Reader in, TypeRef[] types) throws IOException {
+    /**
+     * A file's references, or the supertypes of a type it declares: only walked, so kept as read, not hashed (see
+     * {@link ArraySet}); none or one (most types' supertypes) needs no array.
+     */
+    private static Set<TypeRef> readTypes(FactsCodec.Reader in, TypeRef[] types) throws IOException {
         int count = in.varint();
         if (count <= 1) {
             return count == 0 ? ImmutableSet.of() : ImmutableSet.of(type(in, types));
@@ -328,18 +331,6 @@ public final class ResolutionCache {
             references[i] = type(in, types);
         }
         return ArraySet.of(references);
-    }
-
-    private static ImmutableSet<TypeRef> readRefs(FactsCodec.Reader in, TypeRef[] types) throws IOException {
-        int count = in.varint();
-        if (count == 0) {
-            return ImmutableSet.of(); // a type without project supertypes: the common case, no builder
-        }
-        ImmutableSet.Builder<TypeRef> refs = ImmutableSet.builderWithExpectedSize(count);
-        for (int i = 0; i < count; i++) {
-            refs.add(type(in, types));
-        }
-        return refs.build();
     }
 
     private static TypeRef type(FactsCodec.Reader in, TypeRef[] types) throws IOException {
