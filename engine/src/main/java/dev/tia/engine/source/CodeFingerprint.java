@@ -60,7 +60,8 @@ final class CodeFingerprint {
             }
         }
         try {
-            return Fingerprint.of(MessageDigest.getInstance("SHA-256").digest(importsInOrder(code.toString()).getBytes(StandardCharsets.UTF_8)));
+            byte[] folded = importsInOrder(code.toString()).getBytes(StandardCharsets.UTF_8);
+            return Fingerprint.of(MessageDigest.getInstance("SHA-256").digest(folded));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }

@@ -286,8 +286,8 @@ final class FactsCodec {
                 types.add(new DeclaredType(name, KINDS[kind], enclosing, (flags & 1) != 0, (flags & 2) != 0, supertypes,
                         annotations, tags, methods.build(), members.build()));
             }
-            return new FileFacts(packageName, types.build(), list(), list(), list(), list(), names(), names(), names(), optional(),
-                    fingerprint(), fingerprint(), names(), names());
+            return new FileFacts(packageName, types.build(), list(), list(), list(), list(), names(), names(), names(),
+                    optional(), fingerprint(), fingerprint(), names(), names());
         }
 
         private MemberFacts member() throws IOException {

@@ -44,14 +44,15 @@ public record FileFacts(
         Set<String> stringWords) {
 
     /** The facts of a file that did not parse: only the type its path suggests is known. */
-    public static FileFacts unparseable(String packageName, Optional<String> guessedType, String problem, Fingerprint codeFingerprint) {
+    public static FileFacts unparseable(String packageName, Optional<String> guessedType, String problem,
+            Fingerprint codeFingerprint) {
         ImmutableList<DeclaredType> types = guessedType.map(name -> ImmutableList.of(new DeclaredType(name, TypeKind.CLASS,
                 Optional.empty(), false, false, ImmutableList.of(), ImmutableList.of(), ImmutableSet.of(), ImmutableList.of(),
                 ImmutableList.of())))
                 .orElse(ImmutableList.of());
         return new FileFacts(packageName, types, ImmutableList.of(), ImmutableList.of(), ImmutableList.of(), ImmutableList.of(),
-                ImmutableSet.of(), ImmutableSet.of(), ImmutableSet.of(), Optional.of(problem), codeFingerprint, Fingerprint.NONE, ImmutableSet.of(),
-                ImmutableSet.of());
+                ImmutableSet.of(), ImmutableSet.of(), ImmutableSet.of(), Optional.of(problem), codeFingerprint, Fingerprint.NONE,
+                ImmutableSet.of(), ImmutableSet.of());
     }
 
     public boolean parsed() {

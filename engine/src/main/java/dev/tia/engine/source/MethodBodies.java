@@ -66,13 +66,16 @@ final class MethodBodies {
             enumeration.getEntries().forEach(entry -> collectCalls(entry, otherCalls));
         }
         if (!otherCalls.isEmpty()) {
-            members.add(new MemberFacts(MemberFacts.OTHER_CODE, MemberFacts.OTHER_CODE, 0, false, false, false, false, Fingerprint.NONE,
-                    ImmutableSet.copyOf(otherCalls)));
+            members.add(new MemberFacts(MemberFacts.OTHER_CODE, MemberFacts.OTHER_CODE, 0, false, false, false, false,
+                    Fingerprint.NONE, ImmutableSet.copyOf(otherCalls)));
         }
         return ImmutableList.copyOf(members);
     }
 
-    /** The fingerprint of the file without the method bodies seen by {@link #members}; empty when unknown. */
+    /**
+     * The fingerprint of the file without the method bodies seen by {@link #members}; {@link Fingerprint#NONE} when
+     * unknown.
+     */
     Fingerprint skeletonFingerprint() {
         if (!positionsTrusted) {
             return Fingerprint.NONE;

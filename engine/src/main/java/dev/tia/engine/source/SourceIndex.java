@@ -140,7 +140,8 @@ public final class SourceIndex {
             content = tree.read(path);
         } catch (IOException e) {
             // no content, so no content id: a key no cache holds, and the file is read again next time
-            return new Identified("unreadable:" + path, FileFacts.unparseable("", Optional.empty(), "cannot read: " + e.getMessage(), Fingerprint.NONE));
+            return new Identified("unreadable:" + path,
+                    FileFacts.unparseable("", Optional.empty(), "cannot read: " + e.getMessage(), Fingerprint.NONE));
         }
         String id = tree.contentId(path).orElseGet(() -> ContentId.of(content));
         Optional<FileFacts> cached = cache.get(id);
