@@ -5,17 +5,12 @@ import com.google.common.base.Suppliers;
 
 import dev.tia.engine.source.TypeRef;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The project's impact graph: an edge {@code a -> b} means a change to {@code a} can change the behaviour of
@@ -46,38 +41,43 @@ public final class DependencyGraph {
      *     (methods whose bodies changed) reach only what can call them (see {@link MemberWalk})
      */
     public Reach reach(Map<Node.File, ? extends Collection<? extends Node>> seeds) {
-        Map<Node, Node> predecessor = new HashMap<>();
-        Deque<Node> queue = new ArrayDeque<>();
+        Predecessors predecessor = new Predecessors(graph);
+        IntQueue queue = new IntQueue();
         Map<Node.Member, Node.File> memberSeeds = new LinkedHashMap<>();
         for (Map.Entry<Node.File, ? extends Collection<? extends Node>> seed : seeds.entrySet()) {
-            Node.File file = seed.getKey();
-            if (predecessor.putIfAbsent(file, file) == null) {
+            int file = predecessor.id(seed.getKey());
+            if (predecessor.putIfAbsent(file, file)) {
                 queue.add(file);
             }
             for (Node node : seed.getValue()) {
                 if (node instanceof Node.Member member) {
-                    memberSeeds.putIfAbsent(member, file);
-                } else if (!predecessor.containsKey(node)) {
-                    predecessor.put(node, file);
-                    queue.add(node);
+                    memberSeeds.putIfAbsent(member, seed.getKey());
+                } else {
+                    int id = predecessor.id(node);
+                    if (predecessor.putIfAbsent(id, file)) {
+                        queue.add(id);
+                    }
                 }
             }
         }
-        Optional<Set<TypeRef>> classLevelTypes = Optional.empty();
+        Optional<Predicate<TypeRef>> classLevelTypes = Optional.empty();
         if (!memberSeeds.isEmpty()) {
-            Set<TypeRef> walked = new MemberWalk(graph, calls.get(), supertypeEdges).walk(memberSeeds, predecessor, queue);
+            MemberWalk.ClassLevelTypes walked = new MemberWalk(graph, calls.get(), supertypeEdges).walk(memberSeeds, predecessor, queue);
             // With implementation edges the walk's types are exactly what the changed members' types reach at class
             // level; without them they include supertypes, which class level does not reach.
-            classLevelTypes = supertypeEdges ? Optional.of(walked) : Optional.empty();
+            classLevelTypes = supertypeEdges ? Optional.of(walked::contains) : Optional.empty();
         }
+        // Files and nodes without edges are numbered past the graph's nodes and lead nowhere.
+        int nodesWithEdges = graph.size();
         while (!queue.isEmpty()) {
-            Node node = queue.poll();
-            if (node instanceof Node.File) {
+            int node = queue.poll();
+            if (node >= nodesWithEdges) {
                 continue;
             }
-            for (Node next : graph.successors(node)) {
-                if (!predecessor.containsKey(next)) {
-                    predecessor.put(next, node);
+            int[] successors = graph.successors(node);
+            for (int i = 0, degree = graph.degree(node); i < degree; i++) {
+                int next = successors[i];
+                if (predecessor.putIfAbsent(next, node)) {
                     queue.add(next);
                 }
             }
@@ -87,39 +87,28 @@ public final class DependencyGraph {
 
     /** The result of {@link #reach}: which nodes a change reaches and along which chain. */
     public static final class Reach {
-        private final Map<Node, Node> predecessor;
-        private final Optional<Set<TypeRef>> classLevelTypes;
+        private final Predecessors predecessor;
+        private final Optional<Predicate<TypeRef>> classLevelTypes;
 
-        Reach(Map<Node, Node> predecessor, Optional<Set<TypeRef>> classLevelTypes) {
+        Reach(Predecessors predecessor, Optional<Predicate<TypeRef>> classLevelTypes) {
             this.predecessor = predecessor;
             this.classLevelTypes = classLevelTypes;
         }
 
         /**
-         * When the seeds had changed methods and the graph has implementation edges: every type the changed methods'
-         * types reach at class level, found by the member-level walk anyway. A type the reach does not hold is in
-         * this set exactly when the class level would reach it from the seeds (their other seeds' reach is in this
-         * reach already), which is what an explanation of a skipped test needs, without walking the graph again
+         * When the seeds had changed methods and the graph has implementation edges: whether the changed methods'
+         * types reach a type at class level, found by the member-level walk anyway. A type the reach does not hold is
+         * reached here exactly when the class level would reach it from the seeds (their other seeds' reach is in
+         * this reach already), which is what an explanation of a skipped test needs, without walking the graph again
          * (60-85 ms at 50k classes for a method called everywhere).
          */
-        public Optional<Set<TypeRef>> classLevelTypes() {
+        public Optional<Predicate<TypeRef>> classLevelTypes() {
             return classLevelTypes;
         }
 
         /** The chain from a changed file to {@code node}, file first; empty when not reached. */
         public List<Node> chain(Node node) {
-            List<Node> chain = new ArrayList<>();
-            Node current = node;
-            while (current != null && predecessor.containsKey(current)) {
-                chain.add(current);
-                Node previous = predecessor.get(current);
-                if (previous.equals(current)) {
-                    break;
-                }
-                current = previous;
-            }
-            Collections.reverse(chain);
-            return chain;
+            return predecessor.chain(node);
         }
     }
 }

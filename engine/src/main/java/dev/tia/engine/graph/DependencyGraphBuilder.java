@@ -23,9 +23,11 @@ public final class DependencyGraphBuilder {
     private final Workspace workspace;
     private final NameResolver resolver;
     private final Function<String, Set<String>> visibleFrom;
-    private final Adjacency graph = new Adjacency();
+    private final Adjacency graph;
 
-    private DependencyGraphBuilder(Workspace workspace, NameResolver resolver, Function<String, Set<String>> visibleFrom) {
+    private DependencyGraphBuilder(Workspace workspace, NameResolver resolver, Function<String, Set<String>> visibleFrom,
+            int expectedTypes) {
+        this.graph = new Adjacency(expectedTypes);
         this.workspace = workspace;
         this.resolver = resolver;
         this.visibleFrom = visibleFrom;
@@ -37,7 +39,7 @@ public final class DependencyGraphBuilder {
      */
     public static DependencyGraph build(Workspace workspace, SourceIndex index, Resolutions resolutions, NameResolver resolver,
             Function<String, Set<String>> visibleFrom, Supplier<TestCatalog> catalogWhenBuilt, boolean implementations) {
-        DependencyGraphBuilder builder = new DependencyGraphBuilder(workspace, resolver, visibleFrom);
+        DependencyGraphBuilder builder = new DependencyGraphBuilder(workspace, resolver, visibleFrom, index.declarations().size());
         builder.addTypes(index, resolutions, implementations);
         builder.addResources(index);
         TestCatalog catalog = catalogWhenBuilt.get();
@@ -52,15 +54,15 @@ public final class DependencyGraphBuilder {
         for (IndexedFile file : index.files().values()) {
             FileResolution resolution = resolutions.of(file.path());
             for (DeclaredType declared : file.facts().types()) {
-                Node.Type node = new Node.Type(new TypeRef(file.module(), declared.name()));
+                int node = graph.typeId(new TypeRef(file.module(), declared.name()));
                 for (TypeRef reference : resolution.references()) {
-                    graph.putEdge(new Node.Type(reference), node);
+                    graph.putEdge(graph.typeId(reference), node);
                 }
                 if (implementations) {
                     // Users of an interface may run any implementation (DI, ServiceLoader): the implementation
                     // affects whatever its supertypes affect.
                     for (TypeRef target : resolution.supertypesOf(declared.name())) {
-                        graph.putEdge(node, new Node.Type(target));
+                        graph.putEdge(node, graph.typeId(target));
                     }
                 }
             }

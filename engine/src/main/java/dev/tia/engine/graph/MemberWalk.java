@@ -5,9 +5,11 @@ import dev.tia.engine.source.TypeRef;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,14 +46,14 @@ final class MemberWalk {
      * @return the types the seeds' types reach at class level (with their supertypes when the graph lacks
      *     implementation edges): where the walk looked for callers
      */
-    Set<TypeRef> walk(Map<Node.Member, Node.File> seeds, Map<Node, Node> predecessor, Deque<Node> escalated) {
-        Set<TypeRef> changedTypes = new HashSet<>();
+    ClassLevelTypes walk(Map<Node.Member, Node.File> seeds, Predecessors predecessor, IntQueue escalated) {
+        Set<TypeRef> changedTypes = new LinkedHashSet<>();
         seeds.keySet().forEach(m -> changedTypes.add(m.type()));
-        Set<TypeRef> reachable = typesReachableFrom(changedTypes);
-        CallIndex.CallsByName calls = index.callsWithin(reachable);
+        ClassLevelTypes reachable = typesReachableFrom(changedTypes);
+        CallIndex.CallsByName calls = index.callsWithin(reachable.types);
         Deque<Node.Member> work = new ArrayDeque<>();
         seeds.forEach((member, file) -> {
-            if (predecessor.putIfAbsent(member, file) == null) {
+            if (predecessor.putIfAbsent(member, file)) {
                 work.add(member);
             }
         });
@@ -69,7 +71,7 @@ final class MemberWalk {
             for (CallIndex.Call call : callsThatMayReach(member.type(), facts.get(), calls, walkedGroups)) {
                 if (facts.get().acceptsArity(call.arity())) {
                     Node.Member caller = new Node.Member(call.caller(), call.member().signature());
-                    if (predecessor.putIfAbsent(caller, member) == null) {
+                    if (predecessor.putIfAbsent(caller, member)) {
                         work.add(caller);
                     }
                 }
@@ -108,10 +110,30 @@ final class MemberWalk {
     private record CallGroup(String name, Optional<String> receiver, int arity, boolean varargs) {
     }
 
-    private static void escalate(Node.Member member, Map<Node, Node> predecessor, Deque<Node> escalated) {
-        Node.Type type = new Node.Type(member.type());
-        if (predecessor.putIfAbsent(type, member) == null) {
+    private static void escalate(Node.Member member, Predecessors predecessor, IntQueue escalated) {
+        int type = predecessor.id(new Node.Type(member.type()));
+        if (predecessor.putIfAbsent(type, predecessor.id(member))) {
             escalated.add(type);
+        }
+    }
+
+    /** The types a change reaches at class level: in the order reached, and by number for membership. */
+    static final class ClassLevelTypes {
+        private final Adjacency graph;
+        private final List<TypeRef> types = new ArrayList<>();
+        private final BitSet seen;
+        /** Reached types no edge names (the graph has no number for them). */
+        private final Set<TypeRef> outsideGraph = new HashSet<>();
+
+        private ClassLevelTypes(Adjacency graph) {
+            this.graph = graph;
+            this.seen = new BitSet(graph.size());
+        }
+
+        /** Whether the change's types reach {@code type} at class level. */
+        boolean contains(TypeRef type) {
+            int id = graph.findType(type);
+            return id >= 0 ? seen.get(id) : outsideGraph.contains(type);
         }
     }
 
@@ -119,24 +141,43 @@ final class MemberWalk {
      * The types a change of {@code types} reaches at class level, and their project supertypes: a supertype's method
      * may call an override through {@code this} without naming the changed type, even with implementation edges off.
      */
-    private Set<TypeRef> typesReachableFrom(Set<TypeRef> types) {
-        Set<Node> seen = new HashSet<>();
-        Set<TypeRef> reached = new HashSet<>();
-        Deque<Node> queue = new ArrayDeque<>();
-        types.forEach(t -> queue.add(new Node.Type(t)));
+    private ClassLevelTypes typesReachableFrom(Set<TypeRef> types) {
+        ClassLevelTypes walked = new ClassLevelTypes(graph);
+        IntQueue queue = new IntQueue();
+        types.forEach(t -> visit(t, walked, queue));
         while (!queue.isEmpty()) {
-            Node node = queue.poll();
-            if (!seen.add(node)) {
-                continue;
-            }
-            if (node instanceof Node.Type type) {
-                reached.add(type.type());
+            int node = queue.poll();
+            if (graph.node(node) instanceof Node.Type type) {
+                walked.types.add(type.type());
                 if (!supertypeEdges) { // else the graph's own edges lead to them: looking them up again cost 40 ms at 50k
-                    index.supertypes(type.type()).forEach(s -> queue.add(new Node.Type(s)));
+                    index.supertypes(type.type()).forEach(s -> visit(s, walked, queue));
                 }
             }
-            queue.addAll(graph.successors(node));
+            int[] successors = graph.successors(node);
+            for (int i = 0, degree = graph.degree(node); i < degree; i++) {
+                int next = successors[i];
+                if (!walked.seen.get(next)) {
+                    walked.seen.set(next);
+                    queue.add(next);
+                }
+            }
         }
-        return reached;
+        return walked;
+    }
+
+    /** Queues {@code type} unless it was reached before; a type without edges is reached at once and leads nowhere. */
+    private void visit(TypeRef type, ClassLevelTypes walked, IntQueue queue) {
+        int id = graph.findType(type);
+        if (id >= 0) {
+            if (!walked.seen.get(id)) {
+                walked.seen.set(id);
+                queue.add(id);
+            }
+        } else if (walked.outsideGraph.add(type)) {
+            walked.types.add(type);
+            if (!supertypeEdges) {
+                index.supertypes(type).forEach(s -> visit(s, walked, queue));
+            }
+        }
     }
 }

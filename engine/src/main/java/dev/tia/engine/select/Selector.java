@@ -70,9 +70,9 @@ public final class Selector {
         // member-level walk's types when it has them, else a class-level reach of its own.
         Optional<Predicate<Node>> classLevel = Optional.empty();
         if (!runAll && seeds.values().stream().flatMap(List::stream).anyMatch(n -> n instanceof Node.Member)) {
-            Optional<Set<TypeRef>> types = reach.classLevelTypes();
+            Optional<Predicate<TypeRef>> types = reach.classLevelTypes();
             if (types.isPresent()) {
-                classLevel = Optional.of(node -> node instanceof Node.Type type && types.get().contains(type.type()));
+                classLevel = Optional.of(node -> node instanceof Node.Type type && types.get().test(type.type()));
             } else {
                 DependencyGraph.Reach classReach = graph.reach(classLevelSeeds(seeds));
                 classLevel = Optional.of(node -> !classReach.chain(node).isEmpty());
