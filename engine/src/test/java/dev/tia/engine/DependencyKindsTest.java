@@ -94,6 +94,27 @@ class DependencyKindsTest {
                 .whenChanged(FOO).expectSelected("app.BarTest");
     }
 
+    /**
+     * With implementation edges, a change to an implementation reaches the users of its interface, and so also a
+     * class declared beside the interface in its file, which uses it without an import.
+     */
+    @Test
+    void aUserDeclaredInTheFileOfAnInterfaceAnImplementationChanged() {
+        String circle = "package lib; public class Circle implements Shape { public double area() { return 3; } }";
+        project().given("src/main/java/lib/Shape.java", """
+                        package lib;
+                        public interface Shape { double area(); }
+                        class Shapes {
+                            static double first() { return java.util.ServiceLoader.load(Shape.class).findFirst().get().area(); }
+                        }
+                        """)
+                .given("src/main/java/lib/Circle.java", circle)
+                .given("src/main/java/lib/Areas.java", "package lib; public class Areas { public static double first() { return Shapes.first(); } }")
+                .given("src/test/java/app/AreasTest.java", test("app", "AreasTest", "import lib.Areas;", "Areas.first();"))
+                .whenWritten("src/main/java/lib/Circle.java", circle + "\nclass Square { }\n")
+                .expectSelected("app.AreasTest");
+    }
+
     @Test
     void annotation() {
         project().given("src/main/java/lib/Audited.java", "package lib; public @interface Audited { }")

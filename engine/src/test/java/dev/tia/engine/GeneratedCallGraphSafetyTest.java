@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Member-level narrowing against generated call graphs: small projects whose classes call each other through every
  * receiver form tia tells apart (new, static calls, fields, locals typed by an interface, var, method references,
  * inherited and overridden methods, unqualified calls, code outside methods), with the same method names in every
- * class. Each method in turn is made to throw; the tests run for real with the JUnit launcher, and every test that
+ * class, and now and then two classes in one file. Each method in turn is made to throw; the tests run for real with the JUnit launcher, and every test that
  * fails must have been selected.
  */
 class GeneratedCallGraphSafetyTest {
@@ -140,10 +140,16 @@ class GeneratedCallGraphSafetyTest {
         Map<String, String> files = new LinkedHashMap<>();
         files.put("pom.xml", InlineProject.POM);
         files.put("src/main/java/g/Op.java", "package g;\npublic interface Op { int f(int x); }\n");
+        // Now and then a class shares the file of the class before it (a second, package-private top-level class),
+        // so classes in one file call and extend each other.
+        int[] fileOf = new int[CLASSES];
+        for (int k = 1; k < CLASSES; k++) {
+            fileOf[k] = random.nextInt(3) == 0 ? fileOf[k - 1] : k;
+        }
         for (int k = 0; k < CLASSES; k++) {
             StringBuilder body = new StringBuilder();
             boolean implementsOp = methods.get(k).stream().anyMatch(m -> m.name().equals("f") && m.takesInt() && !m.isStatic());
-            body.append("package g;\n\npublic class C").append(k);
+            body.append(fileOf[k] == k ? "package g;\n\npublic class C" : "\nclass C").append(k);
             if (parent[k] >= 0) {
                 body.append(" extends C").append(parent[k]);
             }
@@ -185,7 +191,7 @@ class GeneratedCallGraphSafetyTest {
                 body.append("        return r;\n    }\n");
             }
             body.append("}\n");
-            files.put("src/main/java/g/C" + k + ".java", body.toString());
+            files.merge("src/main/java/g/C" + fileOf[k] + ".java", body.toString(), String::concat);
         }
         for (int t = 0; t < 8; t++) {
             StringBuilder test = new StringBuilder("package g;\n\nimport org.junit.jupiter.api.Test;\n\nclass T").append(t)

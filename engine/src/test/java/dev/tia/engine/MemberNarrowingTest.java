@@ -154,6 +154,33 @@ class MemberNarrowingTest {
                 .expectSelected("app.SpeakerTest");
     }
 
+    /**
+     * Types in one file use each other without naming each other in imports: an inner class calling its outer
+     * class's method, and a second top-level class that inherits a changed method and is what a caller names.
+     */
+    @Test
+    void callersBesideTheChangedTypeInItsOwnFileAreFollowed() {
+        String outer = """
+                package lib;
+                public class Outer {
+                    int helper() { return 1; }
+                    public static class Inner {
+                        public int run() { return new Outer().helper(); }
+                    }
+                }
+                class Plain extends Outer {
+                }
+                """;
+        InlineProject.in(dir).given("src/main/java/lib/Outer.java", outer)
+                .given("src/main/java/lib/User.java",
+                        "package lib;\npublic class User { public int use() { return new Plain().helper(); } }\n")
+                .given("src/test/java/app/InnerTest.java", test("InnerTest", "new Outer.Inner().run();"))
+                .given("src/test/java/app/UserTest.java", test("UserTest", "new User().use();"))
+                .given("src/test/java/app/OuterTest.java", test("OuterTest", "new Outer().hashCode();"))
+                .whenWritten("src/main/java/lib/Outer.java", edit(outer, "return 1;", "return 2;"))
+                .expectSelected("app.InnerTest", "app.UserTest");
+    }
+
     @Test
     void aSupertypeCallingAnOverrideThroughThisIsFollowedEvenWithoutImplementationEdges() {
         // The walk then looks the supertypes up itself.

@@ -13,6 +13,7 @@ import dev.tia.engine.source.TestCatalog;
 import dev.tia.engine.source.TestClass;
 import dev.tia.engine.source.TypeRef;
 
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -53,6 +54,7 @@ public final class DependencyGraphBuilder {
     private void addTypes(SourceIndex index, Resolutions resolutions, boolean implementations) {
         for (IndexedFile file : index.files().values()) {
             FileResolution resolution = resolutions.of(file.path());
+            addFileMates(file);
             for (DeclaredType declared : file.facts().types()) {
                 int node = graph.typeId(new TypeRef(file.module(), declared.name()));
                 for (TypeRef reference : resolution.references()) {
@@ -65,6 +67,28 @@ public final class DependencyGraphBuilder {
                         graph.putEdge(node, graph.typeId(target));
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * Types declared in one file use each other without an edge from the file's references, which leave the file's
+     * own types out: an inner class calling its outer class's method, a second top-level class extending the first.
+     * Each reaches the others, so a change that reaches one type of a file (a changed method, an implementation of
+     * an interface declared there) reaches the code beside it too.
+     */
+    private void addFileMates(IndexedFile file) {
+        List<DeclaredType> types = file.facts().types();
+        if (types.size() < 2) {
+            return;
+        }
+        int[] ids = new int[types.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = graph.typeId(new TypeRef(file.module(), types.get(i).name()));
+        }
+        for (int from : ids) {
+            for (int to : ids) {
+                graph.putEdge(from, to);
             }
         }
     }
