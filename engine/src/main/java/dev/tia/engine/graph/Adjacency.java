@@ -26,7 +26,7 @@ final class Adjacency {
     private static final int[] NO_SUCCESSORS = new int[0];
 
     /** Type nodes by their type: most nodes, looked up without a {@link Node.Type} made for each edge. */
-    private final Map<TypeRef, Integer> typeIds;
+    private final TypeNumbers typeIds;
     private final Map<Node, Integer> otherIds = new HashMap<>();
     private final List<Node> nodes;
     private int[][] successors;
@@ -34,7 +34,7 @@ final class Adjacency {
 
     /** @param expectedTypes about how many type nodes the graph will have, so its maps are sized once */
     Adjacency(int expectedTypes) {
-        typeIds = new HashMap<>(Math.max(16, expectedTypes * 4 / 3 + 1));
+        typeIds = new TypeNumbers(expectedTypes);
         nodes = new ArrayList<>(expectedTypes + 16);
         successors = new int[expectedTypes + 16][];
         degrees = new int[expectedTypes + 16];
@@ -46,19 +46,28 @@ final class Adjacency {
             return typeId(type.type());
         }
         Integer known = otherIds.get(node);
-        return known != null ? known : add(node, otherIds, node);
+        if (known != null) {
+            return known;
+        }
+        int id = add(node);
+        otherIds.put(node, id);
+        return id;
     }
 
     /** The number of the node of {@code type}, numbering it if it is new. */
     int typeId(TypeRef type) {
-        Integer known = typeIds.get(type);
-        return known != null ? known : add(new Node.Type(type), typeIds, type);
+        int known = typeIds.get(type);
+        if (known >= 0) {
+            return known;
+        }
+        int id = add(new Node.Type(type));
+        typeIds.put(type, id);
+        return id;
     }
 
-    private <K> int add(Node node, Map<K, Integer> ids, K key) {
+    private int add(Node node) {
         int id = nodes.size();
         nodes.add(node);
-        ids.put(key, id);
         if (id == successors.length) {
             successors = Arrays.copyOf(successors, id * 2);
             degrees = Arrays.copyOf(degrees, id * 2);
@@ -69,14 +78,16 @@ final class Adjacency {
 
     /** The number of {@code node}, or -1 when no edge names it. */
     int find(Node node) {
-        Integer known = node instanceof Node.Type type ? typeIds.get(type.type()) : otherIds.get(node);
+        if (node instanceof Node.Type type) {
+            return typeIds.get(type.type());
+        }
+        Integer known = otherIds.get(node);
         return known != null ? known : -1;
     }
 
     /** The number of the node of {@code type}, or -1 when no edge names it. */
     int findType(TypeRef type) {
-        Integer known = typeIds.get(type);
-        return known != null ? known : -1;
+        return typeIds.get(type);
     }
 
     /** How many nodes are numbered: numbers run from 0 to this, exclusive. */

@@ -13,7 +13,9 @@ import dev.tia.engine.source.TestCatalog;
 import dev.tia.engine.source.TestClass;
 import dev.tia.engine.source.TypeRef;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -192,10 +194,13 @@ public final class DependencyGraphBuilder {
     }
 
     private void addModules(TestCatalog catalog) {
+        // each module's tests node by the module's path: numbered once, not looked up again for each test class
+        Map<String, Integer> testsNodes = new HashMap<>();
         for (MavenModule module : workspace.modules().values()) {
             Node.Module node = new Node.Module(module.path(), module.displayName());
-            Node.ModuleTests tests = new Node.ModuleTests(module.path(), module.displayName());
-            graph.putEdge(node, tests);
+            int tests = graph.id(new Node.ModuleTests(module.path(), module.displayName()));
+            testsNodes.put(module.path(), tests);
+            graph.putEdge(graph.id(node), tests);
             for (String dependent : workspace.dependentsOf(module.path())) {
                 putModuleEdge(node, workspace.modules().get(dependent));
             }
@@ -204,8 +209,7 @@ public final class DependencyGraphBuilder {
             }
         }
         for (TestClass test : catalog.tests().values()) {
-            MavenModule module = workspace.modules().get(test.module());
-            graph.putEdge(new Node.ModuleTests(module.path(), module.displayName()), new Node.Type(test.type()));
+            graph.putEdge(testsNodes.get(test.module()), graph.typeId(test.type()));
         }
     }
 }

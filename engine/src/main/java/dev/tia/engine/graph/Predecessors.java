@@ -19,6 +19,8 @@ final class Predecessors {
     private final List<Node> extraNodes = new ArrayList<>();
     /** By number: the predecessor's number plus one, 0 while the node is not reached (so a new array is empty). */
     private int[] previous;
+    /** How many nodes are reached: with none (a run without changes), a chain is empty without looking the node up. */
+    private int reached;
 
     Predecessors(Adjacency graph) {
         this.graph = graph;
@@ -60,6 +62,7 @@ final class Predecessors {
             return false;
         }
         previous[node] = from + 1;
+        reached++;
         return true;
     }
 
@@ -74,6 +77,9 @@ final class Predecessors {
 
     /** The chain from a changed file to {@code node}, file first; empty when not reached. */
     List<Node> chain(Node node) {
+        if (reached == 0) {
+            return List.of();
+        }
         int id = find(node);
         if (id < 0 || previous[id] == 0) {
             return List.of();
