@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Member-level narrowing against generated call graphs: small projects whose classes call each other through every
  * receiver form tia tells apart (new, static calls, fields, locals typed by an interface, var, method references,
  * inherited and overridden methods, unqualified calls, code outside methods), with the same method names in every
- * class, and now and then two classes in one file. Each method in turn is made to throw; the tests run for real with the JUnit launcher, and every test that
+ * class, and now and then two classes in one file (nested or not). Each method in turn is made to throw; the tests run for real with the JUnit launcher, and every test that
  * fails must have been selected.
  */
 class GeneratedCallGraphSafetyTest {
@@ -140,16 +140,27 @@ class GeneratedCallGraphSafetyTest {
         Map<String, String> files = new LinkedHashMap<>();
         files.put("pom.xml", InlineProject.POM);
         files.put("src/main/java/g/Op.java", "package g;\npublic interface Op { int f(int x); }\n");
-        // Now and then a class shares the file of the class before it (a second, package-private top-level class),
-        // so classes in one file call and extend each other.
+        // Now and then a class shares the file of the class before it, as a second, package-private top-level class
+        // or as a static class nested in the file's first class (which every other file then imports), so classes
+        // in one file call and extend each other.
         int[] fileOf = new int[CLASSES];
+        boolean[] nested = new boolean[CLASSES];
         for (int k = 1; k < CLASSES; k++) {
             fileOf[k] = random.nextInt(3) == 0 ? fileOf[k - 1] : k;
+            nested[k] = fileOf[k] != k && random.nextBoolean();
         }
+        StringBuilder nestedImports = new StringBuilder();
+        for (int k = 0; k < CLASSES; k++) {
+            if (nested[k]) {
+                nestedImports.append("import g.C").append(fileOf[k]).append(".C").append(k).append(";\n");
+            }
+        }
+        Map<Integer, StringBuilder> nestedIn = new LinkedHashMap<>();
         for (int k = 0; k < CLASSES; k++) {
             StringBuilder body = new StringBuilder();
             boolean implementsOp = methods.get(k).stream().anyMatch(m -> m.name().equals("f") && m.takesInt() && !m.isStatic());
-            body.append(fileOf[k] == k ? "package g;\n\npublic class C" : "\nclass C").append(k);
+            body.append(fileOf[k] == k ? "package g;\n\n" + nestedImports + "\npublic class C"
+                    : nested[k] ? "\npublic static class C" : "\nclass C").append(k);
             if (parent[k] >= 0) {
                 body.append(" extends C").append(parent[k]);
             }
@@ -191,10 +202,19 @@ class GeneratedCallGraphSafetyTest {
                 body.append("        return r;\n    }\n");
             }
             body.append("}\n");
-            files.merge("src/main/java/g/C" + fileOf[k] + ".java", body.toString(), String::concat);
+            if (nested[k]) {
+                nestedIn.computeIfAbsent(fileOf[k], f -> new StringBuilder()).append(body);
+            } else {
+                files.merge("src/main/java/g/C" + fileOf[k] + ".java", body.toString(), String::concat);
+            }
         }
+        nestedIn.forEach((outer, classes) -> files.computeIfPresent("src/main/java/g/C" + outer + ".java", (path, source) -> {
+            int end = source.indexOf("\n}\n", source.indexOf("public class C" + outer)) + 1; // the first class's last brace
+            return source.substring(0, end) + classes + source.substring(end);
+        }));
         for (int t = 0; t < 8; t++) {
-            StringBuilder test = new StringBuilder("package g;\n\nimport org.junit.jupiter.api.Test;\n\nclass T").append(t)
+            StringBuilder test = new StringBuilder("package g;\n\n").append(nestedImports)
+                    .append("import org.junit.jupiter.api.Test;\n\nclass T").append(t)
                     .append("Test {\n    @Test\n    void calls() {\n        int r = 0;\n");
             for (int c = 0; c < 1 + random.nextInt(2); c++) {
                 test.append("        ").append(statement(random, methods, parent, 0, -1, true)).append('\n');
