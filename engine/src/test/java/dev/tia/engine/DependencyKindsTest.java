@@ -115,6 +115,33 @@ class DependencyKindsTest {
                 .expectSelected("app.AreasTest");
     }
 
+    /**
+     * Test classes that share a base class do not reach each other through it: the test engine makes a test class
+     * for its own tests only. A fake in test sources still reaches the users of the interface it implements.
+     */
+    @Test
+    void aSharedBaseTestClassDoesNotCarryAChangeFromOneTestToItsSiblings() {
+        project().given("src/test/java/app/BaseTest.java", "package app; public abstract class BaseTest { protected int common() { return 1; } }")
+                .given("src/test/java/app/UsesFooTest.java",
+                        "package app;\nimport org.junit.jupiter.api.Test;\nclass UsesFooTest extends BaseTest {\n"
+                                + "  @Test void t() { lib.Foo.twice(common()); }\n}\n")
+                .given("src/test/java/app/SiblingTest.java",
+                        "package app;\nimport org.junit.jupiter.api.Test;\nclass SiblingTest extends BaseTest {\n"
+                                + "  @Test void t() { common(); }\n}\n")
+                .whenChanged(FOO).expectSelected("app.UsesFooTest");
+    }
+
+    @Test
+    void aFakeInTestSourcesReachesTheUsersOfItsInterface() {
+        String fake = "package app; public class FakeClock implements lib.Clock { public long now() { return 1; } }";
+        project().given("src/main/java/lib/Clock.java", "package lib; public interface Clock { long now(); }")
+                .given("src/test/java/app/FakeClock.java", fake)
+                .given("src/test/java/app/ClockTest.java", test("app", "ClockTest", "import lib.Clock;",
+                        "Clock c = (Clock) Class.forName(System.getProperty(\"clock\")).getDeclaredConstructor().newInstance();"))
+                .whenWritten("src/test/java/app/FakeClock.java", fake + "\nclass Other { }\n")
+                .expectSelected("app.ClockTest");
+    }
+
     @Test
     void annotation() {
         project().given("src/main/java/lib/Audited.java", "package lib; public @interface Audited { }")

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Member-level narrowing against generated call graphs: small projects whose classes call each other through every
  * receiver form tia tells apart (new, static calls, fields, locals typed by an interface, var, method references,
  * inherited and overridden methods, unqualified calls, code outside methods), with the same method names in every
- * class, and now and then two classes in one file (nested or not). Each method in turn is made to throw; the tests run for real with the JUnit launcher, and every test that
+ * class, and now and then two classes in one file (nested or not); some tests extend a base class whose set-up
+ * calls a hook they override. Each method in turn is made to throw; the tests run for real with the JUnit launcher, and every test that
  * fails must have been selected.
  */
 class GeneratedCallGraphSafetyTest {
@@ -212,10 +213,20 @@ class GeneratedCallGraphSafetyTest {
             int end = source.indexOf("\n}\n", source.indexOf("public class C" + outer)) + 1; // the first class's last brace
             return source.substring(0, end) + classes + source.substring(end);
         }));
+        // A shared base test class whose set-up calls a hook that some tests override with calls of their own.
+        files.put("src/test/java/g/TBase.java", "package g;\n\nimport org.junit.jupiter.api.BeforeEach;\n\n"
+                + "public abstract class TBase {\n    protected int prepared;\n\n    @BeforeEach\n    void setUp() {\n"
+                + "        prepared = hook(1);\n    }\n\n    protected int hook(int x) {\n        return x;\n    }\n}\n");
         for (int t = 0; t < 8; t++) {
+            boolean extendsBase = random.nextBoolean();
             StringBuilder test = new StringBuilder("package g;\n\n").append(nestedImports)
-                    .append("import org.junit.jupiter.api.Test;\n\nclass T").append(t)
-                    .append("Test {\n    @Test\n    void calls() {\n        int r = 0;\n");
+                    .append("import org.junit.jupiter.api.Test;\n\nclass T").append(t).append("Test")
+                    .append(extendsBase ? " extends TBase" : "").append(" {\n");
+            if (extendsBase && random.nextBoolean()) {
+                test.append("    @Override\n    protected int hook(int x) {\n        int r = x;\n        ")
+                        .append(statement(random, methods, parent, 0, -1, true)).append("\n        return r;\n    }\n\n");
+            }
+            test.append("    @Test\n    void calls() {\n        int r = 0;\n");
             for (int c = 0; c < 1 + random.nextInt(2); c++) {
                 test.append("        ").append(statement(random, methods, parent, 0, -1, true)).append('\n');
             }

@@ -181,6 +181,37 @@ class MemberNarrowingTest {
                 .expectSelected("app.InnerTest", "app.UserTest");
     }
 
+    /**
+     * A test class has no implementation edge to its base class (tests do not reach their siblings through it), but
+     * the base class may still call the test's override through {@code this}: the walk looks for callers there too.
+     * The base's annotated method then takes the class level, which reaches every test extending the base.
+     */
+    @Test
+    void aBaseTestClassCallingATestsOverrideIsFollowed() {
+        InlineProject.in(dir).given(TEXTS, TEXTS_SOURCE)
+                .given("src/test/java/app/BaseTest.java", """
+                        package app;
+                        import org.junit.jupiter.api.BeforeEach;
+                        public abstract class BaseTest {
+                            @BeforeEach void before() { prepare(1); }
+                            protected void prepare(int times) { }
+                        }
+                        """)
+                .given("src/test/java/app/PreparingTest.java", """
+                        package app;
+                        import lib.Texts;
+                        import org.junit.jupiter.api.Test;
+                        class PreparingTest extends BaseTest {
+                            @Override protected void prepare(int times) { Texts.shout("a"); }
+                            @Test void t() { }
+                        }
+                        """)
+                .given("src/test/java/app/PlainTest.java", test("PlainTest", "int x = 1;").replace("class PlainTest", "class PlainTest extends BaseTest"))
+                .given("src/test/java/app/ShoutTest.java", test("ShoutTest", "Texts.shout(\"a\");"))
+                .whenWritten(TEXTS, edit(TEXTS_SOURCE, "\"!\"", "\"!!\""))
+                .expectSelected("app.PlainTest", "app.PreparingTest", "app.ShoutTest");
+    }
+
     @Test
     void aSupertypeCallingAnOverrideThroughThisIsFollowedEvenWithoutImplementationEdges() {
         // The walk then looks the supertypes up itself.

@@ -4,6 +4,7 @@ import dev.tia.engine.source.TypeRef;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,8 @@ final class Adjacency {
     private final List<Node> nodes;
     private int[][] successors;
     private int[] degrees;
+    /** Type nodes whose edges to their supertypes were left out on purpose (test classes: see the builder). */
+    private final BitSet supertypesLeftOut = new BitSet();
 
     /** @param expectedTypes about how many type nodes the graph will have, so its maps are sized once */
     Adjacency(int expectedTypes) {
@@ -117,6 +120,16 @@ final class Adjacency {
         }
         row[degree] = to;
         degrees[from] = degree + 1;
+    }
+
+    /** Records that the edges from node {@code id} to its supertypes are left out on purpose. */
+    void leaveOutSupertypes(int id) {
+        supertypesLeftOut.set(id);
+    }
+
+    /** Whether node {@code id} lacks edges to its supertypes although implementation edges are on. */
+    boolean supertypesLeftOut(int id) {
+        return supertypesLeftOut.get(id);
     }
 
     /** How many edges leave node {@code id}. */

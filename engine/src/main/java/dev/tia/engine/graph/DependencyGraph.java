@@ -64,8 +64,9 @@ public final class DependencyGraph {
         if (!memberSeeds.isEmpty()) {
             MemberWalk.ClassLevelTypes walked = new MemberWalk(graph, calls.get(), supertypeEdges).walk(memberSeeds, predecessor, queue);
             // With implementation edges the walk's types are exactly what the changed members' types reach at class
-            // level; without them they include supertypes, which class level does not reach.
-            classLevelTypes = supertypeEdges ? Optional.of(walked::contains) : Optional.empty();
+            // level, unless it added supertypes the graph has no edges to (without implementation edges, or those of
+            // a test class), which class level does not reach.
+            classLevelTypes = supertypeEdges && walked.exact() ? Optional.of(walked::contains) : Optional.empty();
         }
         // Files and nodes without edges are numbered past the graph's nodes and lead nowhere.
         int nodesWithEdges = graph.size();

@@ -13,6 +13,7 @@ import dev.tia.engine.source.TestCatalog;
 import dev.tia.engine.source.TestClass;
 import dev.tia.engine.source.TypeRef;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,12 @@ public final class DependencyGraphBuilder {
     private final NameResolver resolver;
     private final Function<String, Set<String>> visibleFrom;
     private final Adjacency graph;
+    /** Implementation edges of types in test sources, added once the catalog says which are test classes. */
+    private final List<TestSourceType> testSourceTypes = new ArrayList<>();
+
+    /** A type declared in test sources, with its node and the project types it extends or implements. */
+    private record TestSourceType(int node, TypeRef type, Set<TypeRef> supertypes) {
+    }
 
     private DependencyGraphBuilder(Workspace workspace, NameResolver resolver, Function<String, Set<String>> visibleFrom,
             int expectedTypes) {
@@ -46,6 +53,7 @@ public final class DependencyGraphBuilder {
         builder.addTypes(index, resolutions, implementations);
         builder.addResources(index);
         TestCatalog catalog = catalogWhenBuilt.get();
+        builder.addTestSourceImplementations(catalog);
         builder.addModules(catalog);
         builder.addArtifacts(index, catalog);
         // The edges are handed over unshared and read-only from here on; copying them would double the work.
@@ -65,9 +73,36 @@ public final class DependencyGraphBuilder {
                 if (implementations) {
                     // Users of an interface may run any implementation (DI, ServiceLoader): the implementation
                     // affects whatever its supertypes affect.
-                    for (TypeRef target : resolution.supertypesOf(declared.name())) {
-                        graph.putEdge(node, graph.typeId(target));
+                    Set<TypeRef> supertypes = resolution.supertypesOf(declared.name());
+                    if (file.test()) {
+                        if (!supertypes.isEmpty()) {
+                            testSourceTypes.add(new TestSourceType(node, new TypeRef(file.module(), declared.name()), supertypes));
+                        }
+                    } else {
+                        for (TypeRef target : supertypes) {
+                            graph.putEdge(node, graph.typeId(target));
+                        }
                     }
+                }
+            }
+        }
+    }
+
+    /**
+     * Implementation edges of the types in test sources, except for test classes. A test class is made by the test
+     * engine to run its own tests and handed to no other code, so no other test runs it through its base class or
+     * interface: with the edge, a change that reached one test class of a shared base test class (a common pattern)
+     * reached every test extending that base. Fakes, stubs and abstract bases in test sources keep their edges, as
+     * other tests may be handed them. The member-level walk still looks for callers in a test class's supertypes,
+     * where a base class may call the test's overrides through {@code this} (see {@link MemberWalk}).
+     */
+    private void addTestSourceImplementations(TestCatalog catalog) {
+        for (TestSourceType type : testSourceTypes) {
+            if (catalog.tests().containsKey(type.type())) {
+                graph.leaveOutSupertypes(type.node());
+            } else {
+                for (TypeRef target : type.supertypes()) {
+                    graph.putEdge(type.node(), graph.typeId(target));
                 }
             }
         }

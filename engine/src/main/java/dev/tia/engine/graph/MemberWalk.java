@@ -124,10 +124,20 @@ final class MemberWalk {
         private final BitSet seen;
         /** Reached types no edge names (the graph has no number for them). */
         private final Set<TypeRef> outsideGraph = new HashSet<>();
+        /** False once supertypes the class level does not reach were added (see {@link #exact()}). */
+        private boolean exact = true;
 
         private ClassLevelTypes(Adjacency graph) {
             this.graph = graph;
             this.seen = new BitSet(graph.size());
+        }
+
+        /**
+         * Whether these are exactly the types the class level reaches (with implementation edges on): not when the
+         * walk added a test class's supertypes, to which the graph has no edges.
+         */
+        boolean exact() {
+            return exact;
         }
 
         /** Whether the change's types reach {@code type} at class level. */
@@ -149,8 +159,13 @@ final class MemberWalk {
             int node = queue.poll();
             if (graph.node(node) instanceof Node.Type type) {
                 walked.types.add(type.type());
-                if (!supertypeEdges) { // else the graph's own edges lead to them: looking them up again cost 40 ms at 50k
-                    index.supertypes(type.type()).forEach(s -> visit(s, walked, queue));
+                // With implementation edges the graph's own edges lead to the supertypes (looking them up again cost
+                // 40 ms at 50k), except from a test class, whose base class may still call its overrides.
+                boolean leftOut = supertypeEdges && graph.supertypesLeftOut(node);
+                if (!supertypeEdges || leftOut) {
+                    List<TypeRef> supertypes = index.supertypes(type.type());
+                    walked.exact &= !leftOut || supertypes.isEmpty();
+                    supertypes.forEach(s -> visit(s, walked, queue));
                 }
             }
             int[] successors = graph.successors(node);
