@@ -25,8 +25,8 @@ public final class DependencyGraph {
     /**
      * @param graph not copied: the builder hands over a graph no one else holds
      * @param calls the method-level facts, built on first use (only a change confined to method bodies needs them)
-     * @param supertypeEdges whether every project type has an edge to each of its project supertypes (implementation
-     *     edges are on)
+     * @param supertypeEdges whether every project type but a test class has an edge to each of its project
+     *     supertypes (implementation edges are on)
      */
     DependencyGraph(Adjacency graph, Supplier<CallIndex> calls, boolean supertypeEdges) {
         this.graph = graph;

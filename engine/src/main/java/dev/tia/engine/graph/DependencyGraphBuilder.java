@@ -66,7 +66,8 @@ public final class DependencyGraphBuilder {
             FileResolution resolution = resolutions.of(file.path());
             addFileMates(file);
             for (DeclaredType declared : file.facts().types()) {
-                int node = graph.typeId(new TypeRef(file.module(), declared.name()));
+                TypeRef type = new TypeRef(file.module(), declared.name());
+                int node = graph.typeId(type);
                 for (TypeRef reference : resolution.references()) {
                     graph.putEdge(graph.typeId(reference), node);
                 }
@@ -76,7 +77,7 @@ public final class DependencyGraphBuilder {
                     Set<TypeRef> supertypes = resolution.supertypesOf(declared.name());
                     if (file.test()) {
                         if (!supertypes.isEmpty()) {
-                            testSourceTypes.add(new TestSourceType(node, new TypeRef(file.module(), declared.name()), supertypes));
+                            testSourceTypes.add(new TestSourceType(node, type, supertypes));
                         }
                     } else {
                         for (TypeRef target : supertypes) {

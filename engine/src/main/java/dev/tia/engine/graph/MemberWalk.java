@@ -32,7 +32,10 @@ final class MemberWalk {
     private final CallIndex index;
     private final boolean supertypeEdges;
 
-    /** @param supertypeEdges whether the graph has an edge from every type to each of its project supertypes */
+    /**
+     * @param supertypeEdges whether the graph has implementation edges: from every type but test classes to each of
+     *     its project supertypes
+     */
     MemberWalk(Adjacency graph, CallIndex index, boolean supertypeEdges) {
         this.graph = graph;
         this.index = index;
@@ -43,8 +46,8 @@ final class MemberWalk {
      * Walks from {@code seeds}, recording each member's predecessor in {@code predecessor}, and queues in
      * {@code escalated} the types where the class level takes over.
      *
-     * @return the types the seeds' types reach at class level (with their supertypes when the graph lacks
-     *     implementation edges): where the walk looked for callers
+     * @return the types the seeds' types reach at class level (with their supertypes where the graph has no edges
+     *     to them: without implementation edges, and from test classes): where the walk looked for callers
      */
     ClassLevelTypes walk(Map<Node.Member, Node.File> seeds, Predecessors predecessor, IntQueue escalated) {
         Set<TypeRef> changedTypes = new LinkedHashSet<>();
