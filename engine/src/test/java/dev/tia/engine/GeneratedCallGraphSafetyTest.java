@@ -108,8 +108,8 @@ class GeneratedCallGraphSafetyTest {
     }
 
     /**
-     * The project: classes C0..C5 (a class only calls classes after it, so nothing recurses), an interface Op, and
-     * tests that call methods through random receivers.
+     * The project: classes C0..C5 (a class only calls classes after it, so nothing recurses), an interface Op whose
+     * default method calls the implementation's f, and tests that call methods through random receivers.
      */
     private static Map<String, String> generate(Random random) {
         List<List<Method>> methods = new ArrayList<>();
@@ -140,7 +140,9 @@ class GeneratedCallGraphSafetyTest {
         }
         Map<String, String> files = new LinkedHashMap<>();
         files.put("pom.xml", InlineProject.POM);
-        files.put("src/main/java/g/Op.java", "package g;\npublic interface Op { int f(int x); }\n");
+        // a default method calls the implementation's f through this
+        files.put("src/main/java/g/Op.java", "package g;\npublic interface Op {\n    int f(int x);\n\n"
+                + "    default int twice(int x) {\n        return f(x) + f(x);\n    }\n}\n");
         // Now and then a class shares the file of the class before it, as a second, package-private top-level class
         // or as a static class nested in the file's first class (which every other file then imports), so classes
         // in one file call and extend each other.
@@ -278,6 +280,7 @@ class GeneratedCallGraphSafetyTest {
                         + type + "()." + call + "; } }; r += s.getAsInt(); }"));
         if (method.name().equals("f") && method.takesInt()) {
             forms.add("{ Op op = new " + type + "(); r += op.f(2); }");
+            forms.add("{ Op op = new " + type + "(); r += op.twice(2); }");
             forms.add("{ java.util.function.IntUnaryOperator u = new " + type + "()::f; r += u.applyAsInt(3); }");
         }
         return forms.get(random.nextInt(forms.size()));
