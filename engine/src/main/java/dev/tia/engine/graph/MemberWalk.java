@@ -71,10 +71,11 @@ final class MemberWalk {
                 escalate(member, predecessor, escalated);
                 continue;
             }
+            int memberId = predecessor.id(member);
             for (CallIndex.Call call : callsThatMayReach(member.type(), facts.get(), calls, walkedGroups)) {
                 if (facts.get().acceptsArity(call.arity())) {
                     Node.Member caller = new Node.Member(call.caller(), call.member().signature());
-                    if (predecessor.putIfAbsent(caller, member)) {
+                    if (predecessor.putIfAbsent(predecessor.id(caller), memberId)) {
                         work.add(caller);
                     }
                 }

@@ -44,7 +44,8 @@ final class Predecessors {
 
     /** The number of {@code node}, or -1 when neither the graph nor this walk has one for it. */
     private int find(Node node) {
-        int id = graph.find(node);
+        // no edge names a file or a method: only the walk numbers them
+        int id = node instanceof Node.Member || node instanceof Node.File ? -1 : graph.find(node);
         if (id >= 0) {
             return id;
         }
