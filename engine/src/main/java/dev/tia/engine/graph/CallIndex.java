@@ -29,12 +29,28 @@ import java.util.function.Function;
 final class CallIndex {
 
     /**
-     * A member of {@code caller} that calls a method by name, passing {@code arity} arguments (or {@code *}), on a
-     * receiver declared with the type of simple name {@code receiver} when the source says so plainly.
+     * A call by name from {@code caller}, passing {@code arity} arguments (or {@code *}), on a receiver declared with
+     * the type of simple name {@code receiver} when the source says so plainly.
      *
      * @param order the call's place among all calls listed, so walks visit calls in one stable order
      */
-    record Call(TypeRef caller, MemberFacts member, String arity, Optional<String> receiver, int order) {
+    record Call(Caller caller, String arity, Optional<String> receiver, int order) {
+    }
+
+    /**
+     * A member of {@code type} that makes calls: one for all the calls of a name it makes, so the walk that gathered
+     * them numbers its node once rather than once per call (a method called everywhere has hundreds of thousands).
+     */
+    static final class Caller {
+        final TypeRef type;
+        final MemberFacts member;
+        /** The gathering walk's number for this member's node, once it has one; -1 before. */
+        int node = -1;
+
+        private Caller(TypeRef type, MemberFacts member) {
+            this.type = type;
+            this.member = member;
+        }
     }
 
     /**
@@ -110,14 +126,18 @@ final class CallIndex {
                     continue;
                 }
                 for (MemberFacts member : owner.type().members()) {
+                    Caller caller = null;
                     for (String call : member.calls()) {
                         if (name != null && !(call.startsWith(name) && call.length() > name.length()
                                 && call.charAt(name.length()) == '/')) {
                             continue;
                         }
+                        if (caller == null) {
+                            caller = new Caller(type, member);
+                        }
                         WrittenCall written = split.computeIfAbsent(call, splitter);
                         NameCalls calls = name != null ? into : byName.computeIfAbsent(written.name(), n -> new NameCalls());
-                        calls.add(type, member, written.arity(), written.receiver());
+                        calls.add(caller, written.arity(), written.receiver());
                     }
                 }
             }
@@ -132,8 +152,8 @@ final class CallIndex {
         private final Map<String, List<Call>> byReceiver = new HashMap<>();
         private int count;
 
-        private void add(TypeRef caller, MemberFacts member, String arity, Optional<String> receiver) {
-            Call call = new Call(caller, member, arity, receiver, count++);
+        private void add(Caller caller, String arity, Optional<String> receiver) {
+            Call call = new Call(caller, arity, receiver, count++);
             if (receiver.isEmpty()) {
                 unknownReceiver.add(call);
             } else {

@@ -74,9 +74,12 @@ final class MemberWalk {
             int memberId = predecessor.id(member);
             for (CallIndex.Call call : callsThatMayReach(member.type(), facts.get(), calls, walkedGroups)) {
                 if (facts.get().acceptsArity(call.arity())) {
-                    Node.Member caller = new Node.Member(call.caller(), call.member().signature());
-                    if (predecessor.putIfAbsent(predecessor.id(caller), memberId)) {
-                        work.add(caller);
+                    CallIndex.Caller caller = call.caller();
+                    if (caller.node < 0) {
+                        caller.node = predecessor.id(new Node.Member(caller.type, caller.member.signature()));
+                    }
+                    if (predecessor.putIfAbsent(caller.node, memberId)) {
+                        work.add((Node.Member) predecessor.node(caller.node));
                     }
                 }
             }
