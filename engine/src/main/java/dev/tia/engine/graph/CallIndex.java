@@ -29,12 +29,13 @@ import java.util.function.Function;
 final class CallIndex {
 
     /**
-     * A call by name from {@code caller}, passing {@code arity} arguments (or {@code *}), on a receiver declared with
+     * A call by name from {@code caller}, passing {@code arity} arguments ({@link MemberFacts#ANY_ARGUMENTS} for a
+     * method reference), on a receiver declared with
      * the type of simple name {@code receiver} when the source says so plainly.
      *
      * @param order the call's place among all calls listed, so walks visit calls in one stable order
      */
-    record Call(Caller caller, String arity, Optional<String> receiver, int order) {
+    record Call(Caller caller, int arity, Optional<String> receiver, int order) {
     }
 
     /**
@@ -152,7 +153,7 @@ final class CallIndex {
         private final Map<String, List<Call>> byReceiver = new HashMap<>();
         private int count;
 
-        private void add(Caller caller, String arity, Optional<String> receiver) {
+        private void add(Caller caller, int arity, Optional<String> receiver) {
             Call call = new Call(caller, arity, receiver, count++);
             if (receiver.isEmpty()) {
                 unknownReceiver.add(call);
@@ -236,8 +237,11 @@ final class CallIndex {
         return new CallsByName(types);
     }
 
-    /** A call as {@link MemberFacts#calls()} writes it, {@code name/arity[@Receiver]}, taken apart. */
-    private record WrittenCall(String name, String arity, Optional<String> receiver) {
+    /**
+     * A call as {@link MemberFacts#calls()} writes it, {@code name/arity[@Receiver]}, taken apart: once per distinct
+     * text, so the arity is read as a number once, not once per call walked.
+     */
+    private record WrittenCall(String name, int arity, Optional<String> receiver) {
     }
 
     private WrittenCall split(String call) {
@@ -245,7 +249,7 @@ final class CallIndex {
         String target = at < 0 ? call : call.substring(0, at);
         int slash = target.lastIndexOf('/');
         Optional<String> receiver = at < 0 ? Optional.empty() : receiver(call.substring(at + 1));
-        return new WrittenCall(target.substring(0, slash), target.substring(slash + 1), receiver);
+        return new WrittenCall(target.substring(0, slash), MemberFacts.arguments(target.substring(slash + 1)), receiver);
     }
 
     /** A receiver written as a bare name is a type only if the project has a type of that simple name. */

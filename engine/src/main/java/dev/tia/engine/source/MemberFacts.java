@@ -35,6 +35,9 @@ public record MemberFacts(
     /** The marker of a method reference's arity: it may be called with any number of arguments. */
     public static final String ANY_ARITY = "*";
 
+    /** {@link #ANY_ARITY} as a number of arguments. */
+    public static final int ANY_ARGUMENTS = -1;
+
     /** A word written as a call ({@code name(}): how expression languages and templates call methods. */
     static final Pattern WRITTEN_CALL = Pattern.compile("([A-Za-z_$][\\w$]*)\\s*\\(");
 
@@ -52,15 +55,26 @@ public record MemberFacts(
         return !signature.equals(OTHER_CODE);
     }
 
-    /** Whether a call of this method's name passing {@code callArity} arguments ({@code *}: a method reference) may be it. */
-    public boolean acceptsArity(String callArity) {
+    /**
+     * Whether a call of this method's name passing {@code arguments} arguments ({@link #ANY_ARGUMENTS}: a method
+     * reference) may be it.
+     */
+    public boolean acceptsArity(int arguments) {
         if (!isMethod()) {
             return false;
         }
-        if (callArity.equals(ANY_ARITY)) {
+        if (arguments == ANY_ARGUMENTS) {
             return true;
         }
-        int arguments = Integer.parseInt(callArity);
         return varargs ? arguments >= arity - 1 : arguments == arity;
+    }
+
+    /**
+     * A written call's number of arguments, {@link #ANY_ARGUMENTS} for {@link #ANY_ARITY}.
+     *
+     * @throws NumberFormatException when it is neither
+     */
+    public static int arguments(String writtenArity) {
+        return writtenArity.equals(ANY_ARITY) ? ANY_ARGUMENTS : Integer.parseInt(writtenArity);
     }
 }
