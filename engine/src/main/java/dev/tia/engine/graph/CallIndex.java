@@ -235,7 +235,12 @@ final class CallIndex {
         if (owner == null) {
             return Optional.empty();
         }
-        return owner.type().members().stream().filter(m -> m.signature().equals(signature)).findFirst();
+        for (MemberFacts member : owner.type().members()) {
+            if (member.signature().equals(signature)) {
+                return Optional.of(member);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Every call made by members of {@code types}, by the name called (gathered as names are asked for). */

@@ -54,10 +54,11 @@ final class MemberWalk {
         seeds.keySet().forEach(m -> changedTypes.add(m.type()));
         ClassLevelTypes reachable = typesReachableFrom(changedTypes);
         CallIndex.CallsByName calls = index.callsWithin(reachable.types);
-        Deque<Node.Member> work = new ArrayDeque<>();
+        Deque<Pending> work = new ArrayDeque<>();
         seeds.forEach((member, file) -> {
-            if (predecessor.putIfAbsent(member, file)) {
-                work.add(member);
+            int id = predecessor.id(member);
+            if (predecessor.putIfAbsent(id, predecessor.id(file))) {
+                work.add(new Pending(member, id, index.member(member.type(), member.signature())));
             }
         });
         // Which callers a group of calls yields depends only on the name, the receiver and the callee's arity, not
@@ -65,21 +66,21 @@ final class MemberWalk {
         // every call of a name for every member of that name took minutes on large repositories).
         Set<CallGroup> walkedGroups = new HashSet<>();
         while (!work.isEmpty()) {
-            Node.Member member = work.poll();
-            Optional<MemberFacts> facts = index.member(member.type(), member.signature());
+            Pending pending = work.poll();
+            Node.Member member = pending.member();
+            Optional<MemberFacts> facts = pending.facts();
             if (facts.isEmpty() || index.calledUnseen(member.type(), facts.get()).isPresent()) {
-                escalate(member, predecessor, escalated);
+                escalate(member, pending.id(), predecessor, escalated);
                 continue;
             }
-            int memberId = predecessor.id(member);
             for (CallIndex.Call call : callsThatMayReach(member.type(), facts.get(), calls, walkedGroups)) {
                 if (facts.get().acceptsArity(call.arity())) {
                     CallIndex.Caller caller = call.caller();
                     if (caller.node < 0) {
                         caller.node = predecessor.id(new Node.Member(caller.type, caller.member.signature()));
                     }
-                    if (predecessor.putIfAbsent(caller.node, memberId)) {
-                        work.add((Node.Member) predecessor.node(caller.node));
+                    if (predecessor.putIfAbsent(caller.node, pending.id())) {
+                        work.add(new Pending((Node.Member) predecessor.node(caller.node), caller.node, Optional.of(caller.member)));
                     }
                 }
             }
@@ -117,9 +118,16 @@ final class MemberWalk {
     private record CallGroup(String name, Optional<String> receiver, int arity, boolean varargs) {
     }
 
-    private static void escalate(Node.Member member, Predecessors predecessor, IntQueue escalated) {
+    /**
+     * A member the walk reached and has yet to look at, with its number and its facts (empty when unknown): a caller's
+     * facts come with its call, so they are not looked up again by type and signature.
+     */
+    private record Pending(Node.Member member, int id, Optional<MemberFacts> facts) {
+    }
+
+    private static void escalate(Node.Member member, int memberId, Predecessors predecessor, IntQueue escalated) {
         int type = predecessor.id(new Node.Type(member.type()));
-        if (predecessor.putIfAbsent(type, predecessor.id(member))) {
+        if (predecessor.putIfAbsent(type, memberId)) {
             escalated.add(type);
         }
     }

@@ -67,11 +67,6 @@ final class Predecessors {
         return true;
     }
 
-    /** As {@link #putIfAbsent(int, int)}, for nodes not known by number. */
-    boolean putIfAbsent(Node node, Node from) {
-        return putIfAbsent(id(node), id(from));
-    }
-
     boolean contains(int node) {
         return previous[node] != 0;
     }
