@@ -30,8 +30,8 @@ final class CallIndex {
 
     /**
      * A call by name from {@code caller}, passing {@code arity} arguments ({@link MemberFacts#ANY_ARGUMENTS} for a
-     * method reference), on a receiver declared with
-     * the type of simple name {@code receiver} when the source says so plainly.
+     * method reference), on a receiver declared with the type of simple name {@code receiver} when the source says
+     * so plainly.
      *
      * @param order the call's place among all calls listed, so walks visit calls in one stable order
      */

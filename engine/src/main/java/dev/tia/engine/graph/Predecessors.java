@@ -67,10 +67,6 @@ final class Predecessors {
         return true;
     }
 
-    boolean contains(int node) {
-        return previous[node] != 0;
-    }
-
     /** The chain from a changed file to {@code node}, file first; empty when not reached. */
     List<Node> chain(Node node) {
         if (reached == 0) {
