@@ -8,7 +8,6 @@ import dev.tia.engine.select.DependencyBump;
 import dev.tia.engine.select.FileEffect;
 import dev.tia.engine.select.Selection;
 import dev.tia.engine.select.TestResult;
-import dev.tia.engine.source.Resolutions;
 import dev.tia.engine.source.SourceIndex;
 import dev.tia.engine.source.TestCatalog;
 import dev.tia.engine.source.TestClass;
@@ -28,12 +27,15 @@ public final class Analysis {
     private final Timings timings;
     private final SourceIndex.Stats indexStats;
     private final ResolutionStats resolutionStats;
+    private final boolean graphFromStore;
     private final Optional<DependencyBump> dependencyBump;
 
     Analysis(Selection selection, DependencyGraph graph, TestCatalog catalog, List<FileEffect> effects, Timings timings,
-            SourceIndex.Stats indexStats, Resolutions resolutions, Optional<DependencyBump> dependencyBump) {
+            SourceIndex.Stats indexStats, ResolutionStats resolutionStats, boolean graphFromStore,
+            Optional<DependencyBump> dependencyBump) {
         this.indexStats = indexStats;
-        this.resolutionStats = new ResolutionStats(resolutions.reused(), resolutions.resolved());
+        this.resolutionStats = resolutionStats;
+        this.graphFromStore = graphFromStore;
         this.dependencyBump = dependencyBump;
         this.selection = selection;
         this.graph = graph;
@@ -48,8 +50,17 @@ public final class Analysis {
     public record ResolutionStats(int reused, int resolved) {
     }
 
+    /** How many files' names were resolved and reused: none of either when the stored graph sufficed. */
     public ResolutionStats resolutionStats() {
         return resolutionStats;
+    }
+
+    /**
+     * Whether the graph and test catalog came from the store of an earlier run (see {@code GraphStore}): the change
+     * left every input of them as it was.
+     */
+    public boolean graphFromStore() {
+        return graphFromStore;
     }
 
     /** How many files were parsed, and how many came from the persistent index. */

@@ -1,5 +1,7 @@
 package dev.tia.engine;
 
+import com.google.common.base.Supplier;
+import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.Maps;
@@ -14,6 +16,7 @@ import dev.tia.engine.git.GitRepo;
 import dev.tia.engine.git.SourceTree;
 import dev.tia.engine.graph.DependencyGraph;
 import dev.tia.engine.graph.DependencyGraphBuilder;
+import dev.tia.engine.graph.GraphStore;
 import dev.tia.engine.graph.Node;
 import dev.tia.engine.project.MavenModule;
 import dev.tia.engine.project.PomCache;
@@ -58,6 +61,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -70,6 +74,7 @@ public final class TiaEngine {
 
     private final JavaFileAnalyzer analyzer = new JavaFileAnalyzer();
     private final Progress progress;
+    private final int graphRewriteAfter;
 
     public TiaEngine() {
         this(Progress.NONE);
@@ -77,7 +82,16 @@ public final class TiaEngine {
 
     /** @param progress told about long work (parsing a cold repository) */
     public TiaEngine(Progress progress) {
+        this(progress, GraphStore.REWRITE_AFTER);
+    }
+
+    /**
+     * For tests of the stored graph: with {@code graphRewriteAfter} 0, every run that builds the graph stores it, so
+     * the next run whose change leaves the graph's inputs as they were uses it.
+     */
+    TiaEngine(Progress progress, int graphRewriteAfter) {
         this.progress = progress;
+        this.graphRewriteAfter = graphRewriteAfter;
     }
 
     /** tia's version, which keys the persistent index. */
@@ -98,7 +112,7 @@ public final class TiaEngine {
     public Analysis analyze(TiaConfig config) {
         Timings timings = new Timings();
         // Reading the index is independent of git: it runs on the other core while git works.
-        CompletableFuture<Caches> cacheLoad = Background.run("tia-index-load", () -> Caches.load(config));
+        CompletableFuture<Caches> cacheLoad = Background.run("tia-index-load", () -> Caches.load(config, graphRewriteAfter));
         // The poms are needed sooner than the index, and their store is small: read on a thread of its own.
         CompletableFuture<PomCache> pomLoad = Background.run("tia-pom-load",
                 () -> config.cacheDir().map(dir -> PomCache.load(dir, version())).orElse(PomCache.none()));
@@ -124,21 +138,41 @@ public final class TiaEngine {
             timings.time("save-index", () -> cache.save()).ifPresent(notes::add);
             timings.time("save-poms", pomCache::save).ifPresent(notes::add);
 
-            TypeUniverse universe = timings.time("universe", () -> universe(index, baseFacts, workspace));
-            NameResolver resolver = new NameResolver(universe);
             // Which modules a module sees, worked out once per module: resolution asks for it for every name it looks up.
             Map<String, Set<String>> visibility = new ConcurrentHashMap<>();
             Function<String, Set<String>> visibleFrom = module -> visibility.computeIfAbsent(module, workspace::visibleFrom);
-            Resolutions resolutions = timings.time("resolve",
-                    () -> caches.resolutions().resolveAll(index, resolver, universe, visibleFrom));
-            timings.time("save-resolved", () -> caches.resolutions().save()).ifPresent(notes::add);
-            // The catalog and the graph's type edges are independent: each on a core of its own.
-            CompletableFuture<TestCatalog> catalogBuild = Background.run("tia-catalog",
-                    () -> TestCatalog.build(index, resolutions, resolver, visibleFrom::apply));
-            DependencyGraph graph = timings.time("graph",
-                    () -> DependencyGraphBuilder.build(workspace, index, resolutions, resolver, visibleFrom,
-                            () -> await(catalogBuild), config.implementations()));
-            TestCatalog catalog = await(catalogBuild);
+            // Resolved names are built at most once, and only when needed: not at all when the stored graph is used and
+            // no member-level walk runs.
+            AtomicReference<Resolved> resolvedOnce = new AtomicReference<>();
+            Supplier<Resolved> resolved = Suppliers.memoize(() -> {
+                Resolved names = resolve(timings, index, baseFacts, workspace, caches, visibleFrom, notes);
+                resolvedOnce.set(names);
+                return names;
+            });
+            GraphStore.Key graphKey = GraphStore.key(workspace, index, config.implementations(), typesLeftAtBase(baseFacts, index, workspace));
+            GraphStore.Verdict graphVerdict = timings.time("graph-check", () -> caches.graphs().check(graphKey, index, cache::get));
+            Optional<GraphStore.Stored> storedGraph = graphVerdict.stored();
+            caches.graphs().problem().ifPresent(notes::add);
+            DependencyGraph graph;
+            TestCatalog catalog;
+            if (storedGraph.isPresent()) {
+                graph = timings.time("graph-load", () -> storedGraph.get().graph(index, () -> resolved.get().resolutions(),
+                        () -> resolved.get().resolver(), visibleFrom));
+                catalog = storedGraph.get().catalog();
+            } else {
+                Resolved names = resolved.get();
+                // The catalog and the graph's type edges are independent: each on a core of its own.
+                CompletableFuture<TestCatalog> catalogBuild = Background.run("tia-catalog",
+                        () -> TestCatalog.build(index, names.resolutions(), names.resolver(), visibleFrom::apply));
+                graph = timings.time("graph",
+                        () -> DependencyGraphBuilder.build(workspace, index, names.resolutions(), names.resolver(), visibleFrom,
+                                () -> await(catalogBuild), config.implementations()));
+                catalog = await(catalogBuild);
+                if (graphVerdict.rewrite()) {
+                    DependencyGraph built = graph;
+                    timings.time("save-graph", () -> caches.graphs().save(graphKey, index, built, catalog)).ifPresent(notes::add);
+                }
+            }
 
             // A view: the policy looks up only the changed files, and copying every file's facts took 100 ms at 50k.
             Map<String, FileFacts> headFacts = Maps.transformValues(index.files(), IndexedFile::facts);
@@ -162,6 +196,9 @@ public final class TiaEngine {
 
             List<String> runAllReasons = new ArrayList<>(workspace.runAllReasons());
             changes.historyGap().ifPresent(runAllReasons::add);
+            if (storedGraph.isPresent() && effects.stream().anyMatch(e -> e.seeds().stream().anyMatch(Node.Member.class::isInstance))) {
+                resolved.get(); // the member-level walk reads them: resolved here, where the timings show it
+            }
             Selector selector = new Selector(workspace, graph, catalog, config.mode(), config.excludeTags());
             List<FileEffect> standing = standingEffects(index, workspace, changes);
             Selector.Outcome outcome = timings.time("select", () -> selector.select(git.workTree().toString(), changes,
@@ -169,16 +206,66 @@ public final class TiaEngine {
             Optional<DependencyBump> bump = dependencyBump(outcome.selection(), effects, versionChanges,
                     rest -> selector.select(git.workTree().toString(), changes, changedFiles, rest, standing, runAllReasons, notes));
             timings.finish();
-            return new Analysis(outcome.selection(), graph, catalog, effects, timings, index.stats(), resolutions, bump);
+            Resolutions resolutions = Optional.ofNullable(resolvedOnce.get()).map(Resolved::resolutions).orElse(null);
+            Analysis.ResolutionStats resolutionStats = resolutions == null ? new Analysis.ResolutionStats(0, 0)
+                    : new Analysis.ResolutionStats(resolutions.reused(), resolutions.resolved());
+            return new Analysis(outcome.selection(), graph, catalog, effects, timings, index.stats(), resolutionStats,
+                    storedGraph.isPresent(), bump);
         }
     }
 
     /** The persistent caches in the configured folder, or none. */
-    private record Caches(FactsCache facts, ResolutionCache resolutions) {
-        static Caches load(TiaConfig config) {
-            return config.cacheDir().map(dir -> new Caches(FactsCache.load(dir, version()), ResolutionCache.load(dir, version())))
-                    .orElse(new Caches(FactsCache.none(), ResolutionCache.none()));
+    private record Caches(FactsCache facts, ResolutionCache resolutions, CompletableFuture<GraphStore> graphLoad) {
+        static Caches load(TiaConfig config, int graphRewriteAfter) {
+            // The stored graph is needed last, and reading it would make the wait for the facts longer: a thread of its own.
+            CompletableFuture<GraphStore> graphs = Background.run("tia-graph-load",
+                    () -> config.cacheDir().map(dir -> GraphStore.load(dir, version(), graphRewriteAfter)).orElse(GraphStore.none()));
+            return config.cacheDir().map(dir -> new Caches(FactsCache.load(dir, version()), ResolutionCache.load(dir, version()), graphs))
+                    .orElse(new Caches(FactsCache.none(), ResolutionCache.none(), graphs));
         }
+
+        GraphStore graphs() {
+            return await(graphLoad);
+        }
+    }
+
+    /** The type universe, its resolver and every file's resolved names: what a graph is built from. */
+    private record Resolved(TypeUniverse universe, NameResolver resolver, Resolutions resolutions) {
+    }
+
+    /**
+     * Resolves every file's names (most kept from earlier runs, see {@link ResolutionCache}) and stores them. Asked for
+     * at most once per run: by the graph's build, or by the member-level walk over a stored graph.
+     */
+    private static Resolved resolve(Timings timings, SourceIndex index, Map<String, FileFacts> baseFacts, Workspace workspace,
+            Caches caches, Function<String, Set<String>> visibleFrom, List<String> notes) {
+        TypeUniverse universe = timings.time("universe", () -> universe(index, baseFacts, workspace));
+        NameResolver resolver = new NameResolver(universe);
+        Resolutions resolutions = timings.time("resolve",
+                () -> caches.resolutions().resolveAll(index, resolver, universe, visibleFrom));
+        timings.time("save-resolved", () -> caches.resolutions().save()).ifPresent(notes::add);
+        return new Resolved(universe, resolver, resolutions);
+    }
+
+    /**
+     * The types the changed Java files declared at base that the same file does not declare at head: where the type
+     * universe may differ from the head's types (see {@link #universe}). Found without a map of every type, which only
+     * the universe's build makes.
+     */
+    private static List<TypeRef> typesLeftAtBase(Map<String, FileFacts> baseFacts, SourceIndex index, Workspace workspace) {
+        List<TypeRef> left = new ArrayList<>();
+        for (Map.Entry<String, FileFacts> base : baseFacts.entrySet()) {
+            Optional<MavenModule> module = workspace.moduleContaining(base.getKey());
+            if (module.isEmpty()) {
+                continue; // the universe takes no type from it
+            }
+            Optional<IndexedFile> head = index.file(base.getKey()).filter(f -> f.module().equals(module.get().path()));
+            Set<String> declared = new HashSet<>();
+            head.ifPresent(f -> f.facts().types().forEach(t -> declared.add(t.name())));
+            base.getValue().types().stream().filter(t -> !declared.contains(t.name()))
+                    .forEach(t -> left.add(new TypeRef(module.get().path(), t.name())));
+        }
+        return left;
     }
 
     private static <T> T await(CompletableFuture<T> work) {

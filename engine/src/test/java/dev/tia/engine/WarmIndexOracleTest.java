@@ -53,9 +53,11 @@ class WarmIndexOracleTest {
         int parsedWarm = 0;
         int parsedCold = 0;
         int mixed = 0;
+        int graphsFromStore = 0;
         for (long seed = 1; seed <= SEEDS; seed++) {
             Path project = dir.resolve("seed" + seed);
             Path staleCache = dir.resolve("stale-cache" + seed);
+            Path graphEveryRunCache = dir.resolve("graph-every-run-cache" + seed);
             GeneratedProject model = new GeneratedProject(new Random(seed));
             List<String> edits = new ArrayList<>();
             try (FixtureRepo repo = FixtureRepo.init(project)) {
@@ -92,6 +94,15 @@ class WarmIndexOracleTest {
                         assertThat(JsonReport.render(stale.selection())).as("index kept every third step; " + where)
                                 .isEqualTo(expected);
                     }
+                    // The stored graph written by every run that builds one (a store for each implementation-edge
+                    // setting, which alternates): a later step uses it whenever its edits leave every file's graph
+                    // inputs as they were (a method body edited, a commit).
+                    Analysis graphEveryRun = new TiaEngine(Progress.NONE, 0).analyze(config.with(ConfigKey.CACHE_DIR,
+                            graphEveryRunCache + (config.implementations() ? "" : "-without-implementations")));
+                    assertThat(JsonReport.render(graphEveryRun.selection())).as("graph stored every run; " + where)
+                            .isEqualTo(expected);
+                    graphsFromStore += graphEveryRun.graphFromStore() ? 1 : 0;
+                    graphsFromStore += warm.graphFromStore() ? 1 : 0;
                     steps++;
                     parsedWarm += warm.indexStats().parsed();
                     parsedCold += cold.indexStats().parsed();
@@ -105,6 +116,7 @@ class WarmIndexOracleTest {
         // The comparison means something only if the index was used and the selections told tests apart.
         assertThat(parsedWarm).as("files parsed with the index kept").isLessThan(parsedCold / 4);
         assertThat(mixed).as("steps that selected some tests and skipped others, of %d", steps).isGreaterThan(steps / 3);
+        assertThat(graphsFromStore).as("analyses that used a stored graph, of %d steps", steps).isGreaterThan(steps / 10);
     }
 
     /** Every third step with class precision, every third without implementation edges. */
@@ -124,6 +136,8 @@ class WarmIndexOracleTest {
         final boolean isInterface;
         final List<String> references = new ArrayList<>();
         final List<String> supertypes = new ArrayList<>();
+        /** Types named only inside the body of {@code value} (in the same package by their simple name alone). */
+        final List<String> bodyReferences = new ArrayList<>();
         int body;
         boolean broken;
         /** Whether it declares a nested {@code Inner} class, which others may name as {@code T3.Inner}. */
@@ -154,6 +168,10 @@ class WarmIndexOracleTest {
             for (int i = 0; i < supertypes.size(); i++) {
                 supers.add(typeName(pkg, supertypes.get(i), i, out));
             }
+            List<String> namedInBody = new ArrayList<>();
+            for (int i = 0; i < bodyReferences.size(); i++) {
+                namedInBody.add(typeName(pkg, bodyReferences.get(i), i, out));
+            }
             out.append("\npublic ").append(isInterface ? "interface " : "class ").append(name);
             if (!supers.isEmpty()) {
                 out.append(isInterface ? " extends " : " implements ").append(String.join(", ", supers));
@@ -167,7 +185,11 @@ class WarmIndexOracleTest {
                     out.append("    private ").append(written.get(i)).append(" r").append(i).append(";\n");
                     calls.append(" + (r").append(i).append(" == null ? 0 : r").append(i).append(".value(x))");
                 }
-                out.append("    public int value(int x) {\n        return ").append(calls).append(";\n    }\n");
+                out.append("    public int value(int x) {\n");
+                for (int i = 0; i < namedInBody.size(); i++) {
+                    out.append("        Object used").append(i).append(" = (").append(namedInBody.get(i)).append(") null;\n");
+                }
+                out.append("        return ").append(calls).append(";\n    }\n");
                 out.append("    public int weight() {\n        return ").append(body % 5).append(";\n    }\n");
             }
             if (inner) {
@@ -301,7 +323,7 @@ class WarmIndexOracleTest {
 
         /** Applies one random edit and says which. */
         String edit() {
-            int kind = random.nextInt(24);
+            int kind = random.nextInt(25);
             MainType type = pick(types);
             switch (kind) {
                 case 0, 1, 2 -> {
@@ -426,6 +448,11 @@ class WarmIndexOracleTest {
                     MainType named = pick(types);
                     test.references.add(named.qualified() + (named.inner ? ".Inner" : ""));
                     return test.name + " names " + named.name + (named.inner ? ".Inner" : "");
+                }
+                case 24 -> {
+                    MainType named = pick(types);
+                    type.bodyReferences.add(named.qualified());
+                    return "the body of " + type.name + " names " + named.name;
                 }
                 default -> {
                     return "commit, base kept";

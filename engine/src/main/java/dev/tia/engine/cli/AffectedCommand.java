@@ -66,7 +66,8 @@ final class AffectedCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("tia: timings: " + analysis.timings() + String.format(", peak heap %d MB",
                     PeakHeap.megabytes()) + "; files " + analysis.indexStats().files() + ", parsed " + analysis.indexStats().parsed()
                     + ", from index " + analysis.indexStats().cached() + "; names resolved " + analysis.resolutionStats().resolved()
-                    + ", reused " + analysis.resolutionStats().reused());
+                    + ", reused " + analysis.resolutionStats().reused()
+                    + (analysis.graphFromStore() ? "; graph from store" : ""));
         }
         if (junitXml != null) {
             JunitXmlReport.write(analysis.selection(), junitXml);

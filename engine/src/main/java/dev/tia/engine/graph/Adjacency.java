@@ -43,6 +43,31 @@ final class Adjacency {
         degrees = new int[expectedTypes + 16];
     }
 
+    /**
+     * A graph as stored: {@code nodes} numbered by position, each with its successor list (read-only from here on).
+     * Nodes are numbered as {@link #id} would have numbered them, so walks and chains are those of the graph stored.
+     */
+    static Adjacency of(List<Node> nodes, int[][] successors, BitSet supertypesLeftOut) {
+        Adjacency graph = new Adjacency(nodes.size());
+        for (Node node : nodes) {
+            int id = graph.add(node);
+            if (node instanceof Node.Type type) {
+                graph.typeIds.put(type.type(), id);
+            } else {
+                graph.otherIds.put(node, id);
+            }
+            graph.successors[id] = successors[id];
+            graph.degrees[id] = successors[id].length;
+        }
+        graph.supertypesLeftOut.or(supertypesLeftOut);
+        return graph;
+    }
+
+    /** Which type nodes have no edges to their supertypes on purpose: for storing the graph. */
+    BitSet supertypesLeftOut() {
+        return (BitSet) supertypesLeftOut.clone();
+    }
+
     /** The number of {@code node}, numbering it if it is new. */
     int id(Node node) {
         if (node instanceof Node.Type type) {

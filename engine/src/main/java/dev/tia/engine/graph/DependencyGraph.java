@@ -34,6 +34,11 @@ public final class DependencyGraph {
         this.supertypeEdges = supertypeEdges;
     }
 
+    /** The edges, for storing them: not to be changed. */
+    Adjacency adjacency() {
+        return graph;
+    }
+
     /**
      * Everything reachable from the seeds, each with its shortest chain back to a changed file.
      *

@@ -158,7 +158,8 @@ public final class FactsCache {
         return problem;
     }
 
-    Optional<FileFacts> get(String contentId) {
+    /** The facts stored for {@code contentId}, kept in the index when it is next written. */
+    public Optional<FileFacts> get(String contentId) {
         FileFacts facts = loaded.get(contentId);
         if (facts != null) {
             used.put(contentId, facts);

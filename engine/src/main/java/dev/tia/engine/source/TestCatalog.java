@@ -44,6 +44,11 @@ public final class TestCatalog {
         return new Builder(index, resolutions, resolver, visibility).build();
     }
 
+    /** A catalog as stored by an earlier run, in its order. */
+    public static TestCatalog of(ImmutableMap<TypeRef, TestClass> tests) {
+        return new TestCatalog(tests);
+    }
+
     public ImmutableMap<TypeRef, TestClass> tests() {
         return tests;
     }

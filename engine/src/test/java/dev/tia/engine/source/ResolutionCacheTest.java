@@ -6,11 +6,14 @@ import dev.tia.engine.Analysis;
 import dev.tia.engine.TiaEngine;
 import dev.tia.engine.config.ConfigKey;
 import dev.tia.engine.config.TiaConfig;
+import dev.tia.engine.graph.GraphStore;
 import dev.tia.engine.io.CacheFraming;
 import dev.tia.engine.select.TestResult;
 import dev.tia.fixtures.ChangeStep;
 import dev.tia.fixtures.FixtureRepo;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,6 +45,19 @@ class ResolutionCacheTest {
         return analyze(config.with(ConfigKey.CACHE_DIR, ""));
     }
 
+    /**
+     * A warm run that resolves names: without the stored graph, with which a run that changes no file's graph inputs
+     * resolves none (see {@code GraphStoreTest}).
+     */
+    private Analysis analyzeWithoutStoredGraph() {
+        try {
+            Files.deleteIfExists(dir.resolve(".tia/cache").resolve(GraphStore.FILE_NAME));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return analyze();
+    }
+
     private Path stored() {
         return dir.resolve(".tia/cache").resolve(ResolutionCache.FILE_NAME);
     }
@@ -51,7 +67,7 @@ class ResolutionCacheTest {
         try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
             assertThat(analyze().resolutionStats()).isEqualTo(new Analysis.ResolutionStats(0, SHOP_JAVA_FILES));
             assertThat(stored()).exists();
-            assertThat(analyze().resolutionStats()).isEqualTo(new Analysis.ResolutionStats(SHOP_JAVA_FILES, 0));
+            assertThat(analyzeWithoutStoredGraph().resolutionStats()).isEqualTo(new Analysis.ResolutionStats(SHOP_JAVA_FILES, 0));
 
             repo.apply(ChangeStep.named("shop", "01-discount-rule"));
             assertThat(analyze().resolutionStats()).as("one file's content changed, and it adds or removes no type")
@@ -178,7 +194,7 @@ class ResolutionCacheTest {
             Analysis analysis = analyze();
             assertThat(analysis.selection().notes()).noneMatch(note -> note.contains("resolved names"));
             assertThat(analysis.resolutionStats().resolved()).isEqualTo(SHOP_JAVA_FILES);
-            assertThat(analyze().resolutionStats().reused()).isEqualTo(SHOP_JAVA_FILES);
+            assertThat(analyzeWithoutStoredGraph().resolutionStats().reused()).isEqualTo(SHOP_JAVA_FILES);
         }
     }
 

@@ -1,0 +1,632 @@
+package dev.tia.engine.graph;
+
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSortedSet;
+
+import dev.tia.engine.io.AtomicFiles;
+import dev.tia.engine.io.ByteSink;
+import dev.tia.engine.io.ByteSource;
+import dev.tia.engine.io.CacheFraming;
+import dev.tia.engine.project.MavenModule;
+import dev.tia.engine.project.Workspace;
+import dev.tia.engine.source.FileFacts;
+import dev.tia.engine.source.IndexedFile;
+import dev.tia.engine.source.NameResolver;
+import dev.tia.engine.source.Resolutions;
+import dev.tia.engine.source.ResourceFacts;
+import dev.tia.engine.source.SourceIndex;
+import dev.tia.engine.source.TestCatalog;
+import dev.tia.engine.source.TestClass;
+import dev.tia.engine.source.TypeRef;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+
+/**
+ * The dependency graph and the test catalog of one state of the project, kept so that a warm run whose files give
+ * them as they were reads them instead of building them, and builds neither the type universe nor every file's
+ * resolved names unless a member-level walk asks for them (about 200 ms of a run without change at 50k classes).
+ *
+ * <p>The stored graph is used only when it is exactly what a build would make now: the same tia version, the same
+ * implementation-edge setting, the same modules and module dependencies, the same resources with the same names in
+ * them, the same Java files in the same modules and roots, in the same order, and each file either with the content
+ * it had or with content whose {@link FileFacts#graphInputs() graph inputs} are those of the content it had (an edit
+ * of method bodies that names nothing new). Those are everything the universe, name resolution, the graph builder and
+ * the catalog read, so the graph and catalog they would build are the stored ones, node numbers and edge order
+ * included, and with them every chain a report prints. Types that exist only at the change's base join the universe
+ * too, so the key holds the base's types that their files no longer declare. Anything else is a full build; a
+ * missing, foreign or corrupt store only means a full build.
+ *
+ * <p>The store is written when nothing usable is stored, or when the files differ from the stored ones in many
+ * places: not after every change, since writing costs more than building (160 ms at 50k classes), and the store stays
+ * the base most later runs differ from in a few files. Its paths and content ids are compared where they lie in the
+ * file's bytes, and the graph is decoded only when it is used: a run that builds anyway reads little of it.
+ */
+public final class GraphStore {
+
+    private static final String MAGIC = "tia-graph";
+    static final int FORMAT_VERSION = 1;
+    public static final String FILE_NAME = "graph-v" + FORMAT_VERSION + ".bin";
+    /** Files changed since the stored graph beyond which it is written again (or a fiftieth of the files, if more). */
+    public static final int REWRITE_AFTER = 64;
+
+    private static final int TYPE = 0;
+    private static final int MODULE = 1;
+    private static final int MODULE_TESTS = 2;
+    private static final int ARTIFACT = 3;
+    private static final int STRUCTURE = 4;
+
+    private final Path file;
+    private final String tiaVersion;
+    private final int rewriteAfter;
+    private final Optional<StoredFiles> stored;
+    private Optional<String> problem;
+
+    private GraphStore(Path file, String tiaVersion, int rewriteAfter, Optional<StoredFiles> stored, Optional<String> problem) {
+        this.file = file;
+        this.tiaVersion = tiaVersion;
+        this.rewriteAfter = rewriteAfter;
+        this.stored = stored;
+        this.problem = problem;
+    }
+
+    /** Nothing stored, nothing written. */
+    public static GraphStore none() {
+        return new GraphStore(null, "", REWRITE_AFTER, Optional.empty(), Optional.empty());
+    }
+
+    /** Loads what {@code dir} holds (see {@link #load(Path, String, int)}), to be written again after many changes. */
+    public static GraphStore load(Path dir, String tiaVersion) {
+        return load(dir, tiaVersion, REWRITE_AFTER);
+    }
+
+    /**
+     * Reads what {@code dir} holds as far as the file list: the graph itself is decoded only if it is used. Anything
+     * unreadable is reported once and treated as nothing stored.
+     *
+     * @param rewriteAfter how many files must differ from the stored ones (at least; a fiftieth of the files if more)
+     *     before a run that builds the graph writes it again; 0: every such run writes it
+     */
+    public static GraphStore load(Path dir, String tiaVersion, int rewriteAfter) {
+        Path file = dir.resolve(FILE_NAME);
+        try {
+            return new GraphStore(file, tiaVersion, rewriteAfter, Optional.of(StoredFiles.read(file, tiaVersion)), Optional.empty());
+        } catch (NoSuchFileException | CacheFraming.ForeignException e) {
+            return new GraphStore(file, tiaVersion, rewriteAfter, Optional.empty(), Optional.empty()); // another version: replaced
+        } catch (CacheFraming.CorruptException e) {
+            return new GraphStore(file, tiaVersion, rewriteAfter, Optional.empty(), Optional.of(corrupt(file, e)));
+        } catch (IOException e) {
+            return new GraphStore(file, tiaVersion, rewriteAfter, Optional.empty(),
+                    Optional.of("the stored graph " + file + " cannot be read (" + e.getMessage() + "); building it again"));
+        }
+    }
+
+    private static String corrupt(Path file, IOException e) {
+        return "the stored graph " + file + " is corrupt (" + e.getMessage() + "); building it again";
+    }
+
+    /** Why the stored graph was discarded, if it was. */
+    public Optional<String> problem() {
+        return problem;
+    }
+
+    /**
+     * What a graph is built from, apart from the Java files: worked out once per run, for the check and the save.
+     *
+     * @param workspace every field of every module, and the module dependencies
+     * @param resources every field of every type-naming resource
+     * @param baseTypes the types the change's base declares in files that do not declare them at head (see {@link #key})
+     */
+    public record Key(boolean implementations, String workspace, String resources, String baseTypes) {
+    }
+
+    /**
+     * @param baseTypes the types (module and name) that files changed since the base declared there and do not declare
+     *     at head: those no other file declares at head join the type universe. With the same files and the same
+     *     declared types, the same such list means the same universe.
+     */
+    public static Key key(Workspace workspace, SourceIndex index, boolean implementations, List<TypeRef> baseTypes) {
+        StringBuilder base = new StringBuilder();
+        baseTypes.stream().map(t -> t.module() + '\0' + t.name()).sorted().forEach(t -> base.append(t).append('\n'));
+        return new Key(implementations, modules(workspace), resources(index), base.toString());
+    }
+
+    /** Written out rather than taken from the records' {@code toString}, whose first calls cost 10 ms in a fresh JVM. */
+    private static String modules(Workspace workspace) {
+        StringBuilder text = new StringBuilder();
+        for (MavenModule module : workspace.modules().values()) {
+            text.append(module.path()).append('\0').append(module.pomPath()).append('\0').append(module.coordinates().groupId())
+                    .append('\0').append(module.coordinates().artifactId()).append('\0').append(module.packaging())
+                    .append('\0').append(module.parentPath().orElse("\1"));
+            for (List<String> roots : List.of(module.mainSources(), module.testSources(), module.mainResources(), module.testResources())) {
+                text.append('\0').append(String.join("\1", roots));
+            }
+            text.append('\n');
+        }
+        workspace.dependencies().forEach((module, dependency) -> text.append(module).append('\0').append(dependency).append('\n'));
+        return text.toString();
+    }
+
+    private static String resources(SourceIndex index) {
+        StringBuilder text = new StringBuilder();
+        for (ResourceFacts resource : index.resources()) {
+            text.append(resource.path()).append('\0').append(resource.module()).append('\0').append(resource.test())
+                    .append('\0').append(String.join("\1", resource.names())).append('\0')
+                    .append(resource.serviceInterface().orElse("\1")).append('\0').append(String.join("\1", resource.calledNames()))
+                    .append('\n');
+        }
+        return text.toString();
+    }
+
+    /**
+     * What to do with the store in this run.
+     *
+     * @param stored the stored graph and catalog, when they are what a build from the index would make
+     * @param rewrite whether to store this run's graph
+     */
+    public record Verdict(Optional<Stored> stored, boolean rewrite) {
+        static final Verdict BUILD = new Verdict(Optional.empty(), false);
+        static final Verdict BUILD_AND_STORE = new Verdict(Optional.empty(), true);
+    }
+
+    /**
+     * Compares this run's files with the stored ones, path by path (both in the index's order), and decodes the
+     * stored graph when it is the one to use.
+     *
+     * @param storedFacts the facts of a content id, when the facts index still holds them
+     */
+    public Verdict check(Key key, SourceIndex index, Function<String, Optional<FileFacts>> storedFacts) {
+        if (file == null) {
+            return Verdict.BUILD;
+        }
+        if (stored.isEmpty() || !stored.get().key().equals(key)) {
+            return Verdict.BUILD_AND_STORE;
+        }
+        int rewriteAfter = Math.max(this.rewriteAfter, index.files().size() / 50);
+        Optional<List<Integer>> otherContent = samePathsOtherContent(stored.get(), index);
+        if (otherContent.isPresent()) {
+            List<IndexedFile> files = index.files().values().asList();
+            boolean sameGraph = otherContent.get().stream().allMatch(
+                    i -> sameGraphInputs(storedFacts.apply(stored.get().contentId(i)), files.get(i).facts()));
+            if (!sameGraph) {
+                return new Verdict(Optional.empty(), otherContent.get().size() >= rewriteAfter);
+            }
+            try {
+                return new Verdict(Optional.of(stored.get().graph()), false);
+            } catch (CacheFraming.CorruptException e) {
+                problem = Optional.of(corrupt(file, e));
+                return Verdict.BUILD_AND_STORE;
+            }
+        }
+        // Files were added, removed or moved: count the differences path by path, for the decision to write.
+        Comparison comparison = new Comparison(stored.get(), storedFacts);
+        for (IndexedFile file : index.files().values()) {
+            comparison.next(file);
+            if (!comparison.sameGraph && comparison.differences >= rewriteAfter) {
+                return Verdict.BUILD_AND_STORE;
+            }
+        }
+        comparison.finish();
+        return new Verdict(Optional.empty(), comparison.differences >= rewriteAfter);
+    }
+
+    /**
+     * When this run has the stored files, in the same modules and roots, in the same order (the usual case): the
+     * positions of those whose content differs. Compared on both cores, each file in a call of its own: a fresh JVM
+     * compiles a method called a few hundred times, while a loop over 67k files runs mostly interpreted.
+     */
+    private static Optional<List<Integer>> samePathsOtherContent(StoredFiles stored, SourceIndex index) {
+        List<IndexedFile> files = index.files().values().asList();
+        if (files.size() != stored.count()) {
+            return Optional.empty();
+        }
+        byte[] verdicts = new byte[files.size()];
+        IntStream.range(0, files.size()).parallel().forEach(i -> verdicts[i] = stored.compare(i, files.get(i)));
+        List<Integer> otherContent = new ArrayList<>();
+        for (int i = 0; i < verdicts.length; i++) {
+            if (verdicts[i] == StoredFiles.OTHER_FILE) {
+                return Optional.empty();
+            }
+            if (verdicts[i] == StoredFiles.OTHER_CONTENT) {
+                otherContent.add(i);
+            }
+        }
+        return Optional.of(otherContent);
+    }
+
+    /**
+     * This run's files against the stored ones, one file at a time, as a merge of two lists in path order: how many
+     * differ. A method per file, not one loop, for the reason {@link #samePathsOtherContent} gives.
+     */
+    private static final class Comparison {
+        private final StoredFiles files;
+        private final Function<String, Optional<FileFacts>> storedFacts;
+        /** The next stored file to compare. */
+        private int next;
+        private int differences;
+        private boolean sameGraph = true;
+
+        Comparison(StoredFiles files, Function<String, Optional<FileFacts>> storedFacts) {
+            this.files = files;
+            this.storedFacts = storedFacts;
+        }
+
+        void next(IndexedFile file) {
+            if (next < files.count() && files.pathIs(next, file.path())) {
+                if (!file.module().equals(files.module(next)) || file.test() != files.test(next)) {
+                    differ();
+                } else if (!files.contentIdIs(next, file.contentId())) {
+                    differences++;
+                    sameGraph = sameGraph && sameGraphInputs(storedFacts.apply(files.contentId(next)), file.facts());
+                }
+                next++;
+                return;
+            }
+            while (next < files.count() && files.path(next).compareTo(file.path()) < 0) { // removed since
+                differ();
+                next++;
+            }
+            if (next < files.count() && files.pathIs(next, file.path())) {
+                next(file);
+            } else {
+                differ(); // added since
+            }
+        }
+
+        void finish() {
+            while (next < files.count()) {
+                differ();
+                next++;
+            }
+        }
+
+        private void differ() {
+            differences++;
+            sameGraph = false;
+        }
+    }
+
+    private static boolean sameGraphInputs(Optional<FileFacts> before, FileFacts now) {
+        return before.isPresent() && before.get().graphInputs().equals(now.graphInputs());
+    }
+
+    /** A graph and catalog as stored, decoded. */
+    public static final class Stored {
+        private final boolean implementations;
+        private final List<Node> nodes;
+        private final int[][] successors;
+        private final BitSet supertypesLeftOut;
+        private final ImmutableMap<TypeRef, TestClass> tests;
+
+        Stored(boolean implementations, List<Node> nodes, int[][] successors, BitSet supertypesLeftOut,
+                ImmutableMap<TypeRef, TestClass> tests) {
+            this.implementations = implementations;
+            this.nodes = nodes;
+            this.successors = successors;
+            this.supertypesLeftOut = supertypesLeftOut;
+            this.tests = tests;
+        }
+
+        /**
+         * The stored graph; its member-level walk reads every file's facts and resolved names, asked for only then.
+         *
+         * @param visibleFrom which modules a module sees
+         */
+        public DependencyGraph graph(SourceIndex index, Supplier<Resolutions> resolutions, Supplier<NameResolver> resolver,
+                Function<String, Set<String>> visibleFrom) {
+            return new DependencyGraph(Adjacency.of(nodes, successors, supertypesLeftOut),
+                    () -> CallIndex.of(index, resolutions.get(), resolver.get(), visibleFrom), implementations);
+        }
+
+        public TestCatalog catalog() {
+            return TestCatalog.of(tests);
+        }
+    }
+
+    /**
+     * Stores this run's graph and catalog.
+     *
+     * @return a problem to report, if they could not be written (the analysis itself is unaffected)
+     */
+    public Optional<String> save(Key key, SourceIndex index, DependencyGraph graph, TestCatalog catalog) {
+        if (file == null) {
+            return Optional.empty();
+        }
+        try {
+            AtomicFiles.write(file, CacheFraming.framed(MAGIC, FORMAT_VERSION, tiaVersion, bytes(key, index, graph.adjacency(), catalog)));
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.of("cannot write the stored graph " + file + ": " + e.getMessage() + " (the next run builds it again)");
+        }
+    }
+
+    /**
+     * The key; the modules named anywhere, as a table; each file's module, test flag, path and content id; each node
+     * (a type by its module's number and name); each node's successors; the nodes without supertype edges; each test
+     * class by its node and its file's number.
+     */
+    private static byte[] bytes(Key key, SourceIndex index, Adjacency graph, TestCatalog catalog) {
+        Map<String, Integer> modules = new LinkedHashMap<>();
+        Map<String, Integer> filesByPath = new HashMap<>(index.files().size() * 2);
+        for (IndexedFile file : index.files().values()) {
+            modules.putIfAbsent(file.module(), modules.size());
+            filesByPath.put(file.path(), filesByPath.size());
+        }
+        for (int id = 0; id < graph.size(); id++) {
+            if (graph.node(id) instanceof Node.Type type) {
+                modules.putIfAbsent(type.type().module(), modules.size());
+            }
+        }
+        for (TestClass test : catalog.tests().values()) {
+            modules.putIfAbsent(test.module(), modules.size());
+        }
+        ByteSink out = new ByteSink();
+        out.varint(key.implementations() ? 1 : 0);
+        out.text(key.workspace());
+        out.text(key.resources());
+        out.text(key.baseTypes());
+        out.varint(modules.size());
+        modules.keySet().forEach(out::text);
+        out.varint(index.files().size());
+        for (IndexedFile file : index.files().values()) {
+            out.varint(modules.get(file.module()));
+            out.varint(file.test() ? 1 : 0);
+            out.text(file.path());
+            out.text(file.contentId());
+        }
+        out.varint(graph.size());
+        for (int id = 0; id < graph.size(); id++) {
+            writeNode(out, graph.node(id), modules);
+        }
+        for (int id = 0; id < graph.size(); id++) {
+            int degree = graph.degree(id);
+            int[] successors = graph.successors(id);
+            out.varint(degree);
+            for (int i = 0; i < degree; i++) {
+                out.varint(successors[i]);
+            }
+        }
+        BitSet leftOut = graph.supertypesLeftOut();
+        out.varint(leftOut.cardinality());
+        leftOut.stream().forEach(out::varint);
+        out.varint(catalog.tests().size());
+        for (TestClass test : catalog.tests().values()) {
+            // by number where it can be (every test class is a node, in a file of the index), by value otherwise
+            int node = graph.findType(test.type());
+            out.varint(node + 1);
+            if (node < 0) {
+                out.varint(modules.get(test.module()));
+                out.text(test.className());
+            }
+            Integer file = filesByPath.get(test.path());
+            out.varint(file == null ? 0 : file + 1);
+            if (file == null) {
+                out.text(test.path());
+            }
+            out.varint(test.classTags().size());
+            test.classTags().forEach(out::text);
+            out.varint(test.tagsOnEveryTest().size());
+            test.tagsOnEveryTest().forEach(out::text);
+            out.varint((test.loadsWholeModule() ? 1 : 0) | (test.scansClasses() ? 2 : 0));
+        }
+        return out.toBytes();
+    }
+
+    private static void writeNode(ByteSink out, Node node, Map<String, Integer> modules) {
+        if (node instanceof Node.Type type) {
+            out.varint(TYPE);
+            out.varint(modules.get(type.type().module()));
+            out.text(type.type().name());
+        } else if (node instanceof Node.Module module) {
+            place(out, MODULE, module.path(), module.displayName());
+        } else if (node instanceof Node.ModuleTests tests) {
+            place(out, MODULE_TESTS, tests.path(), tests.displayName());
+        } else if (node instanceof Node.Artifact artifact) {
+            place(out, ARTIFACT, artifact.path(), artifact.displayName());
+        } else if (node instanceof Node.Structure structure) {
+            place(out, STRUCTURE, structure.path(), structure.displayName());
+        } else {
+            throw new IllegalStateException("a graph node of an unexpected kind: " + node);
+        }
+    }
+
+    private static void place(ByteSink out, int kind, String path, String displayName) {
+        out.varint(kind);
+        out.text(path);
+        out.text(displayName);
+    }
+
+    /**
+     * The part of a stored graph read on every run: its key and its files, whose paths and content ids stay in the
+     * bytes read (compared there); and where the graph begins, decoded by {@link #graph()} only when it is used.
+     */
+    private static final class StoredFiles {
+        private final ByteSource bytes;
+        private final Key key;
+        private final String[] modules;
+        private final int[] moduleOfFile;
+        private final BitSet tests;
+        /** Each file's path and content id: where their bytes start, and how many there are. */
+        private final int[] pathStart;
+        private final int[] pathLength;
+        private final int[] idStart;
+        private final int[] idLength;
+        private final int graphStart;
+
+        private StoredFiles(ByteSource bytes) throws CacheFraming.CorruptException {
+            this.bytes = bytes;
+            key = new Key(bytes.varint() == 1, bytes.text(), bytes.text(), bytes.text());
+            modules = new String[bytes.count()];
+            for (int i = 0; i < modules.length; i++) {
+                modules[i] = bytes.text();
+            }
+            int count = bytes.count();
+            moduleOfFile = new int[count];
+            tests = new BitSet(count);
+            pathStart = new int[count];
+            pathLength = new int[count];
+            idStart = new int[count];
+            idLength = new int[count];
+            for (int i = 0; i < count; i++) {
+                moduleOfFile[i] = moduleNumber(bytes.varint());
+                tests.set(i, bytes.varint() == 1);
+                pathStart[i] = bytes.skipText();
+                pathLength[i] = bytes.position() - pathStart[i];
+                idStart[i] = bytes.skipText();
+                idLength[i] = bytes.position() - idStart[i];
+            }
+            graphStart = bytes.position();
+        }
+
+        static StoredFiles read(Path file, String tiaVersion) throws IOException {
+            CacheFraming.Payload payload = CacheFraming.unframe(Files.readAllBytes(file), MAGIC, FORMAT_VERSION, tiaVersion);
+            return new StoredFiles(new ByteSource(payload.bytes(), payload.start(), payload.end()));
+        }
+
+        static final byte SAME = 0;
+        static final byte OTHER_CONTENT = 1;
+        static final byte OTHER_FILE = 2;
+
+        Key key() {
+            return key;
+        }
+
+        /** Whether stored file {@code i} is {@code file}, with the same content or another. */
+        byte compare(int i, IndexedFile file) {
+            if (!pathIs(i, file.path()) || !file.module().equals(module(i)) || file.test() != test(i)) {
+                return OTHER_FILE;
+            }
+            return contentIdIs(i, file.contentId()) ? SAME : OTHER_CONTENT;
+        }
+
+        int count() {
+            return pathStart.length;
+        }
+
+        boolean pathIs(int file, String path) {
+            return bytes.textEquals(pathStart[file], pathLength[file], path);
+        }
+
+        String path(int file) {
+            return bytes.textAt(pathStart[file], pathLength[file]);
+        }
+
+        String module(int file) {
+            return modules[moduleOfFile[file]];
+        }
+
+        boolean test(int file) {
+            return tests.get(file);
+        }
+
+        boolean contentIdIs(int file, String contentId) {
+            return bytes.textEquals(idStart[file], idLength[file], contentId);
+        }
+
+        String contentId(int file) {
+            return bytes.textAt(idStart[file], idLength[file]);
+        }
+
+        private int moduleNumber(int number) throws CacheFraming.CorruptException {
+            if (number < 0 || number >= modules.length) {
+                throw new CacheFraming.CorruptException("module number out of range");
+            }
+            return number;
+        }
+
+        /** The graph and catalog after the files. */
+        Stored graph() throws CacheFraming.CorruptException {
+            bytes.seek(graphStart);
+            int nodeCount = bytes.count();
+            List<Node> nodes = new ArrayList<>(nodeCount);
+            for (int id = 0; id < nodeCount; id++) {
+                nodes.add(node());
+            }
+            int[][] successors = new int[nodeCount][];
+            for (int id = 0; id < nodeCount; id++) {
+                int[] row = new int[bytes.count()];
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = number(bytes.varint(), nodeCount);
+                }
+                successors[id] = row;
+            }
+            BitSet leftOut = new BitSet(nodeCount);
+            for (int i = bytes.count(); i > 0; i--) {
+                leftOut.set(number(bytes.varint(), nodeCount));
+            }
+            int testCount = bytes.count();
+            ImmutableMap.Builder<TypeRef, TestClass> tests = ImmutableMap.builderWithExpectedSize(testCount);
+            for (int i = 0; i < testCount; i++) {
+                int node = bytes.varint() - 1;
+                TypeRef type;
+                if (node >= 0) {
+                    if (!(nodes.get(number(node, nodeCount)) instanceof Node.Type typeNode)) {
+                        throw new CacheFraming.CorruptException("a test class that is no type");
+                    }
+                    type = typeNode.type();
+                } else {
+                    type = new TypeRef(modules[moduleNumber(bytes.varint())], bytes.text());
+                }
+                int file = bytes.varint() - 1;
+                String path = file >= 0 ? path(number(file, count())) : bytes.text();
+                ImmutableSortedSet<String> classTags = sortedTexts();
+                ImmutableSortedSet<String> onEvery = sortedTexts();
+                int flags = bytes.varint();
+                tests.put(type, new TestClass(type, path, classTags, onEvery, (flags & 1) != 0, (flags & 2) != 0));
+            }
+            if (!bytes.atEnd()) {
+                throw new CacheFraming.CorruptException("data after the catalog");
+            }
+            try {
+                return new Stored(key.implementations(), nodes, successors, leftOut, tests.buildOrThrow());
+            } catch (IllegalArgumentException e) {
+                throw new CacheFraming.CorruptException("a test class stored twice");
+            }
+        }
+
+        private Node node() throws CacheFraming.CorruptException {
+            int kind = bytes.varint();
+            if (kind == TYPE) {
+                return new Node.Type(new TypeRef(modules[moduleNumber(bytes.varint())], bytes.text()));
+            }
+            String path = bytes.text();
+            String displayName = bytes.text();
+            return switch (kind) {
+                case MODULE -> new Node.Module(path, displayName);
+                case MODULE_TESTS -> new Node.ModuleTests(path, displayName);
+                case ARTIFACT -> new Node.Artifact(path, displayName);
+                case STRUCTURE -> new Node.Structure(path, displayName);
+                default -> throw new CacheFraming.CorruptException("unknown node kind " + kind);
+            };
+        }
+
+        private ImmutableSortedSet<String> sortedTexts() throws CacheFraming.CorruptException {
+            int count = bytes.count();
+            ImmutableSortedSet.Builder<String> values = ImmutableSortedSet.naturalOrder();
+            for (int i = 0; i < count; i++) {
+                values.add(bytes.text());
+            }
+            return values.build();
+        }
+
+        private static int number(int value, int count) throws CacheFraming.CorruptException {
+            if (value < 0 || value >= count) {
+                throw new CacheFraming.CorruptException("number out of range");
+            }
+            return value;
+        }
+    }
+}

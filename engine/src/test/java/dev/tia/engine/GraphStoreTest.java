@@ -1,0 +1,172 @@
+package dev.tia.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tia.engine.config.ConfigKey;
+import dev.tia.engine.config.TiaConfig;
+import dev.tia.engine.graph.GraphStore;
+import dev.tia.engine.io.CacheFraming;
+import dev.tia.engine.report.JsonReport;
+import dev.tia.fixtures.FixtureRepo;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The stored graph: used exactly when the change leaves every input of the graph as it was (counted by
+ * {@link Analysis#graphFromStore()}), never changing an answer; written when nothing usable is stored, kept as the
+ * base while the files differ from it in a few places; a bad store is built again with one note.
+ * {@code WarmIndexOracleTest} holds it to a run without any store over random edits.
+ */
+class GraphStoreTest {
+
+    private static final String TAX_TABLE = "libs/pricing/src/main/java/com/example/pricing/TaxTable.java";
+
+    @TempDir
+    Path dir;
+
+    private Analysis analyze() {
+        return new TiaEngine().analyze(TiaConfig.defaults(dir));
+    }
+
+    /** The report of a run without any index: the answer every run must give. */
+    private String reportWithoutIndex() {
+        return JsonReport.render(new TiaEngine().analyze(TiaConfig.defaults(dir).with(ConfigKey.CACHE_DIR, "")).selection());
+    }
+
+    private Path stored() {
+        return dir.resolve(".tia/cache").resolve(GraphStore.FILE_NAME);
+    }
+
+    private String taxTable() throws IOException {
+        return Files.readString(dir.resolve(TAX_TABLE), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aRunWithoutChangeUsesTheStoredGraphAndResolvesNoName() {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            Analysis first = analyze();
+            assertThat(first.graphFromStore()).isFalse();
+            assertThat(stored()).exists();
+
+            Analysis second = analyze();
+            assertThat(second.graphFromStore()).isTrue();
+            assertThat(second.resolutionStats()).isEqualTo(new Analysis.ResolutionStats(0, 0));
+            assertThat(JsonReport.render(second.selection())).isEqualTo(reportWithoutIndex());
+        }
+    }
+
+    @Test
+    void aBodyEditThatNamesNothingNewUsesTheStoredGraph() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            analyze();
+            repo.write(TAX_TABLE, taxTable().replace("\"STANDARD\"", "\"REDUCED\""));
+
+            Analysis warm = analyze();
+            assertThat(warm.graphFromStore()).isTrue();
+            assertThat(warm.resolutionStats().resolved()).as("the member-level walk asks for the names: the edited file's")
+                    .isEqualTo(1);
+            assertThat(warm.selection().changedFiles()).hasSize(1);
+            assertThat(JsonReport.render(warm.selection())).isEqualTo(reportWithoutIndex());
+        }
+    }
+
+    @Test
+    void aBodyEditThatNamesAnotherTypeBuildsTheGraph() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            analyze();
+            // Cents is in TaxTable's package: only the words of the file change, not its imports or declarations.
+            repo.write(TAX_TABLE, taxTable().replace("return TaxRule.valueOf(", "Cents unused = null;\n        return TaxRule.valueOf("));
+
+            Analysis warm = analyze();
+            assertThat(warm.graphFromStore()).isFalse();
+            assertThat(JsonReport.render(warm.selection())).isEqualTo(reportWithoutIndex());
+        }
+    }
+
+    @Test
+    void aFewChangedFilesLeaveTheStoreAsTheBase() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            analyze();
+            byte[] base = Files.readAllBytes(stored());
+            repo.write("libs/pricing/src/main/java/com/example/pricing/Rounding.java",
+                    "package com.example.pricing;\npublic class Rounding { public static long up(long x) { return Cents.percentOf(x, 100); } }\n");
+
+            Analysis added = analyze();
+            assertThat(added.graphFromStore()).isFalse();
+            assertThat(JsonReport.render(added.selection())).isEqualTo(reportWithoutIndex());
+            assertThat(Files.readAllBytes(stored())).as("one file differs: not written again").isEqualTo(base);
+
+            repo.delete("libs/pricing/src/main/java/com/example/pricing/Rounding.java");
+            assertThat(analyze().graphFromStore()).as("back at the stored files").isTrue();
+        }
+    }
+
+    @Test
+    void typesLeftAtTheBaseAreInTheKey() {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            // Stores every graph it builds, so the second run finds the graph of the first.
+            TiaEngine storingEveryGraph = new TiaEngine(Progress.NONE, 0);
+            repo.delete("libs/payments/src/main/java/com/example/payments/Receipt.java");
+            Analysis first = storingEveryGraph.analyze(TiaConfig.defaults(dir));
+            assertThat(first.graphFromStore()).isFalse();
+
+            Analysis second = storingEveryGraph.analyze(TiaConfig.defaults(dir));
+            assertThat(second.graphFromStore()).as("the same type left at base").isTrue();
+            assertThat(JsonReport.render(second.selection())).isEqualTo(reportWithoutIndex());
+
+            repo.commitAll("Receipt deleted");
+            Analysis committed = storingEveryGraph.analyze(TiaConfig.defaults(dir).with(ConfigKey.BASE, repo.head().name()));
+            assertThat(committed.graphFromStore()).as("no type left at a base that has none").isFalse();
+        }
+    }
+
+    @Test
+    void aCorruptStoreIsReportedAndBuiltAgain() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            String expected = JsonReport.render(analyze().selection());
+            byte[] bytes = Files.readAllBytes(stored());
+            bytes[bytes.length / 2] ^= 0x5a;
+            Files.write(stored(), bytes);
+
+            Analysis afterCorruption = analyze();
+            assertThat(afterCorruption.graphFromStore()).isFalse();
+            assertThat(afterCorruption.selection().notes()).anySatisfy(note -> assertThat(note).contains("stored graph", "corrupt"));
+            assertThat(afterCorruption.selection().tests()).isEqualTo(analyze().selection().tests());
+            Analysis next = analyze();
+            assertThat(next.graphFromStore()).as("stored again after the corrupt one").isTrue();
+            assertThat(JsonReport.render(next.selection())).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void aWellFramedStoreWithBadContentIsReportedAndBuiltAgain() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            analyze();
+            Files.write(stored(), CacheFraming.framed("tia-graph", 1, TiaEngine.version(), new byte[] {1, 0, 0, 0, 0, 5}));
+
+            Analysis analysis = analyze();
+            assertThat(analysis.graphFromStore()).isFalse();
+            assertThat(analysis.selection().notes()).anySatisfy(note -> assertThat(note).contains("stored graph", "corrupt"));
+            assertThat(analyze().graphFromStore()).isTrue();
+        }
+    }
+
+    @Test
+    void aStoreFromAnotherTiaVersionIsQuietlyReplaced() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            Files.createDirectories(stored().getParent());
+            Files.write(stored(), CacheFraming.framed("tia-graph", 1, "0.0.1", new byte[] {0}));
+
+            Analysis analysis = analyze();
+            assertThat(analysis.graphFromStore()).isFalse();
+            assertThat(analysis.selection().notes()).noneMatch(note -> note.contains("stored graph"));
+            assertThat(analyze().graphFromStore()).isTrue();
+        }
+    }
+}
