@@ -1,7 +1,5 @@
 package dev.tia.engine;
 
-import com.google.common.base.Supplier;
-import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.Maps;
@@ -61,7 +59,6 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -135,32 +132,28 @@ public final class TiaEngine {
             changes.fetched().ifPresent(notes::add);
             Map<String, FileFacts> baseFacts = timings.time("base", () -> baseFacts(git, changes, workspace, cache));
 
+            // Before the facts index is saved: the check asks it for the stored graph's contents, which keeps them there.
+            GraphStore.Key graphKey = GraphStore.key(workspace, index, config.implementations(), typesLeftAtBase(baseFacts, index, workspace));
+            GraphStore.Verdict graphVerdict = timings.time("graph-check", () -> caches.graphs().check(graphKey, index, cache::get));
+            Optional<GraphStore.Stored> storedGraph = graphVerdict.stored();
+            caches.graphs().problem().ifPresent(notes::add);
+
             timings.time("save-index", () -> cache.save()).ifPresent(notes::add);
             timings.time("save-poms", pomCache::save).ifPresent(notes::add);
 
             // Which modules a module sees, worked out once per module: resolution asks for it for every name it looks up.
             Map<String, Set<String>> visibility = new ConcurrentHashMap<>();
             Function<String, Set<String>> visibleFrom = module -> visibility.computeIfAbsent(module, workspace::visibleFrom);
-            // Resolved names are built at most once, and only when needed: not at all when the stored graph is used and
-            // no member-level walk runs.
-            AtomicReference<Resolved> resolvedOnce = new AtomicReference<>();
-            Supplier<Resolved> resolved = Suppliers.memoize(() -> {
-                Resolved names = resolve(timings, index, baseFacts, workspace, caches, visibleFrom, notes);
-                resolvedOnce.set(names);
-                return names;
-            });
-            GraphStore.Key graphKey = GraphStore.key(workspace, index, config.implementations(), typesLeftAtBase(baseFacts, index, workspace));
-            GraphStore.Verdict graphVerdict = timings.time("graph-check", () -> caches.graphs().check(graphKey, index, cache::get));
-            Optional<GraphStore.Stored> storedGraph = graphVerdict.stored();
-            caches.graphs().problem().ifPresent(notes::add);
             DependencyGraph graph;
             TestCatalog catalog;
+            Analysis.ResolutionStats resolutionStats = new Analysis.ResolutionStats(0, 0);
             if (storedGraph.isPresent()) {
-                graph = timings.time("graph-load", () -> storedGraph.get().graph(index, () -> resolved.get().resolutions(),
-                        () -> resolved.get().resolver(), visibleFrom));
+                // Neither the type universe nor any file's resolved names: the stored graph holds what they would give.
+                graph = timings.time("graph-load", () -> storedGraph.get().graph(index));
                 catalog = storedGraph.get().catalog();
             } else {
-                Resolved names = resolved.get();
+                Resolved names = resolve(timings, index, baseFacts, workspace, caches, visibleFrom, notes);
+                resolutionStats = new Analysis.ResolutionStats(names.resolutions().reused(), names.resolutions().resolved());
                 // The catalog and the graph's type edges are independent: each on a core of its own.
                 CompletableFuture<TestCatalog> catalogBuild = Background.run("tia-catalog",
                         () -> TestCatalog.build(index, names.resolutions(), names.resolver(), visibleFrom::apply));
@@ -196,9 +189,6 @@ public final class TiaEngine {
 
             List<String> runAllReasons = new ArrayList<>(workspace.runAllReasons());
             changes.historyGap().ifPresent(runAllReasons::add);
-            if (storedGraph.isPresent() && effects.stream().anyMatch(e -> e.seeds().stream().anyMatch(Node.Member.class::isInstance))) {
-                resolved.get(); // the member-level walk reads them: resolved here, where the timings show it
-            }
             Selector selector = new Selector(workspace, graph, catalog, config.mode(), config.excludeTags());
             List<FileEffect> standing = standingEffects(index, workspace, changes);
             Selector.Outcome outcome = timings.time("select", () -> selector.select(git.workTree().toString(), changes,
@@ -206,9 +196,6 @@ public final class TiaEngine {
             Optional<DependencyBump> bump = dependencyBump(outcome.selection(), effects, versionChanges,
                     rest -> selector.select(git.workTree().toString(), changes, changedFiles, rest, standing, runAllReasons, notes));
             timings.finish();
-            Resolutions resolutions = Optional.ofNullable(resolvedOnce.get()).map(Resolved::resolutions).orElse(null);
-            Analysis.ResolutionStats resolutionStats = resolutions == null ? new Analysis.ResolutionStats(0, 0)
-                    : new Analysis.ResolutionStats(resolutions.reused(), resolutions.resolved());
             return new Analysis(outcome.selection(), graph, catalog, effects, timings, index.stats(), resolutionStats,
                     storedGraph.isPresent(), bump);
         }
@@ -233,10 +220,7 @@ public final class TiaEngine {
     private record Resolved(TypeUniverse universe, NameResolver resolver, Resolutions resolutions) {
     }
 
-    /**
-     * Resolves every file's names (most kept from earlier runs, see {@link ResolutionCache}) and stores them. Asked for
-     * at most once per run: by the graph's build, or by the member-level walk over a stored graph.
-     */
+    /** Resolves every file's names (most kept from earlier runs, see {@link ResolutionCache}) and stores them. */
     private static Resolved resolve(Timings timings, SourceIndex index, Map<String, FileFacts> baseFacts, Workspace workspace,
             Caches caches, Function<String, Set<String>> visibleFrom, List<String> notes) {
         TypeUniverse universe = timings.time("universe", () -> universe(index, baseFacts, workspace));

@@ -2,6 +2,7 @@ package dev.tia.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tia.engine.config.ConfigKey;
 import dev.tia.engine.config.TiaConfig;
 import dev.tia.engine.select.Effect;
 import dev.tia.engine.select.Selection;
@@ -52,6 +53,7 @@ class GeneratedCallGraphSafetyTest {
         int narrowed = 0;
         int failing = 0;
         int selectedTotal = 0;
+        int fromStoredGraph = 0;
         for (long seed = 1; seed <= 8; seed++) {
             Path project = dir.resolve("seed" + seed);
             Map<String, String> sources = generate(new Random(seed));
@@ -69,8 +71,18 @@ class GeneratedCallGraphSafetyTest {
                     Files.writeString(project.resolve(source.getKey()), mutant);
                     try {
                         Set<String> failed = FixtureTestRun.failingTestClasses(project, Files.createTempDirectory(dir, "build"));
-                        Selection selection = new TiaEngine().analyze(TiaConfig.defaults(project)).selection();
+                        // With the index kept in the project: the graph stored by an earlier mutant's run, as a mutant
+                        // adds no name; and without any index, the graph built afresh. Both must select every failure.
+                        Analysis warm = new TiaEngine().analyze(TiaConfig.defaults(project));
+                        fromStoredGraph += warm.graphFromStore() ? 1 : 0;
+                        Selection selection = warm.selection();
                         Set<String> selected = new TreeSet<>(FixtureStepsTest.simpleNames(selection, TestStatus.SELECTED));
+                        Set<String> selectedCold = new TreeSet<>(FixtureStepsTest.simpleNames(new TiaEngine()
+                                .analyze(TiaConfig.defaults(project).with(ConfigKey.CACHE_DIR, "")).selection(), TestStatus.SELECTED));
+                        if (!selectedCold.equals(selected)) {
+                            misses.add("seed " + seed + ", " + source.getKey() + ": selected " + selected + " with the index, "
+                                    + selectedCold + " without");
+                        }
                         mutants++;
                         failing += failed.size();
                         selectedTotal += selected.size();
@@ -88,20 +100,25 @@ class GeneratedCallGraphSafetyTest {
             }
         }
         System.out.printf("generated call graphs: %d throwing mutants, %d judged at member level, %d failing test classes,"
-                + " %d selected, %d missed%n", mutants, narrowed, failing, selectedTotal, misses.size());
+                + " %d selected, %d missed; %d analyses used the stored graph%n", mutants, narrowed, failing, selectedTotal,
+                misses.size(), fromStoredGraph);
+        assertThat(fromStoredGraph).as("analyses that used the stored graph, of %d", mutants).isGreaterThan(mutants / 2);
         assertThat(narrowed).as("mutants judged at member level").isGreaterThanOrEqualTo(20);
         assertThat(failing).as("failures the tests notice; without them this check proves nothing").isGreaterThanOrEqualTo(20);
         assertThat(misses).isEmpty();
     }
 
-    /** One mutant per method body: the body throws first. */
+    /**
+     * One mutant per method body: the body throws first, with {@code throw null} (a NullPointerException), which
+     * names nothing the file did not name already: the stored graph of the run before stays valid for it.
+     */
     private static List<String> throwingMutants(String source) {
         List<String> mutants = new ArrayList<>();
         int from = 0;
         String marker = "{ // body";
         while ((from = source.indexOf(marker, from)) >= 0) {
             int at = from + 1;
-            mutants.add(source.substring(0, at) + " if (true) { throw new IllegalStateException(\"mutant\"); }" + source.substring(at));
+            mutants.add(source.substring(0, at) + " if (true) { throw null; }" + source.substring(at));
             from = at;
         }
         return mutants;

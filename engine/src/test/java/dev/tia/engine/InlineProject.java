@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tia.engine.config.ConfigKey;
 import dev.tia.engine.config.TiaConfig;
+import dev.tia.engine.report.JsonReport;
 import dev.tia.engine.select.Selection;
 import dev.tia.engine.select.TestResult;
 import dev.tia.engine.select.TestStatus;
@@ -69,8 +70,19 @@ final class InlineProject {
             repo = FixtureRepo.init(dir);
             files.forEach(repo::write);
             repo.commitAll("given");
+            // An analysis of the committed project leaves its index and stored graph behind, as a developer's
+            // earlier run would: the analysis of the change then uses the stored graph when the change allows.
+            new TiaEngine().analyze(config());
         }
         return repo;
+    }
+
+    private TiaConfig config() {
+        TiaConfig config = TiaConfig.defaults(dir);
+        for (Map.Entry<ConfigKey, String> setting : settings.entrySet()) {
+            config = config.with(setting.getKey(), setting.getValue());
+        }
+        return config;
     }
 
     /** Changes {@code path}'s code (a comment would be a no-op) by adding a small type, in the working tree. */
@@ -93,14 +105,19 @@ final class InlineProject {
         return analysis().selection();
     }
 
+    /**
+     * The analysis of the change with the index the committed project's analysis left (and its stored graph, when
+     * the change leaves the graph's inputs as they were), checked against an analysis without any index: the two
+     * must give the same report.
+     */
     Analysis analysis() {
         committed();
-        TiaConfig config = TiaConfig.defaults(dir);
-        for (Map.Entry<ConfigKey, String> setting : settings.entrySet()) {
-            config = config.with(setting.getKey(), setting.getValue());
-        }
         try {
-            return new TiaEngine().analyze(config);
+            Analysis analysis = new TiaEngine().analyze(config());
+            assertThat(JsonReport.render(analysis.selection())).as("with the index%s, against a run without",
+                    analysis.graphFromStore() ? " and its stored graph" : "")
+                    .isEqualTo(JsonReport.render(new TiaEngine().analyze(config().with(ConfigKey.CACHE_DIR, "")).selection()));
+            return analysis;
         } finally {
             repo.close();
         }

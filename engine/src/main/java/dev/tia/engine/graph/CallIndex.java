@@ -168,16 +168,12 @@ final class CallIndex {
             "readObject/1", "writeObject/1", "readResolve/0", "writeReplace/0", "readObjectNoData/0");
 
     private final Map<TypeRef, Declaration> owners;
-    /** Every file's resolved names, which hold the supertypes of the types it declares. */
-    private final Resolutions resolutions;
-    private final NameResolver resolver;
-    private final Function<String, Set<String>> visibility;
+    /** Project supertypes, supertypes outside the project, types named in text. */
+    private final TypeHierarchy hierarchy;
     /** Method names written in string literals and resources: reflection or an expression language may call them. */
     private final Set<String> namesCalledFromText = new HashSet<>();
     /** Simple names of classes named by class literals in annotations. */
     private final Set<String> annotationClassNames = new HashSet<>();
-    /** Types named in resources or string literals: loaded by reflection, any method may be called. */
-    private final Set<TypeRef> namedInText = new HashSet<>();
     // Memos by type, sized for every type once: a walk from a method called everywhere fills them with tens of
     // thousands of entries, and growing them there was a tenth of its time.
     private final Map<TypeRef, List<TypeRef>> supertypes;
@@ -193,41 +189,26 @@ final class CallIndex {
     private Map<TypeRef, List<TypeRef>> subtypes;
     private Set<String> simpleNames;
 
-    private CallIndex(Map<TypeRef, Declaration> owners, Resolutions resolutions, NameResolver resolver,
-            Function<String, Set<String>> visibility) {
+    private CallIndex(Map<TypeRef, Declaration> owners, TypeHierarchy hierarchy) {
         this.owners = owners;
-        this.resolutions = resolutions;
-        this.resolver = resolver;
-        this.visibility = visibility;
+        this.hierarchy = hierarchy;
         int capacity = owners.size() * 4 / 3 + 16;
         this.supertypes = new HashMap<>(capacity);
         this.outsideSupertype = new HashMap<>(capacity);
         this.receiverNames = new HashMap<>(capacity);
     }
 
-    static CallIndex of(SourceIndex index, Resolutions resolutions, NameResolver resolver, Function<String, Set<String>> visibility) {
+    static CallIndex of(SourceIndex index, TypeHierarchy hierarchy) {
         // The index's own map of declared types (the catalog and the universe use it too), not one more of our own.
-        CallIndex calls = new CallIndex(index.declarations(), resolutions, resolver, visibility);
+        CallIndex calls = new CallIndex(index.declarations(), hierarchy);
         for (IndexedFile file : index.files().values()) {
             calls.namesCalledFromText.addAll(file.facts().stringWords());
             calls.annotationClassNames.addAll(file.facts().annotationClassNames());
-            calls.addNamedInText(file.facts().stringLiterals(), visibility.apply(file.module()));
         }
         for (ResourceFacts resource : index.resources()) {
             calls.namesCalledFromText.addAll(resource.calledNames());
-            calls.addNamedInText(resource.names(), visibility.apply(resource.module()));
         }
         return calls;
-    }
-
-    private void addNamedInText(Collection<String> names, Set<String> visible) {
-        for (String name : names) {
-            String candidate = name.replace('$', '.');
-            while (candidate.indexOf('.') > 0) {
-                namedInText.addAll(resolver.lookup(candidate, visible));
-                candidate = candidate.substring(0, candidate.lastIndexOf('.'));
-            }
-        }
     }
 
     Optional<MemberFacts> member(TypeRef type, String signature) {
@@ -329,18 +310,7 @@ final class CallIndex {
 
     /** The project types {@code type} extends or implements (as resolved with the file's other names). */
     List<TypeRef> supertypes(TypeRef type) {
-        return supertypes.computeIfAbsent(type, t -> {
-            Declaration owner = owners.get(t);
-            List<TypeRef> found = new ArrayList<>();
-            if (owner != null) {
-                for (TypeRef candidate : resolutions.of(owner.file().path()).supertypesOf(owner.type().name())) {
-                    if (!candidate.equals(t) && owners.containsKey(candidate)) {
-                        found.add(candidate);
-                    }
-                }
-            }
-            return found;
-        });
+        return supertypes.computeIfAbsent(type, hierarchy::supertypes);
     }
 
     /**
@@ -374,7 +344,7 @@ final class CallIndex {
         if (namesCalledFromText.contains(member.name())) {
             return Optional.of("its name is written in a string or resource: reflection or an expression language may call it");
         }
-        if (namedInText.contains(type) || annotationClassNames.contains(type.simpleName())) {
+        if (hierarchy.namedInText().contains(type) || annotationClassNames.contains(type.simpleName())) {
             return Optional.of("the type is named in text or an annotation: a framework may call any of its methods");
         }
         if (owner.type().isAbstract() && owner.type().annotations().stream().anyMatch(a -> !MemberFacts.isInert(a))) {
@@ -417,14 +387,7 @@ final class CallIndex {
         if (!visiting.add(type)) {
             return false;
         }
-        Declaration owner = owners.get(type);
-        boolean outside = false;
-        for (String name : owner.type().supertypes()) {
-            if (resolver.resolve(owner.file(), name, visibility.apply(owner.file().module())).isEmpty()) {
-                outside = true;
-                break;
-            }
-        }
+        boolean outside = hierarchy.namesSupertypeOutsideProject(type);
         if (!outside) {
             outside = supertypes(type).stream().anyMatch(s -> hasSupertypeOutsideProject(s, visiting));
         }

@@ -3,6 +3,7 @@ package dev.tia.engine.graph;
 import com.google.common.base.Supplier;
 import com.google.common.base.Suppliers;
 
+import dev.tia.engine.source.SourceIndex;
 import dev.tia.engine.source.TypeRef;
 
 import java.util.Collection;
@@ -19,24 +20,33 @@ import java.util.function.Predicate;
 public final class DependencyGraph {
 
     private final Adjacency graph;
+    private final Supplier<TypeHierarchy> hierarchy;
     private final Supplier<CallIndex> calls;
     private final boolean supertypeEdges;
 
     /**
      * @param graph not copied: the builder hands over a graph no one else holds
-     * @param calls the method-level facts, built on first use (only a change confined to method bodies needs them)
+     * @param index the files whose calls the member-level walk reads
+     * @param hierarchy what the member-level walk needs of resolved names, worked out on first use (only a change
+     *     confined to method bodies, and storing the graph, need it)
      * @param supertypeEdges whether every project type but a test class has an edge to each of its project
      *     supertypes (implementation edges are on)
      */
-    DependencyGraph(Adjacency graph, Supplier<CallIndex> calls, boolean supertypeEdges) {
+    DependencyGraph(Adjacency graph, SourceIndex index, Supplier<TypeHierarchy> hierarchy, boolean supertypeEdges) {
         this.graph = graph;
-        this.calls = Suppliers.memoize(calls::get);
+        this.hierarchy = Suppliers.memoize(hierarchy::get);
+        this.calls = Suppliers.memoize(() -> CallIndex.of(index, this.hierarchy.get()));
         this.supertypeEdges = supertypeEdges;
     }
 
     /** The edges, for storing them: not to be changed. */
     Adjacency adjacency() {
         return graph;
+    }
+
+    /** What the member-level walk needs of resolved names, for storing it. */
+    TypeHierarchy hierarchy() {
+        return hierarchy.get();
     }
 
     /**

@@ -57,7 +57,8 @@ public final class DependencyGraphBuilder {
         builder.addModules(catalog);
         builder.addArtifacts(index, catalog);
         // The edges are handed over unshared and read-only from here on; copying them would double the work.
-        return new DependencyGraph(builder.graph, () -> CallIndex.of(index, resolutions, resolver, visibleFrom), implementations);
+        return new DependencyGraph(builder.graph, index, () -> TypeHierarchy.resolved(index, resolutions, resolver, visibleFrom),
+                implementations);
     }
 
     /** Type edges from every file's resolved names (see {@link Resolutions}: mostly kept from earlier runs). */

@@ -11,8 +11,6 @@ import dev.tia.engine.project.MavenModule;
 import dev.tia.engine.project.Workspace;
 import dev.tia.engine.source.FileFacts;
 import dev.tia.engine.source.IndexedFile;
-import dev.tia.engine.source.NameResolver;
-import dev.tia.engine.source.Resolutions;
 import dev.tia.engine.source.ResourceFacts;
 import dev.tia.engine.source.SourceIndex;
 import dev.tia.engine.source.TestCatalog;
@@ -26,13 +24,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /**
@@ -199,10 +197,12 @@ public final class GraphStore {
         Optional<List<Integer>> otherContent = samePathsOtherContent(stored.get(), index);
         if (otherContent.isPresent()) {
             List<IndexedFile> files = index.files().values().asList();
-            boolean sameGraph = otherContent.get().stream().allMatch(
-                    i -> sameGraphInputs(storedFacts.apply(stored.get().contentId(i)), files.get(i).facts()));
-            if (!sameGraph) {
-                return new Verdict(Optional.empty(), otherContent.get().size() >= rewriteAfter);
+            Inputs inputs = Inputs.SAME;
+            for (int i : otherContent.get()) {
+                inputs = inputs.and(compareInputs(storedFacts.apply(stored.get().contentId(i)), files.get(i).facts(), inputs));
+            }
+            if (inputs != Inputs.SAME) {
+                return new Verdict(Optional.empty(), inputs == Inputs.UNKNOWN || otherContent.get().size() >= rewriteAfter);
             }
             try {
                 return new Verdict(Optional.of(stored.get().graph()), false);
@@ -215,12 +215,12 @@ public final class GraphStore {
         Comparison comparison = new Comparison(stored.get(), storedFacts);
         for (IndexedFile file : index.files().values()) {
             comparison.next(file);
-            if (!comparison.sameGraph && comparison.differences >= rewriteAfter) {
+            if (comparison.inputs != Inputs.SAME && comparison.differences >= rewriteAfter) {
                 return Verdict.BUILD_AND_STORE;
             }
         }
         comparison.finish();
-        return new Verdict(Optional.empty(), comparison.differences >= rewriteAfter);
+        return new Verdict(Optional.empty(), comparison.inputs == Inputs.UNKNOWN || comparison.differences >= rewriteAfter);
     }
 
     /**
@@ -257,7 +257,7 @@ public final class GraphStore {
         /** The next stored file to compare. */
         private int next;
         private int differences;
-        private boolean sameGraph = true;
+        private Inputs inputs = Inputs.SAME;
 
         Comparison(StoredFiles files, Function<String, Optional<FileFacts>> storedFacts) {
             this.files = files;
@@ -270,7 +270,7 @@ public final class GraphStore {
                     differ();
                 } else if (!files.contentIdIs(next, file.contentId())) {
                     differences++;
-                    sameGraph = sameGraph && sameGraphInputs(storedFacts.apply(files.contentId(next)), file.facts());
+                    inputs = inputs.and(compareInputs(storedFacts.apply(files.contentId(next)), file.facts(), inputs));
                 }
                 next++;
                 return;
@@ -295,12 +295,35 @@ public final class GraphStore {
 
         private void differ() {
             differences++;
-            sameGraph = false;
+            inputs = inputs.and(Inputs.OTHER);
         }
     }
 
-    private static boolean sameGraphInputs(Optional<FileFacts> before, FileFacts now) {
-        return before.isPresent() && before.get().graphInputs().equals(now.graphInputs());
+    /**
+     * How this run's graph inputs compare with the stored graph's: the same, other, or unknown because the facts of a
+     * stored file's content are gone from the facts index. Unknown makes the store useless until written again.
+     */
+    private enum Inputs {
+        SAME, OTHER, UNKNOWN;
+
+        Inputs and(Inputs other) {
+            return this == UNKNOWN || other == UNKNOWN ? UNKNOWN : this == SAME ? other : this;
+        }
+    }
+
+    /**
+     * Compares a file's stored content with its content now, by their graph inputs (when the files before were the
+     * same). The caller asks the facts index for the stored content's facts in any case: that keeps them in the index
+     * while the stored graph needs them.
+     */
+    private static Inputs compareInputs(Optional<FileFacts> before, FileFacts now, Inputs sofar) {
+        if (before.isEmpty()) {
+            return Inputs.UNKNOWN;
+        }
+        if (sofar != Inputs.SAME) {
+            return Inputs.OTHER;
+        }
+        return before.get().graphInputs().equals(now.graphInputs()) ? Inputs.SAME : Inputs.OTHER;
     }
 
     /** A graph and catalog as stored, decoded. */
@@ -310,25 +333,21 @@ public final class GraphStore {
         private final int[][] successors;
         private final BitSet supertypesLeftOut;
         private final ImmutableMap<TypeRef, TestClass> tests;
+        private final TypeHierarchy hierarchy;
 
         Stored(boolean implementations, List<Node> nodes, int[][] successors, BitSet supertypesLeftOut,
-                ImmutableMap<TypeRef, TestClass> tests) {
+                ImmutableMap<TypeRef, TestClass> tests, TypeHierarchy hierarchy) {
             this.implementations = implementations;
             this.nodes = nodes;
             this.successors = successors;
             this.supertypesLeftOut = supertypesLeftOut;
             this.tests = tests;
+            this.hierarchy = hierarchy;
         }
 
-        /**
-         * The stored graph; its member-level walk reads every file's facts and resolved names, asked for only then.
-         *
-         * @param visibleFrom which modules a module sees
-         */
-        public DependencyGraph graph(SourceIndex index, Supplier<Resolutions> resolutions, Supplier<NameResolver> resolver,
-                Function<String, Set<String>> visibleFrom) {
-            return new DependencyGraph(Adjacency.of(nodes, successors, supertypesLeftOut),
-                    () -> CallIndex.of(index, resolutions.get(), resolver.get(), visibleFrom), implementations);
+        /** The stored graph; its member-level walk reads the calls of {@code index}'s files (their bodies may differ). */
+        public DependencyGraph graph(SourceIndex index) {
+            return new DependencyGraph(Adjacency.of(nodes, successors, supertypesLeftOut), index, () -> hierarchy, implementations);
         }
 
         public TestCatalog catalog() {
@@ -346,7 +365,8 @@ public final class GraphStore {
             return Optional.empty();
         }
         try {
-            AtomicFiles.write(file, CacheFraming.framed(MAGIC, FORMAT_VERSION, tiaVersion, bytes(key, index, graph.adjacency(), catalog)));
+            AtomicFiles.write(file, CacheFraming.framed(MAGIC, FORMAT_VERSION, tiaVersion,
+                    bytes(key, index, graph.adjacency(), catalog, graph.hierarchy())));
             return Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.of("cannot write the stored graph " + file + ": " + e.getMessage() + " (the next run builds it again)");
@@ -356,9 +376,13 @@ public final class GraphStore {
     /**
      * The key; the modules named anywhere, as a table; each file's module, test flag, path and content id; each node
      * (a type by its module's number and name); each node's successors; the nodes without supertype edges; each test
-     * class by its node and its file's number.
+     * class by its node and its file's number; the type hierarchy (types by node where they are nodes).
      */
-    private static byte[] bytes(Key key, SourceIndex index, Adjacency graph, TestCatalog catalog) {
+    private static byte[] bytes(Key key, SourceIndex index, Adjacency graph, TestCatalog catalog, TypeHierarchy hierarchy) {
+        Set<TypeRef> declared = index.declarations().keySet();
+        Map<TypeRef, List<TypeRef>> supertypes = hierarchy.supertypesOf(declared);
+        Set<TypeRef> outside = hierarchy.namingSupertypesOutside(declared);
+        Set<TypeRef> namedInText = hierarchy.namedInText();
         Map<String, Integer> modules = new LinkedHashMap<>();
         Map<String, Integer> filesByPath = new HashMap<>(index.files().size() * 2);
         for (IndexedFile file : index.files().values()) {
@@ -373,6 +397,8 @@ public final class GraphStore {
         for (TestClass test : catalog.tests().values()) {
             modules.putIfAbsent(test.module(), modules.size());
         }
+        declared.forEach(t -> modules.putIfAbsent(t.module(), modules.size()));
+        namedInText.forEach(t -> modules.putIfAbsent(t.module(), modules.size()));
         ByteSink out = new ByteSink();
         out.varint(key.implementations() ? 1 : 0);
         out.text(key.workspace());
@@ -404,13 +430,7 @@ public final class GraphStore {
         leftOut.stream().forEach(out::varint);
         out.varint(catalog.tests().size());
         for (TestClass test : catalog.tests().values()) {
-            // by number where it can be (every test class is a node, in a file of the index), by value otherwise
-            int node = graph.findType(test.type());
-            out.varint(node + 1);
-            if (node < 0) {
-                out.varint(modules.get(test.module()));
-                out.text(test.className());
-            }
+            writeType(out, test.type(), graph, modules); // every test class is a node, in a file of the index
             Integer file = filesByPath.get(test.path());
             out.varint(file == null ? 0 : file + 1);
             if (file == null) {
@@ -422,7 +442,27 @@ public final class GraphStore {
             test.tagsOnEveryTest().forEach(out::text);
             out.varint((test.loadsWholeModule() ? 1 : 0) | (test.scansClasses() ? 2 : 0));
         }
+        out.varint(supertypes.size());
+        supertypes.forEach((type, list) -> {
+            writeType(out, type, graph, modules);
+            out.varint(list.size());
+            list.forEach(supertype -> writeType(out, supertype, graph, modules));
+        });
+        out.varint(outside.size());
+        outside.forEach(type -> writeType(out, type, graph, modules));
+        out.varint(namedInText.size());
+        namedInText.forEach(type -> writeType(out, type, graph, modules));
         return out.toBytes();
+    }
+
+    /** A type by its node's number plus one where it is a node, else 0 and its module's number and name. */
+    private static void writeType(ByteSink out, TypeRef type, Adjacency graph, Map<String, Integer> modules) {
+        int node = graph.findType(type);
+        out.varint(node + 1);
+        if (node < 0) {
+            out.varint(modules.get(type.module()));
+            out.text(type.name());
+        }
     }
 
     private static void writeNode(ByteSink out, Node node, Map<String, Integer> modules) {
@@ -570,16 +610,7 @@ public final class GraphStore {
             int testCount = bytes.count();
             ImmutableMap.Builder<TypeRef, TestClass> tests = ImmutableMap.builderWithExpectedSize(testCount);
             for (int i = 0; i < testCount; i++) {
-                int node = bytes.varint() - 1;
-                TypeRef type;
-                if (node >= 0) {
-                    if (!(nodes.get(number(node, nodeCount)) instanceof Node.Type typeNode)) {
-                        throw new CacheFraming.CorruptException("a test class that is no type");
-                    }
-                    type = typeNode.type();
-                } else {
-                    type = new TypeRef(modules[moduleNumber(bytes.varint())], bytes.text());
-                }
+                TypeRef type = type(nodes);
                 int file = bytes.varint() - 1;
                 String path = file >= 0 ? path(number(file, count())) : bytes.text();
                 ImmutableSortedSet<String> classTags = sortedTexts();
@@ -587,14 +618,48 @@ public final class GraphStore {
                 int flags = bytes.varint();
                 tests.put(type, new TestClass(type, path, classTags, onEvery, (flags & 1) != 0, (flags & 2) != 0));
             }
+            int supertypeCount = bytes.count();
+            Map<TypeRef, List<TypeRef>> supertypes = new HashMap<>(supertypeCount * 2);
+            for (int i = 0; i < supertypeCount; i++) {
+                TypeRef type = type(nodes);
+                List<TypeRef> list = new ArrayList<>();
+                for (int s = bytes.count(); s > 0; s--) {
+                    list.add(type(nodes));
+                }
+                supertypes.put(type, list);
+            }
+            Set<TypeRef> outside = types(nodes);
+            Set<TypeRef> namedInText = types(nodes);
             if (!bytes.atEnd()) {
-                throw new CacheFraming.CorruptException("data after the catalog");
+                throw new CacheFraming.CorruptException("data after the type hierarchy");
             }
             try {
-                return new Stored(key.implementations(), nodes, successors, leftOut, tests.buildOrThrow());
+                return new Stored(key.implementations(), nodes, successors, leftOut, tests.buildOrThrow(),
+                        TypeHierarchy.stored(supertypes, outside, namedInText));
             } catch (IllegalArgumentException e) {
                 throw new CacheFraming.CorruptException("a test class stored twice");
             }
+        }
+
+        /** A type as {@link #writeType} wrote it. */
+        private TypeRef type(List<Node> nodes) throws CacheFraming.CorruptException {
+            int node = bytes.varint() - 1;
+            if (node < 0) {
+                return new TypeRef(modules[moduleNumber(bytes.varint())], bytes.text());
+            }
+            if (!(nodes.get(number(node, nodes.size())) instanceof Node.Type type)) {
+                throw new CacheFraming.CorruptException("a type that is no type node");
+            }
+            return type.type();
+        }
+
+        private Set<TypeRef> types(List<Node> nodes) throws CacheFraming.CorruptException {
+            int count = bytes.count();
+            Set<TypeRef> types = new HashSet<>(count * 2);
+            for (int i = 0; i < count; i++) {
+                types.add(type(nodes));
+            }
+            return types;
         }
 
         private Node node() throws CacheFraming.CorruptException {

@@ -1,0 +1,152 @@
+package dev.tia.engine.graph;
+
+import dev.tia.engine.source.Declaration;
+import dev.tia.engine.source.IndexedFile;
+import dev.tia.engine.source.NameResolver;
+import dev.tia.engine.source.Resolutions;
+import dev.tia.engine.source.ResourceFacts;
+import dev.tia.engine.source.SourceIndex;
+import dev.tia.engine.source.TypeRef;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * What member-level narrowing needs from name resolution: each project type's project supertypes, whether it names
+ * a supertype outside the project, and the types named in string literals and resources. Worked out from every file's
+ * resolved names when a graph is built; kept with a stored graph, whose inputs decide it, so a walk over a stored
+ * graph needs neither the type universe nor every file's resolved names (130 ms at 50k classes).
+ */
+abstract class TypeHierarchy {
+
+    /** The project types {@code type} extends or implements, itself left out. */
+    abstract List<TypeRef> supertypes(TypeRef type);
+
+    /** Whether {@code type} extends or implements, as written, a type that is not the project's. */
+    abstract boolean namesSupertypeOutsideProject(TypeRef type);
+
+    /** Types named in string literals and resources: loaded by reflection, any method of theirs may be called. */
+    abstract Set<TypeRef> namedInText();
+
+    /** Worked out type by type, as asked, from the files' resolved names. */
+    static TypeHierarchy resolved(SourceIndex index, Resolutions resolutions, NameResolver resolver,
+            Function<String, Set<String>> visibility) {
+        return new Resolved(index, resolutions, resolver, visibility);
+    }
+
+    /** As stored: the types with a supertype, and the types named in text. */
+    static TypeHierarchy stored(Map<TypeRef, List<TypeRef>> supertypes, Set<TypeRef> outside, Set<TypeRef> namedInText) {
+        return new TypeHierarchy() {
+            @Override
+            List<TypeRef> supertypes(TypeRef type) {
+                return supertypes.getOrDefault(type, List.of());
+            }
+
+            @Override
+            boolean namesSupertypeOutsideProject(TypeRef type) {
+                return outside.contains(type);
+            }
+
+            @Override
+            Set<TypeRef> namedInText() {
+                return namedInText;
+            }
+        };
+    }
+
+    private static final class Resolved extends TypeHierarchy {
+        private final SourceIndex index;
+        private final Map<TypeRef, Declaration> owners;
+        private final Resolutions resolutions;
+        private final NameResolver resolver;
+        private final Function<String, Set<String>> visibility;
+        private Set<TypeRef> namedInText;
+
+        Resolved(SourceIndex index, Resolutions resolutions, NameResolver resolver, Function<String, Set<String>> visibility) {
+            this.index = index;
+            this.owners = index.declarations();
+            this.resolutions = resolutions;
+            this.resolver = resolver;
+            this.visibility = visibility;
+        }
+
+        @Override
+        List<TypeRef> supertypes(TypeRef type) {
+            Declaration owner = owners.get(type);
+            List<TypeRef> found = new ArrayList<>();
+            if (owner != null) {
+                for (TypeRef candidate : resolutions.of(owner.file().path()).supertypesOf(owner.type().name())) {
+                    if (!candidate.equals(type) && owners.containsKey(candidate)) {
+                        found.add(candidate);
+                    }
+                }
+            }
+            return found;
+        }
+
+        @Override
+        boolean namesSupertypeOutsideProject(TypeRef type) {
+            Declaration owner = owners.get(type);
+            for (String name : owner.type().supertypes()) {
+                if (resolver.resolve(owner.file(), name, visibility.apply(owner.file().module())).isEmpty()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        Set<TypeRef> namedInText() {
+            if (namedInText == null) {
+                Set<TypeRef> named = new HashSet<>();
+                for (IndexedFile file : index.files().values()) {
+                    addNamedInText(named, file.facts().stringLiterals(), visibility.apply(file.module()));
+                }
+                for (ResourceFacts resource : index.resources()) {
+                    addNamedInText(named, resource.names(), visibility.apply(resource.module()));
+                }
+                namedInText = named;
+            }
+            return namedInText;
+        }
+
+        private void addNamedInText(Set<TypeRef> named, Collection<String> names, Set<String> visible) {
+            for (String name : names) {
+                String candidate = name.replace('$', '.');
+                while (candidate.indexOf('.') > 0) {
+                    named.addAll(resolver.lookup(candidate, visible));
+                    candidate = candidate.substring(0, candidate.lastIndexOf('.'));
+                }
+            }
+        }
+    }
+
+    /** The project supertypes of each of {@code types} that has any, for storing. */
+    Map<TypeRef, List<TypeRef>> supertypesOf(Collection<TypeRef> types) {
+        Map<TypeRef, List<TypeRef>> all = new HashMap<>();
+        for (TypeRef type : types) {
+            List<TypeRef> supertypes = supertypes(type);
+            if (!supertypes.isEmpty()) {
+                all.put(type, supertypes);
+            }
+        }
+        return all;
+    }
+
+    /** Those of {@code types} that name a supertype outside the project, for storing. */
+    Set<TypeRef> namingSupertypesOutside(Collection<TypeRef> types) {
+        Set<TypeRef> outside = new HashSet<>();
+        for (TypeRef type : types) {
+            if (namesSupertypeOutsideProject(type)) {
+                outside.add(type);
+            }
+        }
+        return outside;
+    }
+}
