@@ -129,6 +129,12 @@ public final class GraphStore {
      * @param baseTypes the types the change's base declares in files that do not declare them at head (see {@link #key})
      */
     public record Key(boolean implementations, String workspace, String resources, String baseTypes) {
+
+        /** Field by field: a record's own equality costs milliseconds on its first use in a fresh JVM. */
+        boolean sameAs(Key other) {
+            return implementations == other.implementations && workspace.equals(other.workspace)
+                    && resources.equals(other.resources) && baseTypes.equals(other.baseTypes);
+        }
     }
 
     /**
@@ -190,7 +196,7 @@ public final class GraphStore {
         if (file == null) {
             return Verdict.BUILD;
         }
-        if (stored.isEmpty() || !stored.get().key().equals(key)) {
+        if (stored.isEmpty() || !stored.get().key().sameAs(key)) {
             return Verdict.BUILD_AND_STORE;
         }
         int rewriteAfter = Math.max(this.rewriteAfter, index.files().size() / 50);
@@ -205,7 +211,7 @@ public final class GraphStore {
                 return new Verdict(Optional.empty(), inputs == Inputs.UNKNOWN || otherContent.get().size() >= rewriteAfter);
             }
             try {
-                return new Verdict(Optional.of(stored.get().graph()), false);
+                return new Verdict(Optional.of(stored.get().graph(files)), false);
             } catch (CacheFraming.CorruptException e) {
                 problem = Optional.of(corrupt(file, e));
                 return Verdict.BUILD_AND_STORE;
@@ -234,7 +240,8 @@ public final class GraphStore {
             return Optional.empty();
         }
         byte[] verdicts = new byte[files.size()];
-        IntStream.range(0, files.size()).parallel().forEach(i -> verdicts[i] = stored.compare(i, files.get(i)));
+        IntStream.range(0, files.size()).parallel()
+                .forEach(i -> verdicts[i] = stored.compare(i, files.get(i), i == 0 ? "" : files.get(i - 1).path()));
         List<Integer> otherContent = new ArrayList<>();
         for (int i = 0; i < verdicts.length; i++) {
             if (verdicts[i] == StoredFiles.OTHER_FILE) {
@@ -265,10 +272,10 @@ public final class GraphStore {
         }
 
         void next(IndexedFile file) {
-            if (next < files.count() && files.pathIs(next, file.path())) {
+            if (next < files.count() && files.path(next).equals(file.path())) {
                 if (!file.module().equals(files.module(next)) || file.test() != files.test(next)) {
                     differ();
-                } else if (!files.contentIdIs(next, file.contentId())) {
+                } else if (!files.contentId(next).equals(file.contentId())) {
                     differences++;
                     inputs = inputs.and(compareInputs(storedFacts.apply(files.contentId(next)), file.facts(), inputs));
                 }
@@ -279,7 +286,7 @@ public final class GraphStore {
                 differ();
                 next++;
             }
-            if (next < files.count() && files.pathIs(next, file.path())) {
+            if (next < files.count() && files.path(next).equals(file.path())) {
                 next(file);
             } else {
                 differ(); // added since
@@ -323,7 +330,7 @@ public final class GraphStore {
         if (sofar != Inputs.SAME) {
             return Inputs.OTHER;
         }
-        return before.get().graphInputs().equals(now.graphInputs()) ? Inputs.SAME : Inputs.OTHER;
+        return before.get().sameGraphInputs(now) ? Inputs.SAME : Inputs.OTHER;
     }
 
     /** A graph and catalog as stored, decoded. */
@@ -407,11 +414,16 @@ public final class GraphStore {
         out.varint(modules.size());
         modules.keySet().forEach(out::text);
         out.varint(index.files().size());
+        String previous = "";
         for (IndexedFile file : index.files().values()) {
             out.varint(modules.get(file.module()));
             out.varint(file.test() ? 1 : 0);
-            out.text(file.path());
-            out.text(file.contentId());
+            // Paths in order share most of their characters with the one before: only the rest is written.
+            int shared = sharedPrefix(previous, file.path());
+            out.varint(shared);
+            out.text(file.path().substring(shared));
+            out.objectId(file.contentId());
+            previous = file.path();
         }
         out.varint(graph.size());
         for (int id = 0; id < graph.size(); id++) {
@@ -455,6 +467,16 @@ public final class GraphStore {
         return out.toBytes();
     }
 
+    /** How many characters {@code a} and {@code b} start with alike, not splitting a surrogate pair. */
+    private static int sharedPrefix(String a, String b) {
+        int shared = 0;
+        int most = Math.min(a.length(), b.length());
+        while (shared < most && a.charAt(shared) == b.charAt(shared)) {
+            shared++;
+        }
+        return shared > 0 && Character.isHighSurrogate(a.charAt(shared - 1)) ? shared - 1 : shared;
+    }
+
     /** A type by its node's number plus one where it is a node, else 0 and its module's number and name. */
     private static void writeType(ByteSink out, TypeRef type, Adjacency graph, Map<String, Integer> modules) {
         int node = graph.findType(type);
@@ -494,17 +516,28 @@ public final class GraphStore {
      * bytes read (compared there); and where the graph begins, decoded by {@link #graph()} only when it is used.
      */
     private static final class StoredFiles {
+        static final byte SAME = 0;
+        static final byte OTHER_CONTENT = 1;
+        static final byte OTHER_FILE = 2;
+
         private final ByteSource bytes;
         private final Key key;
         private final String[] modules;
         private final int[] moduleOfFile;
         private final BitSet tests;
-        /** Each file's path and content id: where their bytes start, and how many there are. */
-        private final int[] pathStart;
-        private final int[] pathLength;
+        /**
+         * Each file's path as the number of characters it shares with the path before and where the rest's bytes
+         * start and how many there are; its content id as where it starts (see {@link ByteSource#skipObjectId()}) and
+         * its length as text.
+         */
+        private final int[] pathShared;
+        private final int[] pathRestStart;
+        private final int[] pathRestLength;
         private final int[] idStart;
         private final int[] idLength;
         private final int graphStart;
+        /** The paths whole, made only when the files are merged path by path (some were added or removed). */
+        private String[] paths;
 
         private StoredFiles(ByteSource bytes) throws CacheFraming.CorruptException {
             this.bytes = bytes;
@@ -516,19 +549,26 @@ public final class GraphStore {
             int count = bytes.count();
             moduleOfFile = new int[count];
             tests = new BitSet(count);
-            pathStart = new int[count];
-            pathLength = new int[count];
+            pathShared = new int[count];
+            pathRestStart = new int[count];
+            pathRestLength = new int[count];
             idStart = new int[count];
             idLength = new int[count];
             for (int i = 0; i < count; i++) {
-                moduleOfFile[i] = moduleNumber(bytes.varint());
-                tests.set(i, bytes.varint() == 1);
-                pathStart[i] = bytes.skipText();
-                pathLength[i] = bytes.position() - pathStart[i];
-                idStart[i] = bytes.skipText();
-                idLength[i] = bytes.position() - idStart[i];
+                scan(i);
             }
             graphStart = bytes.position();
+        }
+
+        /** One file's entry: a method of its own, which a fresh JVM compiles, unlike a loop over 67k files. */
+        private void scan(int i) throws CacheFraming.CorruptException {
+            moduleOfFile[i] = moduleNumber(bytes.varint());
+            tests.set(i, bytes.varint() == 1);
+            pathShared[i] = bytes.count();
+            pathRestStart[i] = bytes.skipText();
+            pathRestLength[i] = bytes.position() - pathRestStart[i];
+            idStart[i] = bytes.skipObjectId();
+            idLength[i] = bytes.position() - Math.abs(idStart[i]);
         }
 
         static StoredFiles read(Path file, String tiaVersion) throws IOException {
@@ -536,32 +576,44 @@ public final class GraphStore {
             return new StoredFiles(new ByteSource(payload.bytes(), payload.start(), payload.end()));
         }
 
-        static final byte SAME = 0;
-        static final byte OTHER_CONTENT = 1;
-        static final byte OTHER_FILE = 2;
-
         Key key() {
             return key;
         }
 
-        /** Whether stored file {@code i} is {@code file}, with the same content or another. */
-        byte compare(int i, IndexedFile file) {
-            if (!pathIs(i, file.path()) || !file.module().equals(module(i)) || file.test() != test(i)) {
+        /**
+         * Whether stored file {@code i} is {@code file}, with the same content or another, given that the stored file
+         * before it is this run's file before it, {@code previousPath} (checked in its own call: the answers hold
+         * together, and each can be asked on any thread).
+         */
+        byte compare(int i, IndexedFile file, String previousPath) {
+            if (!pathIs(i, file.path(), previousPath) || !file.module().equals(module(i)) || file.test() != test(i)) {
                 return OTHER_FILE;
             }
-            return contentIdIs(i, file.contentId()) ? SAME : OTHER_CONTENT;
+            return bytes.objectIdEquals(idStart[i], idLength[i], file.contentId()) ? SAME : OTHER_CONTENT;
         }
 
         int count() {
-            return pathStart.length;
+            return pathShared.length;
         }
 
-        boolean pathIs(int file, String path) {
-            return bytes.textEquals(pathStart[file], pathLength[file], path);
+        private boolean pathIs(int i, String path, String previousPath) {
+            int shared = pathShared[i];
+            return shared <= path.length() && shared <= previousPath.length() && path.regionMatches(0, previousPath, 0, shared)
+                    && bytes.textEquals(pathRestStart[i], pathRestLength[i], path, shared);
         }
 
-        String path(int file) {
-            return bytes.textAt(pathStart[file], pathLength[file]);
+        /** Stored file {@code i}'s path. */
+        String path(int i) {
+            if (paths == null) {
+                paths = new String[count()];
+                String previous = "";
+                for (int f = 0; f < paths.length; f++) {
+                    previous = previous.substring(0, Math.min(pathShared[f], previous.length()))
+                            + bytes.textAt(pathRestStart[f], pathRestLength[f]);
+                    paths[f] = previous;
+                }
+            }
+            return paths[i];
         }
 
         String module(int file) {
@@ -572,12 +624,8 @@ public final class GraphStore {
             return tests.get(file);
         }
 
-        boolean contentIdIs(int file, String contentId) {
-            return bytes.textEquals(idStart[file], idLength[file], contentId);
-        }
-
         String contentId(int file) {
-            return bytes.textAt(idStart[file], idLength[file]);
+            return bytes.objectId(idStart[file], idLength[file]);
         }
 
         private int moduleNumber(int number) throws CacheFraming.CorruptException {
@@ -587,8 +635,12 @@ public final class GraphStore {
             return number;
         }
 
-        /** The graph and catalog after the files. */
-        Stored graph() throws CacheFraming.CorruptException {
+        /**
+         * The graph and catalog after the files.
+         *
+         * @param current this run's files, which are the stored ones, in their order
+         */
+        Stored graph(List<IndexedFile> current) throws CacheFraming.CorruptException {
             bytes.seek(graphStart);
             int nodeCount = bytes.count();
             List<Node> nodes = new ArrayList<>(nodeCount);
@@ -612,7 +664,7 @@ public final class GraphStore {
             for (int i = 0; i < testCount; i++) {
                 TypeRef type = type(nodes);
                 int file = bytes.varint() - 1;
-                String path = file >= 0 ? path(number(file, count())) : bytes.text();
+                String path = file >= 0 ? current.get(number(file, count())).path() : bytes.text();
                 ImmutableSortedSet<String> classTags = sortedTexts();
                 ImmutableSortedSet<String> onEvery = sortedTexts();
                 int flags = bytes.varint();

@@ -11,6 +11,7 @@ public final class ByteSource {
 
     /** Counts and lengths beyond this are damage, not data. */
     private static final int MAX_COUNT = 1 << 26;
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private final byte[] bytes;
     private final int end;
@@ -76,6 +77,73 @@ public final class ByteSource {
         int start = position;
         position += length;
         return start;
+    }
+
+    /**
+     * Moves past what {@link ByteSink#objectId} wrote; returns where it starts, negated for a text (whose bytes then
+     * start at minus the result).
+     */
+    public int skipObjectId() throws CacheFraming.CorruptException {
+        int kind = varint();
+        if (kind == 0) {
+            return -skipText();
+        }
+        if (kind != 1 || end - position < 20) {
+            throw new CacheFraming.CorruptException("malformed object id");
+        }
+        position += 20;
+        return position - 20;
+    }
+
+    /** Whether the object id at {@code start} (see {@link #skipObjectId()}) is {@code id}. */
+    public boolean objectIdEquals(int start, int textLength, String id) {
+        if (start < 0) {
+            return textEquals(-start, textLength, id);
+        }
+        if (id.length() != 40) {
+            return false;
+        }
+        for (int i = 0; i < 20; i++) {
+            int b = bytes[start + i] & 0xFF;
+            if (id.charAt(2 * i) != HEX[b >> 4] || id.charAt(2 * i + 1) != HEX[b & 0xF]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The object id at {@code start} (see {@link #skipObjectId()}) as text. */
+    public String objectId(int start, int textLength) {
+        if (start < 0) {
+            return textAt(-start, textLength);
+        }
+        char[] hex = new char[40];
+        for (int i = 0; i < 20; i++) {
+            int b = bytes[start + i] & 0xFF;
+            hex[2 * i] = HEX[b >> 4];
+            hex[2 * i + 1] = HEX[b & 0xF];
+        }
+        return new String(hex);
+    }
+
+    /** Whether the text at {@code start}, {@code length} bytes long, is {@code value} from its character {@code from} on. */
+    public boolean textEquals(int start, int length, String value, int from) {
+        if (from == 0) {
+            return textEquals(start, length, value);
+        }
+        if (length != value.length() - from) {
+            return hasNonAscii(start, length) && textAt(start, length).equals(value.substring(from));
+        }
+        for (int i = 0; i < length; i++) {
+            byte b = bytes[start + i];
+            if (b < 0) {
+                return textAt(start, length).equals(value.substring(from));
+            }
+            if (b != value.charAt(from + i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The text whose bytes lie at {@code start} for {@code length} bytes (see {@link #skipText()}). */

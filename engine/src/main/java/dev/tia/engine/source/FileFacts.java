@@ -3,6 +3,7 @@ package dev.tia.engine.source;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 
@@ -67,12 +68,26 @@ public record FileFacts(
      * what is left out here: most edits of a method body). A new field is kept here unless it is added to the list
      * above, which is the safe default.
      */
+    /**
+     * Whether these facts and {@code other} have the same {@link #graphInputs()}: compared in their stored form, which
+     * holds every field (the records' own equality costs milliseconds on its first use in a fresh JVM).
+     */
+    public boolean sameGraphInputs(FileFacts other) {
+        return Arrays.equals(FactsCodec.encode(graphInputs()), FactsCodec.encode(other.graphInputs()));
+    }
+
     public FileFacts graphInputs() {
-        ImmutableList<DeclaredType> declared = types.stream().map(type -> new DeclaredType(type.name(), type.kind(),
-                type.enclosing(), type.isAbstract(), type.isStatic(), type.supertypes(), type.annotations(), type.tags(),
-                type.methods(), type.members().stream().map(MemberFacts::withoutBody).collect(ImmutableList.toImmutableList())))
-                .collect(ImmutableList.toImmutableList());
-        return new FileFacts(packageName, declared, imports, onDemandImports, staticImports, staticOnDemandImports,
+        // Loops, not streams: this runs for a few files of a fresh JVM, where a stream's first use costs milliseconds.
+        ImmutableList.Builder<DeclaredType> declared = ImmutableList.builderWithExpectedSize(types.size());
+        for (DeclaredType type : types) {
+            ImmutableList.Builder<MemberFacts> members = ImmutableList.builderWithExpectedSize(type.members().size());
+            for (MemberFacts member : type.members()) {
+                members.add(member.withoutBody());
+            }
+            declared.add(new DeclaredType(type.name(), type.kind(), type.enclosing(), type.isAbstract(), type.isStatic(),
+                    type.supertypes(), type.annotations(), type.tags(), type.methods(), members.build()));
+        }
+        return new FileFacts(packageName, declared.build(), imports, onDemandImports, staticImports, staticOnDemandImports,
                 identifiers, qualifiedNames, stringLiterals, parseProblem, Fingerprint.NONE, skeletonFingerprint,
                 annotationClassNames, Set.of());
     }
