@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tia.engine.config.ConfigKey;
 import dev.tia.engine.config.TiaConfig;
 import dev.tia.engine.graph.GraphStore;
+import dev.tia.engine.io.ByteSource;
 import dev.tia.engine.io.CacheFraming;
 import dev.tia.engine.report.JsonReport;
 import dev.tia.fixtures.FixtureRepo;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -149,6 +151,32 @@ class GraphStoreTest {
         try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
             analyze();
             Files.write(stored(), CacheFraming.framed("tia-graph", 1, TiaEngine.version(), new byte[] {1, 0, 0, 0, 0, 5}));
+
+            Analysis analysis = analyze();
+            assertThat(analysis.graphFromStore()).isFalse();
+            assertThat(analysis.selection().notes()).anySatisfy(note -> assertThat(note).contains("stored graph", "corrupt"));
+            assertThat(analyze().graphFromStore()).isTrue();
+        }
+    }
+
+    @Test
+    void aStoredFileOffsetOutOfRangeIsReportedAndBuiltAgain() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            analyze();
+            CacheFraming.Payload payload = CacheFraming.unframe(Files.readAllBytes(stored()), "tia-graph", 1, TiaEngine.version());
+            ByteSource header = new ByteSource(payload.bytes(), payload.start(), payload.end());
+            header.varint();
+            header.text();
+            header.text();
+            header.text();
+            for (int modules = header.count(); modules > 0; modules--) {
+                header.text();
+            }
+            header.count();
+            byte[] content = Arrays.copyOfRange(payload.bytes(), payload.start(), payload.end());
+            int firstRecord = header.position() - payload.start();
+            content[firstRecord + 7] = 0x7f; // the first path's offset among the texts, far past them
+            Files.write(stored(), CacheFraming.framed("tia-graph", 1, TiaEngine.version(), content));
 
             Analysis analysis = analyze();
             assertThat(analysis.graphFromStore()).isFalse();

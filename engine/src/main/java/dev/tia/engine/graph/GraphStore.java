@@ -18,6 +18,7 @@ import dev.tia.engine.source.TestClass;
 import dev.tia.engine.source.TypeRef;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -199,26 +200,35 @@ public final class GraphStore {
         if (stored.isEmpty() || !stored.get().key().sameAs(key)) {
             return Verdict.BUILD_AND_STORE;
         }
+        try {
+            return compare(stored.get(), index, storedFacts);
+        } catch (IndexOutOfBoundsException e) {
+            problem = Optional.of(corrupt(file, new CacheFraming.CorruptException("a number out of range")));
+            return Verdict.BUILD_AND_STORE;
+        }
+    }
+
+    private Verdict compare(StoredFiles stored, SourceIndex index, Function<String, Optional<FileFacts>> storedFacts) {
         int rewriteAfter = Math.max(this.rewriteAfter, index.files().size() / 50);
-        Optional<List<Integer>> otherContent = samePathsOtherContent(stored.get(), index);
+        Optional<List<Integer>> otherContent = samePathsOtherContent(stored, index);
         if (otherContent.isPresent()) {
             List<IndexedFile> files = index.files().values().asList();
             Inputs inputs = Inputs.SAME;
             for (int i : otherContent.get()) {
-                inputs = inputs.and(compareInputs(storedFacts.apply(stored.get().contentId(i)), files.get(i).facts(), inputs));
+                inputs = inputs.and(compareInputs(storedFacts.apply(stored.contentId(i)), files.get(i).facts(), inputs));
             }
             if (inputs != Inputs.SAME) {
                 return new Verdict(Optional.empty(), inputs == Inputs.UNKNOWN || otherContent.get().size() >= rewriteAfter);
             }
             try {
-                return new Verdict(Optional.of(stored.get().graph(files)), false);
+                return new Verdict(Optional.of(stored.graph(files)), false);
             } catch (CacheFraming.CorruptException e) {
                 problem = Optional.of(corrupt(file, e));
                 return Verdict.BUILD_AND_STORE;
             }
         }
         // Files were added, removed or moved: count the differences path by path, for the decision to write.
-        Comparison comparison = new Comparison(stored.get(), storedFacts);
+        Comparison comparison = new Comparison(stored, storedFacts);
         for (IndexedFile file : index.files().values()) {
             comparison.next(file);
             if (comparison.inputs != Inputs.SAME && comparison.differences >= rewriteAfter) {
@@ -414,17 +424,35 @@ public final class GraphStore {
         out.varint(modules.size());
         modules.keySet().forEach(out::text);
         out.varint(index.files().size());
+        ByteSink texts = new ByteSink();
         String previous = "";
         for (IndexedFile file : index.files().values()) {
-            out.varint(modules.get(file.module()));
-            out.varint(file.test() ? 1 : 0);
             // Paths in order share most of their characters with the one before: only the rest is written.
             int shared = sharedPrefix(previous, file.path());
-            out.varint(shared);
-            out.text(file.path().substring(shared));
-            out.objectId(file.contentId());
+            byte[] rest = file.path().substring(shared).getBytes(StandardCharsets.UTF_8);
+            byte[] id = ByteSink.objectId(file.contentId());
+            byte[] idText = id == null ? file.contentId().getBytes(StandardCharsets.UTF_8) : null;
+            if (modules.size() > 0xFFFF || shared > 0xFFFF || rest.length > 0xFFFF || (idText != null && idText.length > 0xFFFF)) {
+                throw new IllegalStateException("a path or content id too long to store: " + file.path());
+            }
+            out.fixed(modules.get(file.module()), 2);
+            out.fixed((file.test() ? 1 : 0) | (id == null ? 2 : 0), 1);
+            out.fixed(shared, 2);
+            out.fixed(rest.length, 2);
+            out.fixed(texts.size(), 4);
+            texts.raw(rest);
+            if (id != null) {
+                out.raw(id);
+            } else {
+                out.fixed(texts.size(), 4);
+                out.fixed(idText.length, 2);
+                out.raw(new byte[14]);
+                texts.raw(idText);
+            }
             previous = file.path();
         }
+        out.varint(texts.size());
+        out.raw(texts.toBytes());
         out.varint(graph.size());
         for (int id = 0; id < graph.size(); id++) {
             writeNode(out, graph.node(id), modules);
@@ -519,26 +547,28 @@ public final class GraphStore {
         static final byte SAME = 0;
         static final byte OTHER_CONTENT = 1;
         static final byte OTHER_FILE = 2;
+        /**
+         * A file's record: its module's number (2 bytes); flags (1: in test sources, 2: a content id that is no git
+         * object id); the characters its path shares with the path before (2); the rest's length (2) and offset
+         * among the texts (4); its content id's 20 bytes, or its offset among the texts (4) and length (2).
+         */
+        private static final int RECORD = 31;
 
         private final ByteSource bytes;
         private final Key key;
         private final String[] modules;
-        private final int[] moduleOfFile;
-        private final BitSet tests;
-        /**
-         * Each file's path as the number of characters it shares with the path before and where the rest's bytes
-         * start and how many there are; its content id as where it starts (see {@link ByteSource#skipObjectId()}) and
-         * its length as text.
-         */
-        private final int[] pathShared;
-        private final int[] pathRestStart;
-        private final int[] pathRestLength;
-        private final int[] idStart;
-        private final int[] idLength;
+        private final int count;
+        private final int records;
+        private final int texts;
         private final int graphStart;
         /** The paths whole, made only when the files are merged path by path (some were added or removed). */
         private String[] paths;
 
+        /**
+         * Reads the key and the modules; the files' records are read where they lie, as they are compared (scanning
+         * 67k variable-length entries first took 50-75 ms of the other core while git works). The checksum guards
+         * them; numbers in them that point outside the file still end in {@link #check}'s note, not an exception.
+         */
         private StoredFiles(ByteSource bytes) throws CacheFraming.CorruptException {
             this.bytes = bytes;
             key = new Key(bytes.varint() == 1, bytes.text(), bytes.text(), bytes.text());
@@ -546,29 +576,13 @@ public final class GraphStore {
             for (int i = 0; i < modules.length; i++) {
                 modules[i] = bytes.text();
             }
-            int count = bytes.count();
-            moduleOfFile = new int[count];
-            tests = new BitSet(count);
-            pathShared = new int[count];
-            pathRestStart = new int[count];
-            pathRestLength = new int[count];
-            idStart = new int[count];
-            idLength = new int[count];
-            for (int i = 0; i < count; i++) {
-                scan(i);
-            }
+            count = bytes.count();
+            records = bytes.position();
+            bytes.skip(count * RECORD);
+            int textBytes = bytes.count();
+            texts = bytes.position();
+            bytes.skip(textBytes);
             graphStart = bytes.position();
-        }
-
-        /** One file's entry: a method of its own, which a fresh JVM compiles, unlike a loop over 67k files. */
-        private void scan(int i) throws CacheFraming.CorruptException {
-            moduleOfFile[i] = moduleNumber(bytes.varint());
-            tests.set(i, bytes.varint() == 1);
-            pathShared[i] = bytes.count();
-            pathRestStart[i] = bytes.skipText();
-            pathRestLength[i] = bytes.position() - pathRestStart[i];
-            idStart[i] = bytes.skipObjectId();
-            idLength[i] = bytes.position() - Math.abs(idStart[i]);
         }
 
         static StoredFiles read(Path file, String tiaVersion) throws IOException {
@@ -580,6 +594,14 @@ public final class GraphStore {
             return key;
         }
 
+        int count() {
+            return count;
+        }
+
+        private boolean isText(int i) {
+            return (bytes.fixed(records + i * RECORD + 2, 1) & 2) != 0;
+        }
+
         /**
          * Whether stored file {@code i} is {@code file}, with the same content or another, given that the stored file
          * before it is this run's file before it, {@code previousPath} (checked in its own call: the answers hold
@@ -589,43 +611,48 @@ public final class GraphStore {
             if (!pathIs(i, file.path(), previousPath) || !file.module().equals(module(i)) || file.test() != test(i)) {
                 return OTHER_FILE;
             }
-            return bytes.objectIdEquals(idStart[i], idLength[i], file.contentId()) ? SAME : OTHER_CONTENT;
-        }
-
-        int count() {
-            return pathShared.length;
+            return contentIdIs(i, file.contentId()) ? SAME : OTHER_CONTENT;
         }
 
         private boolean pathIs(int i, String path, String previousPath) {
-            int shared = pathShared[i];
+            int at = records + i * RECORD;
+            int shared = bytes.fixed(at + 3, 2);
             return shared <= path.length() && shared <= previousPath.length() && path.regionMatches(0, previousPath, 0, shared)
-                    && bytes.textEquals(pathRestStart[i], pathRestLength[i], path, shared);
+                    && bytes.textEquals(texts + bytes.fixed(at + 7, 4), bytes.fixed(at + 5, 2), path, shared);
+        }
+
+        private boolean contentIdIs(int i, String contentId) {
+            int at = records + i * RECORD + 11;
+            return isText(i) ? bytes.textEquals(texts + bytes.fixed(at, 4), bytes.fixed(at + 4, 2), contentId)
+                    : bytes.objectIdEquals(at, contentId);
         }
 
         /** Stored file {@code i}'s path. */
         String path(int i) {
             if (paths == null) {
-                paths = new String[count()];
+                paths = new String[count];
                 String previous = "";
-                for (int f = 0; f < paths.length; f++) {
-                    previous = previous.substring(0, Math.min(pathShared[f], previous.length()))
-                            + bytes.textAt(pathRestStart[f], pathRestLength[f]);
+                for (int f = 0; f < count; f++) {
+                    int at = records + f * RECORD;
+                    previous = previous.substring(0, Math.min(bytes.fixed(at + 3, 2), previous.length()))
+                            + bytes.textAt(texts + bytes.fixed(at + 7, 4), bytes.fixed(at + 5, 2));
                     paths[f] = previous;
                 }
             }
             return paths[i];
         }
 
-        String module(int file) {
-            return modules[moduleOfFile[file]];
+        String module(int i) {
+            return modules[bytes.fixed(records + i * RECORD, 2)];
         }
 
-        boolean test(int file) {
-            return tests.get(file);
+        boolean test(int i) {
+            return (bytes.fixed(records + i * RECORD + 2, 1) & 1) != 0;
         }
 
-        String contentId(int file) {
-            return bytes.objectId(idStart[file], idLength[file]);
+        String contentId(int i) {
+            int at = records + i * RECORD + 11;
+            return isText(i) ? bytes.textAt(texts + bytes.fixed(at, 4), bytes.fixed(at + 4, 2)) : bytes.objectId(at);
         }
 
         private int moduleNumber(int number) throws CacheFraming.CorruptException {

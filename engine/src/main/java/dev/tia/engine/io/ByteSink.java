@@ -28,34 +28,39 @@ public final class ByteSink {
         size += utf8.length;
     }
 
-    /**
-     * A git object id (40 lower-case hex digits) as its 20 bytes after a 1, anything else as a 0 and the text: half
-     * the bytes for the common case, compared where they lie by {@link ByteSource#objectIdEquals}.
-     */
-    public void objectId(String id) {
-        if (!isObjectId(id)) {
-            varint(0);
-            text(id);
-            return;
-        }
-        varint(1);
-        ensure(20);
-        for (int i = 0; i < 20; i++) {
-            bytes[size++] = (byte) (Character.digit(id.charAt(2 * i), 16) << 4 | Character.digit(id.charAt(2 * i + 1), 16));
+    /** {@code value}'s low {@code width} bytes (1 to 4), high byte first: records of a fixed size, read by position. */
+    public void fixed(int value, int width) {
+        ensure(width);
+        for (int shift = 8 * (width - 1); shift >= 0; shift -= 8) {
+            bytes[size++] = (byte) (value >>> shift);
         }
     }
 
-    static boolean isObjectId(String id) {
+    public void raw(byte[] values) {
+        ensure(values.length);
+        System.arraycopy(values, 0, bytes, size, values.length);
+        size += values.length;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /** The 20 bytes of a git object id (40 lower-case hex digits), or null for anything else. */
+    public static byte[] objectId(String id) {
         if (id.length() != 40) {
-            return false;
+            return null;
         }
+        byte[] bytes = new byte[20];
         for (int i = 0; i < 40; i++) {
             char c = id.charAt(i);
-            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
-                return false;
+            int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+            if (digit < 0) {
+                return null;
             }
+            bytes[i / 2] |= (byte) (i % 2 == 0 ? digit << 4 : digit);
         }
-        return true;
+        return bytes;
     }
 
     public byte[] toBytes() {

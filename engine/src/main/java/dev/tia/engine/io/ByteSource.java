@@ -79,32 +79,30 @@ public final class ByteSource {
         return start;
     }
 
-    /**
-     * Moves past what {@link ByteSink#objectId} wrote; returns where it starts, negated for a text (whose bytes then
-     * start at minus the result).
-     */
-    public int skipObjectId() throws CacheFraming.CorruptException {
-        int kind = varint();
-        if (kind == 0) {
-            return -skipText();
+    /** Moves {@code count} bytes on (past records read by position). */
+    public void skip(int count) throws CacheFraming.CorruptException {
+        if (count < 0 || count > end - position) {
+            throw new CacheFraming.CorruptException("truncated");
         }
-        if (kind != 1 || end - position < 20) {
-            throw new CacheFraming.CorruptException("malformed object id");
-        }
-        position += 20;
-        return position - 20;
+        position += count;
     }
 
-    /** Whether the object id at {@code start} (see {@link #skipObjectId()}) is {@code id}. */
-    public boolean objectIdEquals(int start, int textLength, String id) {
-        if (start < 0) {
-            return textEquals(-start, textLength, id);
+    /** The {@code width} bytes at {@code at} as {@link ByteSink#fixed} wrote them. */
+    public int fixed(int at, int width) {
+        int value = 0;
+        for (int i = 0; i < width; i++) {
+            value = value << 8 | (bytes[at + i] & 0xFF);
         }
+        return value;
+    }
+
+    /** Whether the 20 bytes at {@code at} are the object id {@code id} (see {@link ByteSink#objectId}). */
+    public boolean objectIdEquals(int at, String id) {
         if (id.length() != 40) {
             return false;
         }
         for (int i = 0; i < 20; i++) {
-            int b = bytes[start + i] & 0xFF;
+            int b = bytes[at + i] & 0xFF;
             if (id.charAt(2 * i) != HEX[b >> 4] || id.charAt(2 * i + 1) != HEX[b & 0xF]) {
                 return false;
             }
@@ -112,14 +110,11 @@ public final class ByteSource {
         return true;
     }
 
-    /** The object id at {@code start} (see {@link #skipObjectId()}) as text. */
-    public String objectId(int start, int textLength) {
-        if (start < 0) {
-            return textAt(-start, textLength);
-        }
+    /** The object id whose 20 bytes are at {@code at}, as text. */
+    public String objectId(int at) {
         char[] hex = new char[40];
         for (int i = 0; i < 20; i++) {
-            int b = bytes[start + i] & 0xFF;
+            int b = bytes[at + i] & 0xFF;
             hex[2 * i] = HEX[b >> 4];
             hex[2 * i + 1] = HEX[b & 0xF];
         }
