@@ -128,7 +128,7 @@ java_version="$(java -version 2>&1 | head -n 1)"
   echo "| classes | read every source file (ms) | git diff --name-only (ms) | git status, as tia runs it (ms) | empty JVM start (ms) |"
   echo "|---:|---:|---:|---:|---:|"
   for row in "${results[@]}"; do
-    read -r size files _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ rd dn ej _ _ _ _ _ _ gs <<<"$row"
+    read -r size files _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ rd dn ej _ _ _ _ _ _ gs _ _ _ _ <<<"$row"
     echo "| $size | $rd | $dn | $gs | $ej |"
   done
   echo

@@ -110,6 +110,24 @@ class GraphStoreTest {
     }
 
     @Test
+    void aCommittedEditMakesTheStoreStale() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            analyze();
+            byte[] base = Files.readAllBytes(stored());
+            repo.write(TAX_TABLE, taxTable().replace("return TaxRule.valueOf(", "Cents unused = null;\n        return TaxRule.valueOf("));
+            assertThat(analyze().graphFromStore()).isFalse();
+            assertThat(Files.readAllBytes(stored())).as("an edit in the working tree: the store stays its base").isEqualTo(base);
+
+            repo.commitAll("TaxTable names Cents");
+            Analysis committed = analyze();
+            assertThat(committed.graphFromStore()).isFalse();
+            assertThat(Files.readAllBytes(stored())).as("the committed file differs from the stored one").isNotEqualTo(base);
+            assertThat(JsonReport.render(committed.selection())).isEqualTo(reportWithoutIndex());
+            assertThat(analyze().graphFromStore()).as("stored again at the commit").isTrue();
+        }
+    }
+
+    @Test
     void typesLeftAtTheBaseAreInTheKey() {
         try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
             // Stores every graph it builds, so the second run finds the graph of the first.

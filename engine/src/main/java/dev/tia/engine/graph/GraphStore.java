@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
 /**
@@ -49,10 +50,10 @@ import java.util.stream.IntStream;
  * too, so the key holds the base's types that their files no longer declare. Anything else is a full build; a
  * missing, foreign or corrupt store only means a full build.
  *
- * <p>The store is written when nothing usable is stored, or when the files differ from the stored ones in many
- * places: not after every change, since writing costs more than building (160 ms at 50k classes), and the store stays
- * the base most later runs differ from in a few files. Its paths and content ids are compared where they lie in the
- * file's bytes, and the graph is decoded only when it is used: a run that builds anyway reads little of it.
+ * <p>The store is written when nothing usable is stored or it is stale (see {@link #compare}): not after every
+ * change, since writing costs more than building, and the store stays the base that the edits in the working tree
+ * differ from. Its paths and content ids are compared where they lie in the file's bytes, and the graph is decoded
+ * only when it is used: a run that builds anyway reads little of it.
  */
 public final class GraphStore {
 
@@ -192,8 +193,11 @@ public final class GraphStore {
      * stored graph when it is the one to use.
      *
      * @param storedFacts the facts of a content id, when the facts index still holds them
+     * @param committed whether a path's content is the one committed (the working tree's clean files; every file of
+     *     a commit): a file whose committed content differs from the stored one makes the store stale
      */
-    public Verdict check(Key key, SourceIndex index, Function<String, Optional<FileFacts>> storedFacts) {
+    public Verdict check(Key key, SourceIndex index, Function<String, Optional<FileFacts>> storedFacts,
+            Predicate<String> committed) {
         if (file == null) {
             return Verdict.BUILD;
         }
@@ -201,24 +205,35 @@ public final class GraphStore {
             return Verdict.BUILD_AND_STORE;
         }
         try {
-            return compare(stored.get(), index, storedFacts);
+            return compare(stored.get(), index, storedFacts, committed);
         } catch (IndexOutOfBoundsException e) {
             problem = Optional.of(corrupt(file, new CacheFraming.CorruptException("a number out of range")));
             return Verdict.BUILD_AND_STORE;
         }
     }
 
-    private Verdict compare(StoredFiles stored, SourceIndex index, Function<String, Optional<FileFacts>> storedFacts) {
+    /**
+     * Decides as {@link #check} says. A run that builds the graph stores it when the store is stale, not when it only
+     * misses this run's uncommitted edits: when a file's committed content differs from the stored one (the store
+     * holds an edit since committed or reverted), a stored file is gone, the facts of a stored content are gone, or
+     * many files differ. Otherwise the store stays the base of the edits still in the working tree, and storing a
+     * graph after each of them (160 ms at 50k classes) would cost more than it saves.
+     */
+    private Verdict compare(StoredFiles stored, SourceIndex index, Function<String, Optional<FileFacts>> storedFacts,
+            Predicate<String> committed) {
         int rewriteAfter = Math.max(this.rewriteAfter, index.files().size() / 50);
         Optional<List<Integer>> otherContent = samePathsOtherContent(stored, index);
         if (otherContent.isPresent()) {
             List<IndexedFile> files = index.files().values().asList();
             Inputs inputs = Inputs.SAME;
+            boolean stale = false;
             for (int i : otherContent.get()) {
                 inputs = inputs.and(compareInputs(storedFacts.apply(stored.contentId(i)), files.get(i).facts(), inputs));
+                stale |= committed.test(files.get(i).path());
             }
             if (inputs != Inputs.SAME) {
-                return new Verdict(Optional.empty(), inputs == Inputs.UNKNOWN || otherContent.get().size() >= rewriteAfter);
+                return new Verdict(Optional.empty(),
+                        stale || inputs == Inputs.UNKNOWN || otherContent.get().size() >= rewriteAfter);
             }
             try {
                 return new Verdict(Optional.of(stored.graph(files)), false);
@@ -228,7 +243,7 @@ public final class GraphStore {
             }
         }
         // Files were added, removed or moved: count the differences path by path, for the decision to write.
-        Comparison comparison = new Comparison(stored, storedFacts);
+        Comparison comparison = new Comparison(stored, storedFacts, committed);
         for (IndexedFile file : index.files().values()) {
             comparison.next(file);
             if (comparison.inputs != Inputs.SAME && comparison.differences >= rewriteAfter) {
@@ -236,7 +251,8 @@ public final class GraphStore {
             }
         }
         comparison.finish();
-        return new Verdict(Optional.empty(), comparison.inputs == Inputs.UNKNOWN || comparison.differences >= rewriteAfter);
+        return new Verdict(Optional.empty(),
+                comparison.stale || comparison.inputs == Inputs.UNKNOWN || comparison.differences >= rewriteAfter);
     }
 
     /**
@@ -271,41 +287,50 @@ public final class GraphStore {
     private static final class Comparison {
         private final StoredFiles files;
         private final Function<String, Optional<FileFacts>> storedFacts;
+        private final Predicate<String> committed;
         /** The next stored file to compare. */
         private int next;
         private int differences;
         private Inputs inputs = Inputs.SAME;
+        /** Whether the store holds what is no longer committed (see {@link #compare}). */
+        private boolean stale;
 
-        Comparison(StoredFiles files, Function<String, Optional<FileFacts>> storedFacts) {
+        Comparison(StoredFiles files, Function<String, Optional<FileFacts>> storedFacts, Predicate<String> committed) {
             this.files = files;
             this.storedFacts = storedFacts;
+            this.committed = committed;
         }
 
         void next(IndexedFile file) {
             if (next < files.count() && files.path(next).equals(file.path())) {
                 if (!file.module().equals(files.module(next)) || file.test() != files.test(next)) {
                     differ();
-                } else if (!files.contentId(next).equals(file.contentId())) {
+                    stale = true;
+                } else if (!files.contentIdIs(next, file.contentId())) {
                     differences++;
                     inputs = inputs.and(compareInputs(storedFacts.apply(files.contentId(next)), file.facts(), inputs));
+                    stale |= committed.test(file.path());
                 }
                 next++;
                 return;
             }
             while (next < files.count() && files.path(next).compareTo(file.path()) < 0) { // removed since
                 differ();
+                stale = true;
                 next++;
             }
             if (next < files.count() && files.path(next).equals(file.path())) {
                 next(file);
             } else {
                 differ(); // added since
+                stale |= committed.test(file.path());
             }
         }
 
         void finish() {
             while (next < files.count()) {
                 differ();
+                stale = true;
                 next++;
             }
         }
@@ -621,7 +646,7 @@ public final class GraphStore {
                     && bytes.textEquals(texts + bytes.fixed(at + 7, 4), bytes.fixed(at + 5, 2), path, shared);
         }
 
-        private boolean contentIdIs(int i, String contentId) {
+        boolean contentIdIs(int i, String contentId) {
             int at = records + i * RECORD + 11;
             return isText(i) ? bytes.textEquals(texts + bytes.fixed(at, 4), bytes.fixed(at + 4, 2), contentId)
                     : bytes.objectIdEquals(at, contentId);
