@@ -135,7 +135,7 @@ public final class TiaEngine {
             // Before the facts index is saved: the check asks it for the stored graph's contents, which keeps them there.
             GraphStore.Key graphKey = GraphStore.key(workspace, index, config.implementations(), typesLeftAtBase(baseFacts, index, workspace));
             GraphStore.Verdict graphVerdict = timings.time("graph-check",
-                    () -> caches.graphs().check(graphKey, index, cache::get, head::gitContentId));
+                    () -> caches.graphs().check(graphKey, index, cache::get, path -> head.contentId(path).isPresent()));
             Optional<GraphStore.Stored> storedGraph = graphVerdict.stored();
             caches.graphs().problem().ifPresent(notes::add);
 

@@ -385,7 +385,6 @@ public final class GitRepo implements AutoCloseable {
         // loop visits every file of the repository on every run.
         List<String> files = new ArrayList<>(index.getEntryCount() + status.untracked().size());
         Map<String, String> cleanIds = new HashMap<>(index.getEntryCount() * 2);
-        Map<String, String> editedIds = new HashMap<>();
         Set<String> toCheck = new HashSet<>(status.untracked());
         // Each entry's path and content id decoded on both cores first: the text of 67k paths and ids took most
         // of this pass (60-80 ms at 50k classes); hashing a path here keeps its hash for the lookups below.
@@ -411,8 +410,8 @@ public final class GitRepo implements AutoCloseable {
             if (index.getEntry(i).getFileMode() == FileMode.SYMLINK) {
                 toCheck.add(path);
             }
-            if (ids[i] != null) {
-                (dirty.contains(path) ? editedIds : cleanIds).put(path, ids[i]);
+            if (ids[i] != null && !dirty.contains(path)) {
+                cleanIds.put(path, ids[i]);
             }
         }
         files.addAll(status.untracked());
@@ -428,8 +427,7 @@ public final class GitRepo implements AutoCloseable {
             files.removeIf(notFiles::contains);
             cleanIds.keySet().removeAll(notFiles);
         }
-        return new WorkingTree(workTree, ImmutableSortedSet.copyOf(files), Collections.unmodifiableMap(cleanIds),
-                Collections.unmodifiableMap(editedIds));
+        return new WorkingTree(workTree, ImmutableSortedSet.copyOf(files), Collections.unmodifiableMap(cleanIds));
     }
 
     private static ImmutableList<FileChange> sorted(List<FileChange> changes) {

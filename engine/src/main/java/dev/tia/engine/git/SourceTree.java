@@ -27,12 +27,4 @@ public interface SourceTree {
      * working-tree file git's index knows to be unchanged); empty otherwise.
      */
     Optional<String> contentId(String path);
-
-    /**
-     * The git blob id of the content git holds for {@code path}: of a commit, its file; of the working tree, what git's
-     * index holds (committed or staged), also for a file edited since; empty for an untracked file.
-     */
-    default Optional<String> gitContentId(String path) {
-        return contentId(path);
-    }
 }

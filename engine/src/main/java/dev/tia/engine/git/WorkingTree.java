@@ -15,28 +15,17 @@ final class WorkingTree implements SourceTree {
     private final Path root;
     private final ImmutableSortedSet<String> files;
     private final Map<String, String> cleanIds;
-    private final Map<String, String> editedIds;
 
-    /**
-     * @param cleanIds blob ids of the files whose working copy git's index knows to be unchanged (not copied)
-     * @param editedIds blob ids git's index holds for the files edited since (not copied)
-     */
-    WorkingTree(Path root, ImmutableSortedSet<String> files, Map<String, String> cleanIds, Map<String, String> editedIds) {
+    /** @param cleanIds blob ids of the files whose working copy git's index knows to be unchanged (not copied) */
+    WorkingTree(Path root, ImmutableSortedSet<String> files, Map<String, String> cleanIds) {
         this.root = root;
         this.files = files;
         this.cleanIds = cleanIds;
-        this.editedIds = editedIds;
     }
 
     @Override
     public Optional<String> contentId(String path) {
         return Optional.ofNullable(cleanIds.get(path));
-    }
-
-    @Override
-    public Optional<String> gitContentId(String path) {
-        String clean = cleanIds.get(path);
-        return Optional.ofNullable(clean != null ? clean : editedIds.get(path));
     }
 
     @Override

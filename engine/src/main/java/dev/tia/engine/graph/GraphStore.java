@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
 /**
@@ -192,11 +193,11 @@ public final class GraphStore {
      * stored graph when it is the one to use.
      *
      * @param storedFacts the facts of a content id, when the facts index still holds them
-     * @param gitContentId the content git holds for a path (committed or staged), empty for an untracked file: a
-     *     file whose content in git differs from the stored one makes the store stale
+     * @param committed whether a path's content is the one committed (the working tree's clean files; every file of
+     *     a commit): a file whose committed content differs from the stored one makes the store stale
      */
     public Verdict check(Key key, SourceIndex index, Function<String, Optional<FileFacts>> storedFacts,
-            Function<String, Optional<String>> gitContentId) {
+            Predicate<String> committed) {
         if (file == null) {
             return Verdict.BUILD;
         }
@@ -204,7 +205,7 @@ public final class GraphStore {
             return Verdict.BUILD_AND_STORE;
         }
         try {
-            return compare(stored.get(), index, storedFacts, gitContentId);
+            return compare(stored.get(), index, storedFacts, committed);
         } catch (IndexOutOfBoundsException e) {
             problem = Optional.of(corrupt(file, new CacheFraming.CorruptException("a number out of range")));
             return Verdict.BUILD_AND_STORE;
@@ -213,13 +214,13 @@ public final class GraphStore {
 
     /**
      * Decides as {@link #check} says. A run that builds the graph stores it when the store is stale, not when it only
-     * misses this run's uncommitted edits: when the content git holds for a file differs from the stored one (the store
-     * holds an edit since committed or reverted, or an older commit), a stored file is gone, the facts of a stored
-     * content are gone, or many files differ. Otherwise the store stays the base of the edits still in the working
-     * tree, and storing a graph after each of them (160 ms at 50k classes) would cost more than it saves.
+     * misses this run's uncommitted edits: when a file's committed content differs from the stored one (the store
+     * holds an edit since committed or reverted), a stored file is gone, the facts of a stored content are gone, or
+     * many files differ. Otherwise the store stays the base of the edits still in the working tree, and storing a
+     * graph after each of them (160 ms at 50k classes) would cost more than it saves.
      */
     private Verdict compare(StoredFiles stored, SourceIndex index, Function<String, Optional<FileFacts>> storedFacts,
-            Function<String, Optional<String>> gitContentId) {
+            Predicate<String> committed) {
         int rewriteAfter = Math.max(this.rewriteAfter, index.files().size() / 50);
         Optional<List<Integer>> otherContent = samePathsOtherContent(stored, index);
         if (otherContent.isPresent()) {
@@ -228,7 +229,7 @@ public final class GraphStore {
             boolean stale = false;
             for (int i : otherContent.get()) {
                 inputs = inputs.and(compareInputs(storedFacts.apply(stored.contentId(i)), files.get(i).facts(), inputs));
-                stale |= stored.staleFor(i, gitContentId.apply(files.get(i).path()));
+                stale |= committed.test(files.get(i).path());
             }
             if (inputs != Inputs.SAME) {
                 return new Verdict(Optional.empty(),
@@ -242,7 +243,7 @@ public final class GraphStore {
             }
         }
         // Files were added, removed or moved: count the differences path by path, for the decision to write.
-        Comparison comparison = new Comparison(stored, storedFacts, gitContentId);
+        Comparison comparison = new Comparison(stored, storedFacts, committed);
         for (IndexedFile file : index.files().values()) {
             comparison.next(file);
             if (comparison.inputs != Inputs.SAME && comparison.differences >= rewriteAfter) {
@@ -286,7 +287,7 @@ public final class GraphStore {
     private static final class Comparison {
         private final StoredFiles files;
         private final Function<String, Optional<FileFacts>> storedFacts;
-        private final Function<String, Optional<String>> gitContentId;
+        private final Predicate<String> committed;
         /** The next stored file to compare. */
         private int next;
         private int differences;
@@ -294,11 +295,10 @@ public final class GraphStore {
         /** Whether the store holds what is no longer committed (see {@link #compare}). */
         private boolean stale;
 
-        Comparison(StoredFiles files, Function<String, Optional<FileFacts>> storedFacts,
-                Function<String, Optional<String>> gitContentId) {
+        Comparison(StoredFiles files, Function<String, Optional<FileFacts>> storedFacts, Predicate<String> committed) {
             this.files = files;
             this.storedFacts = storedFacts;
-            this.gitContentId = gitContentId;
+            this.committed = committed;
         }
 
         void next(IndexedFile file) {
@@ -309,7 +309,7 @@ public final class GraphStore {
                 } else if (!files.contentIdIs(next, file.contentId())) {
                     differences++;
                     inputs = inputs.and(compareInputs(storedFacts.apply(files.contentId(next)), file.facts(), inputs));
-                    stale |= files.staleFor(next, gitContentId.apply(file.path()));
+                    stale |= committed.test(file.path());
                 }
                 next++;
                 return;
@@ -323,7 +323,7 @@ public final class GraphStore {
                 next(file);
             } else {
                 differ(); // added since
-                stale |= gitContentId.apply(file.path()).isPresent();
+                stale |= committed.test(file.path());
             }
         }
 
@@ -644,11 +644,6 @@ public final class GraphStore {
             int shared = bytes.fixed(at + 3, 2);
             return shared <= path.length() && shared <= previousPath.length() && path.regionMatches(0, previousPath, 0, shared)
                     && bytes.textEquals(texts + bytes.fixed(at + 7, 4), bytes.fixed(at + 5, 2), path, shared);
-        }
-
-        /** Whether stored file {@code i} holds other content than git holds for it (a tracked file only). */
-        boolean staleFor(int i, Optional<String> gitContentId) {
-            return gitContentId.isPresent() && !contentIdIs(i, gitContentId.get());
         }
 
         boolean contentIdIs(int i, String contentId) {
