@@ -128,6 +128,23 @@ class GraphStoreTest {
     }
 
     @Test
+    void aStoreHoldingAnEditSinceRevertedIsWrittenAgain() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            String committed = taxTable();
+            repo.write(TAX_TABLE, committed.replace("return TaxRule.valueOf(", "Cents unused = null;\n        return TaxRule.valueOf("));
+            new TiaEngine(Progress.NONE, 0).analyze(TiaConfig.defaults(dir)); // stores the graph of that edit
+            byte[] ofTheEdit = Files.readAllBytes(stored());
+
+            repo.write(TAX_TABLE, committed); // reverted: the file is clean, and not what the store holds
+            Analysis reverted = analyze();
+            assertThat(reverted.graphFromStore()).isFalse();
+            assertThat(Files.readAllBytes(stored())).as("the store holds an edit git does not").isNotEqualTo(ofTheEdit);
+            assertThat(JsonReport.render(reverted.selection())).isEqualTo(reportWithoutIndex());
+            assertThat(analyze().graphFromStore()).isTrue();
+        }
+    }
+
+    @Test
     void typesLeftAtTheBaseAreInTheKey() {
         try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
             // Stores every graph it builds, so the second run finds the graph of the first.

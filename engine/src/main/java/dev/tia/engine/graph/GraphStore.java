@@ -416,79 +416,33 @@ public final class GraphStore {
     }
 
     /**
-     * The key; the modules named anywhere, as a table; each file's module, test flag, path and content id; each node
-     * (a type by its module's number and name); each node's successors; the nodes without supertype edges; each test
-     * class by its node and its file's number; the type hierarchy (types by node where they are nodes).
+     * The key; the modules named anywhere, as a table; each file's record and the texts they point to; each node (a
+     * type by its module's number and name); each node's successors; the nodes without supertype edges; each test
+     * class by its node and its file's number; the type hierarchy (types by node where they are nodes). The part
+     * after the modules is written first, numbering modules as it names them.
      */
     private static byte[] bytes(Key key, SourceIndex index, Adjacency graph, TestCatalog catalog, TypeHierarchy hierarchy) {
-        Set<TypeRef> declared = index.declarations().keySet();
-        Map<TypeRef, List<TypeRef>> supertypes = hierarchy.supertypesOf(declared);
-        Set<TypeRef> outside = hierarchy.namingSupertypesOutside(declared);
+        Map<TypeRef, List<TypeRef>> supertypes = hierarchy.supertypesOf(index.declarations());
+        Set<TypeRef> outside = hierarchy.namingSupertypesOutside(index.declarations());
         Set<TypeRef> namedInText = hierarchy.namedInText();
         Map<String, Integer> modules = new LinkedHashMap<>();
-        Map<String, Integer> filesByPath = new HashMap<>(index.files().size() * 2);
-        for (IndexedFile file : index.files().values()) {
-            modules.putIfAbsent(file.module(), modules.size());
-            filesByPath.put(file.path(), filesByPath.size());
-        }
-        for (int id = 0; id < graph.size(); id++) {
-            if (graph.node(id) instanceof Node.Type type) {
-                modules.putIfAbsent(type.type().module(), modules.size());
-            }
-        }
-        for (TestClass test : catalog.tests().values()) {
-            modules.putIfAbsent(test.module(), modules.size());
-        }
-        declared.forEach(t -> modules.putIfAbsent(t.module(), modules.size()));
-        namedInText.forEach(t -> modules.putIfAbsent(t.module(), modules.size()));
         ByteSink out = new ByteSink();
-        out.varint(key.implementations() ? 1 : 0);
-        out.text(key.workspace());
-        out.text(key.resources());
-        out.text(key.baseTypes());
-        out.varint(modules.size());
-        modules.keySet().forEach(out::text);
+        Map<String, Integer> testFiles = new HashMap<>();
+        FileWriter files = new FileWriter(out, modules);
         out.varint(index.files().size());
-        ByteSink texts = new ByteSink();
-        String previous = "";
         for (IndexedFile file : index.files().values()) {
-            // Paths in order share most of their characters with the one before: only the rest is written.
-            int shared = sharedPrefix(previous, file.path());
-            byte[] rest = file.path().substring(shared).getBytes(StandardCharsets.UTF_8);
-            byte[] id = ByteSink.objectId(file.contentId());
-            byte[] idText = id == null ? file.contentId().getBytes(StandardCharsets.UTF_8) : null;
-            if (modules.size() > 0xFFFF || shared > 0xFFFF || rest.length > 0xFFFF || (idText != null && idText.length > 0xFFFF)) {
-                throw new IllegalStateException("a path or content id too long to store: " + file.path());
+            if (file.test()) {
+                testFiles.put(file.path(), files.written);
             }
-            out.fixed(modules.get(file.module()), 2);
-            out.fixed((file.test() ? 1 : 0) | (id == null ? 2 : 0), 1);
-            out.fixed(shared, 2);
-            out.fixed(rest.length, 2);
-            out.fixed(texts.size(), 4);
-            texts.raw(rest);
-            if (id != null) {
-                out.raw(id);
-            } else {
-                out.fixed(texts.size(), 4);
-                out.fixed(idText.length, 2);
-                out.raw(new byte[14]);
-                texts.raw(idText);
-            }
-            previous = file.path();
+            files.write(file);
         }
-        out.varint(texts.size());
-        out.raw(texts.toBytes());
+        files.finish();
         out.varint(graph.size());
         for (int id = 0; id < graph.size(); id++) {
             writeNode(out, graph.node(id), modules);
         }
         for (int id = 0; id < graph.size(); id++) {
-            int degree = graph.degree(id);
-            int[] successors = graph.successors(id);
-            out.varint(degree);
-            for (int i = 0; i < degree; i++) {
-                out.varint(successors[i]);
-            }
+            writeSuccessors(out, graph, id);
         }
         BitSet leftOut = graph.supertypesLeftOut();
         out.varint(leftOut.cardinality());
@@ -496,7 +450,7 @@ public final class GraphStore {
         out.varint(catalog.tests().size());
         for (TestClass test : catalog.tests().values()) {
             writeType(out, test.type(), graph, modules); // every test class is a node, in a file of the index
-            Integer file = filesByPath.get(test.path());
+            Integer file = testFiles.get(test.path());
             out.varint(file == null ? 0 : file + 1);
             if (file == null) {
                 out.text(test.path());
@@ -517,7 +471,81 @@ public final class GraphStore {
         outside.forEach(type -> writeType(out, type, graph, modules));
         out.varint(namedInText.size());
         namedInText.forEach(type -> writeType(out, type, graph, modules));
-        return out.toBytes();
+        if (modules.size() > 0xFFFF) {
+            throw new IllegalStateException("too many modules to store: " + modules.size());
+        }
+        ByteSink head = new ByteSink();
+        head.varint(key.implementations() ? 1 : 0);
+        head.text(key.workspace());
+        head.text(key.resources());
+        head.text(key.baseTypes());
+        head.varint(modules.size());
+        modules.keySet().forEach(head::text);
+        head.raw(out.toBytes());
+        return head.toBytes();
+    }
+
+    /** A module's number in the table, numbered as first named. */
+    private static int module(Map<String, Integer> modules, String module) {
+        Integer number = modules.get(module);
+        if (number == null) {
+            number = modules.size();
+            modules.put(module, number);
+        }
+        return number;
+    }
+
+    /** The file records and, after them, the texts they point to (see {@link StoredFiles#RECORD}). */
+    private static final class FileWriter {
+        private final ByteSink out;
+        private final Map<String, Integer> modules;
+        private final ByteSink texts = new ByteSink();
+        private String previous = "";
+        private String previousModule;
+        private int previousModuleNumber;
+        int written;
+
+        FileWriter(ByteSink out, Map<String, Integer> modules) {
+            this.out = out;
+            this.modules = modules;
+        }
+
+        /** One file: a method of its own, for the reason {@link #samePathsOtherContent} gives. */
+        void write(IndexedFile file) {
+            // Paths in order share most of their characters with the one before: only the rest is written.
+            int shared = sharedPrefix(previous, file.path());
+            byte[] rest = file.path().substring(shared).getBytes(StandardCharsets.UTF_8);
+            byte[] id = ByteSink.objectId(file.contentId());
+            byte[] idText = id == null ? file.contentId().getBytes(StandardCharsets.UTF_8) : null;
+            if (shared > 0xFFFF || rest.length > 0xFFFF || (idText != null && idText.length > 0xFFFF)) {
+                throw new IllegalStateException("a path or content id too long to store: " + file.path());
+            }
+            if (!file.module().equals(previousModule)) { // files come by folder: most share the module before
+                previousModule = file.module();
+                previousModuleNumber = module(modules, file.module());
+            }
+            out.fixed(previousModuleNumber, 2);
+            out.fixed((file.test() ? 1 : 0) | (id == null ? 2 : 0), 1);
+            out.fixed(shared, 2);
+            out.fixed(rest.length, 2);
+            out.fixed(texts.size(), 4);
+            texts.raw(rest);
+            if (id != null) {
+                out.raw(id);
+            } else {
+                out.fixed(texts.size(), 4);
+                out.fixed(idText.length, 2);
+                out.raw(new byte[14]);
+                texts.raw(idText);
+            }
+            previous = file.path();
+            written++;
+        }
+
+        void finish() {
+            out.varint(texts.size());
+            out.raw(texts.toBytes());
+        }
     }
 
     /** How many characters {@code a} and {@code b} start with alike, not splitting a surrogate pair. */
@@ -535,15 +563,24 @@ public final class GraphStore {
         int node = graph.findType(type);
         out.varint(node + 1);
         if (node < 0) {
-            out.varint(modules.get(type.module()));
+            out.varint(module(modules, type.module()));
             out.text(type.name());
+        }
+    }
+
+    private static void writeSuccessors(ByteSink out, Adjacency graph, int id) {
+        int degree = graph.degree(id);
+        int[] successors = graph.successors(id);
+        out.varint(degree);
+        for (int i = 0; i < degree; i++) {
+            out.varint(successors[i]);
         }
     }
 
     private static void writeNode(ByteSink out, Node node, Map<String, Integer> modules) {
         if (node instanceof Node.Type type) {
             out.varint(TYPE);
-            out.varint(modules.get(type.type().module()));
+            out.varint(module(modules, type.type().module()));
             out.text(type.type().name());
         } else if (node instanceof Node.Module module) {
             place(out, MODULE, module.path(), module.displayName());

@@ -106,7 +106,9 @@ abstract class TypeHierarchy {
             if (namedInText == null) {
                 Set<TypeRef> named = new HashSet<>();
                 for (IndexedFile file : index.files().values()) {
-                    addNamedInText(named, file.facts().stringLiterals(), visibility.apply(file.module()));
+                    if (!file.facts().stringLiterals().isEmpty()) {
+                        addNamedInText(named, file.facts().stringLiterals(), visibility.apply(file.module()));
+                    }
                 }
                 for (ResourceFacts resource : index.resources()) {
                     addNamedInText(named, resource.names(), visibility.apply(resource.module()));
@@ -127,24 +129,29 @@ abstract class TypeHierarchy {
         }
     }
 
-    /** The project supertypes of each of {@code types} that has any, for storing. */
-    Map<TypeRef, List<TypeRef>> supertypesOf(Collection<TypeRef> types) {
+    /**
+     * The project supertypes of each declared type that has any, for storing. A type that names no supertype has
+     * none, and is passed over without a lookup (most types, and a store written at 50k classes spent 40 ms here).
+     */
+    Map<TypeRef, List<TypeRef>> supertypesOf(Map<TypeRef, Declaration> declarations) {
         Map<TypeRef, List<TypeRef>> all = new HashMap<>();
-        for (TypeRef type : types) {
-            List<TypeRef> supertypes = supertypes(type);
-            if (!supertypes.isEmpty()) {
-                all.put(type, supertypes);
+        for (Map.Entry<TypeRef, Declaration> declared : declarations.entrySet()) {
+            if (!declared.getValue().type().supertypes().isEmpty()) {
+                List<TypeRef> supertypes = supertypes(declared.getKey());
+                if (!supertypes.isEmpty()) {
+                    all.put(declared.getKey(), supertypes);
+                }
             }
         }
         return all;
     }
 
-    /** Those of {@code types} that name a supertype outside the project, for storing. */
-    Set<TypeRef> namingSupertypesOutside(Collection<TypeRef> types) {
+    /** The declared types that name a supertype outside the project, for storing. */
+    Set<TypeRef> namingSupertypesOutside(Map<TypeRef, Declaration> declarations) {
         Set<TypeRef> outside = new HashSet<>();
-        for (TypeRef type : types) {
-            if (namesSupertypeOutsideProject(type)) {
-                outside.add(type);
+        for (Map.Entry<TypeRef, Declaration> declared : declarations.entrySet()) {
+            if (!declared.getValue().type().supertypes().isEmpty() && namesSupertypeOutsideProject(declared.getKey())) {
+                outside.add(declared.getKey());
             }
         }
         return outside;
