@@ -64,6 +64,24 @@ class GraphStoreTest {
     }
 
     @Test
+    void pathsBeyondAsciiAreComparedWhereTheyLie() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            // Stored by what they share with the path before: "ü" is two bytes, the emoji a surrogate pair.
+            repo.write("libs/pricing/src/main/java/com/example/pricing/ü/Größe.java", "package com.example.pricing.ü;\npublic class Größe { }\n");
+            repo.write("libs/pricing/src/main/java/com/example/pricing/ü/Größe\uD83D\uDE00.java",
+                    "package com.example.pricing.ü;\npublic class Größe\uD83D\uDE00 { }\n");
+            // U+1F601 shares its first UTF-16 unit with U+1F600: the shared part must not end inside the pair.
+            repo.write("libs/pricing/src/main/java/com/example/pricing/ü/Größe\uD83D\uDE01.java",
+                    "package com.example.pricing.ü;\npublic class Größe\uD83D\uDE01 { }\n");
+            repo.commitAll("non-ASCII paths");
+            analyze();
+            Analysis second = analyze();
+            assertThat(second.graphFromStore()).isTrue();
+            assertThat(JsonReport.render(second.selection())).isEqualTo(reportWithoutIndex());
+        }
+    }
+
+    @Test
     void aBodyEditThatNamesNothingNewUsesTheStoredGraph() throws IOException {
         try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
             analyze();
