@@ -69,7 +69,7 @@ public final class ByteSource {
     }
 
     /** Moves past a text; returns where its bytes start (they end where this source now stands). */
-    public int skipText() throws CacheFraming.CorruptException {
+    private int skipText() throws CacheFraming.CorruptException {
         int length = count();
         if (length > end - position) {
             throw new CacheFraming.CorruptException("text past the end");
@@ -141,7 +141,7 @@ public final class ByteSource {
         return true;
     }
 
-    /** The text whose bytes lie at {@code start} for {@code length} bytes (see {@link #skipText()}). */
+    /** The text whose UTF-8 bytes lie at {@code start}, {@code length} of them. */
     public String textAt(int start, int length) {
         return new String(bytes, start, length, StandardCharsets.UTF_8);
     }
