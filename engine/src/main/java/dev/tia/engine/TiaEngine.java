@@ -217,8 +217,8 @@ public final class TiaEngine {
         }
     }
 
-    /** The type universe, its resolver and every file's resolved names: what a graph is built from. */
-    private record Resolved(TypeUniverse universe, NameResolver resolver, Resolutions resolutions) {
+    /** The resolver over the type universe and every file's resolved names: what a graph is built from. */
+    private record Resolved(NameResolver resolver, Resolutions resolutions) {
     }
 
     /** Resolves every file's names (most kept from earlier runs, see {@link ResolutionCache}) and stores them. */
@@ -229,7 +229,7 @@ public final class TiaEngine {
         Resolutions resolutions = timings.time("resolve",
                 () -> caches.resolutions().resolveAll(index, resolver, universe, visibleFrom));
         timings.time("save-resolved", () -> caches.resolutions().save()).ifPresent(notes::add);
-        return new Resolved(universe, resolver, resolutions);
+        return new Resolved(resolver, resolutions);
     }
 
     /**

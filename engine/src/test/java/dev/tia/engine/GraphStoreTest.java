@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +50,15 @@ class GraphStoreTest {
         return Files.readString(dir.resolve(TAX_TABLE), StandardCharsets.UTF_8);
     }
 
+    /**
+     * TaxTable's source with a method body that names Cents, of TaxTable's package: only the words of the file change,
+     * not its imports or declarations.
+     */
+    private static String namingCents(String taxTable) {
+        assertThat(taxTable).contains("return TaxRule.valueOf(");
+        return taxTable.replace("return TaxRule.valueOf(", "Cents unused = null;\n        return TaxRule.valueOf(");
+    }
+
     @Test
     void aRunWithoutChangeUsesTheStoredGraphAndResolvesNoName() {
         try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
@@ -66,13 +76,12 @@ class GraphStoreTest {
     @Test
     void pathsBeyondAsciiAreComparedWhereTheyLie() throws IOException {
         try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
-            // Stored by what they share with the path before: "ü" is two bytes, the emoji a surrogate pair.
-            repo.write("libs/pricing/src/main/java/com/example/pricing/ü/Größe.java", "package com.example.pricing.ü;\npublic class Größe { }\n");
-            repo.write("libs/pricing/src/main/java/com/example/pricing/ü/Größe\uD83D\uDE00.java",
-                    "package com.example.pricing.ü;\npublic class Größe\uD83D\uDE00 { }\n");
-            // U+1F601 shares its first UTF-16 unit with U+1F600: the shared part must not end inside the pair.
-            repo.write("libs/pricing/src/main/java/com/example/pricing/ü/Größe\uD83D\uDE01.java",
-                    "package com.example.pricing.ü;\npublic class Größe\uD83D\uDE01 { }\n");
+            // Stored by what they share with the path before: "ü" is two bytes, the emoji a surrogate pair, and U+1F601
+            // shares its first UTF-16 unit with U+1F600: the shared part must not end inside the pair.
+            for (String name : List.of("Größe", "Größe\uD83D\uDE00", "Größe\uD83D\uDE01")) {
+                repo.write("libs/pricing/src/main/java/com/example/pricing/ü/" + name + ".java",
+                        "package com.example.pricing.ü;\npublic class " + name + " { }\n");
+            }
             repo.commitAll("non-ASCII paths");
             analyze();
             Analysis second = analyze();
@@ -100,8 +109,7 @@ class GraphStoreTest {
     void aBodyEditThatNamesAnotherTypeBuildsTheGraph() throws IOException {
         try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
             analyze();
-            // Cents is in TaxTable's package: only the words of the file change, not its imports or declarations.
-            repo.write(TAX_TABLE, taxTable().replace("return TaxRule.valueOf(", "Cents unused = null;\n        return TaxRule.valueOf("));
+            repo.write(TAX_TABLE, namingCents(taxTable()));
 
             Analysis warm = analyze();
             assertThat(warm.graphFromStore()).isFalse();
@@ -132,7 +140,7 @@ class GraphStoreTest {
         try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
             analyze();
             byte[] base = Files.readAllBytes(stored());
-            repo.write(TAX_TABLE, taxTable().replace("return TaxRule.valueOf(", "Cents unused = null;\n        return TaxRule.valueOf("));
+            repo.write(TAX_TABLE, namingCents(taxTable()));
             assertThat(analyze().graphFromStore()).isFalse();
             assertThat(Files.readAllBytes(stored())).as("an edit in the working tree: the store stays its base").isEqualTo(base);
 
@@ -149,7 +157,7 @@ class GraphStoreTest {
     void aStoreHoldingAnEditSinceRevertedIsWrittenAgain() throws IOException {
         try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
             String committed = taxTable();
-            repo.write(TAX_TABLE, committed.replace("return TaxRule.valueOf(", "Cents unused = null;\n        return TaxRule.valueOf("));
+            repo.write(TAX_TABLE, namingCents(committed));
             new TiaEngine(Progress.NONE, 0).analyze(TiaConfig.defaults(dir)); // stores the graph of that edit
             byte[] ofTheEdit = Files.readAllBytes(stored());
 

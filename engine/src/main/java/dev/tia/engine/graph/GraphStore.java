@@ -603,7 +603,7 @@ public final class GraphStore {
 
     /**
      * The part of a stored graph read on every run: its key and its files, whose paths and content ids stay in the
-     * bytes read (compared there); and where the graph begins, decoded by {@link #graph()} only when it is used.
+     * bytes read (compared there); and where the graph begins, decoded by {@link #graph(List)} only when it is used.
      */
     private static final class StoredFiles {
         static final byte SAME = 0;

@@ -61,14 +61,6 @@ public record FileFacts(
     }
 
     /**
-     * These facts without what only member-level narrowing and the classification of a change read: method bodies'
-     * fingerprints and calls, the fingerprint of the whole code, and words written in string literals. The type
-     * universe, name resolution, the dependency graph and the test catalog read nothing else of a file, so two files
-     * with equal graph inputs give them the same content (a stored graph stays valid across an edit that changes only
-     * what is left out here: most edits of a method body). A new field is kept here unless it is added to the list
-     * above, which is the safe default.
-     */
-    /**
      * Whether these facts and {@code other} have the same {@link #graphInputs()}: compared in their stored form, which
      * holds every field (the records' own equality costs milliseconds on its first use in a fresh JVM).
      */
@@ -76,6 +68,14 @@ public record FileFacts(
         return Arrays.equals(FactsCodec.encode(graphInputs()), FactsCodec.encode(other.graphInputs()));
     }
 
+    /**
+     * These facts without what only member-level narrowing and the classification of a change read: method bodies'
+     * fingerprints and calls, the fingerprint of the whole code, and words written in string literals. The type
+     * universe, name resolution, the dependency graph and the test catalog read nothing else of a file, so two files
+     * with equal graph inputs give them the same content (a stored graph stays valid across an edit that changes only
+     * what is left out here: most edits of a method body). A new field is kept here unless it is added to the list
+     * above, which is the safe default.
+     */
     public FileFacts graphInputs() {
         // Loops, not streams: this runs for a few files of a fresh JVM, where a stream's first use costs milliseconds.
         ImmutableList.Builder<DeclaredType> declared = ImmutableList.builderWithExpectedSize(types.size());
