@@ -1,5 +1,6 @@
 package dev.tia.engine;
 
+import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.Maps;
@@ -59,6 +60,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.function.Function;
 
 /**
@@ -117,6 +119,14 @@ public final class TiaEngine {
                 ? GitRepo.openWithWorkingTree(config.projectDir()) : GitRepo.open(config.projectDir()))) {
             String projectRoot = projectRoot(git.workTree(), config.projectDir());
             ChangeSet changes = timings.time("changes", () -> git.changes(config.base(), config.head()));
+            if (!changes.changes().isEmpty()) {
+                // A change may need every file's facts (the graph's build, or the method-level walk): decoded on the
+                // other core while this one lists the tree. A run without one reads the stored graph and few facts.
+                Background.run("tia-facts-decode", () -> {
+                    await(cacheLoad).facts().decodeAll();
+                    return null;
+                });
+            }
             SourceTree head = timings.time("tree", () -> git.tree(changes.head()));
             RepositoryConfig repositoryConfig = repositoryConfig(head, projectRoot);
             PomCache pomCache = await(pomLoad);
@@ -128,7 +138,6 @@ public final class TiaEngine {
             List<String> notes = new ArrayList<>(workspace.notes());
             pomCache.problem().ifPresent(notes::add);
             cache.problem().ifPresent(notes::add);
-            caches.resolutions().problem().ifPresent(notes::add);
             changes.fetched().ifPresent(notes::add);
             Map<String, FileFacts> baseFacts = timings.time("base", () -> baseFacts(git, changes, workspace, cache));
 
@@ -137,6 +146,9 @@ public final class TiaEngine {
             GraphStore.Verdict graphVerdict = timings.time("graph-check",
                     () -> caches.graphs().check(graphKey, index, cache::get, path -> head.contentId(path).isPresent()));
             Optional<GraphStore.Stored> storedGraph = graphVerdict.stored();
+            if (storedGraph.isEmpty()) {
+                caches.startLoadingResolutions(); // while the facts index is saved
+            }
             caches.graphs().problem().ifPresent(notes::add);
 
             timings.time("save-index", () -> cache.save()).ifPresent(notes::add);
@@ -202,14 +214,30 @@ public final class TiaEngine {
         }
     }
 
-    /** The persistent caches in the configured folder, or none. */
-    private record Caches(FactsCache facts, ResolutionCache resolutions, CompletableFuture<GraphStore> graphLoad) {
+    /**
+     * The persistent caches in the configured folder, or none.
+     *
+     * @param resolutionLoad started only when the graph is built: a run that uses the stored graph resolves no name
+     *     (reading the store took 30 ms of a core at 50k classes)
+     */
+    private record Caches(FactsCache facts, Supplier<CompletableFuture<ResolutionCache>> resolutionLoad,
+            CompletableFuture<GraphStore> graphLoad) {
         static Caches load(TiaConfig config, int graphRewriteAfter) {
             // The stored graph is needed last, and reading it would make the wait for the facts longer: a thread of its own.
             CompletableFuture<GraphStore> graphs = Background.run("tia-graph-load",
                     () -> config.cacheDir().map(dir -> GraphStore.load(dir, version(), graphRewriteAfter)).orElse(GraphStore.none()));
-            return config.cacheDir().map(dir -> new Caches(FactsCache.load(dir, version()), ResolutionCache.load(dir, version()), graphs))
-                    .orElse(new Caches(FactsCache.none(), ResolutionCache.none(), graphs));
+            Supplier<CompletableFuture<ResolutionCache>> resolutions = Suppliers.memoize(() -> Background.run("tia-resolved-load",
+                    () -> config.cacheDir().map(dir -> ResolutionCache.load(dir, version())).orElse(ResolutionCache.none())));
+            return new Caches(config.cacheDir().map(dir -> FactsCache.load(dir, version())).orElse(FactsCache.none()),
+                    resolutions, graphs);
+        }
+
+        void startLoadingResolutions() {
+            resolutionLoad.get();
+        }
+
+        ResolutionCache resolutions() {
+            return await(resolutionLoad.get());
         }
 
         GraphStore graphs() {
@@ -226,8 +254,9 @@ public final class TiaEngine {
             Caches caches, Function<String, Set<String>> visibleFrom, List<String> notes) {
         TypeUniverse universe = timings.time("universe", () -> universe(index, baseFacts, workspace));
         NameResolver resolver = new NameResolver(universe);
-        Resolutions resolutions = timings.time("resolve",
-                () -> caches.resolutions().resolveAll(index, resolver, universe, visibleFrom));
+        ResolutionCache stored = timings.time("resolved-load", caches::resolutions);
+        stored.problem().ifPresent(notes::add);
+        Resolutions resolutions = timings.time("resolve", () -> stored.resolveAll(index, resolver, universe, visibleFrom));
         timings.time("save-resolved", () -> caches.resolutions().save()).ifPresent(notes::add);
         return new Resolved(resolver, resolutions);
     }
@@ -415,7 +444,7 @@ public final class TiaEngine {
         changes.changes().forEach(c -> changed.add(c.path()));
         List<FileEffect> effects = new ArrayList<>();
         for (IndexedFile file : index.files().values()) {
-            if (!file.facts().parsed() && !changed.contains(file.path())) {
+            if (!file.parsed() && !changed.contains(file.path())) {
                 MavenModule module = workspace.modules().get(file.module());
                 effects.add(new FileEffect(file.path(), Effect.MODULE, file.facts().parseProblem().get(),
                         ImmutableList.of(new Node.Module(module.path(), module.displayName()))));

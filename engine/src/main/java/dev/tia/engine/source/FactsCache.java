@@ -38,16 +38,16 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class FactsCache {
 
     private static final String MAGIC = "tia-facts";
-    /** Bump when {@link FileFacts} or the analyzer's output changes meaning. */
-    static final int FORMAT_VERSION = 9;
+    /** Bump when {@link FileFacts}, the analyzer's output or the layout of an entry changes. */
+    static final int FORMAT_VERSION = 10;
     private static final String FILE_NAME = "facts-v" + FORMAT_VERSION + ".bin";
     private static final String JOURNAL_NAME = "facts-v" + FORMAT_VERSION + ".journal";
     private static final int MAX_RECORD = 64 << 20;
 
     private final Path file;
     private final String tiaVersion;
-    private final Map<String, FileFacts> loaded;
-    private final Map<String, FileFacts> used;
+    /** The stored entries; those a run asks for are marked used, and only used ones are written again. */
+    private final Map<String, StoredFacts> loaded;
     /** Facts parsed in this run, to append to the journal. */
     private final Map<String, FileFacts> fresh = new ConcurrentHashMap<>();
     private final Optional<String> problem;
@@ -56,11 +56,10 @@ public final class FactsCache {
     private long indexBytes;
     private long journalBytes;
 
-    private FactsCache(Path file, String tiaVersion, Map<String, FileFacts> loaded, Optional<String> problem) {
+    private FactsCache(Path file, String tiaVersion, Map<String, StoredFacts> loaded, Optional<String> problem) {
         this.file = file;
         this.tiaVersion = tiaVersion;
         this.loaded = loaded;
-        this.used = new ConcurrentHashMap<>(Math.max(16, loaded.size() * 2)); // a warm run uses about all of it
         this.problem = problem;
     }
 
@@ -92,9 +91,15 @@ public final class FactsCache {
             }
             FactsCodec.Reader in = new FactsCodec.Reader(bytes, start, end);
             int count = in.varint();
-            Map<String, FileFacts> entries = new HashMap<>(Math.max(16, count * 2));
+            Map<String, StoredFacts> entries = new HashMap<>(Math.max(16, count * 2));
             for (int i = 0; i < count; i++) {
-                entries.put(in.string(), in.facts());
+                // Only the keys now: each entry's facts are decoded when a run asks for them (see StoredFacts).
+                String contentId = in.string();
+                boolean parsed = in.varint() == 1;
+                int length = in.fixedInt();
+                int at = in.position();
+                in.skip(length);
+                entries.put(contentId, StoredFacts.encoded(in, at, at + length, parsed));
             }
             FactsCache cache = new FactsCache(file, tiaVersion, entries, Optional.empty());
             cache.indexBytes = bytes.length;
@@ -114,7 +119,7 @@ public final class FactsCache {
     }
 
     /** Adds the journal's intact records of this tia version to {@code entries}; returns the journal's size. */
-    private static long readJournal(Path journal, String tiaVersion, Map<String, FileFacts> entries) {
+    private static long readJournal(Path journal, String tiaVersion, Map<String, StoredFacts> entries) {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(journal), 1 << 16))) {
             while (true) {
                 int length = in.readInt();
@@ -131,7 +136,7 @@ public final class FactsCache {
                 DataInputStream record = new DataInputStream(new ByteArrayInputStream(payload));
                 if (record.readUTF().equals(tiaVersion)) {
                     FactsCodec.Reader facts = new FactsCodec.Reader(payload, length - record.available(), length);
-                    entries.put(facts.string(), facts.facts());
+                    entries.put(facts.string(), StoredFacts.of(facts.facts()));
                 }
             }
         } catch (NoSuchFileException e) {
@@ -160,16 +165,34 @@ public final class FactsCache {
 
     /** The facts stored for {@code contentId}, kept in the index when it is next written. */
     public Optional<FileFacts> get(String contentId) {
-        FileFacts facts = loaded.get(contentId);
+        return stored(contentId).map(StoredFacts::facts);
+    }
+
+    /**
+     * Decodes every stored entry not decoded yet, for a run that will read most of them: on a thread of its own, so
+     * that the run finds them decoded (or decodes the few it reaches first itself). Marks none of them used.
+     */
+    public void decodeAll() {
+        loaded.values().forEach(StoredFacts::facts);
+    }
+
+    /** How many stored entries have been decoded so far: tests count it. */
+    int decodedEntries() {
+        return (int) loaded.values().stream().filter(StoredFacts::decoded).count();
+    }
+
+    /** {@link #get} without decoding the facts yet. */
+    Optional<StoredFacts> stored(String contentId) {
+        StoredFacts facts = loaded.get(contentId);
         if (facts != null) {
-            used.put(contentId, facts);
+            facts.markUsed();
         }
         return Optional.ofNullable(facts);
     }
 
-    void put(String contentId, FileFacts facts) {
-        used.put(contentId, facts);
+    StoredFacts put(String contentId, FileFacts facts) {
         fresh.put(contentId, facts);
+        return StoredFacts.of(facts);
     }
 
     /**
@@ -181,7 +204,7 @@ public final class FactsCache {
         if (file == null) {
             return Optional.empty();
         }
-        long unused = loaded.size() - (used.size() - fresh.size());
+        long unused = loaded.values().stream().filter(facts -> !facts.used()).count();
         boolean rewrite = changed || unused > loaded.size() / 10 || journalBytes > indexBytes / 4;
         if (!rewrite) {
             return fresh.isEmpty() ? Optional.empty() : append();
@@ -231,13 +254,15 @@ public final class FactsCache {
         try {
             Files.createDirectories(file.getParent());
             ensureIgnoredByGit(file.getParent());
-            Map<String, FileFacts> snapshot = Map.copyOf(used);
+            Map<String, FileFacts> snapshot = new HashMap<>(fresh);
+            loaded.forEach((key, value) -> {
+                if (value.used()) {
+                    snapshot.put(key, value.facts());
+                }
+            });
             FactsCodec.Writer facts = new FactsCodec.Writer();
             facts.varint(snapshot.size());
-            snapshot.forEach((key, value) -> {
-                facts.string(key);
-                facts.facts(value);
-            });
+            snapshot.forEach(facts::entry);
             AtomicFiles.write(file, CacheFraming.framed(MAGIC, FORMAT_VERSION, tiaVersion, facts.toBytes()));
             deleteOtherFormats(file.getParent());
             return Optional.empty();

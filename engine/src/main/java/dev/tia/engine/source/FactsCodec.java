@@ -114,6 +114,23 @@ final class FactsCodec {
             strings(facts.stringWords());
         }
 
+        /**
+         * One entry of the index: the content id, whether the file parsed, and the facts after their length in four
+         * bytes, so a reader can pass over them and decode them only when asked ({@link Reader#skip}).
+         */
+        void entry(String contentId, FileFacts facts) {
+            string(contentId);
+            varint(facts.parsed() ? 1 : 0);
+            ensure(Integer.BYTES);
+            int lengthAt = size;
+            size += Integer.BYTES;
+            facts(facts);
+            int length = size - lengthAt - Integer.BYTES;
+            for (int i = 0; i < Integer.BYTES; i++) {
+                body[lengthAt + i] = (byte) (length >>> (24 - 8 * i));
+            }
+        }
+
         private void member(MemberFacts member) {
             string(member.signature());
             string(member.name());
@@ -191,12 +208,22 @@ final class FactsCodec {
         }
     }
 
-    /** Reads what a {@link Writer} wrote, starting with its string table; damage ends in a {@link CorruptFactsException}. */
+    /**
+     * Reads what a {@link Writer} wrote, starting with its string table; damage ends in a {@link CorruptFactsException}.
+     *
+     * <p>The tables are decoded where a read asks for an entry, not up front: a warm run of a large repository reads
+     * few of the index's facts (see {@link StoredFacts}), and decoding every string of the table took a fifth of
+     * reading all of them. Readers made by {@link #at} share the tables and may run on several threads: an entry of
+     * the string table is a String, which may be made twice but is the same text either way.
+     */
     static final class Reader {
         private final byte[] bytes;
         private final int end;
+        private final int[] stringStarts;
+        private final int[] stringLengths;
         private final String[] table;
-        private final Fingerprint[] fingerprints;
+        private final int fingerprintsStart;
+        private final int fingerprintCount;
         private int position;
 
         Reader(byte[] bytes, int offset, int end) throws IOException {
@@ -204,23 +231,65 @@ final class FactsCodec {
             this.end = end;
             this.position = offset;
             int count = count();
+            stringStarts = new int[count];
+            stringLengths = new int[count];
             table = new String[count];
             for (int i = 0; i < count; i++) {
                 int length = count();
                 if (length > end - position) {
                     throw new CorruptFactsException("string past the end");
                 }
-                table[i] = new String(bytes, position, length, StandardCharsets.UTF_8);
+                stringStarts[i] = position;
+                stringLengths[i] = length;
                 position += length;
             }
-            int fingerprintCount = count();
+            fingerprintCount = count();
             if (fingerprintCount > (end - position) / 16) {
                 throw new CorruptFactsException("fingerprints past the end");
             }
-            fingerprints = new Fingerprint[fingerprintCount];
-            for (int i = 0; i < fingerprintCount; i++) {
-                fingerprints[i] = Fingerprint.of(readLong(), readLong());
+            fingerprintsStart = position;
+            position += fingerprintCount * 16;
+        }
+
+        /** A reader of the bytes from {@code start} to {@code end} with this one's tables. */
+        private Reader(Reader tables, int start, int end) {
+            this.bytes = tables.bytes;
+            this.end = end;
+            this.stringStarts = tables.stringStarts;
+            this.stringLengths = tables.stringLengths;
+            this.table = tables.table;
+            this.fingerprintsStart = tables.fingerprintsStart;
+            this.fingerprintCount = tables.fingerprintCount;
+            this.position = start;
+        }
+
+        /** Another reader over this one's tables, for the entry written from {@code start} to {@code end}. */
+        Reader at(int start, int end) {
+            return new Reader(this, start, end);
+        }
+
+        int position() {
+            return position;
+        }
+
+        /** Passes over {@code length} bytes, an entry read later with {@link #at}. */
+        void skip(int length) throws IOException {
+            if (length < 0 || length > end - position) {
+                throw new CorruptFactsException("entry past the end");
             }
+            position += length;
+        }
+
+        /** A number written by {@link Writer#entry} in four bytes. */
+        int fixedInt() throws IOException {
+            if (end - position < Integer.BYTES) {
+                throw new CorruptFactsException("truncated");
+            }
+            int value = 0;
+            for (int i = 0; i < Integer.BYTES; i++) {
+                value = (value << 8) | (bytes[position++] & 0xFF);
+            }
+            return value;
         }
 
         boolean atEnd() {
@@ -255,7 +324,12 @@ final class FactsCodec {
             if (index < 0 || index >= table.length) {
                 throw new CorruptFactsException("string index out of range");
             }
-            return table[index];
+            String value = table[index];
+            if (value == null) {
+                value = new String(bytes, stringStarts[index], stringLengths[index], StandardCharsets.UTF_8);
+                table[index] = value;
+            }
+            return value;
         }
 
         FileFacts facts() throws IOException {
@@ -304,16 +378,17 @@ final class FactsCodec {
             if (index == 0) {
                 return Fingerprint.NONE;
             }
-            if (index < 0 || index > fingerprints.length) {
+            if (index < 0 || index > fingerprintCount) {
                 throw new CorruptFactsException("fingerprint index out of range");
             }
-            return fingerprints[index - 1];
+            int at = fingerprintsStart + (index - 1) * 16;
+            return Fingerprint.of(longAt(at), longAt(at + 8));
         }
 
-        private long readLong() {
+        private long longAt(int at) {
             long value = 0;
             for (int i = 0; i < 8; i++) {
-                value = (value << 8) | (bytes[position++] & 0xFF);
+                value = (value << 8) | (bytes[at + i] & 0xFF);
             }
             return value;
         }

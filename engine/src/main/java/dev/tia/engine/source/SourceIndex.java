@@ -100,7 +100,7 @@ public final class SourceIndex {
         IntStream.range(0, pending.size()).parallel().forEach(i -> {
             Pending file = pending.get(i);
             Optional<String> id = tree.contentId(file.path());
-            Optional<FileFacts> cached = id.flatMap(cache::get);
+            Optional<StoredFacts> cached = id.flatMap(cache::stored);
             if (cached.isPresent()) {
                 indexed[i] = file.indexed(id.get(), cached.get());
             }
@@ -130,7 +130,7 @@ public final class SourceIndex {
     }
 
     /** Facts with the content id they belong to. */
-    private record Identified(String contentId, FileFacts facts) {
+    private record Identified(String contentId, StoredFacts facts) {
     }
 
     /** Reads one file, then takes its facts from the cache by content, or parses it and remembers the result. */
@@ -140,18 +140,16 @@ public final class SourceIndex {
             content = tree.read(path);
         } catch (IOException e) {
             // no content, so no content id: a key no cache holds, and the file is read again next time
-            return new Identified("unreadable:" + path,
-                    FileFacts.unparseable("", Optional.empty(), "cannot read: " + e.getMessage(), Fingerprint.NONE));
+            return new Identified("unreadable:" + path, StoredFacts.of(
+                    FileFacts.unparseable("", Optional.empty(), "cannot read: " + e.getMessage(), Fingerprint.NONE)));
         }
         String id = tree.contentId(path).orElseGet(() -> ContentId.of(content));
-        Optional<FileFacts> cached = cache.get(id);
+        Optional<StoredFacts> cached = cache.stored(id);
         if (cached.isPresent()) {
             return new Identified(id, cached.get());
         }
         parsed.incrementAndGet();
-        FileFacts facts = analyzer.analyze(path, decode(content));
-        cache.put(id, facts);
-        return new Identified(id, facts);
+        return new Identified(id, cache.put(id, analyzer.analyze(path, decode(content))));
     }
 
     /** Where the files of one folder belong. */
@@ -164,7 +162,7 @@ public final class SourceIndex {
 
     /** A Java file found in a source root, before its facts are known. */
     private record Pending(String path, String module, boolean test) {
-        IndexedFile indexed(String contentId, FileFacts facts) {
+        IndexedFile indexed(String contentId, StoredFacts facts) {
             return new IndexedFile(path, module, test, contentId, facts);
         }
     }
@@ -181,7 +179,7 @@ public final class SourceIndex {
     /** The facts of one file of {@code tree}, from {@code cache} when its content is known there. */
     public static FileFacts analyze(JavaFileAnalyzer analyzer, SourceTree tree, String path, FactsCache cache) {
         Optional<FileFacts> cached = tree.contentId(path).flatMap(cache::get);
-        return cached.orElseGet(() -> factsOf(analyzer, tree, path, cache, new AtomicInteger()).facts());
+        return cached.orElseGet(() -> factsOf(analyzer, tree, path, cache, new AtomicInteger()).facts().facts());
     }
 
     /** UTF-8, falling back to ISO-8859-1 for legacy files: identifiers are ASCII in practice either way. */
