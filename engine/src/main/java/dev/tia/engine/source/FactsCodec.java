@@ -214,7 +214,7 @@ final class FactsCodec {
      * <p>The tables are decoded where a read asks for an entry, not up front: a warm run of a large repository reads
      * few of the index's facts (see {@link StoredFacts}), and decoding every string of the table took a fifth of
      * reading all of them. Readers made by {@link #at} share the tables and may run on several threads: an entry of
-     * the string table is a String, which may be made twice but is the same text either way.
+     * either table is an immutable value, which two threads may both make, equal either way.
      */
     static final class Reader {
         private final byte[] bytes;
@@ -223,7 +223,7 @@ final class FactsCodec {
         private final int[] stringLengths;
         private final String[] table;
         private final int fingerprintsStart;
-        private final int fingerprintCount;
+        private final Fingerprint[] fingerprints;
         private int position;
 
         Reader(byte[] bytes, int offset, int end) throws IOException {
@@ -243,10 +243,11 @@ final class FactsCodec {
                 stringLengths[i] = length;
                 position += length;
             }
-            fingerprintCount = count();
+            int fingerprintCount = count();
             if (fingerprintCount > (end - position) / 16) {
                 throw new CorruptFactsException("fingerprints past the end");
             }
+            fingerprints = new Fingerprint[fingerprintCount];
             fingerprintsStart = position;
             position += fingerprintCount * 16;
         }
@@ -259,7 +260,7 @@ final class FactsCodec {
             this.stringLengths = tables.stringLengths;
             this.table = tables.table;
             this.fingerprintsStart = tables.fingerprintsStart;
-            this.fingerprintCount = tables.fingerprintCount;
+            this.fingerprints = tables.fingerprints;
             this.position = start;
         }
 
@@ -378,11 +379,16 @@ final class FactsCodec {
             if (index == 0) {
                 return Fingerprint.NONE;
             }
-            if (index < 0 || index > fingerprintCount) {
+            if (index < 0 || index > fingerprints.length) {
                 throw new CorruptFactsException("fingerprint index out of range");
             }
-            int at = fingerprintsStart + (index - 1) * 16;
-            return Fingerprint.of(longAt(at), longAt(at + 8));
+            Fingerprint fingerprint = fingerprints[index - 1];
+            if (fingerprint == null) {
+                int at = fingerprintsStart + (index - 1) * 16;
+                fingerprint = Fingerprint.of(longAt(at), longAt(at + 8));
+                fingerprints[index - 1] = fingerprint;
+            }
+            return fingerprint;
         }
 
         private long longAt(int at) {
