@@ -443,8 +443,8 @@ public final class TiaEngine {
         Set<String> changed = new LinkedHashSet<>();
         changes.changes().forEach(c -> changed.add(c.path()));
         List<FileEffect> effects = new ArrayList<>();
-        for (IndexedFile file : index.files().values()) {
-            if (!file.parsed() && !changed.contains(file.path())) {
+        for (IndexedFile file : index.unparsedFiles()) {
+            if (!changed.contains(file.path())) {
                 MavenModule module = workspace.modules().get(file.module());
                 effects.add(new FileEffect(file.path(), Effect.MODULE, file.facts().parseProblem().get(),
                         ImmutableList.of(new Node.Module(module.path(), module.displayName()))));

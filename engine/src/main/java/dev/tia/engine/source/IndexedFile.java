@@ -45,11 +45,6 @@ public final class IndexedFile {
         return facts.facts();
     }
 
-    /** {@code facts().parsed()}, without decoding the facts. */
-    public boolean parsed() {
-        return facts.parsed();
-    }
-
     @Override
     public boolean equals(Object other) {
         return other instanceof IndexedFile file && path.equals(file.path) && module.equals(file.module) && test == file.test
