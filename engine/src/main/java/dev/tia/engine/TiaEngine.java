@@ -135,6 +135,11 @@ public final class TiaEngine {
             Caches caches = timings.time("index-load", () -> await(cacheLoad));
             FactsCache cache = caches.facts();
             SourceIndex index = timings.time("index", () -> SourceIndex.build(workspace, head, analyzer, cache, progress));
+            if (!changes.changes().isEmpty()) {
+                // Every declared type, which the graph's build and the method-level walk both start from: made on the
+                // other core while this one checks and loads the stored graph (the index keeps it once made).
+                Background.run("tia-declarations", index::declarations);
+            }
             List<String> notes = new ArrayList<>(workspace.notes());
             pomCache.problem().ifPresent(notes::add);
             cache.problem().ifPresent(notes::add);
