@@ -119,13 +119,14 @@ public final class TiaEngine {
                 ? GitRepo.openWithWorkingTree(config.projectDir()) : GitRepo.open(config.projectDir()))) {
             String projectRoot = projectRoot(git.workTree(), config.projectDir());
             ChangeSet changes = timings.time("changes", () -> git.changes(config.base(), config.head()));
+            // Building the graph, and the method-level walk, read every file's facts: decoded on the other core once a
+            // run will need them, here while this one lists the tree. A run without a change reads few of them.
+            Supplier<CompletableFuture<Void>> factsDecode = Suppliers.memoize(() -> Background.run("tia-facts-decode", () -> {
+                await(cacheLoad).facts().decodeAll();
+                return null;
+            }));
             if (!changes.changes().isEmpty()) {
-                // A change may need every file's facts (the graph's build, or the method-level walk): decoded on the
-                // other core while this one lists the tree. A run without one reads the stored graph and few facts.
-                Background.run("tia-facts-decode", () -> {
-                    await(cacheLoad).facts().decodeAll();
-                    return null;
-                });
+                factsDecode.get();
             }
             SourceTree head = timings.time("tree", () -> git.tree(changes.head()));
             RepositoryConfig repositoryConfig = repositoryConfig(head, projectRoot);
@@ -153,6 +154,7 @@ public final class TiaEngine {
             Optional<GraphStore.Stored> storedGraph = graphVerdict.stored();
             if (storedGraph.isEmpty()) {
                 caches.startLoadingResolutions(); // while the facts index is saved
+                factsDecode.get(); // started already if there is a change
             }
             caches.graphs().problem().ifPresent(notes::add);
 
