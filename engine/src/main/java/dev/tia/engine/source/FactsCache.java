@@ -99,7 +99,7 @@ public final class FactsCache {
                 int length = in.fixedInt();
                 int at = in.position();
                 in.skip(length);
-                entries.put(contentId, StoredFacts.encoded(in, at, at + length, parsed));
+                entries.put(contentId, StoredFacts.encoded(in, file, at, at + length, parsed));
             }
             FactsCache cache = new FactsCache(file, tiaVersion, entries, Optional.empty());
             cache.indexBytes = bytes.length;

@@ -3,6 +3,7 @@ package dev.tia.engine.source;
 import dev.tia.engine.TiaException;
 
 import java.io.IOException;
+import java.nio.file.Path;
 
 /**
  * One content's facts as the index holds them, decoded when first asked for. A warm run whose graph comes from
@@ -12,6 +13,8 @@ import java.io.IOException;
 final class StoredFacts {
 
     private final FactsCodec.Reader index;
+    /** The index file, for the message should the entry not decode. */
+    private final Path indexFile;
     private final int start;
     private final int end;
     private final boolean parsed;
@@ -22,8 +25,9 @@ final class StoredFacts {
      */
     private boolean used;
 
-    private StoredFacts(FactsCodec.Reader index, int start, int end, boolean parsed, FileFacts facts) {
+    private StoredFacts(FactsCodec.Reader index, Path indexFile, int start, int end, boolean parsed, FileFacts facts) {
         this.index = index;
+        this.indexFile = indexFile;
         this.start = start;
         this.end = end;
         this.parsed = parsed;
@@ -32,12 +36,12 @@ final class StoredFacts {
 
     /** Facts at hand: parsed in this run, or read from the journal. */
     static StoredFacts of(FileFacts facts) {
-        return new StoredFacts(null, 0, 0, facts.parsed(), facts);
+        return new StoredFacts(null, null, 0, 0, facts.parsed(), facts);
     }
 
-    /** The entry written from {@code start} to {@code end} of the index {@code index} reads. */
-    static StoredFacts encoded(FactsCodec.Reader index, int start, int end, boolean parsed) {
-        return new StoredFacts(index, start, end, parsed, null);
+    /** The entry written from {@code start} to {@code end} of the index {@code index} reads, from {@code indexFile}. */
+    static StoredFacts encoded(FactsCodec.Reader index, Path indexFile, int start, int end, boolean parsed) {
+        return new StoredFacts(index, indexFile, start, end, parsed, null);
     }
 
     void markUsed() {
@@ -72,8 +76,8 @@ final class StoredFacts {
         } catch (IOException | RuntimeException e) {
             // The index's checksum held when it was loaded, so these bytes are what tia wrote: a reader that cannot
             // take them back is a defect, and guessing the file's facts could skip a test.
-            throw new TiaException("an entry of tia's index (facts-v" + FactsCache.FORMAT_VERSION + ".bin) cannot be read ("
-                    + e.getMessage() + "): delete tia's cache folder and run again, and please report it", e);
+            throw new TiaException("an entry of tia's index " + indexFile + " cannot be read (" + e.getMessage()
+                    + "): delete tia's cache folder " + indexFile.getParent() + " and run again, and please report it", e);
         }
     }
 }
