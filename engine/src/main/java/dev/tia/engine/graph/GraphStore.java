@@ -3,7 +3,6 @@ package dev.tia.engine.graph;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSortedSet;
 
-import dev.tia.engine.Background;
 import dev.tia.engine.io.AtomicFiles;
 import dev.tia.engine.io.ByteSink;
 import dev.tia.engine.io.ByteSource;
@@ -32,8 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
@@ -374,23 +371,25 @@ public final class GraphStore {
     /** A graph and catalog as stored, decoded. */
     public static final class Stored {
         private final boolean implementations;
-        private final Adjacency adjacency;
+        private final List<Node> nodes;
+        private final int[][] successors;
+        private final BitSet supertypesLeftOut;
         private final ImmutableMap<TypeRef, TestClass> tests;
         private final TypeHierarchy hierarchy;
 
-        Stored(boolean implementations, Adjacency adjacency, ImmutableMap<TypeRef, TestClass> tests, TypeHierarchy hierarchy) {
+        Stored(boolean implementations, List<Node> nodes, int[][] successors, BitSet supertypesLeftOut,
+                ImmutableMap<TypeRef, TestClass> tests, TypeHierarchy hierarchy) {
             this.implementations = implementations;
-            this.adjacency = adjacency;
+            this.nodes = nodes;
+            this.successors = successors;
+            this.supertypesLeftOut = supertypesLeftOut;
             this.tests = tests;
             this.hierarchy = hierarchy;
         }
 
-        /**
-         * The stored graph; its member-level walk reads the calls of {@code index}'s files (their bodies may differ).
-         * Asked for once per run: the graph's edges are handed over, not copied.
-         */
+        /** The stored graph; its member-level walk reads the calls of {@code index}'s files (their bodies may differ). */
         public DependencyGraph graph(SourceIndex index) {
-            return new DependencyGraph(adjacency, index, () -> hierarchy, implementations);
+            return new DependencyGraph(Adjacency.of(nodes, successors, supertypesLeftOut), index, () -> hierarchy, implementations);
         }
 
         public TestCatalog catalog() {
@@ -624,13 +623,6 @@ public final class GraphStore {
         private final int records;
         private final int texts;
         private final int graphStart;
-        /**
-         * The graph, decoded as far as it does not depend on this run's files, on a thread of its own from the moment
-         * the files are read: the check and a run's first phases go on meanwhile. Decoding it and numbering its nodes
-         * took 35-40 ms of the main thread at 50k classes. The graph is the only part read with the cursor of
-         * {@link #bytes}; the files' records are read where they lie.
-         */
-        private CompletableFuture<Decoded> decoded;
         /** The paths whole, made only when the files are merged path by path (some were added or removed). */
         private String[] paths;
 
@@ -657,15 +649,7 @@ public final class GraphStore {
 
         static StoredFiles read(Path file, String tiaVersion) throws IOException {
             CacheFraming.Payload payload = CacheFraming.unframe(Files.readAllBytes(file), MAGIC, FORMAT_VERSION, tiaVersion);
-            StoredFiles files = new StoredFiles(new ByteSource(payload.bytes(), payload.start(), payload.end()));
-            files.decoded = Background.run("tia-graph-decode", () -> {
-                try {
-                    return files.decode();
-                } catch (CacheFraming.CorruptException e) {
-                    throw new CompletionException(e);
-                }
-            });
-            return files;
+            return new StoredFiles(new ByteSource(payload.bytes(), payload.start(), payload.end()));
         }
 
         Key key() {
@@ -740,17 +724,12 @@ public final class GraphStore {
             return number;
         }
 
-        /** A test class as stored: its file by number among the stored files, or its path if none is. */
-        private record StoredTest(TypeRef type, int file, String path, ImmutableSortedSet<String> classTags,
-                ImmutableSortedSet<String> onEvery, int flags) {
-        }
-
-        /** What {@link #decode} reads: the graph numbered as stored, the test classes, the type hierarchy. */
-        private record Decoded(Adjacency adjacency, List<StoredTest> tests, TypeHierarchy hierarchy) {
-        }
-
-        /** The graph, test classes and hierarchy after the files. */
-        private Decoded decode() throws CacheFraming.CorruptException {
+        /**
+         * The graph and catalog after the files.
+         *
+         * @param current this run's files, which are the stored ones, in their order
+         */
+        Stored graph(List<IndexedFile> current) throws CacheFraming.CorruptException {
             bytes.seek(graphStart);
             int nodeCount = bytes.count();
             List<Node> nodes = new ArrayList<>(nodeCount);
@@ -770,12 +749,15 @@ public final class GraphStore {
                 leftOut.set(number(bytes.varint(), nodeCount));
             }
             int testCount = bytes.count();
-            List<StoredTest> tests = new ArrayList<>(testCount);
+            ImmutableMap.Builder<TypeRef, TestClass> tests = ImmutableMap.builderWithExpectedSize(testCount);
             for (int i = 0; i < testCount; i++) {
                 TypeRef type = type(nodes);
                 int file = bytes.varint() - 1;
-                String path = file >= 0 ? null : bytes.text();
-                tests.add(new StoredTest(type, file, path, sortedTexts(), sortedTexts(), bytes.varint()));
+                String path = file >= 0 ? current.get(number(file, count())).path() : bytes.text();
+                ImmutableSortedSet<String> classTags = sortedTexts();
+                ImmutableSortedSet<String> onEvery = sortedTexts();
+                int flags = bytes.varint();
+                tests.put(type, new TestClass(type, path, classTags, onEvery, (flags & 1) != 0, (flags & 2) != 0));
             }
             int supertypeCount = bytes.count();
             Map<TypeRef, List<TypeRef>> supertypes = new HashMap<>(supertypeCount * 2);
@@ -792,36 +774,9 @@ public final class GraphStore {
             if (!bytes.atEnd()) {
                 throw new CacheFraming.CorruptException("data after the type hierarchy");
             }
-            return new Decoded(Adjacency.of(nodes, successors, leftOut), tests,
-                    TypeHierarchy.stored(supertypes, outside, namedInText));
-        }
-
-        /**
-         * The graph and catalog after the files.
-         *
-         * @param current this run's files, which are the stored ones, in their order
-         */
-        Stored graph(List<IndexedFile> current) throws CacheFraming.CorruptException {
-            Decoded graph;
             try {
-                graph = decoded.join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof CacheFraming.CorruptException corrupt) {
-                    throw corrupt;
-                }
-                if (e.getCause() instanceof RuntimeException runtime) {
-                    throw runtime; // a number out of range among the bytes: the check reports the store as corrupt
-                }
-                throw e;
-            }
-            ImmutableMap.Builder<TypeRef, TestClass> tests = ImmutableMap.builderWithExpectedSize(graph.tests().size());
-            for (StoredTest test : graph.tests()) {
-                String path = test.file() >= 0 ? current.get(number(test.file(), count())).path() : test.path();
-                tests.put(test.type(), new TestClass(test.type(), path, test.classTags(), test.onEvery(),
-                        (test.flags() & 1) != 0, (test.flags() & 2) != 0));
-            }
-            try {
-                return new Stored(key.implementations(), graph.adjacency(), tests.buildOrThrow(), graph.hierarchy());
+                return new Stored(key.implementations(), nodes, successors, leftOut, tests.buildOrThrow(),
+                        TypeHierarchy.stored(supertypes, outside, namedInText));
             } catch (IllegalArgumentException e) {
                 throw new CacheFraming.CorruptException("a test class stored twice");
             }
