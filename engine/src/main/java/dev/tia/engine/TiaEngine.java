@@ -60,8 +60,8 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * The one entry point of every face: configuration in, {@link Analysis} out.
@@ -70,9 +70,6 @@ import java.util.function.Supplier;
  * make tia unsure end in a run-all with the reason in the selection.
  */
 public final class TiaEngine {
-
-    /** Changed files parsed ahead at most: a larger change is parsed by the index on every core. */
-    private static final int PARSED_AHEAD = 8;
 
     private final JavaFileAnalyzer analyzer = new JavaFileAnalyzer();
     private final Progress progress;
@@ -131,7 +128,6 @@ public final class TiaEngine {
             if (!changes.changes().isEmpty()) {
                 factsDecode.get();
             }
-            CompletableFuture<Void> parsedAhead = parseAhead(config, git.workTree(), changes, cacheLoad);
             SourceTree head = timings.time("tree", () -> git.tree(changes.head()));
             RepositoryConfig repositoryConfig = repositoryConfig(head, projectRoot);
             PomCache pomCache = await(pomLoad);
@@ -139,10 +135,7 @@ public final class TiaEngine {
                     () -> WorkspaceLoader.load(head, projectRoot, repositoryConfig, pomCache));
             Caches caches = timings.time("index-load", () -> await(cacheLoad));
             FactsCache cache = caches.facts();
-            SourceIndex index = timings.time("index", () -> {
-                await(parsedAhead);
-                return SourceIndex.build(workspace, head, analyzer, cache, progress);
-            });
+            SourceIndex index = timings.time("index", () -> SourceIndex.build(workspace, head, analyzer, cache, progress));
             if (!changes.changes().isEmpty()) {
                 // Every declared type, which the graph's build and the method-level walk both start from: made on the
                 // other core while this one checks and loads the stored graph (the index keeps it once made).
@@ -226,28 +219,6 @@ public final class TiaEngine {
             return new Analysis(outcome.selection(), graph, catalog, effects, timings, index.stats(), resolutionStats,
                     storedGraph.isPresent(), bump);
         }
-    }
-
-    /**
-     * Parses the first few changed Java files of the working tree on another core while the tree is listed and the
-     * poms are read: the index then finds their facts (see {@link SourceIndex#parseAhead}). More files are parsed by
-     * the index on every core; a committed head's files are read from git there.
-     */
-    private CompletableFuture<Void> parseAhead(TiaConfig config, Path workTree, ChangeSet changes,
-            CompletableFuture<Caches> cacheLoad) {
-        if (config.head().isPresent()) {
-            return CompletableFuture.completedFuture(null);
-        }
-        List<String> paths = changes.changes().stream()
-                .filter(c -> c.change() != ChangeType.DELETED && c.path().endsWith(".java"))
-                .map(FileChange::path).limit(PARSED_AHEAD).toList();
-        if (paths.isEmpty()) {
-            return CompletableFuture.completedFuture(null);
-        }
-        return Background.run("tia-parse-ahead", () -> {
-            SourceIndex.parseAhead(analyzer, workTree, paths, await(cacheLoad).facts());
-            return null;
-        });
     }
 
     /**

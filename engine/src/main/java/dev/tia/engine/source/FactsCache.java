@@ -181,20 +181,13 @@ public final class FactsCache {
         return (int) loaded.values().stream().filter(StoredFacts::decoded).count();
     }
 
-    /** {@link #get} without decoding the facts yet; facts parsed in this run count too. */
+    /** {@link #get} without decoding the facts yet. */
     Optional<StoredFacts> stored(String contentId) {
         StoredFacts facts = loaded.get(contentId);
         if (facts != null) {
             facts.markUsed();
-            return Optional.of(facts);
         }
-        FileFacts parsed = fresh.get(contentId);
-        return parsed == null ? Optional.empty() : Optional.of(StoredFacts.of(parsed));
-    }
-
-    /** Whether this run parsed {@code contentId} (it was not stored). */
-    boolean parsedInThisRun(String contentId) {
-        return fresh.containsKey(contentId);
+        return Optional.ofNullable(facts);
     }
 
     StoredFacts put(String contentId, FileFacts facts) {

@@ -18,10 +18,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -102,7 +99,6 @@ public final class SourceIndex {
             }
         }
         IndexedFile[] indexed = new IndexedFile[pending.size()];
-        AtomicInteger parsed = new AtomicInteger();
         // Whether each file parses, noted where its entry is at hand: a pass over all of them later cost 10 ms at 50k.
         boolean[] unparsed = new boolean[pending.size()];
         // Two lookups in large maps per file, bound by memory latency: on both cores (the phase 120 -> 80 ms at 50k).
@@ -113,9 +109,6 @@ public final class SourceIndex {
             if (cached.isPresent()) {
                 indexed[i] = file.indexed(id.get(), cached.get());
                 unparsed[i] = !cached.get().parsed();
-                if (cache.parsedInThisRun(id.get())) {
-                    parsed.incrementAndGet(); // by parseAhead
-                }
             }
         });
         List<Integer> misses = new ArrayList<>();
@@ -125,6 +118,7 @@ public final class SourceIndex {
             }
         }
         AtomicInteger done = new AtomicInteger();
+        AtomicInteger parsed = new AtomicInteger();
         // Parsing is CPU-bound and files are independent: use every core on a cold run.
         misses.parallelStream().forEach(i -> {
             Pending file = pending.get(i);
@@ -146,26 +140,6 @@ public final class SourceIndex {
                 new Stats(pending.size(), parsed.get(), pending.size() - parsed.get()));
     }
 
-    /**
-     * Parses the working tree's {@code paths} whose content {@code cache} does not hold, so that a build that comes
-     * later finds their facts there: started as soon as git names the changed files, it runs while the tree is listed
-     * and the poms are read (a changed file's parse took 30 ms of a fresh JVM, most of a one-file edit's index phase
-     * at 10k classes). Anything unreadable is left for the build, which reads the file again and says what is wrong.
-     */
-    public static void parseAhead(JavaFileAnalyzer analyzer, Path workTree, Collection<String> paths, FactsCache cache) {
-        for (String path : paths) {
-            try {
-                byte[] content = Files.readAllBytes(workTree.resolve(path));
-                String id = ContentId.of(content);
-                if (cache.stored(id).isEmpty()) {
-                    cache.put(id, analyzer.analyze(path, decode(content)));
-                }
-            } catch (IOException | RuntimeException e) {
-                // the build meets it again
-            }
-        }
-    }
-
     /** Facts with the content id they belong to. */
     private record Identified(String contentId, StoredFacts facts) {
     }
@@ -183,9 +157,6 @@ public final class SourceIndex {
         String id = tree.contentId(path).orElseGet(() -> ContentId.of(content));
         Optional<StoredFacts> cached = cache.stored(id);
         if (cached.isPresent()) {
-            if (cache.parsedInThisRun(id)) {
-                parsed.incrementAndGet(); // by parseAhead, or for another file of the same content
-            }
             return new Identified(id, cached.get());
         }
         parsed.incrementAndGet();
