@@ -120,12 +120,15 @@ public final class TiaEngine {
             String projectRoot = projectRoot(git.workTree(), config.projectDir());
             ChangeSet changes = timings.time("changes", () -> git.changes(config.base(), config.head()));
             // Building the graph, and the method-level walk, read every file's facts: decoded on the other core once a
-            // run will need them, here while this one lists the tree. A run without a change reads few of them.
+            // run will need them, here while this one lists the tree when a Java file changed. A run that changed none
+            // reads few of them, unless the stored graph cannot serve it (see below).
             Supplier<CompletableFuture<Void>> factsDecode = Suppliers.memoize(() -> Background.run("tia-facts-decode", () -> {
                 await(cacheLoad).facts().decodeAll();
                 return null;
             }));
-            if (!changes.changes().isEmpty()) {
+            boolean javaChanged = changes.changes().stream()
+                    .anyMatch(c -> c.path().endsWith(".java") || c.oldPath().filter(p -> p.endsWith(".java")).isPresent());
+            if (javaChanged) {
                 factsDecode.get();
             }
             SourceTree head = timings.time("tree", () -> git.tree(changes.head()));
@@ -136,7 +139,7 @@ public final class TiaEngine {
             Caches caches = timings.time("index-load", () -> await(cacheLoad));
             FactsCache cache = caches.facts();
             SourceIndex index = timings.time("index", () -> SourceIndex.build(workspace, head, analyzer, cache, progress));
-            if (!changes.changes().isEmpty()) {
+            if (javaChanged) {
                 // Every declared type, which the graph's build and the method-level walk both start from: made on the
                 // other core while this one checks and loads the stored graph (the index keeps it once made).
                 Background.run("tia-declarations", index::declarations);
@@ -154,7 +157,7 @@ public final class TiaEngine {
             Optional<GraphStore.Stored> storedGraph = graphVerdict.stored();
             if (storedGraph.isEmpty()) {
                 caches.startLoadingResolutions(); // while the facts index is saved
-                factsDecode.get(); // started already if there is a change
+                factsDecode.get(); // started already if a Java file changed
             }
             caches.graphs().problem().ifPresent(notes::add);
 
