@@ -76,10 +76,6 @@ public final class GitRepo implements AutoCloseable {
         this.repository = repository;
         this.nativeStatus = nativeStatus;
         this.workTree = repository.getWorkTree().toPath().toAbsolutePath().normalize();
-        // git's index is read without hashing all of it to check its trailer, as git itself reads it (only fsck
-        // checks): hashing it took 15-20 ms of a core at 50k classes. Set on this run's copy of the configuration
-        // only, which tia never writes, and JGit reads that setting only when it reads or writes the index.
-        repository.getConfig().setBoolean("index", null, "skipHash", true);
         this.index = readIndexNow ? Background.run("tia-git-index", this::readIndex) : null;
     }
 
