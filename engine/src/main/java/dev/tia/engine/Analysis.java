@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 
 /** The result of one analysis: the selection, plus what {@code explain} needs to answer about a single file. */
 public final class Analysis {
@@ -29,11 +30,13 @@ public final class Analysis {
     private final ResolutionStats resolutionStats;
     private final boolean graphFromStore;
     private final Optional<DependencyBump> dependencyBump;
+    private final IntSupplier factsDecoded;
 
     Analysis(Selection selection, DependencyGraph graph, TestCatalog catalog, List<FileEffect> effects, Timings timings,
-            SourceIndex.Stats indexStats, ResolutionStats resolutionStats, boolean graphFromStore,
+            SourceIndex.Stats indexStats, IntSupplier factsDecoded, ResolutionStats resolutionStats, boolean graphFromStore,
             Optional<DependencyBump> dependencyBump) {
         this.indexStats = indexStats;
+        this.factsDecoded = factsDecoded;
         this.resolutionStats = resolutionStats;
         this.graphFromStore = graphFromStore;
         this.dependencyBump = dependencyBump;
@@ -66,6 +69,15 @@ public final class Analysis {
     /** How many files were parsed, and how many came from the persistent index. */
     public SourceIndex.Stats indexStats() {
         return indexStats;
+    }
+
+    /**
+     * How many entries of the persistent index this run has decoded so far (see {@code FactsCache#entriesDecoded}): none
+     * or few when the stored graph served a run that changed no Java file. A run that changed one decodes all of them
+     * on another thread, which may still be at it.
+     */
+    public int factsDecoded() {
+        return factsDecoded.getAsInt();
     }
 
     /**

@@ -219,8 +219,8 @@ public final class TiaEngine {
             Optional<DependencyBump> bump = dependencyBump(outcome.selection(), effects, versionChanges,
                     rest -> selector.select(git.workTree().toString(), changes, changedFiles, rest, standing, runAllReasons, notes));
             timings.finish();
-            return new Analysis(outcome.selection(), graph, catalog, effects, timings, index.stats(), resolutionStats,
-                    storedGraph.isPresent(), bump);
+            return new Analysis(outcome.selection(), graph, catalog, effects, timings, index.stats(), cache::entriesDecoded,
+                    resolutionStats, storedGraph.isPresent(), bump);
         }
     }
 

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The persistent index: {@link FileFacts} by content id (the git blob id of the file's bytes), so a warm run
@@ -48,6 +49,8 @@ public final class FactsCache {
     private final String tiaVersion;
     /** The stored entries; those a run asks for are marked used, and only used ones are written again. */
     private final Map<String, StoredFacts> loaded;
+    /** Stored entries decoded in this run (see {@link #entriesDecoded()}). */
+    private final AtomicInteger decodes;
     /** Facts parsed in this run, to append to the journal. */
     private final Map<String, FileFacts> fresh = new ConcurrentHashMap<>();
     private final Optional<String> problem;
@@ -56,8 +59,10 @@ public final class FactsCache {
     private long indexBytes;
     private long journalBytes;
 
-    private FactsCache(Path file, String tiaVersion, Map<String, StoredFacts> loaded, Optional<String> problem) {
+    private FactsCache(Path file, String tiaVersion, Map<String, StoredFacts> loaded, AtomicInteger decodes,
+            Optional<String> problem) {
         this.file = file;
+        this.decodes = decodes;
         this.tiaVersion = tiaVersion;
         this.loaded = loaded;
         this.problem = problem;
@@ -65,7 +70,7 @@ public final class FactsCache {
 
     /** A cache that remembers nothing, for analyses that must not touch the disk. */
     public static FactsCache none() {
-        return new FactsCache(null, "", Map.of(), Optional.empty());
+        return new FactsCache(null, "", Map.of(), new AtomicInteger(), Optional.empty());
     }
 
     /** Loads the index in {@code dir}; a missing one is empty, a corrupt or foreign one is empty with a problem. */
@@ -92,6 +97,7 @@ public final class FactsCache {
             FactsCodec.Reader in = new FactsCodec.Reader(bytes, start, end);
             int count = in.varint();
             Map<String, StoredFacts> entries = new HashMap<>(Math.max(16, count * 2));
+            AtomicInteger decodes = new AtomicInteger();
             for (int i = 0; i < count; i++) {
                 // Only the keys now: each entry's facts are decoded when a run asks for them (see StoredFacts).
                 String contentId = in.string();
@@ -99,14 +105,14 @@ public final class FactsCache {
                 int length = in.fixedInt();
                 int at = in.position();
                 in.skip(length);
-                entries.put(contentId, StoredFacts.encoded(in, file, at, at + length, parsed));
+                entries.put(contentId, StoredFacts.encoded(in, file, decodes, at, at + length, parsed));
             }
-            FactsCache cache = new FactsCache(file, tiaVersion, entries, Optional.empty());
+            FactsCache cache = new FactsCache(file, tiaVersion, entries, decodes, Optional.empty());
             cache.indexBytes = bytes.length;
             cache.journalBytes = readJournal(dir.resolve(JOURNAL_NAME), tiaVersion, entries);
             return cache;
         } catch (NoSuchFileException e) {
-            FactsCache cache = new FactsCache(file, tiaVersion, new HashMap<>(), Optional.empty());
+            FactsCache cache = new FactsCache(file, tiaVersion, new HashMap<>(), new AtomicInteger(), Optional.empty());
             cache.changed = true; // no index yet: the first save writes one
             return cache;
         } catch (FactsCodec.CorruptFactsException e) {
@@ -152,7 +158,7 @@ public final class FactsCache {
     }
 
     private static FactsCache rebuild(Path file, String tiaVersion, String why) {
-        FactsCache cache = new FactsCache(file, tiaVersion, new HashMap<>(),
+        FactsCache cache = new FactsCache(file, tiaVersion, new HashMap<>(), new AtomicInteger(),
                 Optional.of("the index " + file + " " + why + "; rebuilding it"));
         cache.changed = true;
         return cache;
@@ -176,9 +182,12 @@ public final class FactsCache {
         loaded.values().forEach(StoredFacts::facts);
     }
 
-    /** How many stored entries have been decoded so far: tests count it. */
-    int decodedEntries() {
-        return (int) loaded.values().stream().filter(StoredFacts::decoded).count();
+    /**
+     * How many stored entries this run has decoded so far: few when the stored graph serves a run without a Java
+     * change, every one when the graph is built (entries read from the journal come decoded and do not count).
+     */
+    public int entriesDecoded() {
+        return decodes.get();
     }
 
     /** {@link #get} without decoding the facts yet. */

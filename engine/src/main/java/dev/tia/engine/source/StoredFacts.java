@@ -4,6 +4,7 @@ import dev.tia.engine.TiaException;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One content's facts as the index holds them, decoded when first asked for. A warm run whose graph comes from
@@ -15,6 +16,8 @@ final class StoredFacts {
     private final FactsCodec.Reader index;
     /** The index file, for the message should the entry not decode. */
     private final Path indexFile;
+    /** The index's count of entries decoded in this run. */
+    private final AtomicInteger decodes;
     private final int start;
     private final int end;
     private final boolean parsed;
@@ -25,9 +28,11 @@ final class StoredFacts {
      */
     private boolean used;
 
-    private StoredFacts(FactsCodec.Reader index, Path indexFile, int start, int end, boolean parsed, FileFacts facts) {
+    private StoredFacts(FactsCodec.Reader index, Path indexFile, AtomicInteger decodes, int start, int end, boolean parsed,
+            FileFacts facts) {
         this.index = index;
         this.indexFile = indexFile;
+        this.decodes = decodes;
         this.start = start;
         this.end = end;
         this.parsed = parsed;
@@ -36,12 +41,16 @@ final class StoredFacts {
 
     /** Facts at hand: parsed in this run, or read from the journal. */
     static StoredFacts of(FileFacts facts) {
-        return new StoredFacts(null, null, 0, 0, facts.parsed(), facts);
+        return new StoredFacts(null, null, null, 0, 0, facts.parsed(), facts);
     }
 
-    /** The entry written from {@code start} to {@code end} of the index {@code index} reads, from {@code indexFile}. */
-    static StoredFacts encoded(FactsCodec.Reader index, Path indexFile, int start, int end, boolean parsed) {
-        return new StoredFacts(index, indexFile, start, end, parsed, null);
+    /**
+     * The entry written from {@code start} to {@code end} of the index {@code index} reads, from {@code indexFile};
+     * each decode counts in {@code decodes}.
+     */
+    static StoredFacts encoded(FactsCodec.Reader index, Path indexFile, AtomicInteger decodes, int start, int end,
+            boolean parsed) {
+        return new StoredFacts(index, indexFile, decodes, start, end, parsed, null);
     }
 
     void markUsed() {
@@ -57,10 +66,6 @@ final class StoredFacts {
         return parsed;
     }
 
-    boolean decoded() {
-        return facts != null;
-    }
-
     FileFacts facts() {
         FileFacts known = facts;
         if (known == null) {
@@ -71,6 +76,7 @@ final class StoredFacts {
     }
 
     private FileFacts decode() {
+        decodes.incrementAndGet();
         try {
             return index.at(start, end).facts();
         } catch (IOException | RuntimeException e) {

@@ -164,6 +164,25 @@ class FactsCacheTest {
     }
 
     @Test
+    void aRunThatChangedNoJavaFileDecodesNoFactsWhenTheStoredGraphServesIt() {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            analyze(); // parses every file, stores the facts and the graph
+            Analysis unchanged = analyze();
+            assertThat(unchanged.graphFromStore()).isTrue();
+            assertThat(unchanged.factsDecoded()).isZero();
+
+            repo.apply(ChangeStep.named("shop", "03-docs-only"));
+            Analysis docs = analyze();
+            assertThat(docs.graphFromStore()).isTrue();
+            assertThat(docs.factsDecoded()).isZero();
+
+            // a Java change reads them: the check, the policy and the member walk, and every one on another thread
+            repo.apply(ChangeStep.named("shop", "01-discount-rule"));
+            assertThat(analyze().factsDecoded()).isPositive();
+        }
+    }
+
+    @Test
     void storedFactsAreDecodedOnlyWhenAskedForAndKeptWhenUsed() throws Exception {
         Path cacheDir = dir.resolve("cache");
         JavaFileAnalyzer analyzer = new JavaFileAnalyzer();
@@ -178,13 +197,13 @@ class FactsCacheTest {
 
         FactsCache second = FactsCache.load(cacheDir, "1.0");
         StoredFacts storedBroken = second.stored("broken").orElseThrow();
-        assertThat(second.decodedEntries()).as("loading reads keys, not facts").isZero();
+        assertThat(second.entriesDecoded()).as("loading reads keys, not facts").isZero();
         assertThat(storedBroken.parsed()).as("known without decoding").isFalse();
         assertThat(second.stored("good").orElseThrow().parsed()).isTrue();
-        assertThat(second.decodedEntries()).isZero();
+        assertThat(second.entriesDecoded()).isZero();
         assertThat(storedBroken.facts()).isEqualTo(broken);
         assertThat(second.get("good")).contains(good);
-        assertThat(second.decodedEntries()).isEqualTo(2);
+        assertThat(second.entriesDecoded()).isEqualTo(2);
 
         // "unused" was not asked for: more than a tenth of the entries unused rewrites the index without it
         assertThat(second.save()).isEmpty();
