@@ -65,7 +65,8 @@ final class AffectedCommand implements Callable<Integer> {
         if (timings) {
             spec.commandLine().getErr().println("tia: timings: " + analysis.timings() + String.format(", peak heap %d MB",
                     PeakHeap.megabytes()) + "; files " + analysis.indexStats().files() + ", parsed " + analysis.indexStats().parsed()
-                    + ", from index " + analysis.indexStats().cached() + " (" + analysis.factsDecoded() + " decoded); names resolved " + analysis.resolutionStats().resolved()
+                    + ", from index " + analysis.indexStats().cached() + " (" + analysis.factsDecoded() + " decoded)"
+                    + "; names resolved " + analysis.resolutionStats().resolved()
                     + ", reused " + analysis.resolutionStats().reused()
                     + (analysis.graphFromStore() ? "; graph from store" : ""));
         }

@@ -59,6 +59,11 @@ public final class FactsCache {
     private long indexBytes;
     private long journalBytes;
 
+    /** A cache whose entries, if any, came decoded (from the journal, or none at all). */
+    private FactsCache(Path file, String tiaVersion, Map<String, StoredFacts> loaded, Optional<String> problem) {
+        this(file, tiaVersion, loaded, new AtomicInteger(), problem);
+    }
+
     private FactsCache(Path file, String tiaVersion, Map<String, StoredFacts> loaded, AtomicInteger decodes,
             Optional<String> problem) {
         this.file = file;
@@ -70,7 +75,7 @@ public final class FactsCache {
 
     /** A cache that remembers nothing, for analyses that must not touch the disk. */
     public static FactsCache none() {
-        return new FactsCache(null, "", Map.of(), new AtomicInteger(), Optional.empty());
+        return new FactsCache(null, "", Map.of(), Optional.empty());
     }
 
     /** Loads the index in {@code dir}; a missing one is empty, a corrupt or foreign one is empty with a problem. */
@@ -97,7 +102,7 @@ public final class FactsCache {
             FactsCodec.Reader in = new FactsCodec.Reader(bytes, start, end);
             int count = in.varint();
             Map<String, StoredFacts> entries = new HashMap<>(Math.max(16, count * 2));
-            AtomicInteger decodes = new AtomicInteger();
+            StoredFacts.Index index = new StoredFacts.Index(in, file, new AtomicInteger());
             for (int i = 0; i < count; i++) {
                 // Only the keys now: each entry's facts are decoded when a run asks for them (see StoredFacts).
                 String contentId = in.string();
@@ -105,14 +110,14 @@ public final class FactsCache {
                 int length = in.fixedInt();
                 int at = in.position();
                 in.skip(length);
-                entries.put(contentId, StoredFacts.encoded(in, file, decodes, at, at + length, parsed));
+                entries.put(contentId, StoredFacts.encoded(index, at, at + length, parsed));
             }
-            FactsCache cache = new FactsCache(file, tiaVersion, entries, decodes, Optional.empty());
+            FactsCache cache = new FactsCache(file, tiaVersion, entries, index.decodes(), Optional.empty());
             cache.indexBytes = bytes.length;
             cache.journalBytes = readJournal(dir.resolve(JOURNAL_NAME), tiaVersion, entries);
             return cache;
         } catch (NoSuchFileException e) {
-            FactsCache cache = new FactsCache(file, tiaVersion, new HashMap<>(), new AtomicInteger(), Optional.empty());
+            FactsCache cache = new FactsCache(file, tiaVersion, new HashMap<>(), Optional.empty());
             cache.changed = true; // no index yet: the first save writes one
             return cache;
         } catch (FactsCodec.CorruptFactsException e) {
@@ -158,7 +163,7 @@ public final class FactsCache {
     }
 
     private static FactsCache rebuild(Path file, String tiaVersion, String why) {
-        FactsCache cache = new FactsCache(file, tiaVersion, new HashMap<>(), new AtomicInteger(),
+        FactsCache cache = new FactsCache(file, tiaVersion, new HashMap<>(),
                 Optional.of("the index " + file + " " + why + "; rebuilding it"));
         cache.changed = true;
         return cache;

@@ -13,11 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class StoredFacts {
 
-    private final FactsCodec.Reader index;
-    /** The index file, for the message should the entry not decode. */
-    private final Path indexFile;
-    /** The index's count of entries decoded in this run. */
-    private final AtomicInteger decodes;
+    /** The index this entry lies in; null for facts at hand. */
+    private final Index index;
     private final int start;
     private final int end;
     private final boolean parsed;
@@ -28,11 +25,15 @@ final class StoredFacts {
      */
     private boolean used;
 
-    private StoredFacts(FactsCodec.Reader index, Path indexFile, AtomicInteger decodes, int start, int end, boolean parsed,
-            FileFacts facts) {
+    /**
+     * The index entries are read from, shared by all of them: its reader (whose tables every entry uses), its file
+     * (for the message should an entry not decode) and its count of entries decoded in this run.
+     */
+    record Index(FactsCodec.Reader reader, Path file, AtomicInteger decodes) {
+    }
+
+    private StoredFacts(Index index, int start, int end, boolean parsed, FileFacts facts) {
         this.index = index;
-        this.indexFile = indexFile;
-        this.decodes = decodes;
         this.start = start;
         this.end = end;
         this.parsed = parsed;
@@ -41,16 +42,12 @@ final class StoredFacts {
 
     /** Facts at hand: parsed in this run, or read from the journal. */
     static StoredFacts of(FileFacts facts) {
-        return new StoredFacts(null, null, null, 0, 0, facts.parsed(), facts);
+        return new StoredFacts(null, 0, 0, facts.parsed(), facts);
     }
 
-    /**
-     * The entry written from {@code start} to {@code end} of the index {@code index} reads, from {@code indexFile};
-     * each decode counts in {@code decodes}.
-     */
-    static StoredFacts encoded(FactsCodec.Reader index, Path indexFile, AtomicInteger decodes, int start, int end,
-            boolean parsed) {
-        return new StoredFacts(index, indexFile, decodes, start, end, parsed, null);
+    /** The entry written from {@code start} to {@code end} of {@code index}. */
+    static StoredFacts encoded(Index index, int start, int end, boolean parsed) {
+        return new StoredFacts(index, start, end, parsed, null);
     }
 
     void markUsed() {
@@ -76,14 +73,14 @@ final class StoredFacts {
     }
 
     private FileFacts decode() {
-        decodes.incrementAndGet();
+        index.decodes().incrementAndGet();
         try {
-            return index.at(start, end).facts();
+            return index.reader().at(start, end).facts();
         } catch (IOException | RuntimeException e) {
             // The index's checksum held when it was loaded, so these bytes are what tia wrote: a reader that cannot
             // take them back is a defect, and guessing the file's facts could skip a test.
-            throw new TiaException("an entry of tia's index " + indexFile + " cannot be read (" + e.getMessage()
-                    + "): delete tia's cache folder " + indexFile.getParent() + " and run again, and please report it", e);
+            throw new TiaException("an entry of tia's index " + index.file() + " cannot be read (" + e.getMessage()
+                    + "): delete tia's cache folder " + index.file().getParent() + " and run again, and please report it", e);
         }
     }
 }
