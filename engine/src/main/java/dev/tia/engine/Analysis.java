@@ -47,6 +47,16 @@ public final class Analysis {
         this.timings = timings;
     }
 
+    /** The graph the selection walked: for tests that compare a stored graph with a built one. */
+    DependencyGraph graph() {
+        return graph;
+    }
+
+    /** The test catalog the selection read: for the same tests. */
+    TestCatalog catalog() {
+        return catalog;
+    }
+
     /**
      * How many files' names were resolved in this run, and how many resolutions were still valid from an earlier one.
      */

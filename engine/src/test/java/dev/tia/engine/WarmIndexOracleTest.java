@@ -101,6 +101,13 @@ class WarmIndexOracleTest {
                             graphEveryRunCache + (config.implementations() ? "" : "-without-implementations")));
                     assertThat(JsonReport.render(graphEveryRun.selection())).as("graph stored every run; " + where)
                             .isEqualTo(expected);
+                    if (graphEveryRun.graphFromStore()) {
+                        // Beyond this change's answer: the stored graph is the one a build makes now, edge for edge in
+                        // the same order, so every other change would get the same answer from it too.
+                        assertThat(graphEveryRun.graph().successorsByNode()).as("stored graph's edges; " + where)
+                                .isEqualTo(cold.graph().successorsByNode());
+                        assertThat(graphEveryRun.catalog().tests()).as("stored catalog; " + where).isEqualTo(cold.catalog().tests());
+                    }
                     graphsFromStore += graphEveryRun.graphFromStore() ? 1 : 0;
                     graphsFromStore += warm.graphFromStore() ? 1 : 0;
                     steps++;
@@ -138,6 +145,11 @@ class WarmIndexOracleTest {
         final List<String> supertypes = new ArrayList<>();
         /** Types named only inside the body of {@code value} (in the same package by their simple name alone). */
         final List<String> bodyReferences = new ArrayList<>();
+        /**
+         * Local variables of {@code value}: words the body writes, some a type's simple name (which resolution counts as
+         * a possible reference), most no type's.
+         */
+        final List<String> locals = new ArrayList<>();
         int body;
         boolean broken;
         /** Whether it declares a nested {@code Inner} class, which others may name as {@code T3.Inner}. */
@@ -188,6 +200,9 @@ class WarmIndexOracleTest {
                 out.append("    public int value(int x) {\n");
                 for (int i = 0; i < namedInBody.size(); i++) {
                     out.append("        Object used").append(i).append(" = (").append(namedInBody.get(i)).append(") null;\n");
+                }
+                for (int i = 0; i < locals.size(); i++) {
+                    out.append("        int ").append(locals.get(i)).append(" = ").append(i).append(";\n");
                 }
                 out.append("        return ").append(calls).append(";\n    }\n");
                 out.append("    public int weight() {\n        return ").append(body % 5).append(";\n    }\n");
@@ -448,6 +463,18 @@ class WarmIndexOracleTest {
                     MainType named = pick(types);
                     test.references.add(named.qualified() + (named.inner ? ".Inner" : ""));
                     return test.name + " names " + named.name + (named.inner ? ".Inner" : "");
+                }
+                case 23 -> {
+                    if (!type.locals.isEmpty() && random.nextInt(3) == 0) {
+                        return "the body of " + type.name + " no longer writes " + type.locals.remove(random.nextInt(type.locals.size()));
+                    }
+                    // A type's name resolves in the same package: the word is then a reference, as resolution errs toward more.
+                    List<MainType> samePackage = types.stream().filter(t -> t.pkg.equals(type.pkg) && t != type).toList();
+                    String local = random.nextBoolean() || samePackage.isEmpty() ? "local" + names++ : pick(samePackage).name;
+                    if (!type.locals.contains(local)) {
+                        type.locals.add(local);
+                    }
+                    return "the body of " + type.name + " writes " + local;
                 }
                 case 24 -> {
                     MainType named = pick(types);

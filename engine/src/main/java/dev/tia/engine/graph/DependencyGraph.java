@@ -6,6 +6,7 @@ import com.google.common.base.Suppliers;
 import dev.tia.engine.source.SourceIndex;
 import dev.tia.engine.source.TypeRef;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +43,22 @@ public final class DependencyGraph {
     /** The edges, for storing them: not to be changed. */
     Adjacency adjacency() {
         return graph;
+    }
+
+    /**
+     * Every node's successors in order, by value: what two graphs of one project must agree on to give the same
+     * answers, whatever their numbers. For tests that hold a stored graph to the one a build makes.
+     */
+    public Map<Node, List<Node>> successorsByNode() {
+        Map<Node, List<Node>> all = new LinkedHashMap<>();
+        for (int id = 0; id < graph.size(); id++) {
+            List<Node> successors = new ArrayList<>();
+            for (int i = 0; i < graph.degree(id); i++) {
+                successors.add(graph.node(graph.successors(id)[i]));
+            }
+            all.put(graph.node(id), successors);
+        }
+        return all;
     }
 
     /** What the member-level walk needs of resolved names, for storing it. */
