@@ -8,6 +8,7 @@ import dev.tia.engine.graph.GraphStore;
 import dev.tia.engine.io.ByteSource;
 import dev.tia.engine.io.CacheFraming;
 import dev.tia.engine.report.JsonReport;
+import dev.tia.engine.select.TestStatus;
 import dev.tia.fixtures.FixtureRepo;
 
 import java.io.IOException;
@@ -110,6 +111,60 @@ class GraphStoreTest {
         try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
             analyze();
             repo.write(TAX_TABLE, namingCents(taxTable()));
+
+            Analysis warm = analyze();
+            assertThat(warm.graphFromStore()).isFalse();
+            assertThat(JsonReport.render(warm.selection())).isEqualTo(reportWithoutIndex());
+        }
+    }
+
+    @Test
+    void aBodyEditThatWritesNewWordsNamingNoTypeUsesTheStoredGraph() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            analyze();
+            String taxTable = taxTable();
+            assertThat(taxTable).contains("return TaxRule.valueOf(rules.getProperty(country, \"STANDARD\"));");
+            repo.write(TAX_TABLE, taxTable.replace("return TaxRule.valueOf(rules.getProperty(country, \"STANDARD\"));",
+                    "String fallback = \"STANDARD\";\n        return TaxRule.valueOf(rules.getProperty(country, fallback));"));
+
+            Analysis warm = analyze();
+            assertThat(warm.graphFromStore()).as("'fallback' is no type's name: the file's resolved names are as stored").isTrue();
+            assertThat(warm.resolutionStats()).isEqualTo(new Analysis.ResolutionStats(0, 0));
+            assertThat(JsonReport.render(warm.selection())).isEqualTo(reportWithoutIndex());
+        }
+    }
+
+    /**
+     * A type no edge names is still in the stored graph, as a node: a body that starts to call it gets an edge from it,
+     * and a change of that type then reaches the caller's tests. With the stored graph it would reach nothing.
+     */
+    @Test
+    void aNewWordNamingATypeWithoutEdgesBuildsTheGraph() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            String lonely = "libs/pricing/src/main/java/com/example/pricing/Lonely.java";
+            repo.write(lonely, "package com.example.pricing;\npublic class Lonely { public static int rate() { return 1; } }\n");
+            repo.commitAll("a type that nothing uses");
+            analyze();
+
+            repo.write(lonely, "package com.example.pricing;\npublic class Lonely { public static int rate() { return 2; } }\n");
+            repo.write(TAX_TABLE, taxTable().replace("return TaxRule.valueOf(", "int rate = Lonely.rate();\n        return TaxRule.valueOf("));
+
+            Analysis warm = analyze();
+            assertThat(warm.graphFromStore()).isFalse();
+            assertThat(warm.testsNamed("TaxTableTest")).singleElement()
+                    .satisfies(t -> assertThat(t.status()).isEqualTo(TestStatus.SELECTED));
+            assertThat(JsonReport.render(warm.selection())).isEqualTo(reportWithoutIndex());
+        }
+    }
+
+    @Test
+    void aNewWordTheTestCatalogReadsBuildsTheGraph() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            analyze();
+            String test = "libs/pricing/src/test/java/com/example/pricing/TaxTableTest.java";
+            String source = Files.readString(dir.resolve(test), StandardCharsets.UTF_8);
+            // Writing ClassGraph makes a test one that scans the classes of its module: its catalog entry changes.
+            repo.write(test, source.replace("assertEquals(TaxRule.STANDARD,", "Object scanner = ClassGraph.class;\n        assertEquals(TaxRule.STANDARD,"));
 
             Analysis warm = analyze();
             assertThat(warm.graphFromStore()).isFalse();

@@ -205,7 +205,7 @@ public final class GraphStore {
             return Verdict.BUILD_AND_STORE;
         }
         try {
-            return compare(stored.get(), index, storedFacts, committed);
+            return compare(stored.get(), key, index, storedFacts, committed);
         } catch (IndexOutOfBoundsException e) {
             problem = Optional.of(corrupt(file, new CacheFraming.CorruptException("a number out of range")));
             return Verdict.BUILD_AND_STORE;
@@ -219,7 +219,7 @@ public final class GraphStore {
      * many files differ. Otherwise the store stays the base of the edits still in the working tree, and storing a
      * graph after each of them (160 ms at 50k classes) would cost more than it saves.
      */
-    private Verdict compare(StoredFiles stored, SourceIndex index, Function<String, Optional<FileFacts>> storedFacts,
+    private Verdict compare(StoredFiles stored, Key key, SourceIndex index, Function<String, Optional<FileFacts>> storedFacts,
             Predicate<String> committed) {
         int rewriteAfter = Math.max(this.rewriteAfter, index.files().size() / 50);
         Optional<List<Integer>> otherContent = samePathsOtherContent(stored, index);
@@ -227,20 +227,26 @@ public final class GraphStore {
             List<IndexedFile> files = index.files().values().asList();
             Inputs inputs = Inputs.SAME;
             boolean stale = false;
+            Set<String> otherWords = new HashSet<>();
             for (int i : otherContent.get()) {
-                inputs = inputs.and(compareInputs(storedFacts.apply(stored.contentId(i)), files.get(i).facts(), inputs));
+                inputs = inputs.and(compareInputs(storedFacts.apply(stored.contentId(i)), files.get(i).facts(), inputs, otherWords));
                 stale |= committed.test(files.get(i).path());
             }
+            boolean rewrite = stale || otherContent.get().size() >= rewriteAfter;
             if (inputs != Inputs.SAME) {
-                return new Verdict(Optional.empty(),
-                        stale || inputs == Inputs.UNKNOWN || otherContent.get().size() >= rewriteAfter);
+                return new Verdict(Optional.empty(), rewrite || inputs == Inputs.UNKNOWN);
             }
+            Stored graph;
             try {
-                return new Verdict(Optional.of(stored.graph(files)), false);
+                graph = stored.graph(files);
             } catch (CacheFraming.CorruptException e) {
                 problem = Optional.of(corrupt(file, e));
                 return Verdict.BUILD_AND_STORE;
             }
+            if (!otherWords.isEmpty() && (anyCatalogWord(otherWords) || anyTypeNamed(otherWords, graph, key))) {
+                return new Verdict(Optional.empty(), rewrite); // a word that may name a type, or one the catalog reads
+            }
+            return new Verdict(Optional.of(graph), false);
         }
         // Files were added, removed or moved: count the differences path by path, for the decision to write.
         Comparison comparison = new Comparison(stored, storedFacts, committed);
@@ -253,6 +259,49 @@ public final class GraphStore {
         comparison.finish();
         return new Verdict(Optional.empty(),
                 comparison.stale || comparison.inputs == Inputs.UNKNOWN || comparison.differences >= rewriteAfter);
+    }
+
+    /**
+     * Whether a type of the type universe has one of {@code words} as its simple name. With the stored files and their
+     * declared types, and the same key, the universe is the stored graph's: each declared type is one of its nodes, and
+     * the types left at base that no file declares are in the key. Asked only when changed files write other words
+     * than before, mostly one or two: matched where the names lie (a set of every simple name took 20 ms at 50k).
+     */
+    private static boolean anyTypeNamed(Set<String> words, Stored graph, Key key) {
+        String[] sought = words.toArray(String[]::new);
+        for (Node node : graph.nodes) {
+            if (node instanceof Node.Type type && hasSimpleName(type.type().name(), sought)) {
+                return true;
+            }
+        }
+        for (String line : key.baseTypes().split("\n")) {
+            if (!line.isEmpty() && hasSimpleName(line.substring(line.indexOf('\0') + 1), sought)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the canonical {@code name} is {@code word}, or ends in {@code .word}, for one of {@code words}. */
+    private static boolean hasSimpleName(String name, String[] words) {
+        int start = name.lastIndexOf('.') + 1;
+        int length = name.length() - start;
+        for (String word : words) {
+            if (word.length() == length && name.regionMatches(start, word, 0, length)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the test catalog reads any of {@code words} (see {@link TestCatalog#readsWord}). */
+    private static boolean anyCatalogWord(Set<String> words) {
+        for (String word : words) {
+            if (TestCatalog.readsWord(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -308,7 +357,7 @@ public final class GraphStore {
                     stale = true;
                 } else if (!files.contentIdIs(next, file.contentId())) {
                     differences++;
-                    inputs = inputs.and(compareInputs(storedFacts.apply(files.contentId(next)), file.facts(), inputs));
+                    inputs = inputs.and(compareInputs(storedFacts.apply(files.contentId(next)), file.facts(), inputs, null));
                     stale |= committed.test(file.path());
                 }
                 next++;
@@ -357,15 +406,31 @@ public final class GraphStore {
      * Compares a file's stored content with its content now, by their graph inputs (when the files before were the
      * same). The caller asks the facts index for the stored content's facts in any case: that keeps them in the index
      * while the stored graph needs them.
+     *
+     * @param otherWords when not null, where the words go of a file whose graph inputs differ from the stored ones
+     *     only in the words it writes, which then counts as the same: the caller decides on the words (see
+     *     {@link FileFacts#wordsOnlyDifference}). A method body that names a new local variable, or calls another
+     *     method, is most edits of code, and building the graph for it took 300 ms at 50k classes.
      */
-    private static Inputs compareInputs(Optional<FileFacts> before, FileFacts now, Inputs sofar) {
+    private static Inputs compareInputs(Optional<FileFacts> before, FileFacts now, Inputs sofar, Set<String> otherWords) {
         if (before.isEmpty()) {
             return Inputs.UNKNOWN;
         }
         if (sofar != Inputs.SAME) {
             return Inputs.OTHER;
         }
-        return before.get().sameGraphInputs(now) ? Inputs.SAME : Inputs.OTHER;
+        if (before.get().sameGraphInputs(now)) {
+            return Inputs.SAME;
+        }
+        if (otherWords == null) {
+            return Inputs.OTHER;
+        }
+        Optional<Set<String>> words = before.get().wordsOnlyDifference(now);
+        if (words.isEmpty()) {
+            return Inputs.OTHER;
+        }
+        otherWords.addAll(words.get());
+        return Inputs.SAME;
     }
 
     /** A graph and catalog as stored, decoded. */

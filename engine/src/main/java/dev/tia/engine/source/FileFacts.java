@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -66,6 +67,47 @@ public record FileFacts(
      */
     public boolean sameGraphInputs(FileFacts other) {
         return Arrays.equals(FactsCodec.encode(graphInputs()), FactsCodec.encode(other.graphInputs()));
+    }
+
+    /**
+     * When these facts and {@code other} differ in their {@link #graphInputs()} only in the words the file writes
+     * (its {@link #identifiers()} and {@link #qualifiedNames()}): the words one writes and the other does not, every
+     * segment of a qualified name counted as a word. Empty when anything else differs too.
+     *
+     * <p>A body edit that declares a local variable or calls another method changes only these. Name resolution
+     * turns a word into a reference only when some project type has it as its simple name (see
+     * {@link NameResolver}), so such an edit leaves the file's resolved names as they were unless one of the words
+     * returned is a type's name; the test catalog reads a few words more (see {@link TestCatalog#readsWord}).
+     */
+    public Optional<Set<String>> wordsOnlyDifference(FileFacts other) {
+        if (!Arrays.equals(FactsCodec.encode(graphInputs().withoutWords()), FactsCodec.encode(other.graphInputs().withoutWords()))) {
+            return Optional.empty();
+        }
+        Set<String> differ = new HashSet<>();
+        addOnlyInFirst(identifiers, other.identifiers, differ);
+        addOnlyInFirst(other.identifiers, identifiers, differ);
+        // A qualified name is resolved as a whole: one written anew counts with all its segments, even those written before.
+        Set<String> qualified = new HashSet<>();
+        addOnlyInFirst(qualifiedNames, other.qualifiedNames, qualified);
+        addOnlyInFirst(other.qualifiedNames, qualifiedNames, qualified);
+        for (String name : qualified) {
+            differ.addAll(Arrays.asList(name.split("\\.")));
+        }
+        return Optional.of(differ);
+    }
+
+    private static void addOnlyInFirst(Set<String> first, Set<String> second, Set<String> into) {
+        for (String word : first) {
+            if (!second.contains(word)) {
+                into.add(word);
+            }
+        }
+    }
+
+    private FileFacts withoutWords() {
+        return new FileFacts(packageName, types, imports, onDemandImports, staticImports, staticOnDemandImports,
+                Set.of(), Set.of(), stringLiterals, parseProblem, codeFingerprint, skeletonFingerprint, annotationClassNames,
+                stringWords);
     }
 
     /**

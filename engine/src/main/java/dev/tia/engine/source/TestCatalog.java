@@ -39,6 +39,15 @@ public final class TestCatalog {
         this.tests = tests;
     }
 
+    /**
+     * Whether the catalog reads {@code word} where a file writes it (an identifier of a class-scanning API): besides
+     * the annotations and supertypes, the only word of a file's code the catalog looks at, so an edit that writes
+     * other words than before, none of them this or a project type's name, leaves the catalog as it was.
+     */
+    public static boolean readsWord(String word) {
+        return SCANNING_IDENTIFIERS.contains(word);
+    }
+
     /** @param resolutions every file's resolved names, for the project supertypes of test classes */
     public static TestCatalog build(SourceIndex index, Resolutions resolutions, NameResolver resolver, VisibleModules visibility) {
         return new Builder(index, resolutions, resolver, visibility).build();
