@@ -73,6 +73,8 @@ for size in "${sizes[@]}"; do
   one=$(scenario "$repo" "$restore; echo \"class Edit\$(date +%s%N) { }\" >> '$repo/$one_file'")
   # The most common edit: one method's body, naming nothing new (another number each run), so the stored graph holds.
   body=$(scenario "$repo" "$restore; sed -i \"/public int weight()/,/}/ s/return \\([0-9]*\\);/return \\1 + \$RANDOM;/\" '$repo/$one_file'")
+  # As common: a body that writes a word it did not before (a new local variable), which names no type.
+  local_var=$(scenario "$repo" "$restore; sed -i \"/public int weight()/,/}/ s/return \\([0-9]*\\);/int local\$RANDOM = 0; return \\1;/\" '$repo/$one_file'")
   five=$(scenario "$repo" "$restore; stamp=\$(date +%s%N); git -C '$repo' ls-files '*.java' | awk 'NR % 20 == 0' | while read -r f; do echo \"class Edit\$stamp { }\" >> '$repo/'\"\$f\"; done")
   # The engine alone in a JVM that has run it before (an IDE, a Maven daemon): no class loading, code compiled.
   eval "$restore"
@@ -98,7 +100,7 @@ for size in "${sizes[@]}"; do
   # What tia itself asks git on every run that compares the working tree: no warm run can take less.
   git_status=$(lower_bound "git -C '$repo' status --porcelain=v1 -z --untracked-files=all --no-renames --ignore-submodules=all")
   empty_jvm=$(lower_bound "java -cp '$work/empty' Empty")
-  results+=("$size $files $cold $warm $one $five $read_all $diff_names $empty_jvm $capped $loop $git_status $body")
+  results+=("$size $files $cold $warm $one $five $read_all $diff_names $empty_jvm $capped $loop $git_status $body $local_var")
 done
 
 machine="$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1)"
@@ -113,13 +115,14 @@ java_version="$(java -version 2>&1 | head -n 1)"
   echo "| classes | Java files | scenario | wall ms | engine ms | peak heap MB | files parsed |"
   echo "|---:|---:|---|---:|---:|---:|---:|"
   for row in "${results[@]}"; do
-    read -r size files cw ce ch cp ww we wh wp ow oe oh op fw fe fh fp rd dn ej xw xe xh xp lm lp gs bw be bh bp <<<"$row"
+    read -r size files cw ce ch cp ww we wh wp ow oe oh op fw fe fh fp rd dn ej xw xe xh xp lm lp gs bw be bh bp vw ve vh vp <<<"$row"
     echo "| $size | $files | cold (no index) | $cw | $ce | $ch | $cp |"
     echo "| $size | $files | cold, heap capped at 512 MB (-Xmx512m) | ${xw:-failed} | ${xe:-failed} | ${xh:-} | ${xp:-} |"
     echo "| $size | $files | warm, no change | $ww | $we | $wh | $wp |"
     echo "| $size | $files | warm, 1 file changed | $ow | $oe | $oh | $op |"
     echo "| $size | $files | warm, 1 file changed, engine in a long-lived JVM (median; slowest $lp) | | $lm | | 1 |"
     echo "| $size | $files | warm, 1 method body changed (names nothing new) | $bw | $be | $bh | $bp |"
+    echo "| $size | $files | warm, 1 method body changed (a new local variable) | $vw | $ve | $vh | $vp |"
     echo "| $size | $files | warm, 5% of files changed | $fw | $fe | $fh | $fp |"
   done
   echo
