@@ -158,6 +158,42 @@ class GraphStoreTest {
     }
 
     @Test
+    void aMethodAddedThatNoFrameworkFindsUsesTheStoredGraph() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            analyze();
+            String taxTable = taxTable();
+            repo.write(TAX_TABLE, taxTable.substring(0, taxTable.lastIndexOf('}'))
+                    + "\n    private static String normalized(String country) {\n        return country.trim();\n    }\n}\n");
+
+            Analysis warm = analyze();
+            assertThat(warm.graphFromStore()).as("members are not graph inputs, and the new words name no type").isTrue();
+            assertThat(JsonReport.render(warm.selection())).isEqualTo(reportWithoutIndex());
+        }
+    }
+
+    /** A test method makes a test class of a class in test sources: its catalog entry is new, so the graph is built. */
+    @Test
+    void aTestMethodAddedBuildsTheGraph() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            String fixtures = "libs/pricing/src/test/java/com/example/pricing/TaxFixtures.java";
+            // Imports Test already: the edit differs in the method alone.
+            repo.write(fixtures, "package com.example.pricing;\nimport org.junit.jupiter.api.Test;\nclass TaxFixtures {\n"
+                    + "    static String ireland() {\n        return \"IE\";\n    }\n}\n");
+            repo.commitAll("test fixtures");
+            analyze();
+
+            repo.write(fixtures, "package com.example.pricing;\nimport org.junit.jupiter.api.Test;\nclass TaxFixtures {\n"
+                    + "    static String ireland() {\n        return \"IE\";\n    }\n    @Test\n    void irelandIsKnown() {\n    }\n}\n");
+
+            Analysis warm = analyze();
+            assertThat(warm.graphFromStore()).isFalse();
+            assertThat(warm.testsNamed("TaxFixtures")).singleElement()
+                    .satisfies(t -> assertThat(t.status()).isEqualTo(TestStatus.SELECTED));
+            assertThat(JsonReport.render(warm.selection())).isEqualTo(reportWithoutIndex());
+        }
+    }
+
+    @Test
     void aNewWordTheTestCatalogReadsBuildsTheGraph() throws IOException {
         try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
             analyze();

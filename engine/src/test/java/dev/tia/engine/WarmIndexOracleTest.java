@@ -150,6 +150,8 @@ class WarmIndexOracleTest {
          * a possible reference), most no type's.
          */
         final List<String> locals = new ArrayList<>();
+        /** Methods besides {@code value} and {@code weight}, not annotated: some named as a type is, most not. */
+        final List<String> helpers = new ArrayList<>();
         int body;
         boolean broken;
         /** Whether it declares a nested {@code Inner} class, which others may name as {@code T3.Inner}. */
@@ -206,6 +208,9 @@ class WarmIndexOracleTest {
                 }
                 out.append("        return ").append(calls).append(";\n    }\n");
                 out.append("    public int weight() {\n        return ").append(body % 5).append(";\n    }\n");
+                for (String helper : helpers) {
+                    out.append("    int ").append(helper).append("(int x) {\n        return x;\n    }\n");
+                }
             }
             if (inner) {
                 out.append("    public static class Inner {\n        public int value(int x) {\n            return x;\n        }\n    }\n");
@@ -338,7 +343,7 @@ class WarmIndexOracleTest {
 
         /** Applies one random edit and says which. */
         String edit() {
-            int kind = random.nextInt(25);
+            int kind = random.nextInt(27); // 26: the default, a commit that keeps the base
             MainType type = pick(types);
             switch (kind) {
                 case 0, 1, 2 -> {
@@ -475,6 +480,17 @@ class WarmIndexOracleTest {
                         type.locals.add(local);
                     }
                     return "the body of " + type.name + " writes " + local;
+                }
+                case 25 -> {
+                    if (!type.helpers.isEmpty() && random.nextInt(3) == 0) {
+                        return type.name + " no longer declares " + type.helpers.remove(random.nextInt(type.helpers.size()));
+                    }
+                    List<MainType> samePackage = types.stream().filter(t -> t.pkg.equals(type.pkg) && t != type).toList();
+                    String helper = random.nextBoolean() || samePackage.isEmpty() ? "helper" + names++ : pick(samePackage).name;
+                    if (!type.helpers.contains(helper)) {
+                        type.helpers.add(helper);
+                    }
+                    return type.name + " declares a method " + helper;
                 }
                 case 24 -> {
                     MainType named = pick(types);

@@ -111,26 +111,24 @@ public record FileFacts(
     }
 
     /**
-     * These facts without what only member-level narrowing and the classification of a change read: method bodies'
-     * fingerprints and calls, the fingerprint of the whole code, and words written in string literals. The type
-     * universe, name resolution, the dependency graph and the test catalog read nothing else of a file, so two files
-     * with equal graph inputs give them the same content (a stored graph stays valid across an edit that changes only
-     * what is left out here: most edits of a method body). A new field is kept here unless it is added to the list
-     * above, which is the safe default.
+     * These facts without what only member-level narrowing and the classification of a change read: the members of
+     * each type (signatures, bodies' fingerprints and calls), the fingerprints of the whole code and of its skeleton,
+     * and words written in string literals. The type universe, name resolution, the dependency graph and the test
+     * catalog read nothing else of a file (the catalog reads the annotated and {@code test*} methods, which stay), so
+     * two files with equal graph inputs give them the same content: a stored graph stays valid across an edit that
+     * changes only what is left out here, most edits of a method body and a method added that is neither annotated
+     * nor named {@code test*} (whose new words {@link #wordsOnlyDifference} then judges). A new field is kept here
+     * unless it is added to the list above, which is the safe default.
      */
     public FileFacts graphInputs() {
         // Loops, not streams: this runs for a few files of a fresh JVM, where a stream's first use costs milliseconds.
         ImmutableList.Builder<DeclaredType> declared = ImmutableList.builderWithExpectedSize(types.size());
         for (DeclaredType type : types) {
-            ImmutableList.Builder<MemberFacts> members = ImmutableList.builderWithExpectedSize(type.members().size());
-            for (MemberFacts member : type.members()) {
-                members.add(member.withoutBody());
-            }
             declared.add(new DeclaredType(type.name(), type.kind(), type.enclosing(), type.isAbstract(), type.isStatic(),
-                    type.supertypes(), type.annotations(), type.tags(), type.methods(), members.build()));
+                    type.supertypes(), type.annotations(), type.tags(), type.methods(), ImmutableList.of()));
         }
         return new FileFacts(packageName, declared.build(), imports, onDemandImports, staticImports, staticOnDemandImports,
-                identifiers, qualifiedNames, stringLiterals, parseProblem, Fingerprint.NONE, skeletonFingerprint,
+                identifiers, qualifiedNames, stringLiterals, parseProblem, Fingerprint.NONE, Fingerprint.NONE,
                 annotationClassNames, Set.of());
     }
 }

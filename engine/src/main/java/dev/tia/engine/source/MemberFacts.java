@@ -51,12 +51,6 @@ public record MemberFacts(
         return INERT_ANNOTATIONS.contains(annotation.substring(annotation.lastIndexOf('.') + 1));
     }
 
-    /** This member without its body's fingerprint and calls: see {@link FileFacts#graphInputs()}. */
-    MemberFacts withoutBody() {
-        return new MemberFacts(signature, name, arity, varargs, isStatic, isPrivate, frameworkAnnotated, Fingerprint.NONE,
-                Set.of());
-    }
-
     public boolean isMethod() {
         return !signature.equals(OTHER_CODE);
     }

@@ -40,14 +40,26 @@ class FileFactsTest {
     }
 
     @Test
+    void aMethodAddedThatNoFrameworkFindsDiffersInItsWordsOnly() {
+        FileFacts before = facts("return 0;");
+        FileFacts after = analyzer.analyze("src/main/java/p/Cart.java", "package p;\nimport java.util.List;\npublic class Cart {\n"
+                + "    int total(List<Integer> items) {\n return 0;\n    }\n    private int twice(int amount) {\n return 2 * amount;\n    }\n}\n");
+
+        assertThat(after.wordsOnlyDifference(before)).contains(Set.of("twice", "amount"));
+    }
+
+    @Test
     void anythingBesideTheWordsMakesNoWordsOnlyDifference() {
         FileFacts before = facts("return 0;");
-        FileFacts signature = analyzer.analyze("src/main/java/p/Cart.java",
-                "package p;\nimport java.util.List;\npublic class Cart {\n    int total(List<Integer> items, int extra) {\n return 0;\n    }\n}\n");
+        FileFacts annotated = analyzer.analyze("src/main/java/p/Cart.java",
+                "package p;\nimport java.util.List;\n@Deprecated\npublic class Cart {\n    int total(List<Integer> items) {\n return 0;\n    }\n}\n");
         FileFacts imports = analyzer.analyze("src/main/java/p/Cart.java",
                 "package p;\nimport java.util.*;\npublic class Cart {\n    int total(List<Integer> items) {\n return 0;\n    }\n}\n");
+        FileFacts testMethod = analyzer.analyze("src/main/java/p/Cart.java", "package p;\nimport java.util.List;\npublic class Cart {\n"
+                + "    int total(List<Integer> items) {\n return 0;\n    }\n    public void testTotal() {\n    }\n}\n");
 
-        assertThat(signature.wordsOnlyDifference(before)).isEqualTo(Optional.empty());
+        assertThat(annotated.wordsOnlyDifference(before)).isEqualTo(Optional.empty());
         assertThat(imports.wordsOnlyDifference(before)).isEqualTo(Optional.empty());
+        assertThat(testMethod.wordsOnlyDifference(before)).as("the test catalog reads public test* methods (JUnit 3)").isEqualTo(Optional.empty());
     }
 }
