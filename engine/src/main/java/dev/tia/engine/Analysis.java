@@ -29,16 +29,19 @@ public final class Analysis {
     private final SourceIndex.Stats indexStats;
     private final ResolutionStats resolutionStats;
     private final boolean graphFromStore;
+    private final int graphPatchedFiles;
     private final Optional<DependencyBump> dependencyBump;
     private final IntSupplier factsDecoded;
 
     Analysis(Selection selection, DependencyGraph graph, TestCatalog catalog, List<FileEffect> effects, Timings timings,
             SourceIndex.Stats indexStats, IntSupplier factsDecoded, ResolutionStats resolutionStats, boolean graphFromStore,
+            int graphPatchedFiles,
             Optional<DependencyBump> dependencyBump) {
         this.indexStats = indexStats;
         this.factsDecoded = factsDecoded;
         this.resolutionStats = resolutionStats;
         this.graphFromStore = graphFromStore;
+        this.graphPatchedFiles = graphPatchedFiles;
         this.dependencyBump = dependencyBump;
         this.selection = selection;
         this.graph = graph;
@@ -70,10 +73,18 @@ public final class Analysis {
 
     /**
      * Whether the graph and test catalog came from the store of an earlier run (see {@code GraphStore}): the change
-     * left every input of them as it was.
+     * left every input of them as it was, but perhaps the words of a few files (see {@link #graphPatchedFiles()}).
      */
     public boolean graphFromStore() {
         return graphFromStore;
+    }
+
+    /**
+     * For a graph from the store: how many files' references were resolved again and patched into it, as those
+     * files write words that name types they did not name before, or no longer name.
+     */
+    public int graphPatchedFiles() {
+        return graphPatchedFiles;
     }
 
     /** How many files were parsed, and how many came from the persistent index. */

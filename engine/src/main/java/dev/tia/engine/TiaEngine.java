@@ -150,6 +150,9 @@ public final class TiaEngine {
             changes.fetched().ifPresent(notes::add);
             Map<String, FileFacts> baseFacts = timings.time("base", () -> baseFacts(git, changes, workspace, cache));
 
+            // Which modules a module sees, worked out once per module: resolution asks for it for every name it looks up.
+            Map<String, Set<String>> visibility = new ConcurrentHashMap<>();
+            Function<String, Set<String>> visibleFrom = module -> visibility.computeIfAbsent(module, workspace::visibleFrom);
             // Before the facts index is saved: the check asks it for the stored graph's contents, which keeps them there.
             GraphStore.Key graphKey = GraphStore.key(workspace, index, config.implementations(), typesLeftAtBase(baseFacts, index, workspace));
             GraphStore.Verdict graphVerdict = timings.time("graph-check",
@@ -164,16 +167,18 @@ public final class TiaEngine {
             timings.time("save-index", () -> cache.save()).ifPresent(notes::add);
             timings.time("save-poms", pomCache::save).ifPresent(notes::add);
 
-            // Which modules a module sees, worked out once per module: resolution asks for it for every name it looks up.
-            Map<String, Set<String>> visibility = new ConcurrentHashMap<>();
-            Function<String, Set<String>> visibleFrom = module -> visibility.computeIfAbsent(module, workspace::visibleFrom);
             DependencyGraph graph;
             TestCatalog catalog;
             Analysis.ResolutionStats resolutionStats = new Analysis.ResolutionStats(0, 0);
             if (storedGraph.isPresent()) {
                 // Neither the type universe nor any file's resolved names: the stored graph holds what they would give.
-                graph = timings.time("graph-load", () -> storedGraph.get().graph(index));
+                graph = timings.time("graph-load", () -> storedGraph.get().graph(index, visibleFrom));
                 catalog = storedGraph.get().catalog();
+                if (graphVerdict.rewrite()) { // patched, and a committed file differs from the store
+                    DependencyGraph patched = graph;
+                    TestCatalog stored = catalog;
+                    timings.time("save-graph", () -> caches.graphs().save(graphKey, index, patched, stored)).ifPresent(notes::add);
+                }
             } else {
                 Resolved names = resolve(timings, index, baseFacts, workspace, caches, visibleFrom, notes);
                 resolutionStats = new Analysis.ResolutionStats(names.resolutions().reused(), names.resolutions().resolved());
@@ -220,7 +225,7 @@ public final class TiaEngine {
                     rest -> selector.select(git.workTree().toString(), changes, changedFiles, rest, standing, runAllReasons, notes));
             timings.finish();
             return new Analysis(outcome.selection(), graph, catalog, effects, timings, index.stats(), cache::entriesDecoded,
-                    resolutionStats, storedGraph.isPresent(), bump);
+                    resolutionStats, storedGraph.isPresent(), storedGraph.map(GraphStore.Stored::patchedFiles).orElse(0), bump);
         }
     }
 

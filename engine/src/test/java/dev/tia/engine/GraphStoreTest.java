@@ -91,6 +91,12 @@ class GraphStoreTest {
         }
     }
 
+    /** TaxTable's source with one import more: resolution may then find other types, and a supertype another one. */
+    private static String importingLocale(String taxTable) {
+        assertThat(taxTable).contains("import java.util.Properties;");
+        return taxTable.replace("import java.util.Properties;", "import java.util.Locale;\nimport java.util.Properties;");
+    }
+
     @Test
     void aBodyEditThatNamesNothingNewUsesTheStoredGraph() throws IOException {
         try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
@@ -107,10 +113,24 @@ class GraphStoreTest {
     }
 
     @Test
-    void aBodyEditThatNamesAnotherTypeBuildsTheGraph() throws IOException {
+    void aBodyEditThatNamesAnotherTypePatchesTheStoredGraph() throws IOException {
         try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
             analyze();
             repo.write(TAX_TABLE, namingCents(taxTable()));
+
+            Analysis warm = analyze();
+            assertThat(warm.graphFromStore()).isTrue();
+            assertThat(warm.graphPatchedFiles()).as("TaxTable's references resolved again").isEqualTo(1);
+            assertThat(warm.resolutionStats()).isEqualTo(new Analysis.ResolutionStats(0, 0));
+            assertThat(JsonReport.render(warm.selection())).isEqualTo(reportWithoutIndex());
+        }
+    }
+
+    @Test
+    void anEditOfImportsBuildsTheGraph() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            analyze();
+            repo.write(TAX_TABLE, importingLocale(taxTable()));
 
             Analysis warm = analyze();
             assertThat(warm.graphFromStore()).isFalse();
@@ -136,10 +156,10 @@ class GraphStoreTest {
 
     /**
      * A type no edge names is still in the stored graph, as a node: a body that starts to call it gets an edge from it,
-     * and a change of that type then reaches the caller's tests. With the stored graph it would reach nothing.
+     * and a change of that type then reaches the caller's tests. With the stored graph as it was it would reach nothing.
      */
     @Test
-    void aNewWordNamingATypeWithoutEdgesBuildsTheGraph() throws IOException {
+    void aNewWordNamingATypeWithoutEdgesIsPatchedIn() throws IOException {
         try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
             String lonely = "libs/pricing/src/main/java/com/example/pricing/Lonely.java";
             repo.write(lonely, "package com.example.pricing;\npublic class Lonely { public static int rate() { return 1; } }\n");
@@ -150,7 +170,7 @@ class GraphStoreTest {
             repo.write(TAX_TABLE, taxTable().replace("return TaxRule.valueOf(", "int rate = Lonely.rate();\n        return TaxRule.valueOf("));
 
             Analysis warm = analyze();
-            assertThat(warm.graphFromStore()).isFalse();
+            assertThat(warm.graphPatchedFiles()).as("TaxTable's references patched in").isEqualTo(1);
             assertThat(warm.testsNamed("TaxTableTest")).singleElement()
                     .satisfies(t -> assertThat(t.status()).isEqualTo(TestStatus.SELECTED));
             assertThat(JsonReport.render(warm.selection())).isEqualTo(reportWithoutIndex());
@@ -231,11 +251,11 @@ class GraphStoreTest {
         try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
             analyze();
             byte[] base = Files.readAllBytes(stored());
-            repo.write(TAX_TABLE, namingCents(taxTable()));
+            repo.write(TAX_TABLE, importingLocale(taxTable()));
             assertThat(analyze().graphFromStore()).isFalse();
             assertThat(Files.readAllBytes(stored())).as("an edit in the working tree: the store stays its base").isEqualTo(base);
 
-            repo.commitAll("TaxTable names Cents");
+            repo.commitAll("TaxTable imports Locale");
             Analysis committed = analyze();
             assertThat(committed.graphFromStore()).isFalse();
             assertThat(Files.readAllBytes(stored())).as("the committed file differs from the stored one").isNotEqualTo(base);
@@ -245,10 +265,31 @@ class GraphStoreTest {
     }
 
     @Test
+    void aCommittedEditThatNamesAnotherTypeIsPatchedAndStoredAgain() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            analyze();
+            byte[] base = Files.readAllBytes(stored());
+            repo.write(TAX_TABLE, namingCents(taxTable()));
+            assertThat(analyze().graphPatchedFiles()).isEqualTo(1);
+            assertThat(Files.readAllBytes(stored())).as("an edit in the working tree: the store stays its base").isEqualTo(base);
+
+            repo.commitAll("TaxTable names Cents");
+            Analysis committed = analyze();
+            assertThat(committed.graphPatchedFiles()).isEqualTo(1);
+            assertThat(Files.readAllBytes(stored())).as("the patched graph, stored for the commit").isNotEqualTo(base);
+            assertThat(JsonReport.render(committed.selection())).isEqualTo(reportWithoutIndex());
+            Analysis next = analyze();
+            assertThat(next.graphFromStore()).isTrue();
+            assertThat(next.graphPatchedFiles()).as("nothing left to patch").isZero();
+            assertThat(JsonReport.render(next.selection())).isEqualTo(reportWithoutIndex());
+        }
+    }
+
+    @Test
     void aStoreHoldingAnEditSinceRevertedIsWrittenAgain() throws IOException {
         try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
             String committed = taxTable();
-            repo.write(TAX_TABLE, namingCents(committed));
+            repo.write(TAX_TABLE, importingLocale(committed));
             new TiaEngine(Progress.NONE, 0).analyze(TiaConfig.defaults(dir)); // stores the graph of that edit
             byte[] ofTheEdit = Files.readAllBytes(stored());
 
@@ -302,7 +343,7 @@ class GraphStoreTest {
     void aWellFramedStoreWithBadContentIsReportedAndBuiltAgain() throws IOException {
         try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
             analyze();
-            Files.write(stored(), CacheFraming.framed("tia-graph", 1, TiaEngine.version(), new byte[] {1, 0, 0, 0, 0, 5}));
+            Files.write(stored(), CacheFraming.framed("tia-graph", 2, TiaEngine.version(), new byte[] {1, 0, 0, 0, 0, 5}));
 
             Analysis analysis = analyze();
             assertThat(analysis.graphFromStore()).isFalse();
@@ -315,7 +356,7 @@ class GraphStoreTest {
     void aStoredFileOffsetOutOfRangeIsReportedAndBuiltAgain() throws IOException {
         try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
             analyze();
-            CacheFraming.Payload payload = CacheFraming.unframe(Files.readAllBytes(stored()), "tia-graph", 1, TiaEngine.version());
+            CacheFraming.Payload payload = CacheFraming.unframe(Files.readAllBytes(stored()), "tia-graph", 2, TiaEngine.version());
             ByteSource header = new ByteSource(payload.bytes(), payload.start(), payload.end());
             header.varint();
             header.text();
@@ -328,7 +369,7 @@ class GraphStoreTest {
             byte[] content = Arrays.copyOfRange(payload.bytes(), payload.start(), payload.end());
             int firstRecord = header.position() - payload.start();
             content[firstRecord + 7] = 0x7f; // the first path's offset among the texts, far past them
-            Files.write(stored(), CacheFraming.framed("tia-graph", 1, TiaEngine.version(), content));
+            Files.write(stored(), CacheFraming.framed("tia-graph", 2, TiaEngine.version(), content));
 
             Analysis analysis = analyze();
             assertThat(analysis.graphFromStore()).isFalse();
@@ -341,7 +382,7 @@ class GraphStoreTest {
     void aStoreFromAnotherTiaVersionIsQuietlyReplaced() throws IOException {
         try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
             Files.createDirectories(stored().getParent());
-            Files.write(stored(), CacheFraming.framed("tia-graph", 1, "0.0.1", new byte[] {0}));
+            Files.write(stored(), CacheFraming.framed("tia-graph", 2, "0.0.1", new byte[] {0}));
 
             Analysis analysis = analyze();
             assertThat(analysis.graphFromStore()).isFalse();

@@ -50,6 +50,7 @@ class WarmIndexOracleTest {
     @Test
     void everyRandomEditGivesTheReportOfARunWithoutIndex() {
         int steps = 0;
+        int graphsPatched = 0;
         int parsedWarm = 0;
         int parsedCold = 0;
         int mixed = 0;
@@ -110,6 +111,8 @@ class WarmIndexOracleTest {
                     }
                     graphsFromStore += graphEveryRun.graphFromStore() ? 1 : 0;
                     graphsFromStore += warm.graphFromStore() ? 1 : 0;
+                    graphsPatched += graphEveryRun.graphPatchedFiles() > 0 ? 1 : 0;
+                    graphsPatched += warm.graphPatchedFiles() > 0 ? 1 : 0;
                     steps++;
                     parsedWarm += warm.indexStats().parsed();
                     parsedCold += cold.indexStats().parsed();
@@ -124,6 +127,7 @@ class WarmIndexOracleTest {
         assertThat(parsedWarm).as("files parsed with the index kept").isLessThan(parsedCold / 4);
         assertThat(mixed).as("steps that selected some tests and skipped others, of %d", steps).isGreaterThan(steps / 3);
         assertThat(graphsFromStore).as("analyses that used a stored graph, of %d steps", steps).isGreaterThan(steps / 10);
+        assertThat(graphsPatched).as("analyses that patched a stored graph, of %d steps", steps).isGreaterThan(steps / 50);
     }
 
     /** Every third step with class precision, every third without implementation edges. */

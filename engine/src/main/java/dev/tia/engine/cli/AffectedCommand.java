@@ -68,7 +68,9 @@ final class AffectedCommand implements Callable<Integer> {
                     + ", from index " + analysis.indexStats().cached() + " (" + analysis.factsDecoded() + " decoded)"
                     + "; names resolved " + analysis.resolutionStats().resolved()
                     + ", reused " + analysis.resolutionStats().reused()
-                    + (analysis.graphFromStore() ? "; graph from store" : ""));
+                    + (analysis.graphFromStore() ? "; graph from store" : "")
+                    + (analysis.graphPatchedFiles() > 0 ? ", patched with the references of " + analysis.graphPatchedFiles()
+                            + (analysis.graphPatchedFiles() == 1 ? " file" : " files") : ""));
         }
         if (junitXml != null) {
             JunitXmlReport.write(analysis.selection(), junitXml);

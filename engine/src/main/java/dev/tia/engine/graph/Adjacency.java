@@ -34,6 +34,8 @@ final class Adjacency {
     private int[] degrees;
     /** Type nodes whose edges to their supertypes were left out on purpose (test classes: see the builder). */
     private final BitSet supertypesLeftOut = new BitSet();
+    /** By number: how many of a node's first successors are reference edges (see {@link #referenceEdges}). */
+    private int[] referenceEdges = NO_SUCCESSORS;
 
     /** @param expectedTypes about how many type nodes the graph will have, so its maps are sized once */
     Adjacency(int expectedTypes) {
@@ -47,8 +49,9 @@ final class Adjacency {
      * A graph as stored: {@code nodes} numbered by position, each with its successor list (read-only from here on).
      * Nodes are numbered as {@link #id} would have numbered them, so walks and chains are those of the graph stored.
      */
-    static Adjacency of(List<Node> nodes, int[][] successors, BitSet supertypesLeftOut) {
+    static Adjacency of(List<Node> nodes, int[][] successors, BitSet supertypesLeftOut, int[] referenceEdges) {
         Adjacency graph = new Adjacency(nodes.size());
+        graph.referenceEdges = referenceEdges.clone();
         for (Node node : nodes) {
             int id = graph.add(node);
             if (node instanceof Node.Type type) {
@@ -61,6 +64,37 @@ final class Adjacency {
         }
         graph.supertypesLeftOut.or(supertypesLeftOut);
         return graph;
+    }
+
+    /** Records that every edge so far is a reference edge (or a file mate's): see {@link #referenceEdges}. */
+    void markReferenceEdges() {
+        referenceEdges = Arrays.copyOf(degrees, nodes.size());
+    }
+
+    /**
+     * How many of node {@code id}'s first successors are reference edges: for a type, the types of the files that name
+     * it or declare it beside it, file by file in the index's order, each file's types in the order it declares
+     * them. The builder adds them before any other edge; a node numbered after that has none.
+     */
+    int referenceEdges(int id) {
+        return id < referenceEdges.length ? referenceEdges[id] : 0;
+    }
+
+    /**
+     * Puts {@code references} in place of node {@code id}'s reference edges, keeping the edges after them: for a
+     * stored graph patched with a file's new references (see {@link ReferencePatch}).
+     */
+    void replaceReferenceEdges(int id, int[] references) {
+        int before = referenceEdges(id);
+        int[] row = new int[references.length + degrees[id] - before];
+        System.arraycopy(references, 0, row, 0, references.length);
+        System.arraycopy(successors[id], before, row, references.length, degrees[id] - before);
+        successors[id] = row;
+        degrees[id] = row.length;
+        if (id >= referenceEdges.length) {
+            referenceEdges = Arrays.copyOf(referenceEdges, Math.max(id + 1, nodes.size()));
+        }
+        referenceEdges[id] = references.length;
     }
 
     /** Which type nodes have no edges to their supertypes on purpose: for storing the graph. */

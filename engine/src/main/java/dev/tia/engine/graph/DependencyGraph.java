@@ -47,11 +47,16 @@ public final class DependencyGraph {
 
     /**
      * Every node's successors in order, by value: what two graphs of one project must agree on to give the same
-     * answers, whatever their numbers. For tests that hold a stored graph to the one a build makes.
+     * answers, whatever their numbers. Nodes without successors are left out: a patched graph may keep a type no file
+     * names any more, which leads nowhere, and a walk treats it as it treats a type without a node. For tests that
+     * hold a stored graph to the one a build makes.
      */
     public Map<Node, List<Node>> successorsByNode() {
         Map<Node, List<Node>> all = new LinkedHashMap<>();
         for (int id = 0; id < graph.size(); id++) {
+            if (graph.degree(id) == 0) {
+                continue;
+            }
             List<Node> successors = new ArrayList<>();
             for (int i = 0; i < graph.degree(id); i++) {
                 successors.add(graph.node(graph.successors(id)[i]));

@@ -29,10 +29,10 @@ public final class DependencyGraphBuilder {
     private final Function<String, Set<String>> visibleFrom;
     private final Adjacency graph;
     /** Implementation edges of types in test sources, added once the catalog says which are test classes. */
-    private final List<TestSourceType> testSourceTypes = new ArrayList<>();
+    private final List<TypedSupertypes> testSourceTypes = new ArrayList<>();
 
-    /** A type declared in test sources, with its node and the project types it extends or implements. */
-    private record TestSourceType(int node, TypeRef type, Set<TypeRef> supertypes) {
+    /** A type with its node and the project types it extends or implements. */
+    private record TypedSupertypes(int node, TypeRef type, Set<TypeRef> supertypes) {
     }
 
     private DependencyGraphBuilder(Workspace workspace, NameResolver resolver, Function<String, Set<String>> visibleFrom,
@@ -61,8 +61,16 @@ public final class DependencyGraphBuilder {
                 implementations);
     }
 
-    /** Type edges from every file's resolved names (see {@link Resolutions}: mostly kept from earlier runs). */
+    /**
+     * Type edges from every file's resolved names (see {@link Resolutions}: mostly kept from earlier runs): first each
+     * file's references and file mates, then the implementation edges. In that order each type's first successors
+     * are, file by file in the index's order, the types of the files that name it or share its file (see
+     * {@link Adjacency#referenceEdges}), which a stored graph can patch for a file whose references changed.
+     */
     private void addTypes(SourceIndex index, Resolutions resolutions, boolean implementations) {
+        // Users of an interface may run any implementation (DI, ServiceLoader): the implementation affects whatever its
+        // supertypes affect. Those edges of main types are added once every reference edge is.
+        List<TypedSupertypes> mainTypes = new ArrayList<>();
         for (IndexedFile file : index.files().values()) {
             FileResolution resolution = resolutions.of(file.path());
             addFileMates(file);
@@ -72,20 +80,16 @@ public final class DependencyGraphBuilder {
                 for (TypeRef reference : resolution.references()) {
                     graph.putEdge(graph.typeId(reference), node);
                 }
-                if (implementations) {
-                    // Users of an interface may run any implementation (DI, ServiceLoader): the implementation
-                    // affects whatever its supertypes affect.
-                    Set<TypeRef> supertypes = resolution.supertypesOf(declared.name());
-                    if (file.test()) {
-                        if (!supertypes.isEmpty()) {
-                            testSourceTypes.add(new TestSourceType(node, type, supertypes));
-                        }
-                    } else {
-                        for (TypeRef target : supertypes) {
-                            graph.putEdge(node, graph.typeId(target));
-                        }
-                    }
+                Set<TypeRef> supertypes = implementations ? resolution.supertypesOf(declared.name()) : Set.of();
+                if (!supertypes.isEmpty()) {
+                    (file.test() ? testSourceTypes : mainTypes).add(new TypedSupertypes(node, type, supertypes));
                 }
+            }
+        }
+        graph.markReferenceEdges();
+        for (TypedSupertypes type : mainTypes) {
+            for (TypeRef target : type.supertypes()) {
+                graph.putEdge(type.node(), graph.typeId(target));
             }
         }
     }
@@ -99,7 +103,7 @@ public final class DependencyGraphBuilder {
      * where a base class may call the test's overrides through {@code this} (see {@link MemberWalk}).
      */
     private void addTestSourceImplementations(TestCatalog catalog) {
-        for (TestSourceType type : testSourceTypes) {
+        for (TypedSupertypes type : testSourceTypes) {
             if (catalog.tests().containsKey(type.type())) {
                 graph.leaveOutSupertypes(type.node());
             } else {

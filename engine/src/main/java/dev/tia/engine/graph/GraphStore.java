@@ -9,13 +9,16 @@ import dev.tia.engine.io.ByteSource;
 import dev.tia.engine.io.CacheFraming;
 import dev.tia.engine.project.MavenModule;
 import dev.tia.engine.project.Workspace;
+import dev.tia.engine.source.DeclaredType;
 import dev.tia.engine.source.FileFacts;
 import dev.tia.engine.source.IndexedFile;
+import dev.tia.engine.source.NameResolver;
 import dev.tia.engine.source.ResourceFacts;
 import dev.tia.engine.source.SourceIndex;
 import dev.tia.engine.source.TestCatalog;
 import dev.tia.engine.source.TestClass;
 import dev.tia.engine.source.TypeRef;
+import dev.tia.engine.source.TypeUniverse;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +61,7 @@ import java.util.stream.IntStream;
 public final class GraphStore {
 
     private static final String MAGIC = "tia-graph";
-    static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 2;
     public static final String FILE_NAME = "graph-v" + FORMAT_VERSION + ".bin";
     /** Files changed since the stored graph beyond which it is written again (or a fiftieth of the files, if more). */
     public static final int REWRITE_AFTER = 64;
@@ -180,12 +183,24 @@ public final class GraphStore {
     /**
      * What to do with the store in this run.
      *
-     * @param stored the stored graph and catalog, when they are what a build from the index would make
+     * @param stored the stored graph and catalog, when they are what a build from the index would make (once patched,
+     *     see {@link Stored#graph})
      * @param rewrite whether to store this run's graph
      */
     public record Verdict(Optional<Stored> stored, boolean rewrite) {
         static final Verdict BUILD = new Verdict(Optional.empty(), false);
         static final Verdict BUILD_AND_STORE = new Verdict(Optional.empty(), true);
+    }
+
+    /**
+     * A changed file whose words may now resolve to other types than its stored content's did, everything else of its
+     * graph inputs as stored: its references are resolved again, and the stored graph patched with the difference
+     * (see {@link Stored#patched}).
+     *
+     * @param number the file's place in the index, which is its place in the store
+     * @param before the facts of the stored content
+     */
+    record WordsChanged(IndexedFile file, int number, FileFacts before) {
     }
 
     /**
@@ -228,8 +243,16 @@ public final class GraphStore {
             Inputs inputs = Inputs.SAME;
             boolean stale = false;
             Set<String> otherWords = new HashSet<>();
+            List<WordsChanged> wordsChanged = new ArrayList<>();
             for (int i : otherContent.get()) {
-                inputs = inputs.and(compareInputs(storedFacts.apply(stored.contentId(i)), files.get(i).facts(), inputs, otherWords));
+                Optional<FileFacts> before = storedFacts.apply(stored.contentId(i));
+                Set<String> words = new HashSet<>();
+                Inputs compared = compareInputs(before, files.get(i).facts(), inputs, words);
+                if (compared == Inputs.SAME && !words.isEmpty()) {
+                    otherWords.addAll(words);
+                    wordsChanged.add(new WordsChanged(files.get(i), i, before.get()));
+                }
+                inputs = inputs.and(compared);
                 stale |= committed.test(files.get(i).path());
             }
             boolean rewrite = stale || otherContent.get().size() >= rewriteAfter;
@@ -243,8 +266,17 @@ public final class GraphStore {
                 problem = Optional.of(corrupt(file, e));
                 return Verdict.BUILD_AND_STORE;
             }
-            if (!otherWords.isEmpty() && (anyCatalogWord(otherWords) || anyTypeNamed(otherWords, graph, key))) {
-                return new Verdict(Optional.empty(), rewrite); // a word that may name a type, or one the catalog reads
+            if (!otherWords.isEmpty() && anyCatalogWord(otherWords)) {
+                return new Verdict(Optional.empty(), rewrite); // the catalog may differ
+            }
+            if (!otherWords.isEmpty() && anyTypeNamed(otherWords, graph, key)) {
+                // A word that may name a type: the references of the files that write other words may differ.
+                if (!graph.patchable) {
+                    return new Verdict(Optional.empty(), rewrite);
+                }
+                // Patched, and stored again when a committed file differs from the store, which the next runs would
+                // otherwise patch again and again.
+                return new Verdict(Optional.of(graph.withWordsChanged(wordsChanged, baseTypes(key))), stale);
             }
             return new Verdict(Optional.of(graph), false);
         }
@@ -274,8 +306,8 @@ public final class GraphStore {
                 return true;
             }
         }
-        for (String line : key.baseTypes().split("\n")) {
-            if (!line.isEmpty() && hasSimpleName(line.substring(line.indexOf('\0') + 1), sought)) {
+        for (TypeRef type : baseTypes(key)) {
+            if (hasSimpleName(type.name(), sought)) {
                 return true;
             }
         }
@@ -292,6 +324,18 @@ public final class GraphStore {
             }
         }
         return false;
+    }
+
+    /** The key's types left at base, as {@link #key} wrote them. */
+    private static List<TypeRef> baseTypes(Key key) {
+        List<TypeRef> types = new ArrayList<>();
+        for (String line : key.baseTypes().split("\n")) {
+            int separator = line.indexOf('\0');
+            if (separator >= 0) {
+                types.add(new TypeRef(line.substring(0, separator), line.substring(separator + 1)));
+            }
+        }
+        return types;
     }
 
     /** Whether the test catalog reads any of {@code words} (see {@link TestCatalog#readsWord}). */
@@ -441,20 +485,56 @@ public final class GraphStore {
         private final BitSet supertypesLeftOut;
         private final ImmutableMap<TypeRef, TestClass> tests;
         private final TypeHierarchy hierarchy;
+        private final int[] referenceEdges;
+        /** By node: the number of the one stored file that declares the type, plus one; 0 for other nodes. */
+        private final int[] declaringFile;
+        /** Whether no type is declared twice, so that each reference edge's file is its type's (see {@link ReferencePatch}). */
+        private final boolean patchable;
+        private final List<WordsChanged> wordsChanged;
+        private final List<TypeRef> typesLeftAtBase;
 
         Stored(boolean implementations, List<Node> nodes, int[][] successors, BitSet supertypesLeftOut,
-                ImmutableMap<TypeRef, TestClass> tests, TypeHierarchy hierarchy) {
+                ImmutableMap<TypeRef, TestClass> tests, TypeHierarchy hierarchy, int[] referenceEdges, int[] declaringFile,
+                boolean patchable, List<WordsChanged> wordsChanged, List<TypeRef> typesLeftAtBase) {
             this.implementations = implementations;
             this.nodes = nodes;
             this.successors = successors;
             this.supertypesLeftOut = supertypesLeftOut;
             this.tests = tests;
             this.hierarchy = hierarchy;
+            this.referenceEdges = referenceEdges;
+            this.declaringFile = declaringFile;
+            this.patchable = patchable;
+            this.wordsChanged = wordsChanged;
+            this.typesLeftAtBase = typesLeftAtBase;
         }
 
-        /** The stored graph; its member-level walk reads the calls of {@code index}'s files (their bodies may differ). */
-        public DependencyGraph graph(SourceIndex index) {
-            return new DependencyGraph(Adjacency.of(nodes, successors, supertypesLeftOut), index, () -> hierarchy, implementations);
+        /** This stored graph, to be patched for files whose words may resolve to other types (see {@link ReferencePatch}). */
+        Stored withWordsChanged(List<WordsChanged> files, List<TypeRef> typesLeftAtBase) {
+            return new Stored(implementations, nodes, successors, supertypesLeftOut, tests, hierarchy, referenceEdges,
+                    declaringFile, patchable, List.copyOf(files), List.copyOf(typesLeftAtBase));
+        }
+
+        /** How many files' references the graph is patched for: 0 when it is used as stored. */
+        public int patchedFiles() {
+            return wordsChanged.size();
+        }
+
+        /**
+         * The stored graph, patched with the references of the files that write other words; its member-level walk
+         * reads the calls of {@code index}'s files (their bodies may differ).
+         *
+         * @param visibleFrom which modules a module sees, for resolving the patched files' names
+         */
+        public DependencyGraph graph(SourceIndex index, Function<String, Set<String>> visibleFrom) {
+            Adjacency graph = Adjacency.of(nodes, successors, supertypesLeftOut, referenceEdges);
+            if (!wordsChanged.isEmpty()) {
+                // The universe of the stored graph: every declared type is one of its nodes (see anyTypeNamed).
+                NameResolver resolver = new NameResolver(TypeUniverse.of(ReferencePatch.universeTypes(nodes, typesLeftAtBase)));
+                ReferencePatch patch = new ReferencePatch(graph, declaringFile, resolver, visibleFrom);
+                wordsChanged.forEach(patch::apply);
+            }
+            return new DependencyGraph(graph, index, () -> hierarchy, implementations);
         }
 
         public TestCatalog catalog() {
@@ -536,6 +616,13 @@ public final class GraphStore {
         outside.forEach(type -> writeType(out, type, graph, modules));
         out.varint(namedInText.size());
         namedInText.forEach(type -> writeType(out, type, graph, modules));
+        int[] declaringFile = new int[graph.size()];
+        boolean patchable = declaringFiles(index, graph, declaringFile);
+        out.varint(patchable ? 1 : 0);
+        for (int id = 0; id < graph.size(); id++) {
+            out.varint(graph.referenceEdges(id));
+            out.varint(declaringFile[id]);
+        }
         if (modules.size() > 0xFFFF) {
             throw new IllegalStateException("too many modules to store: " + modules.size());
         }
@@ -548,6 +635,26 @@ public final class GraphStore {
         modules.keySet().forEach(head::text);
         head.raw(out.toBytes());
         return head.toBytes();
+    }
+
+    /**
+     * Fills in, by node, the number (plus one) of the file that declares each type; false when a type is declared by two
+     * files (invalid code, seen while a file is being moved), whose reference edges could then come from either.
+     */
+    private static boolean declaringFiles(SourceIndex index, Adjacency graph, int[] declaringFile) {
+        boolean once = true;
+        int number = 0;
+        for (IndexedFile file : index.files().values()) {
+            number++;
+            for (DeclaredType type : file.facts().types()) {
+                int node = graph.findType(new TypeRef(file.module(), type.name()));
+                if (node >= 0) {
+                    once &= declaringFile[node] == 0;
+                    declaringFile[node] = number;
+                }
+            }
+        }
+        return once;
     }
 
     /** A module's number in the table, numbered as first named. */
@@ -836,12 +943,23 @@ public final class GraphStore {
             }
             Set<TypeRef> outside = types(nodes);
             Set<TypeRef> namedInText = types(nodes);
+            boolean patchable = bytes.varint() == 1;
+            int[] referenceEdges = new int[nodeCount];
+            int[] declaringFile = new int[nodeCount];
+            for (int id = 0; id < nodeCount; id++) {
+                referenceEdges[id] = bytes.varint();
+                declaringFile[id] = bytes.varint();
+                if (referenceEdges[id] > successors[id].length || declaringFile[id] > count) {
+                    throw new CacheFraming.CorruptException("number out of range");
+                }
+            }
             if (!bytes.atEnd()) {
-                throw new CacheFraming.CorruptException("data after the type hierarchy");
+                throw new CacheFraming.CorruptException("data after the reference edges");
             }
             try {
                 return new Stored(key.implementations(), nodes, successors, leftOut, tests.buildOrThrow(),
-                        TypeHierarchy.stored(supertypes, outside, namedInText));
+                        TypeHierarchy.stored(supertypes, outside, namedInText), referenceEdges, declaringFile, patchable,
+                        List.of(), List.of());
             } catch (IllegalArgumentException e) {
                 throw new CacheFraming.CorruptException("a test class stored twice");
             }

@@ -22,9 +22,13 @@ public final class NameResolver {
 
     /** Every project type that {@code file} may depend on, itself excluded. */
     public Set<TypeRef> references(IndexedFile file, Set<String> visibleModules) {
-        FileFacts facts = file.facts();
+        return references(file.facts(), visibleModules);
+    }
+
+    /** Every project type that a file with {@code facts} may depend on, its own types excluded. */
+    public Set<TypeRef> references(FileFacts facts, Set<String> visibleModules) {
         Set<String> names = new LinkedHashSet<>();
-        Scope scope = new Scope(facts, supertypeNames(file, visibleModules));
+        Scope scope = new Scope(facts, supertypeNames(facts, visibleModules));
         facts.imports().forEach(i -> addPrefixes(i, names));
         facts.staticImports().forEach(i -> addPrefixes(i, names));
         facts.staticOnDemandImports().forEach(i -> addPrefixes(i, names));
@@ -71,10 +75,10 @@ public final class NameResolver {
         return universe.lookup(name, visibleModules);
     }
 
-    private Set<String> supertypeNames(IndexedFile file, Set<String> visibleModules) {
+    private Set<String> supertypeNames(FileFacts facts, Set<String> visibleModules) {
         Set<String> supertypes = new LinkedHashSet<>();
-        Scope scope = new Scope(file.facts(), Set.of());
-        for (DeclaredType type : file.facts().types()) {
+        Scope scope = new Scope(facts, Set.of());
+        for (DeclaredType type : facts.types()) {
             for (String supertype : type.supertypes()) {
                 Set<String> names = new LinkedHashSet<>();
                 if (supertype.contains(".")) {

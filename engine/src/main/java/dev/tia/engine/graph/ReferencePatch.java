@@ -1,0 +1,125 @@
+package dev.tia.engine.graph;
+
+import dev.tia.engine.source.DeclaredType;
+import dev.tia.engine.source.NameResolver;
+import dev.tia.engine.source.TypeRef;
+
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Brings a stored graph's reference edges up to date for files that write other words than their stored contents,
+ * everything else of their graph inputs as stored (see {@link GraphStore.WordsChanged}). Such a file declares the same
+ * types, its supertypes and annotations resolve as before, and no other file resolves differently (the type
+ * universe is the stored graph's): only its own references may differ. The result is the graph a build makes now,
+ * edge for edge and in the same order, which {@code WarmIndexOracleTest} checks.
+ *
+ * <p>Why the order can be kept: the builder adds every reference edge before any other (see
+ * {@link Adjacency#referenceEdges}), so a type's first successors are, file by file in the index's order, the types
+ * of each file that names it, in the order that file declares them. A file's share of such a list is found by the
+ * file that declares each successor, which the store keeps per node; it is taken out where the file no longer
+ * names the type, and put in, before the first successor of a later file, where it now does.
+ */
+final class ReferencePatch {
+
+    private final Adjacency graph;
+    /** By node: the number of the file declaring the type, plus one; 0 for other nodes. */
+    private final int[] declaringFile;
+    private final NameResolver resolver;
+    private final Function<String, Set<String>> visibleFrom;
+
+    ReferencePatch(Adjacency graph, int[] declaringFile, NameResolver resolver, Function<String, Set<String>> visibleFrom) {
+        this.graph = graph;
+        this.declaringFile = declaringFile;
+        this.resolver = resolver;
+        this.visibleFrom = visibleFrom;
+    }
+
+    void apply(GraphStore.WordsChanged changed) {
+        Set<String> visible = visibleFrom.apply(changed.file().module());
+        Set<TypeRef> before = resolver.references(changed.before(), visible);
+        Set<TypeRef> now = resolver.references(changed.file().facts(), visible);
+        int[] types = declaredTypes(changed);
+        int file = changed.number() + 1;
+        for (TypeRef reference : before) {
+            if (!now.contains(reference)) {
+                remove(graph.findType(reference), file);
+            }
+        }
+        for (TypeRef reference : now) {
+            if (!before.contains(reference)) {
+                insert(graph.typeId(reference), file, types);
+            }
+        }
+    }
+
+    /** The nodes of the file's types, in the order it declares them (each is a node: the builder numbers them all). */
+    private int[] declaredTypes(GraphStore.WordsChanged changed) {
+        List<DeclaredType> declared = changed.file().facts().types();
+        int[] types = new int[declared.size()];
+        for (int i = 0; i < types.length; i++) {
+            types[i] = graph.findType(new TypeRef(changed.file().module(), declared.get(i).name()));
+            if (types[i] < 0) {
+                throw new IllegalStateException("a declared type without a node in the stored graph: " + declared.get(i).name());
+            }
+        }
+        return types;
+    }
+
+    /** Takes {@code file}'s types out of {@code node}'s reference edges. */
+    private void remove(int node, int file) {
+        int[] row = graph.successors(node);
+        int count = graph.referenceEdges(node);
+        int[] kept = new int[count];
+        int size = 0;
+        for (int i = 0; i < count; i++) {
+            if (fileOf(row[i]) != file) {
+                kept[size++] = row[i];
+            }
+        }
+        graph.replaceReferenceEdges(node, Arrays.copyOf(kept, size));
+    }
+
+    /** Puts {@code file}'s types into {@code node}'s reference edges, before those of the first later file. */
+    private void insert(int node, int file, int[] types) {
+        int[] row = graph.successors(node);
+        int count = graph.referenceEdges(node);
+        int at = 0;
+        while (at < count && fileOf(row[at]) < file) {
+            at++;
+        }
+        int[] edges = new int[count + types.length];
+        System.arraycopy(row, 0, edges, 0, at);
+        int size = at;
+        for (int type : types) {
+            if (type != node) { // a self edge is dropped, as the builder drops it
+                edges[size++] = type;
+            }
+        }
+        System.arraycopy(row, at, edges, size, count - at);
+        graph.replaceReferenceEdges(node, Arrays.copyOf(edges, size + count - at));
+    }
+
+    private int fileOf(int node) {
+        if (node >= declaringFile.length || declaringFile[node] == 0) {
+            // Every reference edge leads to a type its file declares: a store that says otherwise is not this graph.
+            throw new IllegalStateException("a reference edge to a node no stored file declares");
+        }
+        return declaringFile[node];
+    }
+
+    /** The distinct types of a universe in a stable order: every type node, then the types left at base. */
+    static Set<TypeRef> universeTypes(List<Node> nodes, List<TypeRef> typesLeftAtBase) {
+        Set<TypeRef> types = new LinkedHashSet<>(nodes.size() * 2);
+        for (Node node : nodes) {
+            if (node instanceof Node.Type type) {
+                types.add(type.type());
+            }
+        }
+        types.addAll(typesLeftAtBase);
+        return types;
+    }
+}
