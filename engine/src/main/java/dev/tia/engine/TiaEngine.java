@@ -155,8 +155,8 @@ public final class TiaEngine {
             Function<String, Set<String>> visibleFrom = module -> visibility.computeIfAbsent(module, workspace::visibleFrom);
             // Before the facts index is saved: the check asks it for the stored graph's contents, which keeps them there.
             GraphStore.Key graphKey = GraphStore.key(workspace, index, config.implementations(), typesLeftAtBase(baseFacts, index, workspace));
-            GraphStore.Verdict graphVerdict = timings.time("graph-check",
-                    () -> caches.graphs().check(graphKey, index, cache::get, path -> head.contentId(path).isPresent()));
+            GraphStore.Verdict graphVerdict = timings.time("graph-check", () -> caches.graphs().check(graphKey, index, cache::get,
+                    path -> head.contentId(path).isPresent(), visibleFrom));
             Optional<GraphStore.Stored> storedGraph = graphVerdict.stored();
             if (storedGraph.isEmpty()) {
                 caches.startLoadingResolutions(); // while the facts index is saved
@@ -172,7 +172,7 @@ public final class TiaEngine {
             Analysis.ResolutionStats resolutionStats = new Analysis.ResolutionStats(0, 0);
             if (storedGraph.isPresent()) {
                 // Neither the type universe nor any file's resolved names: the stored graph holds what they would give.
-                graph = timings.time("graph-load", () -> storedGraph.get().graph(index, visibleFrom));
+                graph = timings.time("graph-load", () -> storedGraph.get().graph(index));
                 catalog = storedGraph.get().catalog();
                 if (graphVerdict.rewrite()) { // patched, and a committed file differs from the store
                     DependencyGraph patched = graph;

@@ -91,6 +91,12 @@ class GraphStoreTest {
         }
     }
 
+    /** TaxTable's source with a supertype: the graph's inputs differ in more than names. */
+    private static String implementingSerializable(String taxTable) {
+        assertThat(taxTable).contains("public final class TaxTable {");
+        return taxTable.replace("public final class TaxTable {", "public final class TaxTable implements java.io.Serializable {");
+    }
+
     /** TaxTable's source with one import more: resolution may then find other types, and a supertype another one. */
     private static String importingLocale(String taxTable) {
         assertThat(taxTable).contains("import java.util.Properties;");
@@ -127,10 +133,97 @@ class GraphStoreTest {
     }
 
     @Test
-    void anEditOfImportsBuildsTheGraph() throws IOException {
+    void anEditOfImportsPatchesTheStoredGraph() throws IOException {
         try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
             analyze();
             repo.write(TAX_TABLE, importingLocale(taxTable()));
+
+            Analysis warm = analyze();
+            assertThat(warm.graphPatchedFiles()).isEqualTo(1);
+            assertThat(JsonReport.render(warm.selection())).isEqualTo(reportWithoutIndex());
+        }
+    }
+
+    /**
+     * A file that imports a type of another module and names it gets an edge from it, patched in: a change of that
+     * type's class structure then reaches the file's test.
+     */
+    @Test
+    void aTypeImportedAndNamedIsPatchedIn() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            analyze();
+            String formatter = "services/catalog/src/main/java/com/example/catalog/ProductFormatter.java";
+            String source = Files.readString(dir.resolve(formatter), StandardCharsets.UTF_8);
+            repo.write(formatter, source.replace("import com.example.pricing.TaxRule;",
+                    "import com.example.pricing.TaxRule;\nimport com.example.pricing.TaxTable;")
+                    .replace("return product.name()", "TaxTable table = null;\n        return product.name()"));
+            String taxTable = taxTable();
+            repo.write(TAX_TABLE, taxTable.replace("private final Properties rules", "static final int VERSION = 1;\n\n    private final Properties rules"));
+
+            Analysis warm = analyze();
+            assertThat(warm.graphPatchedFiles()).as("ProductFormatter, and TaxTable, which writes a new word").isEqualTo(2);
+            assertThat(warm.testsNamed("ProductFormatterTest")).singleElement()
+                    .satisfies(t -> assertThat(t.status()).isEqualTo(TestStatus.SELECTED));
+            assertThat(JsonReport.render(warm.selection())).isEqualTo(reportWithoutIndex());
+        }
+    }
+
+    private static final String PRICING_MAIN = "libs/pricing/src/main/java/com/example/pricing/";
+
+    /**
+     * An import can make a supertype resolve to one more type (every candidate is kept): the implementation edges
+     * differ, not only the references, so the graph is built.
+     */
+    @Test
+    void anImportThatGivesASupertypeAnotherMeaningBuildsTheGraph() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            repo.write(PRICING_MAIN + "Priced.java", "package com.example.pricing;\npublic interface Priced {\n}\n");
+            repo.write(PRICING_MAIN + "other/Priced.java", "package com.example.pricing.other;\npublic interface Priced {\n}\n");
+            repo.write(PRICING_MAIN + "Rounding.java", "package com.example.pricing;\npublic class Rounding implements Priced {\n}\n");
+            repo.commitAll("two interfaces of one name");
+            analyze();
+
+            repo.write(PRICING_MAIN + "Rounding.java",
+                    "package com.example.pricing;\nimport com.example.pricing.other.Priced;\npublic class Rounding implements Priced {\n}\n");
+            Analysis warm = analyze();
+            assertThat(warm.graphFromStore()).isFalse();
+            Analysis withoutIndex = new TiaEngine().analyze(TiaConfig.defaults(dir).with(ConfigKey.CACHE_DIR, ""));
+            assertThat(warm.graph().successorsByNode()).isEqualTo(withoutIndex.graph().successorsByNode());
+            assertThat(JsonReport.render(warm.selection())).isEqualTo(JsonReport.render(withoutIndex.selection()));
+        }
+    }
+
+    /**
+     * The catalog reads the annotations of a test's supertypes, resolved with their file's imports: a base class in
+     * main code whose new import makes its annotation a tagged one tags the test extending it.
+     */
+    @Test
+    void anImportThatTagsATestThroughItsBaseClassBuildsTheGraph() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            repo.write(PRICING_MAIN + "Smoke.java", "package com.example.pricing;\npublic @interface Smoke {\n}\n");
+            repo.write(PRICING_MAIN + "tiers/Smoke.java", "package com.example.pricing.tiers;\nimport org.junit.jupiter.api.Tag;\n"
+                    + "@Tag(\"e2e\")\npublic @interface Smoke {\n}\n");
+            repo.write(PRICING_MAIN + "PricingCheck.java", "package com.example.pricing;\n@Smoke\npublic abstract class PricingCheck {\n}\n");
+            repo.write("libs/pricing/src/test/java/com/example/pricing/RatesTest.java", "package com.example.pricing;\n"
+                    + "import org.junit.jupiter.api.Test;\nclass RatesTest extends PricingCheck {\n    @Test\n    void rates() {\n    }\n}\n");
+            repo.commitAll("a base class marked Smoke");
+            assertThat(analyze().testsNamed("RatesTest")).singleElement().satisfies(t -> assertThat(t.tags()).isEmpty());
+
+            repo.write(PRICING_MAIN + "PricingCheck.java", "package com.example.pricing;\nimport com.example.pricing.tiers.Smoke;\n"
+                    + "@Smoke\npublic abstract class PricingCheck {\n}\n");
+            Analysis warm = analyze();
+            assertThat(warm.graphFromStore()).isFalse();
+            assertThat(warm.testsNamed("RatesTest")).singleElement()
+                    .satisfies(t -> assertThat(t.status()).isEqualTo(TestStatus.EXCLUDED_BY_TAG));
+            assertThat(JsonReport.render(warm.selection())).isEqualTo(reportWithoutIndex());
+        }
+    }
+
+    @Test
+    void aSupertypeAddedBuildsTheGraph() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            analyze();
+            repo.write(TAX_TABLE, implementingSerializable(taxTable()));
 
             Analysis warm = analyze();
             assertThat(warm.graphFromStore()).isFalse();
@@ -251,11 +344,11 @@ class GraphStoreTest {
         try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
             analyze();
             byte[] base = Files.readAllBytes(stored());
-            repo.write(TAX_TABLE, importingLocale(taxTable()));
+            repo.write(TAX_TABLE, implementingSerializable(taxTable()));
             assertThat(analyze().graphFromStore()).isFalse();
             assertThat(Files.readAllBytes(stored())).as("an edit in the working tree: the store stays its base").isEqualTo(base);
 
-            repo.commitAll("TaxTable imports Locale");
+            repo.commitAll("TaxTable is Serializable");
             Analysis committed = analyze();
             assertThat(committed.graphFromStore()).isFalse();
             assertThat(Files.readAllBytes(stored())).as("the committed file differs from the stored one").isNotEqualTo(base);
@@ -289,7 +382,7 @@ class GraphStoreTest {
     void aStoreHoldingAnEditSinceRevertedIsWrittenAgain() throws IOException {
         try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
             String committed = taxTable();
-            repo.write(TAX_TABLE, importingLocale(committed));
+            repo.write(TAX_TABLE, implementingSerializable(committed));
             new TiaEngine(Progress.NONE, 0).analyze(TiaConfig.defaults(dir)); // stores the graph of that edit
             byte[] ofTheEdit = Files.readAllBytes(stored());
 

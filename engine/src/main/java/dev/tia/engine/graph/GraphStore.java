@@ -193,14 +193,15 @@ public final class GraphStore {
     }
 
     /**
-     * A changed file whose words may now resolve to other types than its stored content's did, everything else of its
-     * graph inputs as stored: its references are resolved again, and the stored graph patched with the difference
-     * (see {@link Stored#patched}).
+     * A changed file whose words or imports may now resolve to other types than its stored content's did, everything
+     * else of its graph inputs as stored: its references are resolved again, and the stored graph patched with the
+     * difference (see {@link ReferencePatch}).
      *
      * @param number the file's place in the index, which is its place in the store
      * @param before the facts of the stored content
+     * @param importsChanged whether its imports differ too, which may change what its supertypes and annotations are
      */
-    record WordsChanged(IndexedFile file, int number, FileFacts before) {
+    record WordsChanged(IndexedFile file, int number, FileFacts before, boolean importsChanged) {
     }
 
     /**
@@ -210,9 +211,10 @@ public final class GraphStore {
      * @param storedFacts the facts of a content id, when the facts index still holds them
      * @param committed whether a path's content is the one committed (the working tree's clean files; every file of
      *     a commit): a file whose committed content differs from the stored one makes the store stale
+     * @param visibleFrom which modules a module sees, for resolving the names of files the stored graph is patched for
      */
     public Verdict check(Key key, SourceIndex index, Function<String, Optional<FileFacts>> storedFacts,
-            Predicate<String> committed) {
+            Predicate<String> committed, Function<String, Set<String>> visibleFrom) {
         if (file == null) {
             return Verdict.BUILD;
         }
@@ -220,7 +222,7 @@ public final class GraphStore {
             return Verdict.BUILD_AND_STORE;
         }
         try {
-            return compare(stored.get(), key, index, storedFacts, committed);
+            return compare(stored.get(), key, index, storedFacts, committed, visibleFrom);
         } catch (IndexOutOfBoundsException e) {
             problem = Optional.of(corrupt(file, new CacheFraming.CorruptException("a number out of range")));
             return Verdict.BUILD_AND_STORE;
@@ -235,7 +237,7 @@ public final class GraphStore {
      * graph after each of them (160 ms at 50k classes) would cost more than it saves.
      */
     private Verdict compare(StoredFiles stored, Key key, SourceIndex index, Function<String, Optional<FileFacts>> storedFacts,
-            Predicate<String> committed) {
+            Predicate<String> committed, Function<String, Set<String>> visibleFrom) {
         int rewriteAfter = Math.max(this.rewriteAfter, index.files().size() / 50);
         Optional<List<Integer>> otherContent = samePathsOtherContent(stored, index);
         if (otherContent.isPresent()) {
@@ -243,17 +245,16 @@ public final class GraphStore {
             Inputs inputs = Inputs.SAME;
             boolean stale = false;
             Set<String> otherWords = new HashSet<>();
-            List<WordsChanged> wordsChanged = new ArrayList<>();
+            List<WordsChanged> namesChanged = new ArrayList<>();
             for (int i : otherContent.get()) {
+                // Asked for every file, so that the facts index keeps what the stored graph needs (see compareInputs).
                 Optional<FileFacts> before = storedFacts.apply(stored.contentId(i));
-                Set<String> words = new HashSet<>();
-                Inputs compared = compareInputs(before, files.get(i).facts(), inputs, words);
-                if (compared == Inputs.SAME && !words.isEmpty()) {
-                    otherWords.addAll(words);
-                    wordsChanged.add(new WordsChanged(files.get(i), i, before.get()));
-                }
-                inputs = inputs.and(compared);
                 stale |= committed.test(files.get(i).path());
+                if (before.isEmpty()) {
+                    inputs = Inputs.UNKNOWN;
+                } else if (inputs == Inputs.SAME) {
+                    inputs = compareNames(before.get(), files.get(i), i, otherWords, namesChanged);
+                }
             }
             boolean rewrite = stale || otherContent.get().size() >= rewriteAfter;
             if (inputs != Inputs.SAME) {
@@ -266,17 +267,19 @@ public final class GraphStore {
                 problem = Optional.of(corrupt(file, e));
                 return Verdict.BUILD_AND_STORE;
             }
-            if (!otherWords.isEmpty() && anyCatalogWord(otherWords)) {
+            if (anyCatalogWord(otherWords)) {
                 return new Verdict(Optional.empty(), rewrite); // the catalog may differ
             }
-            if (!otherWords.isEmpty() && anyTypeNamed(otherWords, graph, key)) {
-                // A word that may name a type: the references of the files that write other words may differ.
-                if (!graph.patchable) {
-                    return new Verdict(Optional.empty(), rewrite);
-                }
-                // Patched, and stored again when a committed file differs from the store, which the next runs would
-                // otherwise patch again and again.
-                return new Verdict(Optional.of(graph.withWordsChanged(wordsChanged, baseTypes(key))), stale);
+            boolean importsChanged = false;
+            for (WordsChanged changed : namesChanged) {
+                importsChanged |= changed.importsChanged();
+            }
+            if (importsChanged || (!otherWords.isEmpty() && anyTypeNamed(otherWords, graph, key))) {
+                // Names that may resolve to other types: patched when the references are all that may differ, and
+                // stored again when a committed file differs from the store, which the next runs would patch again.
+                Optional<Stored> patched = graph.patchable
+                        ? graph.patched(namesChanged, baseTypes(key), visibleFrom) : Optional.empty();
+                return patched.isPresent() ? new Verdict(patched, stale) : new Verdict(Optional.empty(), rewrite);
             }
             return new Verdict(Optional.of(graph), false);
         }
@@ -336,6 +339,32 @@ public final class GraphStore {
             }
         }
         return types;
+    }
+
+    /**
+     * Compares a changed file's graph inputs with its stored content's: the same, or the same but for the words it writes
+     * (which go to {@code words}) and perhaps its imports (the file then goes to {@code namesChanged}), or other.
+     */
+    private static Inputs compareNames(FileFacts before, IndexedFile file, int number, Set<String> words,
+            List<WordsChanged> namesChanged) {
+        FileFacts now = file.facts();
+        if (before.sameGraphInputs(now)) {
+            return Inputs.SAME;
+        }
+        Optional<Set<String>> wordsOnly = before.wordsOnlyDifference(now);
+        if (wordsOnly.isPresent()) {
+            if (!wordsOnly.get().isEmpty()) {
+                words.addAll(wordsOnly.get());
+                namesChanged.add(new WordsChanged(file, number, before, false));
+            }
+            return Inputs.SAME;
+        }
+        if (before.sameBesideNames(now)) {
+            words.addAll(before.wordsDifferingFrom(now));
+            namesChanged.add(new WordsChanged(file, number, before, true));
+            return Inputs.SAME;
+        }
+        return Inputs.OTHER;
     }
 
     /** Whether the test catalog reads any of {@code words} (see {@link TestCatalog#readsWord}). */
@@ -401,7 +430,7 @@ public final class GraphStore {
                     stale = true;
                 } else if (!files.contentIdIs(next, file.contentId())) {
                     differences++;
-                    inputs = inputs.and(compareInputs(storedFacts.apply(files.contentId(next)), file.facts(), inputs, null));
+                    inputs = inputs.and(compareInputs(storedFacts.apply(files.contentId(next)), file.facts(), inputs));
                     stale |= committed.test(file.path());
                 }
                 next++;
@@ -450,34 +479,18 @@ public final class GraphStore {
      * Compares a file's stored content with its content now, by their graph inputs (when the files before were the
      * same). The caller asks the facts index for the stored content's facts in any case: that keeps them in the index
      * while the stored graph needs them.
-     *
-     * @param otherWords when not null, where the words go of a file whose graph inputs differ from the stored ones
-     *     only in the words it writes, which then counts as the same: the caller decides on the words (see
-     *     {@link FileFacts#wordsOnlyDifference}). A method body that names a new local variable, or calls another
-     *     method, is most edits of code, and building the graph for it took 300 ms at 50k classes.
      */
-    private static Inputs compareInputs(Optional<FileFacts> before, FileFacts now, Inputs sofar, Set<String> otherWords) {
+    private static Inputs compareInputs(Optional<FileFacts> before, FileFacts now, Inputs sofar) {
         if (before.isEmpty()) {
             return Inputs.UNKNOWN;
         }
         if (sofar != Inputs.SAME) {
             return Inputs.OTHER;
         }
-        if (before.get().sameGraphInputs(now)) {
-            return Inputs.SAME;
-        }
-        if (otherWords == null) {
-            return Inputs.OTHER;
-        }
-        Optional<Set<String>> words = before.get().wordsOnlyDifference(now);
-        if (words.isEmpty()) {
-            return Inputs.OTHER;
-        }
-        otherWords.addAll(words.get());
-        return Inputs.SAME;
+        return before.get().sameGraphInputs(now) ? Inputs.SAME : Inputs.OTHER;
     }
 
-    /** A graph and catalog as stored, decoded. */
+    /** A graph and catalog as stored, decoded; perhaps patched (see {@link ReferencePatch}). */
     public static final class Stored {
         private final boolean implementations;
         private final List<Node> nodes;
@@ -490,12 +503,13 @@ public final class GraphStore {
         private final int[] declaringFile;
         /** Whether no type is declared twice, so that each reference edge's file is its type's (see {@link ReferencePatch}). */
         private final boolean patchable;
-        private final List<WordsChanged> wordsChanged;
-        private final List<TypeRef> typesLeftAtBase;
+        /** The edges once patched, or null as stored. */
+        private final Adjacency patched;
+        private final int patchedFiles;
 
         Stored(boolean implementations, List<Node> nodes, int[][] successors, BitSet supertypesLeftOut,
                 ImmutableMap<TypeRef, TestClass> tests, TypeHierarchy hierarchy, int[] referenceEdges, int[] declaringFile,
-                boolean patchable, List<WordsChanged> wordsChanged, List<TypeRef> typesLeftAtBase) {
+                boolean patchable, Adjacency patched, int patchedFiles) {
             this.implementations = implementations;
             this.nodes = nodes;
             this.successors = successors;
@@ -505,35 +519,38 @@ public final class GraphStore {
             this.referenceEdges = referenceEdges;
             this.declaringFile = declaringFile;
             this.patchable = patchable;
-            this.wordsChanged = wordsChanged;
-            this.typesLeftAtBase = typesLeftAtBase;
+            this.patched = patched;
+            this.patchedFiles = patchedFiles;
         }
 
-        /** This stored graph, to be patched for files whose words may resolve to other types (see {@link ReferencePatch}). */
-        Stored withWordsChanged(List<WordsChanged> files, List<TypeRef> typesLeftAtBase) {
-            return new Stored(implementations, nodes, successors, supertypesLeftOut, tests, hierarchy, referenceEdges,
-                    declaringFile, patchable, List.copyOf(files), List.copyOf(typesLeftAtBase));
+        /**
+         * This graph with the references of {@code files} resolved again, or empty when more than their references may
+         * differ (see {@link ReferencePatch#apply}).
+         *
+         * @param typesLeftAtBase the key's: with the stored graph's types, the type universe
+         */
+        Optional<Stored> patched(List<WordsChanged> files, List<TypeRef> typesLeftAtBase, Function<String, Set<String>> visibleFrom) {
+            // The universe of the stored graph: every declared type is one of its nodes (see anyTypeNamed).
+            NameResolver resolver = new NameResolver(TypeUniverse.of(ReferencePatch.universeTypes(nodes, typesLeftAtBase)));
+            Adjacency graph = Adjacency.of(nodes, successors, supertypesLeftOut, referenceEdges);
+            ReferencePatch patch = new ReferencePatch(graph, declaringFile, resolver, visibleFrom, hierarchy, tests.keySet());
+            for (WordsChanged file : files) {
+                if (!patch.apply(file)) {
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(new Stored(implementations, nodes, successors, supertypesLeftOut, tests, hierarchy, referenceEdges,
+                    declaringFile, patchable, graph, files.size()));
         }
 
         /** How many files' references the graph is patched for: 0 when it is used as stored. */
         public int patchedFiles() {
-            return wordsChanged.size();
+            return patchedFiles;
         }
 
-        /**
-         * The stored graph, patched with the references of the files that write other words; its member-level walk
-         * reads the calls of {@code index}'s files (their bodies may differ).
-         *
-         * @param visibleFrom which modules a module sees, for resolving the patched files' names
-         */
-        public DependencyGraph graph(SourceIndex index, Function<String, Set<String>> visibleFrom) {
-            Adjacency graph = Adjacency.of(nodes, successors, supertypesLeftOut, referenceEdges);
-            if (!wordsChanged.isEmpty()) {
-                // The universe of the stored graph: every declared type is one of its nodes (see anyTypeNamed).
-                NameResolver resolver = new NameResolver(TypeUniverse.of(ReferencePatch.universeTypes(nodes, typesLeftAtBase)));
-                ReferencePatch patch = new ReferencePatch(graph, declaringFile, resolver, visibleFrom);
-                wordsChanged.forEach(patch::apply);
-            }
+        /** The graph; its member-level walk reads the calls of {@code index}'s files (their bodies may differ). */
+        public DependencyGraph graph(SourceIndex index) {
+            Adjacency graph = patched != null ? patched : Adjacency.of(nodes, successors, supertypesLeftOut, referenceEdges);
             return new DependencyGraph(graph, index, () -> hierarchy, implementations);
         }
 
@@ -959,7 +976,7 @@ public final class GraphStore {
             try {
                 return new Stored(key.implementations(), nodes, successors, leftOut, tests.buildOrThrow(),
                         TypeHierarchy.stored(supertypes, outside, namedInText), referenceEdges, declaringFile, patchable,
-                        List.of(), List.of());
+                        null, 0);
             } catch (IllegalArgumentException e) {
                 throw new CacheFraming.CorruptException("a test class stored twice");
             }

@@ -2,19 +2,23 @@ package dev.tia.engine.graph;
 
 import dev.tia.engine.source.DeclaredType;
 import dev.tia.engine.source.NameResolver;
+import dev.tia.engine.source.TypeKind;
 import dev.tia.engine.source.TypeRef;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Brings a stored graph's reference edges up to date for files that write other words than their stored contents,
- * everything else of their graph inputs as stored (see {@link GraphStore.WordsChanged}). Such a file declares the same
- * types, its supertypes and annotations resolve as before, and no other file resolves differently (the type
- * universe is the stored graph's): only its own references may differ. The result is the graph a build makes now,
+ * Brings a stored graph's reference edges up to date for files that write other words or imports than their stored
+ * contents, everything else of their graph inputs as stored (see {@link GraphStore.WordsChanged}). Such a file declares
+ * the same types, and no other file resolves differently (the type universe is the stored graph's): only its own
+ * names may resolve to other types. Its references are resolved before and after and the difference patched in; what
+ * else its names decide must be as stored, or {@link #apply} declines. The result is the graph a build makes now,
  * edge for edge and in the same order, which {@code WarmIndexOracleTest} checks.
  *
  * <p>Why the order can be kept: the builder adds every reference edge before any other (see
@@ -30,16 +34,32 @@ final class ReferencePatch {
     private final int[] declaringFile;
     private final NameResolver resolver;
     private final Function<String, Set<String>> visibleFrom;
+    private final TypeHierarchy hierarchy;
+    private final Set<TypeRef> testClasses;
+    /** The test classes and their project supertypes, once asked for. */
+    private Set<TypeRef> testsAndAncestors;
 
-    ReferencePatch(Adjacency graph, int[] declaringFile, NameResolver resolver, Function<String, Set<String>> visibleFrom) {
+    ReferencePatch(Adjacency graph, int[] declaringFile, NameResolver resolver, Function<String, Set<String>> visibleFrom,
+            TypeHierarchy hierarchy, Set<TypeRef> testClasses) {
         this.graph = graph;
         this.declaringFile = declaringFile;
         this.resolver = resolver;
         this.visibleFrom = visibleFrom;
+        this.hierarchy = hierarchy;
+        this.testClasses = testClasses;
     }
 
-    void apply(GraphStore.WordsChanged changed) {
+    /**
+     * Patches the graph for one file; false, leaving the graph half patched, when more than the file's references may
+     * differ from the stored ones: with other imports, its supertypes may resolve to other types, and the test
+     * catalog reads the annotations of test classes, their supertypes and annotation types, so such a file is
+     * patched only when its supertypes resolve as before and it declares none of those.
+     */
+    boolean apply(GraphStore.WordsChanged changed) {
         Set<String> visible = visibleFrom.apply(changed.file().module());
+        if (changed.importsChanged() && !onlyReferencesDiffer(changed, visible)) {
+            return false;
+        }
         Set<TypeRef> before = resolver.references(changed.before(), visible);
         Set<TypeRef> now = resolver.references(changed.file().facts(), visible);
         int[] types = declaredTypes(changed);
@@ -54,6 +74,41 @@ final class ReferencePatch {
                 insert(graph.typeId(reference), file, types);
             }
         }
+        return true;
+    }
+
+    /** For a file with other imports: whether its supertypes resolve as before and the catalog reads none of its names. */
+    private boolean onlyReferencesDiffer(GraphStore.WordsChanged changed, Set<String> visible) {
+        if (changed.file().test()) {
+            return false;
+        }
+        for (DeclaredType type : changed.file().facts().types()) {
+            if (type.kind() == TypeKind.ANNOTATION || testsAndAncestors().contains(new TypeRef(changed.file().module(), type.name()))) {
+                return false;
+            }
+            for (String supertype : type.supertypes()) {
+                if (!List.copyOf(resolver.resolve(changed.before(), supertype, visible))
+                        .equals(List.copyOf(resolver.resolve(changed.file().facts(), supertype, visible)))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private Set<TypeRef> testsAndAncestors() {
+        if (testsAndAncestors == null) {
+            Set<TypeRef> found = new HashSet<>();
+            List<TypeRef> queue = new ArrayList<>(testClasses);
+            while (!queue.isEmpty()) {
+                TypeRef type = queue.remove(queue.size() - 1);
+                if (found.add(type)) {
+                    queue.addAll(hierarchy.supertypes(type));
+                }
+            }
+            testsAndAncestors = found;
+        }
+        return testsAndAncestors;
     }
 
     /** The nodes of the file's types, in the order it declares them (each is a node: the builder numbers them all). */

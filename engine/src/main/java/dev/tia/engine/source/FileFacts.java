@@ -83,6 +83,14 @@ public record FileFacts(
         if (!Arrays.equals(FactsCodec.encode(graphInputs().withoutWords()), FactsCodec.encode(other.graphInputs().withoutWords()))) {
             return Optional.empty();
         }
+        return Optional.of(wordsDifferingFrom(other));
+    }
+
+    /**
+     * The words one of these facts writes and {@code other} does not, or the other way round, every segment of a
+     * qualified name written by one only counted as a word (see {@link #wordsOnlyDifference}).
+     */
+    public Set<String> wordsDifferingFrom(FileFacts other) {
         Set<String> differ = new HashSet<>();
         addOnlyInFirst(identifiers, other.identifiers, differ);
         addOnlyInFirst(other.identifiers, identifiers, differ);
@@ -93,7 +101,22 @@ public record FileFacts(
         for (String name : qualified) {
             differ.addAll(Arrays.asList(name.split("\\.")));
         }
-        return Optional.of(differ);
+        return differ;
+    }
+
+    /**
+     * Whether these facts and {@code other} have the same {@link #graphInputs()} but for the words the file writes
+     * and its imports: then the file declares the same types, with the same supertypes and annotations as written,
+     * and only what those names resolve to may differ (see {@code ReferencePatch}).
+     */
+    public boolean sameBesideNames(FileFacts other) {
+        return Arrays.equals(FactsCodec.encode(graphInputs().withoutNames()), FactsCodec.encode(other.graphInputs().withoutNames()));
+    }
+
+    private FileFacts withoutNames() {
+        return new FileFacts(packageName, types, ImmutableList.of(), ImmutableList.of(), ImmutableList.of(), ImmutableList.of(),
+                Set.of(), Set.of(), stringLiterals, parseProblem, codeFingerprint, skeletonFingerprint, annotationClassNames,
+                stringWords);
     }
 
     private static void addOnlyInFirst(Set<String> first, Set<String> second, Set<String> into) {

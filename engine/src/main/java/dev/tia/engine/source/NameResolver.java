@@ -55,11 +55,16 @@ public final class NameResolver {
 
     /** The project types that {@code name}, written in {@code file}, may denote (for supertypes and annotations). */
     public Set<TypeRef> resolve(IndexedFile file, String name, Set<String> visibleModules) {
+        return resolve(file.facts(), name, visibleModules);
+    }
+
+    /** The project types that {@code name}, written in a file with {@code facts}, may denote. */
+    public Set<TypeRef> resolve(FileFacts facts, String name, Set<String> visibleModules) {
         if (name.indexOf('.') < 0 && !universe.hasSimpleName(name)) {
             return Set.of(); // no project type has this simple name (most annotations: Test, Override): nothing to look up
         }
         Set<String> names = new LinkedHashSet<>();
-        Scope scope = new Scope(file.facts(), Set.of());
+        Scope scope = new Scope(facts, Set.of());
         if (name.contains(".")) {
             addQualified(name, scope, names);
         } else {
