@@ -530,8 +530,9 @@ public final class GraphStore {
          * @param typesLeftAtBase the key's: with the stored graph's types, the type universe
          */
         Optional<Stored> patched(List<WordsChanged> files, List<TypeRef> typesLeftAtBase, Function<String, Set<String>> visibleFrom) {
-            // The universe of the stored graph: every declared type is one of its nodes (see anyTypeNamed).
-            NameResolver resolver = new NameResolver(TypeUniverse.of(ReferencePatch.universeTypes(nodes, typesLeftAtBase)));
+            // Of the stored graph's universe (every declared type is one of its nodes: see anyTypeNamed), what the
+            // files' names can resolve to.
+            NameResolver resolver = new NameResolver(TypeUniverse.of(ReferencePatch.universeTypes(nodes, typesLeftAtBase, files)));
             Adjacency graph = Adjacency.of(nodes, successors, supertypesLeftOut, referenceEdges);
             ReferencePatch patch = new ReferencePatch(graph, declaringFile, resolver, visibleFrom, hierarchy, tests.keySet());
             for (WordsChanged file : files) {

@@ -1,12 +1,14 @@
 package dev.tia.engine.graph;
 
 import dev.tia.engine.source.DeclaredType;
+import dev.tia.engine.source.FileFacts;
 import dev.tia.engine.source.NameResolver;
 import dev.tia.engine.source.TypeKind;
 import dev.tia.engine.source.TypeRef;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -166,15 +168,52 @@ final class ReferencePatch {
         return declaringFile[node];
     }
 
-    /** The distinct types of a universe in a stable order: every type node, then the types left at base. */
-    static Set<TypeRef> universeTypes(List<Node> nodes, List<TypeRef> typesLeftAtBase) {
-        Set<TypeRef> types = new LinkedHashSet<>(nodes.size() * 2);
+    /**
+     * The types of the universe that resolving {@code files}, before and after, can look up: those whose simple name
+     * is a word the files write. Every canonical name the resolver looks up for a file ends in such a word (a
+     * segment of a name, import or literal it writes, or a name it writes whole), the argument the resolution cache
+     * rests on too; so resolving these files against this part of the universe gives what the whole would, without
+     * a map of every type (60 ms at 50k classes). In a stable order: type nodes by number, then the types left at base.
+     */
+    static Set<TypeRef> universeTypes(List<Node> nodes, List<TypeRef> typesLeftAtBase, List<GraphStore.WordsChanged> files) {
+        Set<String> words = new HashSet<>();
+        for (GraphStore.WordsChanged file : files) {
+            addWords(file.before(), words);
+            addWords(file.file().facts(), words);
+        }
+        Set<TypeRef> types = new LinkedHashSet<>();
         for (Node node : nodes) {
-            if (node instanceof Node.Type type) {
+            if (node instanceof Node.Type type && words.contains(type.type().simpleName())) {
                 types.add(type.type());
             }
         }
-        types.addAll(typesLeftAtBase);
+        for (TypeRef type : typesLeftAtBase) {
+            if (words.contains(type.simpleName())) {
+                types.add(type);
+            }
+        }
         return types;
+    }
+
+    /** Every word a file writes in a name: more than resolution looks at, never less. */
+    private static void addWords(FileFacts facts, Set<String> words) {
+        words.addAll(facts.identifiers());
+        for (Collection<String> names : List.of(facts.qualifiedNames(), facts.imports(), facts.onDemandImports(),
+                facts.staticImports(), facts.staticOnDemandImports(), facts.stringLiterals(), List.of(facts.packageName()))) {
+            for (String name : names) {
+                addSegments(name, words);
+            }
+        }
+        for (DeclaredType type : facts.types()) {
+            addSegments(type.name(), words);
+            type.supertypes().forEach(name -> addSegments(name, words));
+            type.annotations().forEach(name -> addSegments(name, words));
+        }
+    }
+
+    private static void addSegments(String name, Set<String> words) {
+        for (String segment : name.replace('$', '.').split("\\.")) {
+            words.add(segment);
+        }
     }
 }
