@@ -8,7 +8,8 @@
 # Env:   BENCH_DIR (default /tmp/tia-bench; the repository is generated there if missing)
 # Prints, per revision, the median engine ms (from --timings) with no change, with a 1-file change (a new type
 # each run, as in bench/run.sh) and with a 1-method-body change (another number in weight() each run), and every
-# run's figure; and with a 1-method-body change that writes a new word (a local variable named anew each run).
+# run's figure; and with a 1-method-body change that writes a new word (a local variable named anew each run), and
+# one that imports a type of another package and names it.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 [ $# -ge 2 ] || { sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
@@ -17,6 +18,9 @@ work="${BENCH_DIR:-/tmp/tia-bench}"
 repo="$work/repo-$size"
 "$here/bench/generate.sh" "$size" "$repo"
 one_file=$(git -C "$repo" ls-files 'modules/m1/src/main/java/*.java' | sed -n 1p)
+# A type of another package of the module, which the last scenario imports and names.
+other_file=$(git -C "$repo" ls-files 'modules/m1/src/main/java/*.java' | grep -v "^$(dirname "$one_file")/" | sed -n 1p)
+other_type=$(echo "$other_file" | sed 's|^modules/m1/src/main/java/||; s|\.java$||; s|/|.|g')
 
 build() { # rev name: a worktree with bin/tia and the CLI jar of that revision, under $work/compare/name
   local dir="$work/compare/$2"
@@ -40,7 +44,7 @@ eval "$restore"
 # bin/tia picks its JVM options for warm runs when the default index folder holds an index: make sure it does
 "$work/compare/new/bin/tia" affected --repo "$repo" --no-write >/dev/null 2>&1 || true
 for name in old new; do run "$name" >/dev/null; run "$name" >/dev/null; done # each build's index and archive made
-declare -A none one body word
+declare -A none one body word named
 for _ in $(seq "$rounds"); do
   for name in old new; do
     eval "$restore"; none[$name]+="$(run "$name") "
@@ -49,13 +53,15 @@ for _ in $(seq "$rounds"); do
     body[$name]+="$(run "$name") "
     eval "$restore"; sed -i "/public int weight()/,/}/ s/return \([0-9]*\);/int local$RANDOM = 0; return \1;/" "$repo/$one_file"
     word[$name]+="$(run "$name") "
+    eval "$restore"; sed -i "0,/^import /s//import $other_type;\nimport /; /public int weight()/,/}/ s/return \([0-9]*\);/Object other = (${other_type##*.}) null; return \1;/" "$repo/$one_file"
+    named[$name]+="$(run "$name") "
   done
 done
-echo "| $size classes, $rounds rounds | no change (median ms) | 1 file changed (median ms) | 1 method body changed (median ms) | 1 method body, new local (median ms) |"
-echo "|---|---:|---:|---:|---:|"
+echo "| $size classes, $rounds rounds | no change (median ms) | 1 file changed (median ms) | 1 method body changed (median ms) | 1 method body, new local (median ms) | 1 method body, imports and names a type (median ms) |"
+echo "|---|---:|---:|---:|---:|---:|"
 for name in old new; do
   rev=$([ $name = old ] && echo "$old_rev" || echo "$new_rev")
-  echo "| $rev | $(echo "${none[$name]}" | median) | $(echo "${one[$name]}" | median) | $(echo "${body[$name]}" | median) | $(echo "${word[$name]}" | median) |"
+  echo "| $rev | $(echo "${none[$name]}" | median) | $(echo "${one[$name]}" | median) | $(echo "${body[$name]}" | median) | $(echo "${word[$name]}" | median) | $(echo "${named[$name]}" | median) |"
 done
-for name in old new; do echo "$name: no change ${none[$name]}; 1 file ${one[$name]}; 1 method body ${body[$name]}; new local ${word[$name]}" >&2; done
+for name in old new; do echo "$name: no change ${none[$name]}; 1 file ${one[$name]}; 1 method body ${body[$name]}; new local ${word[$name]}; names a type ${named[$name]}" >&2; done
 git -C "$here" worktree remove --force "$work/compare/old" && git -C "$here" worktree remove --force "$work/compare/new"
