@@ -50,8 +50,10 @@ import java.util.stream.IntStream;
  * of method bodies that names nothing new). Those are everything the universe, name resolution, the graph builder and
  * the catalog read, so the graph and catalog they would build are the stored ones, node numbers and edge order
  * included, and with them every chain a report prints. Types that exist only at the change's base join the universe
- * too, so the key holds the base's types that their files no longer declare. Anything else is a full build; a
- * missing, foreign or corrupt store only means a full build.
+ * too, so the key holds the base's types that their files no longer declare. A file whose graph inputs differ only in
+ * the words it writes is as good when no such word is a type's simple name; when one is, or its imports differ too,
+ * the stored graph is patched with the file's references, edge order kept (see {@link ReferencePatch}). Anything else
+ * is a full build; a missing, foreign or corrupt store only means a full build.
  *
  * <p>The store is written when nothing usable is stored or it is stale (see {@link #compare}): not after every
  * change, since writing costs more than building, and the store stays the base that the edits in the working tree
@@ -260,28 +262,7 @@ public final class GraphStore {
             if (inputs != Inputs.SAME) {
                 return new Verdict(Optional.empty(), rewrite || inputs == Inputs.UNKNOWN);
             }
-            Stored graph;
-            try {
-                graph = stored.graph(files);
-            } catch (CacheFraming.CorruptException e) {
-                problem = Optional.of(corrupt(file, e));
-                return Verdict.BUILD_AND_STORE;
-            }
-            if (anyCatalogWord(otherWords)) {
-                return new Verdict(Optional.empty(), rewrite); // the catalog may differ
-            }
-            boolean importsChanged = false;
-            for (WordsChanged changed : namesChanged) {
-                importsChanged |= changed.importsChanged();
-            }
-            if (importsChanged || (!otherWords.isEmpty() && anyTypeNamed(otherWords, graph, key))) {
-                // Names that may resolve to other types: patched when the references are all that may differ, and
-                // stored again when a committed file differs from the store, which the next runs would patch again.
-                Optional<Stored> patched = graph.patchable
-                        ? graph.patched(namesChanged, baseTypes(key), visibleFrom) : Optional.empty();
-                return patched.isPresent() ? new Verdict(patched, stale) : new Verdict(Optional.empty(), rewrite);
-            }
-            return new Verdict(Optional.of(graph), false);
+            return storedOrPatched(stored, files, key, otherWords, namesChanged, visibleFrom, stale, rewrite);
         }
         // Files were added, removed or moved: count the differences path by path, for the decision to write.
         Comparison comparison = new Comparison(stored, storedFacts, committed);
@@ -365,6 +346,37 @@ public final class GraphStore {
             return Inputs.SAME;
         }
         return Inputs.OTHER;
+    }
+
+    /**
+     * The verdict when every changed file's graph inputs are as stored but for the names it writes: the stored graph
+     * as it is when none of them can resolve to other types, patched when some can (see {@link ReferencePatch}), and
+     * a build when the catalog may differ or the patch declines.
+     *
+     * @param words the words written or no longer written by the files of {@code namesChanged}
+     * @param stale whether a committed file differs from the store: a patched graph is then stored, as the next runs
+     *     would patch it again
+     */
+    private Verdict storedOrPatched(StoredFiles stored, List<IndexedFile> files, Key key, Set<String> words,
+            List<WordsChanged> namesChanged, Function<String, Set<String>> visibleFrom, boolean stale, boolean rewrite) {
+        try {
+            Stored graph = stored.graph(files);
+            if (anyCatalogWord(words)) {
+                return new Verdict(Optional.empty(), rewrite);
+            }
+            boolean importsChanged = false;
+            for (WordsChanged changed : namesChanged) {
+                importsChanged |= changed.importsChanged();
+            }
+            if (!importsChanged && (words.isEmpty() || !anyTypeNamed(words, graph, key))) {
+                return new Verdict(Optional.of(graph), false);
+            }
+            Optional<Stored> patched = graph.patchable ? graph.patched(namesChanged, baseTypes(key), visibleFrom) : Optional.empty();
+            return patched.isPresent() ? new Verdict(patched, stale) : new Verdict(Optional.empty(), rewrite);
+        } catch (CacheFraming.CorruptException e) {
+            problem = Optional.of(corrupt(file, e));
+            return Verdict.BUILD_AND_STORE;
+        }
     }
 
     /** Whether the test catalog reads any of {@code words} (see {@link TestCatalog#readsWord}). */
@@ -529,7 +541,8 @@ public final class GraphStore {
          *
          * @param typesLeftAtBase the key's: with the stored graph's types, the type universe
          */
-        Optional<Stored> patched(List<WordsChanged> files, List<TypeRef> typesLeftAtBase, Function<String, Set<String>> visibleFrom) {
+        Optional<Stored> patched(List<WordsChanged> files, List<TypeRef> typesLeftAtBase, Function<String, Set<String>> visibleFrom)
+                throws CacheFraming.CorruptException {
             // Of the stored graph's universe (every declared type is one of its nodes: see anyTypeNamed), what the
             // files' names can resolve to.
             NameResolver resolver = new NameResolver(TypeUniverse.of(ReferencePatch.universeTypes(nodes, typesLeftAtBase, files)));

@@ -1,5 +1,6 @@
 package dev.tia.engine.graph;
 
+import dev.tia.engine.io.CacheFraming;
 import dev.tia.engine.source.DeclaredType;
 import dev.tia.engine.source.FileFacts;
 import dev.tia.engine.source.NameResolver;
@@ -57,7 +58,7 @@ final class ReferencePatch {
      * catalog reads the annotations of test classes, their supertypes and annotation types, so such a file is
      * patched only when its supertypes resolve as before and it declares none of those.
      */
-    boolean apply(GraphStore.WordsChanged changed) {
+    boolean apply(GraphStore.WordsChanged changed) throws CacheFraming.CorruptException {
         Set<String> visible = visibleFrom.apply(changed.file().module());
         if (changed.importsChanged() && !onlyReferencesDiffer(changed, visible)) {
             return false;
@@ -114,20 +115,20 @@ final class ReferencePatch {
     }
 
     /** The nodes of the file's types, in the order it declares them (each is a node: the builder numbers them all). */
-    private int[] declaredTypes(GraphStore.WordsChanged changed) {
+    private int[] declaredTypes(GraphStore.WordsChanged changed) throws CacheFraming.CorruptException {
         List<DeclaredType> declared = changed.file().facts().types();
         int[] types = new int[declared.size()];
         for (int i = 0; i < types.length; i++) {
             types[i] = graph.findType(new TypeRef(changed.file().module(), declared.get(i).name()));
             if (types[i] < 0) {
-                throw new IllegalStateException("a declared type without a node in the stored graph: " + declared.get(i).name());
+                throw new CacheFraming.CorruptException("a declared type without a node");
             }
         }
         return types;
     }
 
     /** Takes {@code file}'s types out of {@code node}'s reference edges. */
-    private void remove(int node, int file) {
+    private void remove(int node, int file) throws CacheFraming.CorruptException {
         int[] row = graph.successors(node);
         int count = graph.referenceEdges(node);
         int[] kept = new int[count];
@@ -141,7 +142,7 @@ final class ReferencePatch {
     }
 
     /** Puts {@code file}'s types into {@code node}'s reference edges, before those of the first later file. */
-    private void insert(int node, int file, int[] types) {
+    private void insert(int node, int file, int[] types) throws CacheFraming.CorruptException {
         int[] row = graph.successors(node);
         int count = graph.referenceEdges(node);
         int at = 0;
@@ -160,10 +161,10 @@ final class ReferencePatch {
         graph.replaceReferenceEdges(node, Arrays.copyOf(edges, size + count - at));
     }
 
-    private int fileOf(int node) {
+    private int fileOf(int node) throws CacheFraming.CorruptException {
         if (node >= declaringFile.length || declaringFile[node] == 0) {
             // Every reference edge leads to a type its file declares: a store that says otherwise is not this graph.
-            throw new IllegalStateException("a reference edge to a node no stored file declares");
+            throw new CacheFraming.CorruptException("a reference edge to a node no stored file declares");
         }
         return declaringFile[node];
     }
