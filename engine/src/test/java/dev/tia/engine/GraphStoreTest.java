@@ -472,6 +472,19 @@ class GraphStoreTest {
     }
 
     @Test
+    void aStoreOfAnEarlierFormatIsDeletedWhenTheGraphIsStored() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            Path earlier = stored().resolveSibling("graph-v1.bin");
+            Files.createDirectories(earlier.getParent());
+            Files.write(earlier, CacheFraming.framed("tia-graph", 1, TiaEngine.version(), new byte[] {0}));
+
+            analyze();
+            assertThat(stored()).exists();
+            assertThat(earlier).as("never read again: it would only take space in a CI cache").doesNotExist();
+        }
+    }
+
+    @Test
     void aStoreFromAnotherTiaVersionIsQuietlyReplaced() throws IOException {
         try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
             Files.createDirectories(stored().getParent());

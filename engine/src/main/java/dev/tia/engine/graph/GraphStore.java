@@ -585,6 +585,8 @@ public final class GraphStore {
         try {
             AtomicFiles.write(file, CacheFraming.framed(MAGIC, FORMAT_VERSION, tiaVersion,
                     bytes(key, index, graph.adjacency(), catalog, graph.hierarchy())));
+            // Stores of earlier formats are never read again: they would only take space in the CI cache.
+            AtomicFiles.deleteMatching(file.getParent(), name -> name.matches("graph-v\\d+\\.bin") && !name.equals(FILE_NAME));
             return Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.of("cannot write the stored graph " + file + ": " + e.getMessage() + " (the next run builds it again)");

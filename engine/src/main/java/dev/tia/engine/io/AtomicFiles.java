@@ -5,11 +5,31 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.function.Predicate;
 
 /** All-or-nothing file writes, for everything tia writes that another process may read meanwhile. */
 public final class AtomicFiles {
 
     private AtomicFiles() {
+    }
+
+    /**
+     * Deletes the files of {@code dir} whose names {@code stale} matches: what earlier formats of a store left, never
+     * read again, which would only take space in a CI cache. A file another run still reads, or a listing that
+     * fails, is left for the next save.
+     */
+    public static void deleteMatching(Path dir, Predicate<String> stale) {
+        try (var files = Files.list(dir)) {
+            files.filter(f -> stale.test(f.getFileName().toString())).forEach(f -> {
+                try {
+                    Files.deleteIfExists(f);
+                } catch (IOException e) {
+                    // another run may be reading it; the next save tries again
+                }
+            });
+        } catch (IOException e) {
+            // listing failed: stale files stay, nothing else depends on them
+        }
     }
 
     /**

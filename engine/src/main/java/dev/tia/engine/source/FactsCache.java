@@ -287,19 +287,8 @@ public final class FactsCache {
 
     /** Indexes and journals of earlier formats are never read again: they would only take space in the CI cache. */
     private static void deleteOtherFormats(Path dir) {
-        try (var files = Files.list(dir)) {
-            files.filter(f -> f.getFileName().toString().matches("facts-v\\d+\\.(bin|journal)")
-                    && !f.getFileName().toString().equals(FILE_NAME) && !f.getFileName().toString().equals(JOURNAL_NAME))
-                    .forEach(f -> {
-                        try {
-                            Files.deleteIfExists(f);
-                        } catch (IOException e) {
-                            // another run may be reading it; the next save tries again
-                        }
-                    });
-        } catch (IOException e) {
-            // listing failed: stale files stay, nothing else depends on them
-        }
+        AtomicFiles.deleteMatching(dir, name -> name.matches("facts-v\\d+\\.(bin|journal)")
+                && !name.equals(FILE_NAME) && !name.equals(JOURNAL_NAME));
     }
 
     /** The cache folder must never show up as a change (an untracked file would run every test). */
