@@ -129,6 +129,10 @@ final class ReferencePatch {
 
     /** Takes {@code file}'s types out of {@code node}'s reference edges. */
     private void remove(int node, int file) throws CacheFraming.CorruptException {
+        if (node < 0) {
+            // The stored content named the type, so the build that stored the graph numbered it.
+            throw new CacheFraming.CorruptException("a type the stored content names without a node");
+        }
         int[] row = graph.successors(node);
         int count = graph.referenceEdges(node);
         int[] kept = new int[count];
