@@ -219,6 +219,40 @@ class GraphStoreTest {
         }
     }
 
+    /** The graph of a run without index, for comparing a patched graph edge by edge. */
+    private Analysis analyzeWithoutIndex() {
+        return new TiaEngine().analyze(TiaConfig.defaults(dir).with(ConfigKey.CACHE_DIR, ""));
+    }
+
+    @Test
+    void aClassAddedToAFileThatNoOtherFileNamesIsPatchedIn() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            analyze();
+            // With a project supertype: an implementation edge and an entry in the type hierarchy besides its file mates.
+            repo.write(TAX_TABLE, taxTable() + "\nclass ReducedTaxTable extends TaxTable {\n}\n");
+
+            Analysis warm = analyze();
+            assertThat(warm.graphPatchedFiles()).isEqualTo(1);
+            Analysis withoutIndex = analyzeWithoutIndex();
+            assertThat(warm.graph().successorsByNode()).isEqualTo(withoutIndex.graph().successorsByNode());
+            assertThat(warm.graph().hierarchyByType()).isEqualTo(withoutIndex.graph().hierarchyByType());
+            assertThat(JsonReport.render(warm.selection())).isEqualTo(JsonReport.render(withoutIndex.selection()));
+        }
+    }
+
+    @Test
+    void aClassAddedWhoseNameAnotherFileWritesBuildsTheGraph() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            analyze();
+            // ProductFormatter writes TaxRule.STANDARD: the word may now resolve to the new class there.
+            repo.write(TAX_TABLE, taxTable() + "\nclass STANDARD {\n}\n");
+
+            Analysis warm = analyze();
+            assertThat(warm.graphFromStore()).isFalse();
+            assertThat(JsonReport.render(warm.selection())).isEqualTo(reportWithoutIndex());
+        }
+    }
+
     @Test
     void aSupertypeAddedBuildsTheGraph() throws IOException {
         try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {

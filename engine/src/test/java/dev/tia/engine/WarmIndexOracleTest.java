@@ -108,6 +108,8 @@ class WarmIndexOracleTest {
                         assertThat(graphEveryRun.graph().successorsByNode()).as("stored graph's edges; " + where)
                                 .isEqualTo(cold.graph().successorsByNode());
                         assertThat(graphEveryRun.catalog().tests()).as("stored catalog; " + where).isEqualTo(cold.catalog().tests());
+                        assertThat(graphEveryRun.graph().hierarchyByType()).as("stored hierarchy; " + where)
+                                .isEqualTo(cold.graph().hierarchyByType());
                     }
                     graphsFromStore += graphEveryRun.graphFromStore() ? 1 : 0;
                     graphsFromStore += warm.graphFromStore() ? 1 : 0;
@@ -156,6 +158,8 @@ class WarmIndexOracleTest {
         final List<String> locals = new ArrayList<>();
         /** Methods besides {@code value} and {@code weight}, not annotated: some named as a type is, most not. */
         final List<String> helpers = new ArrayList<>();
+        /** Package-private classes declared after it in its file, named by no other file. */
+        final List<String> companions = new ArrayList<>();
         int body;
         boolean broken;
         /** Whether it declares a nested {@code Inner} class, which others may name as {@code T3.Inner}. */
@@ -220,6 +224,10 @@ class WarmIndexOracleTest {
                 out.append("    public static class Inner {\n        public int value(int x) {\n            return x;\n        }\n    }\n");
             }
             out.append(broken ? "    int broken( {\n" : "").append("}\n");
+            for (String companion : companions) {
+                // "C7 implements T2" for one that implements an interface of the package
+                out.append("\nclass ").append(companion).append(" {\n    public int value(int x) {\n        return x;\n    }\n}\n");
+            }
             return out.toString();
         }
     }
@@ -347,7 +355,7 @@ class WarmIndexOracleTest {
 
         /** Applies one random edit and says which. */
         String edit() {
-            int kind = random.nextInt(27); // 26: the default, a commit that keeps the base
+            int kind = random.nextInt(28); // 27: the default, a commit that keeps the base
             MainType type = pick(types);
             switch (kind) {
                 case 0, 1, 2 -> {
@@ -495,6 +503,15 @@ class WarmIndexOracleTest {
                         type.helpers.add(helper);
                     }
                     return type.name + " declares a method " + helper;
+                }
+                case 26 -> {
+                    if (!type.companions.isEmpty() && random.nextInt(3) == 0) {
+                        return type.name + " no longer declares " + type.companions.remove(0).split(" ")[0];
+                    }
+                    List<MainType> interfaces = types.stream().filter(t -> t.isInterface && t.pkg.equals(type.pkg)).toList();
+                    String companion = "C" + names++ + (interfaces.isEmpty() || random.nextBoolean() ? "" : " implements " + pick(interfaces).name);
+                    type.companions.add(companion);
+                    return type.name + "'s file declares " + companion;
                 }
                 case 24 -> {
                     MainType named = pick(types);

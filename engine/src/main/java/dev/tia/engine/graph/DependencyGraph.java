@@ -66,6 +66,26 @@ public final class DependencyGraph {
         return all;
     }
 
+    /**
+     * What the member-level walk reads of the type hierarchy, for every type node: its project supertypes, and whether
+     * it names a supertype outside the project; types with neither are left out. For tests that hold a stored or
+     * patched graph to the one a build makes.
+     */
+    public Map<TypeRef, String> hierarchyByType() {
+        TypeHierarchy types = hierarchy.get();
+        Map<TypeRef, String> all = new LinkedHashMap<>();
+        for (int id = 0; id < graph.size(); id++) {
+            if (graph.node(id) instanceof Node.Type node) {
+                List<TypeRef> supertypes = types.supertypes(node.type());
+                boolean outside = types.namesSupertypeOutsideProject(node.type());
+                if (!supertypes.isEmpty() || outside) {
+                    all.put(node.type(), supertypes + (outside ? " and outside" : ""));
+                }
+            }
+        }
+        return all;
+    }
+
     /** What the member-level walk needs of resolved names, for storing it. */
     TypeHierarchy hierarchy() {
         return hierarchy.get();

@@ -201,9 +201,10 @@ public final class GraphStore {
      *
      * @param number the file's place in the index, which is its place in the store
      * @param before the facts of the stored content
-     * @param importsChanged whether its imports differ too, which may change what its supertypes and annotations are
+     * @param importsChanged whether its imports may differ too, which may change what its supertypes and annotations are
+     * @param addedTypes types it declares beside those of its stored content, which join the type universe
      */
-    record WordsChanged(IndexedFile file, int number, FileFacts before, boolean importsChanged) {
+    record WordsChanged(IndexedFile file, int number, FileFacts before, boolean importsChanged, List<DeclaredType> addedTypes) {
     }
 
     /**
@@ -262,7 +263,7 @@ public final class GraphStore {
             if (inputs != Inputs.SAME) {
                 return new Verdict(Optional.empty(), rewrite || inputs == Inputs.UNKNOWN);
             }
-            return storedOrPatched(stored, files, key, otherWords, namesChanged, visibleFrom, stale, rewrite);
+            return storedOrPatched(stored, index, key, otherWords, namesChanged, visibleFrom, stale, rewrite);
         }
         // Files were added, removed or moved: count the differences path by path, for the decision to write.
         Comparison comparison = new Comparison(stored, storedFacts, committed);
@@ -336,13 +337,19 @@ public final class GraphStore {
         if (wordsOnly.isPresent()) {
             if (!wordsOnly.get().isEmpty()) {
                 words.addAll(wordsOnly.get());
-                namesChanged.add(new WordsChanged(file, number, before, false));
+                namesChanged.add(new WordsChanged(file, number, before, false, List.of()));
             }
             return Inputs.SAME;
         }
         if (before.sameBesideNames(now)) {
             words.addAll(before.wordsDifferingFrom(now));
-            namesChanged.add(new WordsChanged(file, number, before, true));
+            namesChanged.add(new WordsChanged(file, number, before, true, List.of()));
+            return Inputs.SAME;
+        }
+        Optional<List<DeclaredType>> added = file.test() ? Optional.empty() : now.typesAddedTo(before);
+        if (added.isPresent()) {
+            words.addAll(before.wordsDifferingFrom(now));
+            namesChanged.add(new WordsChanged(file, number, before, true, added.get()));
             return Inputs.SAME;
         }
         return Inputs.OTHER;
@@ -357,21 +364,21 @@ public final class GraphStore {
      * @param stale whether a committed file differs from the store: a patched graph is then stored, as the next runs
      *     would patch it again
      */
-    private Verdict storedOrPatched(StoredFiles stored, List<IndexedFile> files, Key key, Set<String> words,
+    private Verdict storedOrPatched(StoredFiles stored, SourceIndex index, Key key, Set<String> words,
             List<WordsChanged> namesChanged, Function<String, Set<String>> visibleFrom, boolean stale, boolean rewrite) {
         try {
-            Stored graph = stored.graph(files);
+            Stored graph = stored.graph(index.files().values().asList());
             if (anyCatalogWord(words)) {
                 return new Verdict(Optional.empty(), rewrite);
             }
-            boolean importsChanged = false;
+            boolean resolveAnew = false;
             for (WordsChanged changed : namesChanged) {
-                importsChanged |= changed.importsChanged();
+                resolveAnew |= changed.importsChanged() || !changed.addedTypes().isEmpty();
             }
-            if (!importsChanged && (words.isEmpty() || !anyTypeNamed(words, graph, key))) {
+            if (!resolveAnew && (words.isEmpty() || !anyTypeNamed(words, graph, key))) {
                 return new Verdict(Optional.of(graph), false);
             }
-            Optional<Stored> patched = graph.patchable ? graph.patched(namesChanged, baseTypes(key), visibleFrom) : Optional.empty();
+            Optional<Stored> patched = graph.patchable ? graph.patched(namesChanged, index, baseTypes(key), visibleFrom) : Optional.empty();
             return patched.isPresent() ? new Verdict(patched, stale) : new Verdict(Optional.empty(), rewrite);
         } catch (CacheFraming.CorruptException e) {
             problem = Optional.of(corrupt(file, e));
@@ -541,20 +548,16 @@ public final class GraphStore {
          *
          * @param typesLeftAtBase the key's: with the stored graph's types, the type universe
          */
-        Optional<Stored> patched(List<WordsChanged> files, List<TypeRef> typesLeftAtBase, Function<String, Set<String>> visibleFrom)
-                throws CacheFraming.CorruptException {
-            // Of the stored graph's universe (every declared type is one of its nodes: see anyTypeNamed), what the
-            // files' names can resolve to.
-            NameResolver resolver = new NameResolver(TypeUniverse.of(ReferencePatch.universeTypes(nodes, typesLeftAtBase, files)));
+        Optional<Stored> patched(List<WordsChanged> files, SourceIndex index, List<TypeRef> typesLeftAtBase,
+                Function<String, Set<String>> visibleFrom) throws CacheFraming.CorruptException {
             Adjacency graph = Adjacency.of(nodes, successors, supertypesLeftOut, referenceEdges);
-            ReferencePatch patch = new ReferencePatch(graph, declaringFile, resolver, visibleFrom, hierarchy, tests.keySet());
-            for (WordsChanged file : files) {
-                if (!patch.apply(file)) {
-                    return Optional.empty();
-                }
+            ReferencePatch patch = new ReferencePatch(graph, nodes, typesLeftAtBase, declaringFile, visibleFrom, hierarchy, tests,
+                    implementations);
+            if (!patch.apply(files, index)) {
+                return Optional.empty();
             }
-            return Optional.of(new Stored(implementations, nodes, successors, supertypesLeftOut, tests, hierarchy, referenceEdges,
-                    declaringFile, patchable, graph, files.size()));
+            return Optional.of(new Stored(implementations, nodes, successors, supertypesLeftOut, tests, patch.hierarchy(),
+                    referenceEdges, patch.declaringFile(), patchable, graph, files.size()));
         }
 
         /** How many files' references the graph is patched for: 0 when it is used as stored. */

@@ -1,18 +1,27 @@
 package dev.tia.engine.graph;
 
+import com.google.common.collect.ImmutableMap;
+
 import dev.tia.engine.io.CacheFraming;
 import dev.tia.engine.source.DeclaredType;
 import dev.tia.engine.source.FileFacts;
+import dev.tia.engine.source.IndexedFile;
 import dev.tia.engine.source.NameResolver;
+import dev.tia.engine.source.ResourceFacts;
+import dev.tia.engine.source.SourceIndex;
+import dev.tia.engine.source.TestClass;
 import dev.tia.engine.source.TypeKind;
 import dev.tia.engine.source.TypeRef;
+import dev.tia.engine.source.TypeUniverse;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -33,65 +42,332 @@ import java.util.function.Function;
 final class ReferencePatch {
 
     private final Adjacency graph;
-    /** By node: the number of the file declaring the type, plus one; 0 for other nodes. */
-    private final int[] declaringFile;
-    private final NameResolver resolver;
+    private final List<Node> nodes;
+    private final List<TypeRef> typesLeftAtBase;
+    /** By node: the number of the file declaring the type, plus one; 0 for other nodes. Grows with types added. */
+    private int[] declaringFile;
     private final Function<String, Set<String>> visibleFrom;
     private final TypeHierarchy hierarchy;
-    private final Set<TypeRef> testClasses;
+    private final ImmutableMap<TypeRef, TestClass> tests;
+    private final boolean implementations;
+    /** Resolution against the universe as stored, and with the types added (the same resolver when none is). */
+    private NameResolver resolverBefore;
+    private NameResolver resolverAfter;
+    /** The project supertypes of the types added, and those of them naming a supertype outside the project. */
+    private final Map<TypeRef, List<TypeRef>> addedSupertypes = new HashMap<>();
+    private final Set<TypeRef> addedOutside = new HashSet<>();
     /** The test classes and their project supertypes, once asked for. */
     private Set<TypeRef> testsAndAncestors;
 
-    ReferencePatch(Adjacency graph, int[] declaringFile, NameResolver resolver, Function<String, Set<String>> visibleFrom,
-            TypeHierarchy hierarchy, Set<TypeRef> testClasses) {
+    ReferencePatch(Adjacency graph, List<Node> nodes, List<TypeRef> typesLeftAtBase, int[] declaringFile,
+            Function<String, Set<String>> visibleFrom, TypeHierarchy hierarchy, ImmutableMap<TypeRef, TestClass> tests,
+            boolean implementations) {
         this.graph = graph;
-        this.declaringFile = declaringFile;
-        this.resolver = resolver;
+        this.nodes = nodes;
+        this.typesLeftAtBase = typesLeftAtBase;
+        this.declaringFile = declaringFile.clone();
         this.visibleFrom = visibleFrom;
         this.hierarchy = hierarchy;
-        this.testClasses = testClasses;
+        this.tests = tests;
+        this.implementations = implementations;
     }
 
     /**
-     * Patches the graph for one file; false, leaving the graph half patched, when more than the file's references may
-     * differ from the stored ones: with other imports, its supertypes may resolve to other types, and the test
-     * catalog reads the annotations of test classes, their supertypes and annotation types, so such a file is
-     * patched only when its supertypes resolve as before and it declares none of those.
+     * Patches the graph for {@code files}; false, leaving it half patched, when more than their references may differ
+     * from the stored ones (see {@link #onlyReferencesDiffer}), or a type they add may be named by more than its file
+     * (see {@link #addedTypesStandAlone}).
+     *
+     * @param index this run's files and resources, which are the stored ones
      */
-    boolean apply(GraphStore.WordsChanged changed) throws CacheFraming.CorruptException {
-        Set<String> visible = visibleFrom.apply(changed.file().module());
-        if (changed.importsChanged() && !onlyReferencesDiffer(changed, visible)) {
-            return false;
+    boolean apply(List<GraphStore.WordsChanged> files, SourceIndex index) throws CacheFraming.CorruptException {
+        List<TypeRef> added = new ArrayList<>();
+        for (GraphStore.WordsChanged file : files) {
+            file.addedTypes().forEach(type -> added.add(new TypeRef(file.file().module(), type.name())));
         }
-        Set<TypeRef> before = resolver.references(changed.before(), visible);
-        Set<TypeRef> now = resolver.references(changed.file().facts(), visible);
-        int[] types = declaredTypes(changed);
-        int file = changed.number() + 1;
-        for (TypeRef reference : before) {
-            if (!now.contains(reference)) {
-                remove(graph.findType(reference), file);
+        // Of the stored graph's universe (every declared type is one of its nodes: see GraphStore#anyTypeNamed), what
+        // the files' names can resolve to.
+        Set<TypeRef> before = universeTypes(nodes, typesLeftAtBase, files);
+        resolverBefore = new NameResolver(TypeUniverse.of(before));
+        resolverAfter = resolverBefore;
+        if (!added.isEmpty()) {
+            if (!addedTypesStandAlone(files, index, added, before)) {
+                return false;
             }
+            Set<TypeRef> after = new LinkedHashSet<>(before);
+            after.addAll(added);
+            resolverAfter = new NameResolver(TypeUniverse.of(after));
         }
-        for (TypeRef reference : now) {
-            if (!before.contains(reference)) {
-                insert(graph.typeId(reference), file, types);
+        for (GraphStore.WordsChanged file : files) {
+            if (!apply(file)) {
+                return false;
             }
         }
         return true;
     }
 
-    /** For a file with other imports: whether its supertypes resolve as before and the catalog reads none of its names. */
+    /** The stored type hierarchy, with the types added. */
+    TypeHierarchy hierarchy() {
+        return addedSupertypes.isEmpty() && addedOutside.isEmpty() ? hierarchy
+                : TypeHierarchy.with(hierarchy, addedSupertypes, addedOutside);
+    }
+
+    /** The declaring file of each node, with the types added. */
+    int[] declaringFile() {
+        return declaringFile;
+    }
+
+    /**
+     * Whether the types added change nothing but their own file's share of the graph: no other file, changed or not,
+     * writes one of their simple names (so no other file's names resolve differently, and no test's supertype or
+     * annotation can be one of them), no resource or string literal names them (which would give them edges or make
+     * them called from text), none is an annotation type or has the name of a type that exists (in any module), and
+     * when integration tests reach whole modules, their module's artifact is a node to give them their edge to it.
+     */
+    private boolean addedTypesStandAlone(List<GraphStore.WordsChanged> files, SourceIndex index, List<TypeRef> added,
+            Set<TypeRef> universe) {
+        Set<String> names = new HashSet<>();
+        Set<String> canonical = new HashSet<>();
+        for (TypeRef type : added) {
+            names.add(type.simpleName());
+            canonical.add(type.name());
+            if (graph.findType(type) >= 0 || typesLeftAtBase.contains(type)) {
+                return false;
+            }
+        }
+        for (TypeRef type : universe) {
+            if (canonical.contains(type.name())) {
+                return false;
+            }
+        }
+        Set<String> adding = new HashSet<>();
+        for (GraphStore.WordsChanged file : files) {
+            for (DeclaredType type : file.addedTypes()) {
+                if (type.kind() == TypeKind.ANNOTATION) {
+                    return false;
+                }
+            }
+            if (!file.addedTypes().isEmpty()) {
+                adding.add(file.file().path());
+                if (anySegmentIn(file.file().facts().stringLiterals(), names)) {
+                    return false;
+                }
+            } else if (writesAny(file.before(), names)) {
+                return false;
+            }
+        }
+        for (IndexedFile file : index.files().values()) {
+            if (!adding.contains(file.path()) && writesAny(file.facts(), names)) {
+                return false;
+            }
+        }
+        for (ResourceFacts resource : index.resources()) {
+            for (String name : resource.names()) {
+                if (namesAny(name, canonical)) {
+                    return false;
+                }
+            }
+            if (resource.serviceInterface().filter(name -> namesAny(name, canonical)).isPresent()) {
+                return false;
+            }
+        }
+        if (tests.values().stream().anyMatch(TestClass::reachesWholeModule)) {
+            for (TypeRef type : added) {
+                if (artifactOf(type.module()) < 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code name} ({@code $} for nested types allowed) is one of {@code canonical} or lies inside one. */
+    private static boolean namesAny(String name, Set<String> canonical) {
+        String dotted = name.replace('$', '.');
+        for (String type : canonical) {
+            if (dotted.equals(type) || dotted.startsWith(type + ".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int artifactOf(String module) {
+        for (int id = 0; id < graph.size(); id++) {
+            if (graph.node(id) instanceof Node.Artifact artifact && artifact.path().equals(module)) {
+                return id;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Whether a file with {@code facts} writes one of {@code words} anywhere resolution could read it. Asked of every
+     * file when a type is added: matched where the names lie, without taking them apart.
+     */
+    private static boolean writesAny(FileFacts facts, Set<String> words) {
+        for (String word : words) {
+            if (facts.identifiers().contains(word) || anyHasSegment(facts.qualifiedNames(), word)
+                    || anyHasSegment(facts.imports(), word) || anyHasSegment(facts.onDemandImports(), word)
+                    || anyHasSegment(facts.staticImports(), word) || anyHasSegment(facts.staticOnDemandImports(), word)
+                    || anyHasSegment(facts.stringLiterals(), word) || hasSegment(facts.packageName(), word)) {
+                return true;
+            }
+            for (DeclaredType type : facts.types()) {
+                if (hasSegment(type.name(), word) || anyHasSegment(type.supertypes(), word) || anyHasSegment(type.annotations(), word)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean anySegmentIn(Collection<String> names, Set<String> words) {
+        for (String word : words) {
+            if (anyHasSegment(names, word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean anyHasSegment(Collection<String> names, String word) {
+        for (String name : names) {
+            if (hasSegment(name, word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code word} is a whole segment of the dotted {@code name} ({@code $} separates too). */
+    static boolean hasSegment(String name, String word) {
+        int at = name.indexOf(word);
+        while (at >= 0) {
+            int end = at + word.length();
+            if ((at == 0 || isSeparator(name.charAt(at - 1))) && (end == name.length() || isSeparator(name.charAt(end)))) {
+                return true;
+            }
+            at = name.indexOf(word, at + 1);
+        }
+        return false;
+    }
+
+    private static boolean isSeparator(char c) {
+        return c == '.' || c == '$';
+    }
+
+    /** Patches the graph for one file (see {@link #apply(List, SourceIndex)}). */
+    private boolean apply(GraphStore.WordsChanged changed) throws CacheFraming.CorruptException {
+        Set<String> visible = visibleFrom.apply(changed.file().module());
+        boolean adds = !changed.addedTypes().isEmpty();
+        if ((changed.importsChanged() || adds) && !onlyReferencesDiffer(changed, visible)) {
+            return false;
+        }
+        Set<TypeRef> before = resolverBefore.references(changed.before(), visible);
+        Set<TypeRef> now = resolverAfter.references(changed.file().facts(), visible);
+        int file = changed.number() + 1;
+        if (!adds) {
+            int[] types = declaredTypes(changed);
+            for (TypeRef reference : before) {
+                if (!now.contains(reference)) {
+                    remove(graph.findType(reference), file);
+                }
+            }
+            for (TypeRef reference : now) {
+                if (!before.contains(reference)) {
+                    insert(graph.typeId(reference), file, types);
+                }
+            }
+            return true;
+        }
+        for (DeclaredType type : changed.addedTypes()) {
+            int id = graph.typeId(new TypeRef(changed.file().module(), type.name()));
+            if (id >= declaringFile.length) {
+                declaringFile = Arrays.copyOf(declaringFile, Math.max(id + 1, declaringFile.length * 2));
+            }
+            declaringFile[id] = file;
+        }
+        // The file's share changes in every list it has one in: those of the types it names, before and now, and
+        // those of its own types (file mates), the new ones included.
+        int[] types = declaredTypes(changed);
+        Set<Integer> lists = new LinkedHashSet<>();
+        for (TypeRef reference : before) {
+            lists.add(graph.findType(reference));
+        }
+        Set<Integer> named = new HashSet<>();
+        for (TypeRef reference : now) {
+            int id = graph.typeId(reference);
+            lists.add(id);
+            named.add(id);
+        }
+        for (int type : types) {
+            lists.add(type);
+            named.add(type);
+        }
+        for (int list : lists) {
+            remove(list, file);
+            if (named.contains(list)) {
+                insert(list, file, types);
+            }
+        }
+        for (DeclaredType type : changed.addedTypes()) {
+            addEdgesOfNewType(changed, type, visible);
+        }
+        return true;
+    }
+
+    /**
+     * A new type's edges after its reference edges, as the builder adds them: to its supertypes (with implementation
+     * edges), and to its module's artifact when integration tests reach whole modules; and its entry in the hierarchy.
+     */
+    private void addEdgesOfNewType(GraphStore.WordsChanged changed, DeclaredType declared, Set<String> visible) {
+        TypeRef type = new TypeRef(changed.file().module(), declared.name());
+        int node = graph.findType(type);
+        Set<TypeRef> supertypes = new LinkedHashSet<>();
+        boolean outside = false;
+        for (String name : declared.supertypes()) {
+            Set<TypeRef> resolved = resolverAfter.resolve(changed.file().facts(), name, visible);
+            supertypes.addAll(resolved);
+            outside |= resolved.isEmpty();
+        }
+        if (implementations) {
+            for (TypeRef target : supertypes) {
+                graph.putEdge(node, graph.typeId(target));
+            }
+        }
+        if (tests.values().stream().anyMatch(TestClass::reachesWholeModule)) {
+            graph.putEdge(node, artifactOf(type.module()));
+        }
+        List<TypeRef> project = new ArrayList<>();
+        for (TypeRef candidate : supertypes) {
+            int id = graph.findType(candidate);
+            if (!candidate.equals(type) && id >= 0 && id < declaringFile.length && declaringFile[id] > 0) {
+                project.add(candidate);
+            }
+        }
+        if (!project.isEmpty()) {
+            addedSupertypes.put(type, project);
+        }
+        if (outside) {
+            addedOutside.add(type);
+        }
+    }
+
+    /**
+     * For a file with other imports or types added: whether its supertypes resolve as before and the catalog reads
+     * none of its names (it is not in test sources, declares no annotation type and no test class's ancestor).
+     */
     private boolean onlyReferencesDiffer(GraphStore.WordsChanged changed, Set<String> visible) {
         if (changed.file().test()) {
             return false;
         }
-        for (DeclaredType type : changed.file().facts().types()) {
+        for (DeclaredType type : changed.before().types()) {
             if (type.kind() == TypeKind.ANNOTATION || testsAndAncestors().contains(new TypeRef(changed.file().module(), type.name()))) {
                 return false;
             }
             for (String supertype : type.supertypes()) {
-                if (!List.copyOf(resolver.resolve(changed.before(), supertype, visible))
-                        .equals(List.copyOf(resolver.resolve(changed.file().facts(), supertype, visible)))) {
+                if (!List.copyOf(resolverBefore.resolve(changed.before(), supertype, visible))
+                        .equals(List.copyOf(resolverAfter.resolve(changed.file().facts(), supertype, visible)))) {
                     return false;
                 }
             }
@@ -102,7 +378,7 @@ final class ReferencePatch {
     private Set<TypeRef> testsAndAncestors() {
         if (testsAndAncestors == null) {
             Set<TypeRef> found = new HashSet<>();
-            List<TypeRef> queue = new ArrayList<>(testClasses);
+            List<TypeRef> queue = new ArrayList<>(tests.keySet());
             while (!queue.isEmpty()) {
                 TypeRef type = queue.remove(queue.size() - 1);
                 if (found.add(type)) {

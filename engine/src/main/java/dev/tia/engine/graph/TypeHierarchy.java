@@ -60,6 +60,27 @@ abstract class TypeHierarchy {
         };
     }
 
+    /** {@code base} with the types of a patch added (see {@link ReferencePatch}): their supertypes, and which name one outside. */
+    static TypeHierarchy with(TypeHierarchy base, Map<TypeRef, List<TypeRef>> supertypes, Set<TypeRef> outside) {
+        return new TypeHierarchy() {
+            @Override
+            List<TypeRef> supertypes(TypeRef type) {
+                List<TypeRef> added = supertypes.get(type);
+                return added != null ? added : base.supertypes(type);
+            }
+
+            @Override
+            boolean namesSupertypeOutsideProject(TypeRef type) {
+                return outside.contains(type) || base.namesSupertypeOutsideProject(type);
+            }
+
+            @Override
+            Set<TypeRef> namedInText() {
+                return base.namedInText();
+            }
+        };
+    }
+
     private static final class Resolved extends TypeHierarchy {
         private final SourceIndex index;
         private final Map<TypeRef, Declaration> owners;
@@ -93,6 +114,9 @@ abstract class TypeHierarchy {
         @Override
         boolean namesSupertypeOutsideProject(TypeRef type) {
             Declaration owner = owners.get(type);
+            if (owner == null) {
+                return false; // a type only the change's base declares: it names nothing here
+            }
             for (String name : owner.type().supertypes()) {
                 if (resolver.resolve(owner.file(), name, visibility.apply(owner.file().module())).isEmpty()) {
                     return true;

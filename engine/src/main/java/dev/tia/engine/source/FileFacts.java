@@ -3,8 +3,10 @@ package dev.tia.engine.source;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -111,6 +113,36 @@ public record FileFacts(
      */
     public boolean sameBesideNames(FileFacts other) {
         return Arrays.equals(FactsCodec.encode(graphInputs().withoutNames()), FactsCodec.encode(other.graphInputs().withoutNames()));
+    }
+
+    /**
+     * When these facts declare every type {@code before} declares, as it declares them and in the same order, and
+     * more, their graph inputs otherwise differing at most in the names written and imported: the types added (each
+     * without its members, as in {@link #graphInputs()}). Empty when anything else differs, or no type was added.
+     */
+    public Optional<List<DeclaredType>> typesAddedTo(FileFacts before) {
+        FileFacts now = graphInputs();
+        FileFacts then = before.graphInputs();
+        if (now.types.size() <= then.types.size() || !Arrays.equals(FactsCodec.encode(now.withoutNamesAndTypes()),
+                FactsCodec.encode(then.withoutNamesAndTypes()))) {
+            return Optional.empty();
+        }
+        List<DeclaredType> added = new ArrayList<>();
+        int kept = 0;
+        for (DeclaredType type : now.types) {
+            if (kept < then.types.size() && type.equals(then.types.get(kept))) {
+                kept++;
+            } else {
+                added.add(type);
+            }
+        }
+        return kept == then.types.size() ? Optional.of(added) : Optional.empty();
+    }
+
+    private FileFacts withoutNamesAndTypes() {
+        return new FileFacts(packageName, ImmutableList.of(), ImmutableList.of(), ImmutableList.of(), ImmutableList.of(),
+                ImmutableList.of(), Set.of(), Set.of(), stringLiterals, parseProblem, codeFingerprint, skeletonFingerprint,
+                annotationClassNames, stringWords);
     }
 
     private FileFacts withoutNames() {
