@@ -129,9 +129,8 @@ final class ReferencePatch {
         Set<String> canonical = new HashSet<>();
         for (TypeRef type : added) {
             names.add(type.simpleName());
-            canonical.add(type.name());
-            if (graph.findType(type) >= 0 || typesLeftAtBase.contains(type)) {
-                return false;
+            if (!canonical.add(type.name()) || graph.findType(type) >= 0 || typesLeftAtBase.contains(type)) {
+                return false; // added twice (in two files, or two modules), or there already
             }
         }
         for (TypeRef type : universe) {
