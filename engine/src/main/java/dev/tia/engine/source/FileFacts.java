@@ -82,7 +82,7 @@ public record FileFacts(
      * returned is a type's name; the test catalog reads a few words more (see {@link TestCatalog#readsWord}).
      */
     public Optional<Set<String>> wordsOnlyDifference(FileFacts other) {
-        if (!Arrays.equals(FactsCodec.encode(graphInputs().withoutWords()), FactsCodec.encode(other.graphInputs().withoutWords()))) {
+        if (!sameBeside(other, Left.WORDS)) {
             return Optional.empty();
         }
         return Optional.of(wordsDifferingFrom(other));
@@ -112,7 +112,7 @@ public record FileFacts(
      * and only what those names resolve to may differ (see {@code ReferencePatch}).
      */
     public boolean sameBesideNames(FileFacts other) {
-        return Arrays.equals(FactsCodec.encode(graphInputs().withoutNames()), FactsCodec.encode(other.graphInputs().withoutNames()));
+        return sameBeside(other, Left.NAMES);
     }
 
     /**
@@ -123,8 +123,8 @@ public record FileFacts(
     public Optional<List<DeclaredType>> typesAddedTo(FileFacts before) {
         FileFacts now = graphInputs();
         FileFacts then = before.graphInputs();
-        if (now.types.size() <= then.types.size() || !Arrays.equals(FactsCodec.encode(now.withoutNamesAndTypes()),
-                FactsCodec.encode(then.withoutNamesAndTypes()))) {
+        if (now.types.size() <= then.types.size() || !Arrays.equals(FactsCodec.encode(now.without(Left.NAMES_AND_TYPES)),
+                FactsCodec.encode(then.without(Left.NAMES_AND_TYPES)))) {
             return Optional.empty();
         }
         List<DeclaredType> added = new ArrayList<>();
@@ -139,14 +139,27 @@ public record FileFacts(
         return kept == then.types.size() ? Optional.of(added) : Optional.empty();
     }
 
-    private FileFacts withoutNamesAndTypes() {
-        return new FileFacts(packageName, ImmutableList.of(), ImmutableList.of(), ImmutableList.of(), ImmutableList.of(),
-                ImmutableList.of(), Set.of(), Set.of(), stringLiterals, parseProblem, codeFingerprint, skeletonFingerprint,
-                annotationClassNames, stringWords);
+    /** Whether these facts and {@code other} have the same {@link #graphInputs()} but for what {@code left} says. */
+    private boolean sameBeside(FileFacts other, Left left) {
+        return Arrays.equals(FactsCodec.encode(graphInputs().without(left)), FactsCodec.encode(other.graphInputs().without(left)));
     }
 
-    private FileFacts withoutNames() {
-        return new FileFacts(packageName, types, ImmutableList.of(), ImmutableList.of(), ImmutableList.of(), ImmutableList.of(),
+    /** What {@link #without} leaves out, each more than the one before. */
+    private enum Left {
+        /** The identifiers and qualified names. */
+        WORDS,
+        /** The words and every kind of import. */
+        NAMES,
+        /** The names and the types declared. */
+        NAMES_AND_TYPES
+    }
+
+    /** These facts with what {@code left} says left out: for comparing two contents beside it. */
+    private FileFacts without(Left left) {
+        boolean names = left != Left.WORDS;
+        return new FileFacts(packageName, left == Left.NAMES_AND_TYPES ? ImmutableList.of() : types,
+                names ? ImmutableList.of() : imports, names ? ImmutableList.of() : onDemandImports,
+                names ? ImmutableList.of() : staticImports, names ? ImmutableList.of() : staticOnDemandImports,
                 Set.of(), Set.of(), stringLiterals, parseProblem, codeFingerprint, skeletonFingerprint, annotationClassNames,
                 stringWords);
     }
@@ -157,12 +170,6 @@ public record FileFacts(
                 into.add(word);
             }
         }
-    }
-
-    private FileFacts withoutWords() {
-        return new FileFacts(packageName, types, imports, onDemandImports, staticImports, staticOnDemandImports,
-                Set.of(), Set.of(), stringLiterals, parseProblem, codeFingerprint, skeletonFingerprint, annotationClassNames,
-                stringWords);
     }
 
     /**
