@@ -48,7 +48,16 @@ class GraphStoreTest {
     }
 
     private String taxTable() throws IOException {
-        return Files.readString(dir.resolve(TAX_TABLE), StandardCharsets.UTF_8);
+        return read(TAX_TABLE);
+    }
+
+    private String read(String path) throws IOException {
+        return Files.readString(dir.resolve(path), StandardCharsets.UTF_8);
+    }
+
+    private static void assertSelected(Analysis analysis, String testClass) {
+        assertThat(analysis.testsNamed(testClass)).singleElement()
+                .satisfies(t -> assertThat(t.status()).isEqualTo(TestStatus.SELECTED));
     }
 
     /**
@@ -153,7 +162,7 @@ class GraphStoreTest {
         try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
             analyze();
             String formatter = "services/catalog/src/main/java/com/example/catalog/ProductFormatter.java";
-            String source = Files.readString(dir.resolve(formatter), StandardCharsets.UTF_8);
+            String source = read(formatter);
             repo.write(formatter, source.replace("import com.example.pricing.TaxRule;",
                     "import com.example.pricing.TaxRule;\nimport com.example.pricing.TaxTable;")
                     .replace("return product.name()", "TaxTable table = null;\n        return product.name()"));
@@ -162,8 +171,7 @@ class GraphStoreTest {
 
             Analysis warm = analyze();
             assertThat(warm.graphPatchedFiles()).as("ProductFormatter, and TaxTable, which writes a new word").isEqualTo(2);
-            assertThat(warm.testsNamed("ProductFormatterTest")).singleElement()
-                    .satisfies(t -> assertThat(t.status()).isEqualTo(TestStatus.SELECTED));
+            assertSelected(warm, "ProductFormatterTest");
             assertThat(JsonReport.render(warm.selection())).isEqualTo(reportWithoutIndex());
         }
     }
@@ -298,8 +306,7 @@ class GraphStoreTest {
 
             Analysis warm = analyze();
             assertThat(warm.graphPatchedFiles()).as("TaxTable's references patched in").isEqualTo(1);
-            assertThat(warm.testsNamed("TaxTableTest")).singleElement()
-                    .satisfies(t -> assertThat(t.status()).isEqualTo(TestStatus.SELECTED));
+            assertSelected(warm, "TaxTableTest");
             assertThat(JsonReport.render(warm.selection())).isEqualTo(reportWithoutIndex());
         }
     }
@@ -334,8 +341,7 @@ class GraphStoreTest {
 
             Analysis warm = analyze();
             assertThat(warm.graphFromStore()).isFalse();
-            assertThat(warm.testsNamed("TaxFixtures")).singleElement()
-                    .satisfies(t -> assertThat(t.status()).isEqualTo(TestStatus.SELECTED));
+            assertSelected(warm, "TaxFixtures");
             assertThat(JsonReport.render(warm.selection())).isEqualTo(reportWithoutIndex());
         }
     }
@@ -345,7 +351,7 @@ class GraphStoreTest {
         try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
             analyze();
             String test = "libs/pricing/src/test/java/com/example/pricing/TaxTableTest.java";
-            String source = Files.readString(dir.resolve(test), StandardCharsets.UTF_8);
+            String source = read(test);
             // Writing ClassGraph makes a test one that scans the classes of its module: its catalog entry changes.
             repo.write(test, source.replace("assertEquals(TaxRule.STANDARD,", "Object scanner = ClassGraph.class;\n        assertEquals(TaxRule.STANDARD,"));
 
