@@ -1,5 +1,6 @@
 package dev.tia.engine.graph;
 
+import com.google.common.collect.Collections2;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSortedSet;
 
@@ -63,7 +64,7 @@ import java.util.stream.IntStream;
 public final class GraphStore {
 
     private static final String MAGIC = "tia-graph";
-    static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
     public static final String FILE_NAME = "graph-v" + FORMAT_VERSION + ".bin";
     /** Files changed since the stored graph beyond which it is written again (or a fiftieth of the files, if more). */
     public static final int REWRITE_AFTER = 64;
@@ -263,7 +264,7 @@ public final class GraphStore {
             if (inputs != Inputs.SAME) {
                 return new Verdict(Optional.empty(), rewrite || inputs == Inputs.UNKNOWN);
             }
-            return storedOrPatched(stored, index, key, otherWords, namesChanged, visibleFrom, stale, rewrite);
+            return storedOrPatched(stored, index, key, otherContent.get(), otherWords, namesChanged, visibleFrom, stale, rewrite);
         }
         // Files were added, removed or moved: count the differences path by path, for the decision to write.
         Comparison comparison = new Comparison(stored, storedFacts, committed);
@@ -360,11 +361,12 @@ public final class GraphStore {
      * as it is when none of them can resolve to other types, patched when some can (see {@link ReferencePatch}), and
      * a build when the catalog may differ or the patch declines.
      *
+     * @param otherContent the numbers of the files whose content differs from the stored one
      * @param words the words written or no longer written by the files of {@code namesChanged}
      * @param stale whether a committed file differs from the store: a patched graph is then stored, as the next runs
      *     would patch it again
      */
-    private Verdict storedOrPatched(StoredFiles stored, SourceIndex index, Key key, Set<String> words,
+    private Verdict storedOrPatched(StoredFiles stored, SourceIndex index, Key key, List<Integer> otherContent, Set<String> words,
             List<WordsChanged> namesChanged, Function<String, Set<String>> visibleFrom, boolean stale, boolean rewrite) {
         try {
             Stored graph = stored.graph(index.files().values().asList());
@@ -378,7 +380,7 @@ public final class GraphStore {
             if (!resolveAnew && (words.isEmpty() || !anyTypeNamed(words, graph, key))) {
                 return new Verdict(Optional.of(graph), false);
             }
-            Optional<Stored> patched = graph.patchable ? graph.patched(namesChanged, index, baseTypes(key), visibleFrom) : Optional.empty();
+            Optional<Stored> patched = graph.patchable ? graph.patched(namesChanged, index, otherContent, baseTypes(key), visibleFrom) : Optional.empty();
             return patched.isPresent() ? new Verdict(patched, stale) : new Verdict(Optional.empty(), rewrite);
         } catch (CacheFraming.CorruptException e) {
             problem = Optional.of(corrupt(file, e));
@@ -522,13 +524,15 @@ public final class GraphStore {
         private final int[] declaringFile;
         /** Whether no type is declared twice, so that each reference edge's file is its type's (see {@link ReferencePatch}). */
         private final boolean patchable;
+        /** The words the stored files write (see {@link ReferencePatch}). */
+        private final WrittenWords writtenWords;
         /** The edges once patched, or null as stored. */
         private final Adjacency patched;
         private final int patchedFiles;
 
         Stored(boolean implementations, List<Node> nodes, int[][] successors, BitSet supertypesLeftOut,
                 ImmutableMap<TypeRef, TestClass> tests, TypeHierarchy hierarchy, int[] referenceEdges, int[] declaringFile,
-                boolean patchable, Adjacency patched, int patchedFiles) {
+                boolean patchable, WrittenWords writtenWords, Adjacency patched, int patchedFiles) {
             this.implementations = implementations;
             this.nodes = nodes;
             this.successors = successors;
@@ -538,6 +542,7 @@ public final class GraphStore {
             this.referenceEdges = referenceEdges;
             this.declaringFile = declaringFile;
             this.patchable = patchable;
+            this.writtenWords = writtenWords;
             this.patched = patched;
             this.patchedFiles = patchedFiles;
         }
@@ -548,16 +553,16 @@ public final class GraphStore {
          *
          * @param typesLeftAtBase the key's: with the stored graph's types, the type universe
          */
-        Optional<Stored> patched(List<WordsChanged> files, SourceIndex index, List<TypeRef> typesLeftAtBase,
-                Function<String, Set<String>> visibleFrom) throws CacheFraming.CorruptException {
+        Optional<Stored> patched(List<WordsChanged> files, SourceIndex index, List<Integer> changedFiles,
+                List<TypeRef> typesLeftAtBase, Function<String, Set<String>> visibleFrom) throws CacheFraming.CorruptException {
             Adjacency graph = Adjacency.of(nodes, successors, supertypesLeftOut, referenceEdges);
             ReferencePatch patch = new ReferencePatch(graph, nodes, typesLeftAtBase, declaringFile, visibleFrom, hierarchy, tests,
-                    implementations);
-            if (!patch.apply(files, index)) {
+                    implementations, writtenWords);
+            if (!patch.apply(files, index, changedFiles)) {
                 return Optional.empty();
             }
             return Optional.of(new Stored(implementations, nodes, successors, supertypesLeftOut, tests, patch.hierarchy(),
-                    referenceEdges, patch.declaringFile(), patchable, graph, files.size()));
+                    referenceEdges, patch.declaringFile(), patchable, writtenWords, graph, files.size()));
         }
 
         /** How many files' references the graph is patched for: 0 when it is used as stored. */
@@ -599,7 +604,8 @@ public final class GraphStore {
     /**
      * The key; the modules named anywhere, as a table; each file's record and the texts they point to; each node (a
      * type by its module's number and name); each node's successors; the nodes without supertype edges; each test
-     * class by its node and its file's number; the type hierarchy (types by node where they are nodes). The part
+     * class by its node and its file's number; the type hierarchy (types by node where they are nodes); each node's count
+     * of reference edges and declaring file; the words the files write (see {@link WrittenWords}). The part
      * after the modules is written first, numbering modules as it names them.
      */
     private static byte[] bytes(Key key, SourceIndex index, Adjacency graph, TestCatalog catalog, TypeHierarchy hierarchy) {
@@ -659,6 +665,7 @@ public final class GraphStore {
             out.varint(graph.referenceEdges(id));
             out.varint(declaringFile[id]);
         }
+        WrittenWords.write(out, Collections2.transform(index.files().values(), IndexedFile::facts));
         if (modules.size() > 0xFFFF) {
             throw new IllegalStateException("too many modules to store: " + modules.size());
         }
@@ -989,13 +996,14 @@ public final class GraphStore {
                     throw new CacheFraming.CorruptException("number out of range");
                 }
             }
+            WrittenWords writtenWords = WrittenWords.read(bytes);
             if (!bytes.atEnd()) {
-                throw new CacheFraming.CorruptException("data after the reference edges");
+                throw new CacheFraming.CorruptException("data after the words written");
             }
             try {
                 return new Stored(key.implementations(), nodes, successors, leftOut, tests.buildOrThrow(),
                         TypeHierarchy.stored(supertypes, outside, namedInText), referenceEdges, declaringFile, patchable,
-                        null, 0);
+                        writtenWords, null, 0);
             } catch (IllegalArgumentException e) {
                 throw new CacheFraming.CorruptException("a test class stored twice");
             }

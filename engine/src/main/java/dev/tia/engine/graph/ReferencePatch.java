@@ -50,6 +50,7 @@ final class ReferencePatch {
     private final TypeHierarchy hierarchy;
     private final ImmutableMap<TypeRef, TestClass> tests;
     private final boolean implementations;
+    private final WrittenWords writtenWords;
     /** Resolution against the universe as stored, and with the types added (the same resolver when none is). */
     private NameResolver resolverBefore;
     private NameResolver resolverAfter;
@@ -61,7 +62,7 @@ final class ReferencePatch {
 
     ReferencePatch(Adjacency graph, List<Node> nodes, List<TypeRef> typesLeftAtBase, int[] declaringFile,
             Function<String, Set<String>> visibleFrom, TypeHierarchy hierarchy, ImmutableMap<TypeRef, TestClass> tests,
-            boolean implementations) {
+            boolean implementations, WrittenWords writtenWords) {
         this.graph = graph;
         this.nodes = nodes;
         this.typesLeftAtBase = typesLeftAtBase;
@@ -70,6 +71,7 @@ final class ReferencePatch {
         this.hierarchy = hierarchy;
         this.tests = tests;
         this.implementations = implementations;
+        this.writtenWords = writtenWords;
     }
 
     /**
@@ -78,8 +80,9 @@ final class ReferencePatch {
      * (see {@link #addedTypesStandAlone}).
      *
      * @param index this run's files and resources, which are the stored ones
+     * @param changedFiles the numbers of every file whose content differs from the stored one, {@code files} among them
      */
-    boolean apply(List<GraphStore.WordsChanged> files, SourceIndex index) throws CacheFraming.CorruptException {
+    boolean apply(List<GraphStore.WordsChanged> files, SourceIndex index, List<Integer> changedFiles) throws CacheFraming.CorruptException {
         List<TypeRef> added = new ArrayList<>();
         for (GraphStore.WordsChanged file : files) {
             file.addedTypes().forEach(type -> added.add(new TypeRef(file.file().module(), type.name())));
@@ -90,7 +93,7 @@ final class ReferencePatch {
         resolverBefore = new NameResolver(TypeUniverse.of(before));
         resolverAfter = resolverBefore;
         if (!added.isEmpty()) {
-            if (!addedTypesStandAlone(files, index, added, before)) {
+            if (!addedTypesStandAlone(files, index, changedFiles, added, before)) {
                 return false;
             }
             Set<TypeRef> after = new LinkedHashSet<>(before);
@@ -123,8 +126,8 @@ final class ReferencePatch {
      * them called from text), none is an annotation type or has the name of a type that exists (in any module), and
      * when integration tests reach whole modules, their module's artifact is a node to give them their edge to it.
      */
-    private boolean addedTypesStandAlone(List<GraphStore.WordsChanged> files, SourceIndex index, List<TypeRef> added,
-            Set<TypeRef> universe) {
+    private boolean addedTypesStandAlone(List<GraphStore.WordsChanged> files, SourceIndex index, List<Integer> changedFiles,
+            List<TypeRef> added, Set<TypeRef> universe) {
         Set<String> names = new HashSet<>();
         Set<String> canonical = new HashSet<>();
         for (TypeRef type : added) {
@@ -150,12 +153,19 @@ final class ReferencePatch {
                 if (anySegmentIn(file.file().facts().stringLiterals(), names)) {
                     return false;
                 }
-            } else if (writesAny(file.before(), names)) {
+            }
+        }
+        // No stored content writes them (the store's words hold every stored file's, those of the changed files
+        // included), and no changed file does now, but in the code of the files adding them.
+        for (String name : names) {
+            if (writtenWords.mayBeWritten(name)) {
                 return false;
             }
         }
-        for (IndexedFile file : index.files().values()) {
-            if (!adding.contains(file.path()) && writesAny(file.facts(), names)) {
+        List<IndexedFile> indexed = index.files().values().asList();
+        for (int number : changedFiles) {
+            IndexedFile file = indexed.get(number);
+            if (!adding.contains(file.path()) && WrittenWords.writesAny(file.facts(), names)) {
                 return false;
             }
         }
@@ -199,27 +209,6 @@ final class ReferencePatch {
         return -1;
     }
 
-    /**
-     * Whether a file with {@code facts} writes one of {@code words} anywhere resolution could read it. Asked of every
-     * file when a type is added: matched where the names lie, without taking them apart.
-     */
-    private static boolean writesAny(FileFacts facts, Set<String> words) {
-        for (String word : words) {
-            if (facts.identifiers().contains(word) || anyHasSegment(facts.qualifiedNames(), word)
-                    || anyHasSegment(facts.imports(), word) || anyHasSegment(facts.onDemandImports(), word)
-                    || anyHasSegment(facts.staticImports(), word) || anyHasSegment(facts.staticOnDemandImports(), word)
-                    || anyHasSegment(facts.stringLiterals(), word) || hasSegment(facts.packageName(), word)) {
-                return true;
-            }
-            for (DeclaredType type : facts.types()) {
-                if (hasSegment(type.name(), word) || anyHasSegment(type.supertypes(), word) || anyHasSegment(type.annotations(), word)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
     private static boolean anySegmentIn(Collection<String> names, Set<String> words) {
         for (String word : words) {
             if (anyHasSegment(names, word)) {
@@ -231,31 +220,14 @@ final class ReferencePatch {
 
     private static boolean anyHasSegment(Collection<String> names, String word) {
         for (String name : names) {
-            if (hasSegment(name, word)) {
+            if (WrittenWords.hasSegment(name, word)) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Whether {@code word} is a whole segment of the dotted {@code name} ({@code $} separates too). */
-    static boolean hasSegment(String name, String word) {
-        int at = name.indexOf(word);
-        while (at >= 0) {
-            int end = at + word.length();
-            if ((at == 0 || isSeparator(name.charAt(at - 1))) && (end == name.length() || isSeparator(name.charAt(end)))) {
-                return true;
-            }
-            at = name.indexOf(word, at + 1);
-        }
-        return false;
-    }
-
-    private static boolean isSeparator(char c) {
-        return c == '.' || c == '$';
-    }
-
-    /** Patches the graph for one file (see {@link #apply(List, SourceIndex)}). */
+    /** Patches the graph for one file (see {@link #apply(List, SourceIndex, List)}). */
     private boolean apply(GraphStore.WordsChanged changed) throws CacheFraming.CorruptException {
         Set<String> visible = visibleFrom.apply(changed.file().module());
         boolean adds = !changed.addedTypes().isEmpty();
