@@ -6,8 +6,10 @@ import dev.tia.engine.config.ConfigKey;
 import dev.tia.engine.select.Effect;
 import dev.tia.engine.select.Selection;
 import dev.tia.engine.select.TestResult;
+import dev.tia.engine.select.TestStatus;
 
 import java.nio.file.Path;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -290,6 +292,46 @@ class MemberNarrowingTest {
                 .given("src/test/java/app/PlainTest.java", test("PlainTest", "new Plain();"))
                 .whenWritten("src/main/java/lib/Plain.java", edit(plain, "return 1", "return 2"))
                 .expectSelected();
+    }
+
+    /**
+     * Callers are walked in the order the class level reaches their types, which decides the chain a report prints:
+     * B names Texts and is reached first, A only through B, though A's file comes first.
+     */
+    @Test
+    void callersAreWalkedInTheOrderTheirTypesAreReached() {
+        String texts = "package lib;\npublic class Texts { public String shout(String s) { return s; } }\n";
+        Selection selection = InlineProject.in(dir).given("src/main/java/lib/Texts.java", texts)
+                .given("src/main/java/lib/A.java", "package lib;\npublic class A { public String a() { return B.texts().shout(\"1\"); } }\n")
+                .given("src/main/java/lib/B.java", "package lib;\npublic class B {\n  public static Texts texts() { return new Texts(); }\n"
+                        + "  public String b() { return texts().shout(\"2\"); }\n}\n")
+                .given("src/test/java/app/BothTest.java", test("BothTest", "new A().a(); new B().b();"))
+                .whenWritten("src/main/java/lib/Texts.java", edit(texts, "return s;", "return s + s;"))
+                .expectSelected("app.BothTest");
+        assertThat(selection.tests().get(0).reason())
+                .isEqualTo("src/main/java/lib/Texts.java -> lib.Texts#shout(String) -> lib.B#b() -> app.BothTest#t() -> app.BothTest");
+    }
+
+    /**
+     * A string naming the changed method, written or dropped by another file of the same change: the stored graph
+     * serves the run, and the words of the changed files count as they are now, not as stored.
+     */
+    @Test
+    void aStringNamingTheMethodInTheSameChangeCountsAsWrittenNow() {
+        String item = "package lib;\npublic class Item { public int byName() { return 1; } }\n";
+        String[][] literals = {{"\"other\"", "\"byName\""}, {"\"byName\"", "\"other\""}};
+        for (int i = 0; i < literals.length; i++) {
+            String reflect = test("ReflectTest", "String m = " + literals[i][0] + ";");
+            Analysis analysis = InlineProject.in(dir.resolve("case" + i)).given("src/main/java/lib/Item.java", item)
+                    .given("src/test/java/app/ItemTest.java", test("ItemTest", "new Item();"))
+                    .given("src/test/java/app/ReflectTest.java", reflect)
+                    .whenWritten("src/main/java/lib/Item.java", edit(item, "return 1", "return 2"))
+                    .whenWritten("src/test/java/app/ReflectTest.java", edit(reflect, literals[i][0], literals[i][1]))
+                    .analysis();
+            assertThat(analysis.graphFromStore()).isTrue();
+            assertThat(InlineProject.names(analysis.selection(), TestStatus.SELECTED)).as(literals[i][1])
+                    .isEqualTo(i == 0 ? Set.of("app.ItemTest", "app.ReflectTest") : Set.of("app.ReflectTest"));
+        }
     }
 
     @Test

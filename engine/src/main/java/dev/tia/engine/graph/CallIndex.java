@@ -11,6 +11,7 @@ import dev.tia.engine.source.TypeRef;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The method-level facts of the whole project that member-level narrowing walks: which members call a name, and
@@ -31,9 +33,10 @@ final class CallIndex {
      * method reference), on a receiver declared with the type of simple name {@code receiver} when the source says
      * so plainly.
      *
-     * @param order the call's place among all calls listed, so walks visit calls in one stable order
+     * @param order the call's place among all calls of its name, so walks visit calls in one stable order: by the
+     *     caller's type as the class level reached it, then its members and their calls
      */
-    record Call(Caller caller, int arity, Optional<String> receiver, int order) {
+    record Call(Caller caller, int arity, Optional<String> receiver, long order) {
     }
 
     /**
@@ -62,29 +65,86 @@ final class CallIndex {
      * most of the walk, about 0.3 s at 50k classes, for an edit that reached 74 tests. A walk that asks for many
      * names gets them all gathered in one pass instead, as that is then cheaper. Either way a name's calls come in
      * the order of the types given, their members and their calls.
+     *
+     * <p>Over a stored graph with its calls (see {@link CallSites}), the calls of a name on one kind of receiver are
+     * read from the few types that make them, as the walk asks for that receiver, and put in the same order.
      */
     final class CallsByName {
         /** Beyond this many names asked for, one pass gathering every name costs less than a pass per name. */
         private static final int NAMES_GATHERED_ONE_BY_ONE = 16;
 
+        private final MemberWalk.ClassLevelTypes reachable;
         private final Collection<TypeRef> types;
         private final Map<String, NameCalls> byName = new HashMap<>();
+        /** With stored calls: the calls of each name and receiver ("": unknown) asked for. */
+        private final Map<String, List<Call>> byNameAndReceiver = new HashMap<>();
         /** The types with their declarations, looked up once for every name's pass. */
         private List<Map.Entry<TypeRef, Declaration>> declared;
         private boolean allGathered;
 
-        private CallsByName(Collection<TypeRef> types) {
-            this.types = types;
+        private CallsByName(MemberWalk.ClassLevelTypes reachable) {
+            this.reachable = reachable;
+            this.types = reachable.types();
         }
 
         /** Calls of {@code name} whose receiver's type is not known. */
         List<Call> withUnknownReceiver(String name) {
-            return calls(name).unknownReceiver;
+            return sites != null ? stored(name, "") : calls(name).unknownReceiver;
         }
 
         /** Calls of {@code name} on a receiver declared with the type of simple name {@code receiver}. */
         List<Call> onReceiver(String name, String receiver) {
-            return calls(name).byReceiver.getOrDefault(receiver, List.of());
+            return sites != null ? stored(name, receiver) : calls(name).byReceiver.getOrDefault(receiver, List.of());
+        }
+
+        /**
+         * The calls of {@code name} on {@code receiver} ("": unknown) made by the types the stored calls name (or a
+         * changed file declares) that the change reaches at class level, in the order {@link #gather} lists them.
+         */
+        private List<Call> stored(String name, String receiver) {
+            String key = name + '\0' + receiver;
+            List<Call> known = byNameAndReceiver.get(key);
+            if (known != null) {
+                return known;
+            }
+            List<TypeRef> callers = new ArrayList<>();
+            for (TypeRef type : sites.callerTypes(name, receiver)) {
+                if (reachable.contains(type)) {
+                    callers.add(type);
+                }
+            }
+            callers.sort(Comparator.comparingInt(reachable::position));
+            List<Call> found = new ArrayList<>();
+            for (TypeRef type : callers) {
+                Declaration owner = owners.get(type);
+                if (owner != null) {
+                    addCalls(type, owner, name, receiver, (long) reachable.position(type) << 32, found);
+                }
+            }
+            byNameAndReceiver.put(key, found);
+            return found;
+        }
+
+        /** One type's calls of {@code name} on {@code receiver}, numbered from {@code order} by their place in the type. */
+        private void addCalls(TypeRef type, Declaration owner, String name, String receiver, long order, List<Call> into) {
+            int place = 0;
+            for (MemberFacts member : owner.type().members()) {
+                Caller caller = null;
+                for (String call : member.calls()) {
+                    place++;
+                    if (!callsName(call, name)) {
+                        continue;
+                    }
+                    WrittenCall written = split.computeIfAbsent(call, splitter);
+                    if (!written.receiver().orElse("").equals(receiver)) {
+                        continue;
+                    }
+                    if (caller == null) {
+                        caller = new Caller(type, member);
+                    }
+                    into.add(new Call(caller, written.arity(), written.receiver(), order + place));
+                }
+            }
         }
 
         private NameCalls calls(String name) {
@@ -127,8 +187,7 @@ final class CallIndex {
                 for (MemberFacts member : owner.type().members()) {
                     Caller caller = null;
                     for (String call : member.calls()) {
-                        if (name != null && !(call.startsWith(name) && call.length() > name.length()
-                                && call.charAt(name.length()) == '/')) {
+                        if (name != null && !callsName(call, name)) {
                             continue;
                         }
                         if (caller == null) {
@@ -143,13 +202,18 @@ final class CallIndex {
         }
     }
 
+    /** Whether the written {@code call} ({@code name/arity[@Receiver]}) calls {@code name}. */
+    private static boolean callsName(String call, String name) {
+        return call.startsWith(name) && call.length() > name.length() && call.charAt(name.length()) == '/';
+    }
+
     /** The calls of one name: receiver unknown, and by the receiver's simple name. */
     private static final class NameCalls {
         static final NameCalls NONE = new NameCalls();
 
         private final List<Call> unknownReceiver = new ArrayList<>();
         private final Map<String, List<Call>> byReceiver = new HashMap<>();
-        private int count;
+        private long count;
 
         private void add(Caller caller, int arity, Optional<String> receiver) {
             Call call = new Call(caller, arity, receiver, count++);
@@ -165,7 +229,9 @@ final class CallIndex {
     private static final Set<String> JDK_CALLBACKS = Set.of("toString/0", "equals/1", "hashCode/0", "finalize/0", "clone/0",
             "readObject/1", "writeObject/1", "readResolve/0", "writeReplace/0", "readObjectNoData/0");
 
-    private final Map<TypeRef, Declaration> owners;
+    private final Owners owners;
+    /** With a stored graph's calls: where the calls of a name are (see {@link StoredCalls}); null when every type is read. */
+    private final CallSites sites;
     /** Project supertypes, supertypes outside the project, types named in text. */
     private final TypeHierarchy hierarchy;
     /** Method names written in string literals and resources: reflection or an expression language may call them. */
@@ -187,10 +253,23 @@ final class CallIndex {
     private Map<TypeRef, List<TypeRef>> subtypes;
     private Set<String> simpleNames;
 
-    private CallIndex(Map<TypeRef, Declaration> owners, TypeHierarchy hierarchy) {
+    /**
+     * The project's declared types as the index looks them up: all at hand, or one by one through a stored graph, which
+     * reads only the files of the types a walk meets.
+     */
+    interface Owners {
+        /** The declaration of {@code type} at head; null when no file declares it. */
+        Declaration get(TypeRef type);
+
+        /** Every declared type. */
+        Collection<TypeRef> types();
+    }
+
+    private CallIndex(Owners owners, CallSites sites, TypeHierarchy hierarchy) {
         this.owners = owners;
+        this.sites = sites;
         this.hierarchy = hierarchy;
-        int capacity = owners.size() * 4 / 3 + 16;
+        int capacity = owners.types().size() * 4 / 3 + 16;
         this.supertypes = new HashMap<>(capacity);
         this.outsideSupertype = new HashMap<>(capacity);
         this.receiverNames = new HashMap<>(capacity);
@@ -198,15 +277,40 @@ final class CallIndex {
 
     static CallIndex of(SourceIndex index, TypeHierarchy hierarchy) {
         // The index's own map of declared types (the catalog and the universe use it too), not one more of our own.
-        CallIndex calls = new CallIndex(index.declarations(), hierarchy);
+        Map<TypeRef, Declaration> declarations = index.declarations();
+        Owners owners = new Owners() {
+            @Override
+            public Declaration get(TypeRef type) {
+                return declarations.get(type);
+            }
+
+            @Override
+            public Collection<TypeRef> types() {
+                return declarations.keySet();
+            }
+        };
+        CallIndex calls = new CallIndex(owners, null, hierarchy);
         for (IndexedFile file : index.files().values()) {
             calls.namesCalledFromText.addAll(file.facts().stringWords());
             calls.annotationClassNames.addAll(file.facts().annotationClassNames());
         }
-        for (ResourceFacts resource : index.resources()) {
-            calls.namesCalledFromText.addAll(resource.calledNames());
-        }
+        calls.addResources(index);
         return calls;
+    }
+
+    /** Over a stored graph's calls, with this run's changed files laid over them (see {@link CallSites}). */
+    static CallIndex of(SourceIndex index, TypeHierarchy hierarchy, CallSites sites) {
+        CallIndex calls = new CallIndex(sites.owners(), sites, hierarchy);
+        calls.namesCalledFromText.addAll(sites.stringWords());
+        calls.annotationClassNames.addAll(sites.annotationClassNames());
+        calls.addResources(index);
+        return calls;
+    }
+
+    private void addResources(SourceIndex index) {
+        for (ResourceFacts resource : index.resources()) {
+            namesCalledFromText.addAll(resource.calledNames());
+        }
     }
 
     Optional<MemberFacts> member(TypeRef type, String signature) {
@@ -222,41 +326,51 @@ final class CallIndex {
         return Optional.empty();
     }
 
-    /** Every call made by members of {@code types}, by the name called (gathered as names are asked for). */
-    CallsByName callsWithin(Collection<TypeRef> types) {
-        return new CallsByName(types);
+    /** Every call made by members of the {@code reachable} types, by the name called (gathered as names are asked for). */
+    CallsByName callsWithin(MemberWalk.ClassLevelTypes reachable) {
+        return new CallsByName(reachable);
     }
 
     /**
      * A call as {@link MemberFacts#calls()} writes it, {@code name/arity[@Receiver]}, taken apart: once per distinct
      * text, so the arity is read as a number once, not once per call walked.
      */
-    private record WrittenCall(String name, int arity, Optional<String> receiver) {
+    record WrittenCall(String name, int arity, Optional<String> receiver) {
     }
 
     private WrittenCall split(String call) {
+        return split(call, name -> simpleNames().contains(name));
+    }
+
+    /**
+     * Takes a call apart. A receiver written as a bare name ({@code ?name}) is a type only if the project has a type
+     * of that simple name ({@code isTypeName}).
+     */
+    static WrittenCall split(String call, Predicate<String> isTypeName) {
         int at = call.indexOf('@');
         String target = at < 0 ? call : call.substring(0, at);
         int slash = target.lastIndexOf('/');
-        Optional<String> receiver = at < 0 ? Optional.empty() : receiver(call.substring(at + 1));
-        return new WrittenCall(target.substring(0, slash), MemberFacts.arguments(target.substring(slash + 1)), receiver);
-    }
-
-    /** A receiver written as a bare name is a type only if the project has a type of that simple name. */
-    private Optional<String> receiver(String written) {
-        if (!written.startsWith("?")) {
-            return Optional.of(written);
+        Optional<String> receiver = Optional.empty();
+        if (at >= 0) {
+            String written = call.substring(at + 1);
+            receiver = !written.startsWith("?") ? Optional.of(written)
+                    : Optional.of(written.substring(1)).filter(isTypeName);
         }
-        String name = written.substring(1);
-        return simpleNames().contains(name) ? Optional.of(name) : Optional.empty();
+        return new WrittenCall(target.substring(0, slash), MemberFacts.arguments(target.substring(slash + 1)), receiver);
     }
 
     private Set<String> simpleNames() {
         if (simpleNames == null) {
-            simpleNames = new HashSet<>();
-            owners.keySet().forEach(t -> simpleNames.add(t.simpleName()));
+            simpleNames = simpleNamesOf(owners.types());
         }
         return simpleNames;
+    }
+
+    /** The simple names of {@code types}: which bare receivers are types (see {@link #split(String, Predicate)}). */
+    static Set<String> simpleNamesOf(Collection<TypeRef> types) {
+        Set<String> names = new HashSet<>();
+        types.forEach(t -> names.add(t.simpleName()));
+        return names;
     }
 
     /**
@@ -297,7 +411,7 @@ final class CallIndex {
     private Map<TypeRef, List<TypeRef>> subtypes() {
         if (subtypes == null) {
             subtypes = new HashMap<>();
-            for (TypeRef type : owners.keySet()) {
+            for (TypeRef type : owners.types()) {
                 for (TypeRef supertype : supertypes(type)) {
                     subtypes.computeIfAbsent(supertype, s -> new ArrayList<>()).add(type);
                 }

@@ -34,9 +34,20 @@ public final class DependencyGraph {
      *     supertypes (implementation edges are on)
      */
     DependencyGraph(Adjacency graph, SourceIndex index, Supplier<TypeHierarchy> hierarchy, boolean supertypeEdges) {
+        this(graph, index, hierarchy, supertypeEdges, Optional::empty);
+    }
+
+    /**
+     * @param sites a stored graph's calls as this run sees them, for the member-level walk, when there are any;
+     *     otherwise it reads every file's calls (see {@link CallSites})
+     */
+    DependencyGraph(Adjacency graph, SourceIndex index, Supplier<TypeHierarchy> hierarchy, boolean supertypeEdges,
+            Supplier<Optional<CallSites>> sites) {
         this.graph = graph;
         this.hierarchy = Suppliers.memoize(hierarchy::get);
-        this.calls = Suppliers.memoize(() -> CallIndex.of(index, this.hierarchy.get()));
+        this.calls = Suppliers.memoize(() -> sites.get()
+                .map(stored -> CallIndex.of(index, this.hierarchy.get(), stored))
+                .orElseGet(() -> CallIndex.of(index, this.hierarchy.get())));
         this.supertypeEdges = supertypeEdges;
     }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,7 +54,7 @@ final class MemberWalk {
         Set<TypeRef> changedTypes = new LinkedHashSet<>();
         seeds.keySet().forEach(m -> changedTypes.add(m.type()));
         ClassLevelTypes reachable = typesReachableFrom(changedTypes);
-        CallIndex.CallsByName calls = index.callsWithin(reachable.types);
+        CallIndex.CallsByName calls = index.callsWithin(reachable);
         Deque<Pending> work = new ArrayDeque<>();
         seeds.forEach((member, file) -> {
             int id = predecessor.id(member);
@@ -109,7 +110,7 @@ final class MemberWalk {
             }
         }
         if (groups > 1) {
-            found.sort(Comparator.comparingInt(CallIndex.Call::order));
+            found.sort(Comparator.comparingLong(CallIndex.Call::order));
         }
         return found;
     }
@@ -137,14 +138,33 @@ final class MemberWalk {
         private final Adjacency graph;
         private final List<TypeRef> types = new ArrayList<>();
         private final BitSet seen;
-        /** Reached types no edge names (the graph has no number for them). */
-        private final Set<TypeRef> outsideGraph = new HashSet<>();
+        /** By node: the type's place in {@link #types}, once reached. */
+        private final int[] positions;
+        /** Reached types no edge names (the graph has no number for them), with their places in {@link #types}. */
+        private final Map<TypeRef, Integer> outsideGraph = new HashMap<>();
         /** False once supertypes the class level does not reach were added (see {@link #exact()}). */
         private boolean exact = true;
 
         private ClassLevelTypes(Adjacency graph) {
             this.graph = graph;
             this.seen = new BitSet(graph.size());
+            this.positions = new int[graph.size()];
+        }
+
+        /** The types in the order reached. */
+        List<TypeRef> types() {
+            return types;
+        }
+
+        /** Where {@code type}, which was reached, comes in {@link #types()}: the order the walk lists calls in. */
+        int position(TypeRef type) {
+            int id = graph.findType(type);
+            return id >= 0 ? positions[id] : outsideGraph.get(type);
+        }
+
+        private void add(TypeRef type, int node) {
+            positions[node] = types.size();
+            types.add(type);
         }
 
         /**
@@ -158,7 +178,7 @@ final class MemberWalk {
         /** Whether the change's types reach {@code type} at class level. */
         boolean contains(TypeRef type) {
             int id = graph.findType(type);
-            return id >= 0 ? seen.get(id) : outsideGraph.contains(type);
+            return id >= 0 ? seen.get(id) : outsideGraph.containsKey(type);
         }
     }
 
@@ -173,7 +193,7 @@ final class MemberWalk {
         while (!queue.isEmpty()) {
             int node = queue.poll();
             if (graph.node(node) instanceof Node.Type type) {
-                walked.types.add(type.type());
+                walked.add(type.type(), node);
                 // With implementation edges the graph's own edges lead to the supertypes (looking them up again cost
                 // 40 ms at 50k), except from a test class, whose base class may still call its overrides.
                 boolean leftOut = supertypeEdges && graph.supertypesLeftOut(node);
@@ -203,7 +223,8 @@ final class MemberWalk {
                 walked.seen.set(id);
                 queue.add(id);
             }
-        } else if (walked.outsideGraph.add(type)) {
+        } else if (!walked.outsideGraph.containsKey(type)) {
+            walked.outsideGraph.put(type, walked.types.size());
             walked.types.add(type);
             if (!supertypeEdges) {
                 index.supertypes(type).forEach(s -> visit(s, walked, queue));

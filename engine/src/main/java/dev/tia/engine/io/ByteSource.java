@@ -87,6 +87,13 @@ public final class ByteSource {
         position += count;
     }
 
+    /** The next {@code length} bytes as a source of their own, to be read later; this one moves past them. */
+    public ByteSource slice(int length) throws CacheFraming.CorruptException {
+        int start = position;
+        skip(length);
+        return new ByteSource(bytes, start, start + length);
+    }
+
     /** The {@code width} bytes at {@code at} as {@link ByteSink#fixed} wrote them. */
     public int fixed(int at, int width) {
         int value = 0;

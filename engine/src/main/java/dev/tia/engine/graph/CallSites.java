@@ -1,0 +1,166 @@
+package dev.tia.engine.graph;
+
+import dev.tia.engine.io.CacheFraming;
+import dev.tia.engine.source.Declaration;
+import dev.tia.engine.source.DeclaredType;
+import dev.tia.engine.source.FileFacts;
+import dev.tia.engine.source.IndexedFile;
+import dev.tia.engine.source.TypeRef;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A stored graph's calls (see {@link StoredCalls}) with this run's changed files laid over them, for a member-level
+ * walk: the types that call a name are the stored ones but those a changed file declares, whose calls are read as
+ * they are now; a type's declaration is found through the file its node says declares it. The walk then reads the
+ * facts of the files whose types it meets, not of every file.
+ *
+ * <p>Used only where the run's declared types are the stored ones, each declared by the file of the same number:
+ * the stored graph served as it is, or patched with references only (see {@link GraphStore}).
+ */
+final class CallSites {
+
+    private final StoredCalls.Decoded stored;
+    private final Adjacency graph;
+    /** By node: the number of the file declaring the type, plus one; 0 for other nodes. */
+    private final int[] declaringFile;
+    /** This run's files, numbered as stored. */
+    private final List<IndexedFile> files;
+    /** The numbers of the files whose content differs from the stored one. */
+    private final BitSet changed = new BitSet();
+    /** Their stored content's facts, in the order of {@code changedFiles}. */
+    private final List<FileFacts> before;
+    private final List<FileFacts> after = new ArrayList<>();
+    /** The types the changed files declare now. */
+    private final List<TypeRef> changedTypes = new ArrayList<>();
+    private final Map<TypeRef, Optional<Declaration>> declarations = new HashMap<>();
+    private List<TypeRef> declaredTypes;
+
+    private CallSites(StoredCalls.Decoded stored, Adjacency graph, int[] declaringFile, List<IndexedFile> files,
+            List<Integer> changedFiles, List<FileFacts> before) {
+        this.stored = stored;
+        this.graph = graph;
+        this.declaringFile = declaringFile;
+        this.files = files;
+        this.before = before;
+        for (int number : changedFiles) {
+            changed.set(number);
+            IndexedFile file = files.get(number);
+            after.add(file.facts());
+            for (DeclaredType type : file.facts().types()) {
+                changedTypes.add(new TypeRef(file.module(), type.name()));
+            }
+        }
+    }
+
+    /**
+     * The stored calls decoded for this run, or empty when they are damaged (a number out of range): the walk then
+     * reads every file, as it does without a store, and gives the same answer.
+     *
+     * @param changedFiles the numbers of the files whose content differs from the stored one
+     * @param before their stored content's facts, in the same order
+     */
+    static Optional<CallSites> of(StoredCalls stored, Adjacency graph, int[] declaringFile, List<IndexedFile> files,
+            List<Integer> changedFiles, List<FileFacts> before) {
+        StoredCalls.Decoded decoded;
+        try {
+            decoded = stored.decode();
+        } catch (CacheFraming.CorruptException e) {
+            return Optional.empty();
+        }
+        for (int[] nodes : decoded.callers().values()) {
+            for (int node : nodes) {
+                if (node < 0 || node >= graph.size() || !(graph.node(node) instanceof Node.Type) || declaringFile[node] == 0) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.of(new CallSites(decoded, graph, declaringFile, files, changedFiles, before));
+    }
+
+    CallIndex.Owners owners() {
+        return new CallIndex.Owners() {
+            @Override
+            public Declaration get(TypeRef type) {
+                return declaration(type);
+            }
+
+            @Override
+            public Collection<TypeRef> types() {
+                return declaredTypes();
+            }
+        };
+    }
+
+    private Declaration declaration(TypeRef type) {
+        Optional<Declaration> known = declarations.get(type);
+        if (known == null) {
+            known = find(type);
+            declarations.put(type, known);
+        }
+        return known.orElse(null);
+    }
+
+    private Optional<Declaration> find(TypeRef type) {
+        int node = graph.findType(type);
+        if (node < 0 || declaringFile[node] == 0) {
+            return Optional.empty();
+        }
+        IndexedFile file = files.get(declaringFile[node] - 1);
+        if (file.module().equals(type.module())) {
+            for (DeclaredType declared : file.facts().types()) {
+                if (declared.name().equals(type.name())) {
+                    return Optional.of(new Declaration(file, declared));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Every declared type: each is a node with its declaring file. */
+    private List<TypeRef> declaredTypes() {
+        if (declaredTypes == null) {
+            List<TypeRef> types = new ArrayList<>();
+            for (int node = 0; node < graph.size(); node++) {
+                if (declaringFile[node] != 0 && graph.node(node) instanceof Node.Type type) {
+                    types.add(type.type());
+                }
+            }
+            declaredTypes = types;
+        }
+        return declaredTypes;
+    }
+
+    /**
+     * The types whose members may call {@code name} on a receiver written as {@code receiver} ("": unknown): those the
+     * stored calls name, and every type a changed file declares (listed once: its stored calls may be others, and the
+     * walk reads its calls as they are now).
+     */
+    List<TypeRef> callerTypes(String name, String receiver) {
+        List<TypeRef> types = new ArrayList<>();
+        for (int node : stored.callers(name, receiver)) {
+            if (!changed.get(declaringFile[node] - 1)) {
+                types.add(((Node.Type) graph.node(node)).type());
+            }
+        }
+        types.addAll(changedTypes);
+        return types;
+    }
+
+    /** The words some file of this run writes in string literals. */
+    Set<String> stringWords() {
+        return StoredCalls.now(stored.stringWordFiles(), before, after, FileFacts::stringWords);
+    }
+
+    /** The simple names some file of this run names by a class literal in an annotation. */
+    Set<String> annotationClassNames() {
+        return StoredCalls.now(stored.annotationClassNameFiles(), before, after, FileFacts::annotationClassNames);
+    }
+}
