@@ -119,16 +119,15 @@ public final class TiaEngine {
                 ? GitRepo.openWithWorkingTree(config.projectDir()) : GitRepo.open(config.projectDir()))) {
             String projectRoot = projectRoot(git.workTree(), config.projectDir());
             ChangeSet changes = timings.time("changes", () -> git.changes(config.base(), config.head()));
-            // Building the graph, and the method-level walk, read every file's facts: decoded on the other core once a
-            // run will need them, here while this one lists the tree when a Java file changed. A run that changed none
-            // reads few of them, unless the stored graph cannot serve it (see below).
+            // Building the graph reads every file's facts: decoded on the other core once a run will need them, here
+            // while this one lists the tree when the change will likely build it. A run the stored graph serves reads
+            // few of them, its member-level walk included (see below).
             Supplier<CompletableFuture<Void>> factsDecode = Suppliers.memoize(() -> Background.run("tia-facts-decode", () -> {
                 await(cacheLoad).facts().decodeAll();
                 return null;
             }));
-            boolean javaChanged = changes.changes().stream()
-                    .anyMatch(c -> c.path().endsWith(".java") || c.oldPath().filter(p -> p.endsWith(".java")).isPresent());
-            if (javaChanged) {
+            boolean buildLikely = buildLikely(changes);
+            if (buildLikely) {
                 factsDecode.get();
             }
             SourceTree head = timings.time("tree", () -> git.tree(changes.head()));
@@ -139,7 +138,7 @@ public final class TiaEngine {
             Caches caches = timings.time("index-load", () -> await(cacheLoad));
             FactsCache cache = caches.facts();
             SourceIndex index = timings.time("index", () -> SourceIndex.build(workspace, head, analyzer, cache, progress));
-            if (javaChanged) {
+            if (buildLikely) {
                 // Every declared type, which the graph's build and the method-level walk both start from: made on the
                 // other core while this one checks and loads the stored graph (the index keeps it once made).
                 Background.run("tia-declarations", index::declarations);
@@ -281,6 +280,23 @@ public final class TiaEngine {
      * universe may differ from the head's types (see {@link #universe}). Found without a map of every type, which only
      * the universe's build makes.
      */
+    /**
+     * Whether the change will likely make this run build the graph: Java files added, removed or renamed, or many
+     * changed. Edits of files that stay mostly keep or patch the stored graph, and decoding every file's facts
+     * beside such a run took 40 ms of a body edit's at 50k classes (the core it shares with git and the index);
+     * when the store cannot serve after all, the decode starts then, which cost a build 60 ms.
+     */
+    private static boolean buildLikely(ChangeSet changes) {
+        int javaFiles = 0;
+        for (FileChange change : changes.changes()) {
+            boolean java = change.path().endsWith(".java") || change.oldPath().filter(p -> p.endsWith(".java")).isPresent();
+            if (java && (change.change() != ChangeType.MODIFIED || ++javaFiles >= GraphStore.REWRITE_AFTER)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static List<TypeRef> typesLeftAtBase(Map<String, FileFacts> baseFacts, SourceIndex index, Workspace workspace) {
         List<TypeRef> left = new ArrayList<>();
         for (Map.Entry<String, FileFacts> base : baseFacts.entrySet()) {
