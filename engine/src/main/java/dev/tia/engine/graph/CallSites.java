@@ -8,6 +8,7 @@ import dev.tia.engine.source.IndexedFile;
 import dev.tia.engine.source.TypeRef;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
@@ -75,10 +76,12 @@ final class CallSites {
         } catch (CacheFraming.CorruptException e) {
             return Optional.empty();
         }
-        for (int[] nodes : decoded.callers().values()) {
-            for (int node : nodes) {
-                if (node < 0 || node >= graph.size() || !(graph.node(node) instanceof Node.Type) || declaringFile[node] == 0) {
-                    return Optional.empty();
+        for (Map<String, int[]> byReceiver : decoded.callers().values()) {
+            for (int[] nodes : byReceiver.values()) {
+                for (int node : nodes) {
+                    if (node < 0 || node >= graph.size() || !(graph.node(node) instanceof Node.Type) || declaringFile[node] == 0) {
+                        return Optional.empty();
+                    }
                 }
             }
         }
@@ -139,19 +142,57 @@ final class CallSites {
     }
 
     /**
-     * The types whose members may call {@code name} on a receiver written as {@code receiver} ("": unknown): those the
-     * stored calls name, and every type a changed file declares (listed once: its stored calls may be others, and the
-     * walk reads its calls as they are now).
+     * The type nodes whose stored content calls {@code name} on a receiver written as {@code receiver} ("": unknown),
+     * but those a changed file declares: its stored calls may be others, and the walk reads every type a changed
+     * file declares (see {@link #changedTypes}) as it is now.
      */
-    List<TypeRef> callerTypes(String name, String receiver) {
-        List<TypeRef> types = new ArrayList<>();
-        for (int node : stored.callers(name, receiver)) {
-            if (!changed.get(declaringFile[node] - 1)) {
-                types.add(((Node.Type) graph.node(node)).type());
+    int[] storedCallers(String name, String receiver) {
+        return unchanged(stored.callers(name, receiver));
+    }
+
+    /** As {@link #storedCallers(String, String)}, on any receiver: each node once. */
+    int[] storedCallers(String name) {
+        BitSet nodes = new BitSet(graph.size());
+        for (int[] receiverCallers : stored.callers(name)) {
+            for (int node : receiverCallers) {
+                nodes.set(node);
             }
         }
-        types.addAll(changedTypes);
-        return types;
+        return unchanged(nodes.stream().toArray());
+    }
+
+    private int[] unchanged(int[] nodes) {
+        int[] kept = new int[nodes.length];
+        int count = 0;
+        for (int node : nodes) {
+            if (!changed.get(declaringFile[node] - 1)) {
+                kept[count++] = node;
+            }
+        }
+        return count == nodes.length ? kept : Arrays.copyOf(kept, count);
+    }
+
+    /** The types the changed files declare now, whose calls the walk reads whatever they call. */
+    List<TypeRef> changedTypes() {
+        return changedTypes;
+    }
+
+    /** The type of a node of {@link #storedCallers}. */
+    TypeRef type(int node) {
+        return ((Node.Type) graph.node(node)).type();
+    }
+
+    /**
+     * Decodes the facts of the files declaring {@code types} on every core: a walk about to read many of them (a method
+     * called from everywhere) would otherwise decode them one at a time, on its own core.
+     */
+    void prefetch(List<TypeRef> types) {
+        types.parallelStream().forEach(type -> {
+            int node = graph.findType(type);
+            if (node >= 0 && declaringFile[node] > 0) {
+                files.get(declaringFile[node] - 1).facts();
+            }
+        });
     }
 
     /** The words some file of this run writes in string literals. */

@@ -156,6 +156,21 @@ final class MemberWalk {
             return types;
         }
 
+        /** Whether the change reaches the type of node {@code node} at class level. */
+        boolean containsNode(int node) {
+            return seen.get(node);
+        }
+
+        /** Where the type of node {@code node}, which was reached, comes in {@link #types()}. */
+        int positionOfNode(int node) {
+            return positions[node];
+        }
+
+        /** How many nodes the graph numbers. */
+        int nodeCount() {
+            return positions.length;
+        }
+
         /** Where {@code type}, which was reached, comes in {@link #types()}: the order the walk lists calls in. */
         int position(TypeRef type) {
             int id = graph.findType(type);

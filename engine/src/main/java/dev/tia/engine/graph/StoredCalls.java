@@ -172,16 +172,22 @@ final class StoredCalls {
     /**
      * The stored calls, decoded.
      *
-     * @param callers by name and receiver (see {@link #callers}), the type nodes making such calls
+     * @param callers by name, then by receiver written ("": unknown), the type nodes making such calls
      * @param stringWordFiles by word written in string literals, how many stored files write it
      * @param annotationClassNameFiles by simple name named by a class literal in an annotation, how many stored files do
      */
-    record Decoded(Map<String, int[]> callers, Map<String, Integer> stringWordFiles, Map<String, Integer> annotationClassNameFiles) {
+    record Decoded(Map<String, Map<String, int[]>> callers, Map<String, Integer> stringWordFiles,
+            Map<String, Integer> annotationClassNameFiles) {
 
         /** The type nodes whose members call {@code name} on a receiver written as {@code receiver} ("": unknown). */
         int[] callers(String name, String receiver) {
-            int[] nodes = callers.get(key(name, receiver));
+            int[] nodes = callers.getOrDefault(name, Map.of()).get(receiver);
             return nodes != null ? nodes : new int[0];
+        }
+
+        /** By receiver written, the type nodes whose members call {@code name}. */
+        Collection<int[]> callers(String name) {
+            return callers.getOrDefault(name, Map.of()).values();
         }
     }
 
@@ -189,14 +195,18 @@ final class StoredCalls {
     Decoded decode() throws CacheFraming.CorruptException {
         bytes.seek(start);
         int keys = bytes.count();
-        Map<String, int[]> callers = new HashMap<>(keys * 2);
+        Map<String, Map<String, int[]>> callers = new HashMap<>(keys);
         for (int k = 0; k < keys; k++) {
             String key = bytes.text();
             int[] nodes = new int[bytes.count()];
             for (int i = 0; i < nodes.length; i++) {
                 nodes[i] = bytes.varint();
             }
-            callers.put(key, nodes);
+            int separator = key.indexOf('\0');
+            if (separator < 0) {
+                throw new CacheFraming.CorruptException("a call without its receiver");
+            }
+            callers.computeIfAbsent(key.substring(0, separator), name -> new HashMap<>(4)).put(key.substring(separator + 1), nodes);
         }
         Map<String, Integer> stringWordFiles = counts();
         Map<String, Integer> annotationClassNameFiles = counts();
