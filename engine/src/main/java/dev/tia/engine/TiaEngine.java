@@ -72,6 +72,8 @@ import java.util.function.Supplier;
 public final class TiaEngine {
 
     private final JavaFileAnalyzer analyzer = new JavaFileAnalyzer();
+    /** Beyond this many, the changed files are parsed with the others, on every core (see {@link #parseAhead}). */
+    private static final int PARSED_AHEAD_AT_MOST = 16;
     private final Progress progress;
     private final int graphRewriteAfter;
 
@@ -127,6 +129,7 @@ public final class TiaEngine {
                 return null;
             }));
             boolean buildLikely = buildLikely(changes);
+            CompletableFuture<Map<String, SourceIndex.Parsed>> parsedAhead = parseAhead(config, git, changes, cacheLoad);
             if (buildLikely) {
                 factsDecode.get();
             }
@@ -137,7 +140,8 @@ public final class TiaEngine {
                     () -> WorkspaceLoader.load(head, projectRoot, repositoryConfig, pomCache));
             Caches caches = timings.time("index-load", () -> await(cacheLoad));
             FactsCache cache = caches.facts();
-            SourceIndex index = timings.time("index", () -> SourceIndex.build(workspace, head, analyzer, cache, progress));
+            SourceIndex index = timings.time("index", () -> SourceIndex.build(workspace, head, analyzer, cache, progress,
+                    path -> Optional.ofNullable(await(parsedAhead).get(path))));
             if (buildLikely) {
                 // Every declared type, which the graph's build and the method-level walk both start from: made on the
                 // other core while this one checks and loads the stored graph (the index keeps it once made).
@@ -280,6 +284,25 @@ public final class TiaEngine {
      * universe may differ from the head's types (see {@link #universe}). Found without a map of every type, which only
      * the universe's build makes.
      */
+    /**
+     * The Java files the change wrote in the working tree, parsed on another thread while this one lists the tree
+     * and reads the modules (see {@link SourceIndex#parseAhead}); none for a commit.
+     */
+    private CompletableFuture<Map<String, SourceIndex.Parsed>> parseAhead(TiaConfig config, GitRepo git, ChangeSet changes,
+            CompletableFuture<Caches> cacheLoad) {
+        List<String> written = new ArrayList<>();
+        for (FileChange change : changes.changes()) {
+            if (change.change() != ChangeType.DELETED && change.path().endsWith(".java")) {
+                written.add(change.path());
+            }
+        }
+        if (config.head().isPresent() || written.isEmpty() || written.size() > PARSED_AHEAD_AT_MOST) {
+            return CompletableFuture.completedFuture(Map.of());
+        }
+        return Background.run("tia-parse-ahead",
+                () -> SourceIndex.parseAhead(git.workTree(), written, analyzer, () -> await(cacheLoad).facts()));
+    }
+
     /**
      * Whether the change will likely make this run build the graph: Java files added, removed or renamed, or many
      * changed. Edits of files that stay mostly keep or patch the stored graph, and decoding every file's facts

@@ -57,7 +57,9 @@ import java.util.stream.IntStream;
  * too, so the key holds the base's types that their files no longer declare. A file whose graph inputs differ only in
  * the words it writes is as good when no such word is a type's simple name; when one is, or its imports differ too,
  * the stored graph is patched with the file's references, edge order kept (see {@link ReferencePatch}). Anything else
- * is a full build; a missing, foreign or corrupt store only means a full build.
+ * is a full build; a missing, foreign or corrupt store only means a full build. Beside the graph it keeps the words
+ * its files write and where each name is called ({@link WrittenWords}, {@link StoredCalls}), so that a run it serves
+ * reads the facts of the files it meets, not of every file.
  *
  * <p>The store is written when nothing usable is stored or it is stale (see {@link #compare}): not after every
  * change, since writing costs more than building, and the store stays the base that the edits in the working tree

@@ -15,10 +15,12 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -58,6 +60,29 @@ class FactsCacheTest {
             assertThat(dir.resolve(".tia/.gitignore")).exists();
             assertThat(oneChange.selection().changedFiles()).hasSize(1); // the index itself is never a change
         }
+    }
+
+    /** What the change wrote is parsed beside the tree's listing, unless the index knows its content already. */
+    @Test
+    void filesParsedAheadAreThoseWhoseContentTheIndexDoesNotKnow() throws Exception {
+        JavaFileAnalyzer analyzer = new JavaFileAnalyzer();
+        Path cacheDir = dir.resolve("cache");
+        String known = "package p;\nclass Known {\n}\n";
+        String fresh = "package p;\nclass Fresh {\n}\n";
+        FactsCache first = FactsCache.load(cacheDir, "1");
+        first.put(ContentId.of(known.getBytes(StandardCharsets.UTF_8)), analyzer.analyze("src/main/java/p/Known.java", known));
+        first.save();
+        Files.createDirectories(dir.resolve("src/main/java/p"));
+        Files.writeString(dir.resolve("src/main/java/p/Known.java"), known);
+        Files.writeString(dir.resolve("src/main/java/p/Fresh.java"), fresh);
+        FactsCache cache = FactsCache.load(cacheDir, "1");
+
+        Map<String, SourceIndex.Parsed> parsed = SourceIndex.parseAhead(dir,
+                List.of("src/main/java/p/Known.java", "src/main/java/p/Fresh.java", "src/main/java/p/Gone.java"), analyzer, () -> cache);
+
+        assertThat(parsed).containsOnlyKeys("src/main/java/p/Fresh.java");
+        assertThat(parsed.get("src/main/java/p/Fresh.java")).isEqualTo(new SourceIndex.Parsed(
+                ContentId.of(fresh.getBytes(StandardCharsets.UTF_8)), analyzer.analyze("src/main/java/p/Fresh.java", fresh)));
     }
 
     private Path journal() {
