@@ -71,9 +71,10 @@ import java.util.function.Supplier;
  */
 public final class TiaEngine {
 
-    private final JavaFileAnalyzer analyzer = new JavaFileAnalyzer();
     /** Beyond this many, the changed files are parsed with the others, on every core (see {@link #parseAhead}). */
     private static final int PARSED_AHEAD_AT_MOST = 16;
+
+    private final JavaFileAnalyzer analyzer = new JavaFileAnalyzer();
     private final Progress progress;
     private final int graphRewriteAfter;
 
@@ -280,11 +281,6 @@ public final class TiaEngine {
     }
 
     /**
-     * The types the changed Java files declared at base that the same file does not declare at head: where the type
-     * universe may differ from the head's types (see {@link #universe}). Found without a map of every type, which only
-     * the universe's build makes.
-     */
-    /**
      * The Java files the change wrote in the working tree, parsed on another thread while this one lists the tree
      * and reads the modules (see {@link SourceIndex#parseAhead}); none for a commit.
      */
@@ -320,6 +316,11 @@ public final class TiaEngine {
         return false;
     }
 
+    /**
+     * The types the changed Java files declared at base that the same file does not declare at head: where the type
+     * universe may differ from the head's types (see {@link #universe}). Found without a map of every type, which only
+     * the universe's build makes.
+     */
     private static List<TypeRef> typesLeftAtBase(Map<String, FileFacts> baseFacts, SourceIndex index, Workspace workspace) {
         List<TypeRef> left = new ArrayList<>();
         for (Map.Entry<String, FileFacts> base : baseFacts.entrySet()) {

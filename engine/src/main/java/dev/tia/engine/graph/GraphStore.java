@@ -14,13 +14,11 @@ import dev.tia.engine.project.Workspace;
 import dev.tia.engine.source.DeclaredType;
 import dev.tia.engine.source.FileFacts;
 import dev.tia.engine.source.IndexedFile;
-import dev.tia.engine.source.NameResolver;
 import dev.tia.engine.source.ResourceFacts;
 import dev.tia.engine.source.SourceIndex;
 import dev.tia.engine.source.TestCatalog;
 import dev.tia.engine.source.TestClass;
 import dev.tia.engine.source.TypeRef;
-import dev.tia.engine.source.TypeUniverse;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -636,7 +634,8 @@ public final class GraphStore {
      * The key; the modules named anywhere, as a table; each file's record and the texts they point to; each node (a
      * type by its module's number and name); each node's successors; the nodes without supertype edges; each test
      * class by its node and its file's number; the type hierarchy (types by node where they are nodes); each node's count
-     * of reference edges and declaring file; the words the files write (see {@link WrittenWords}). The part
+     * of reference edges and declaring file; the words the files write and where each name is called (see
+     * {@link WrittenWords}, {@link StoredCalls}). The part
      * after the modules is written first, numbering modules as it names them.
      */
     private static byte[] bytes(Key key, SourceIndex index, Adjacency graph, TestCatalog catalog, TypeHierarchy hierarchy) {
