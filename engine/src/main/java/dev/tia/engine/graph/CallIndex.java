@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -167,19 +168,23 @@ final class CallIndex {
                 TypeRef type = callers.get(i);
                 Declaration owner = owners.get(type);
                 if (owner != null) {
-                    addCalls(type, owner, name, receiver, ordered[i] & 0xFFFFFFFF00000000L, into);
+                    addCalls(type, owner, name, receiver, ordered[i] & 0xFFFFFFFF00000000L, (called, call) -> into.accept(call));
                 }
             }
         }
 
-        /** One type's calls of {@code name} on {@code receiver} (null: any), numbered from {@code order} by their place in the type. */
-        private void addCalls(TypeRef type, Declaration owner, String name, String receiver, long order, Consumer<Call> into) {
+        /**
+         * One type's calls of {@code name} (null: any) on {@code receiver} (null: any), numbered from {@code order} by
+         * their place in the type, each with the name it calls.
+         */
+        private void addCalls(TypeRef type, Declaration owner, String name, String receiver, long order,
+                BiConsumer<String, Call> into) {
             int place = 0;
             for (MemberFacts member : owner.type().members()) {
                 Caller caller = null;
                 for (String call : member.calls()) {
                     place++;
-                    if (!callsName(call, name)) {
+                    if (name != null && !callsName(call, name)) {
                         continue;
                     }
                     WrittenCall written = split.computeIfAbsent(call, splitter);
@@ -189,7 +194,7 @@ final class CallIndex {
                     if (caller == null) {
                         caller = new Caller(type, member);
                     }
-                    into.accept(new Call(caller, written.arity(), written.receiver(), order + place));
+                    into.accept(written.name(), new Call(caller, written.arity(), written.receiver(), order + place));
                 }
             }
         }
@@ -225,26 +230,13 @@ final class CallIndex {
                     }
                 }
             }
-            for (Map.Entry<TypeRef, Declaration> entry : declared) {
-                TypeRef type = entry.getKey();
-                Declaration owner = entry.getValue();
+            for (int i = 0; i < declared.size(); i++) {
+                Declaration owner = declared.get(i).getValue();
                 if (name != null && !owner.file().facts().identifiers().contains(name)) {
                     continue;
                 }
-                for (MemberFacts member : owner.type().members()) {
-                    Caller caller = null;
-                    for (String call : member.calls()) {
-                        if (name != null && !callsName(call, name)) {
-                            continue;
-                        }
-                        if (caller == null) {
-                            caller = new Caller(type, member);
-                        }
-                        WrittenCall written = split.computeIfAbsent(call, splitter);
-                        NameCalls calls = name != null ? into : byName.computeIfAbsent(written.name(), n -> new NameCalls());
-                        calls.add(caller, written.arity(), written.receiver());
-                    }
-                }
+                addCalls(declared.get(i).getKey(), owner, name, null, (long) i << 32,
+                        (called, call) -> (name != null ? into : byName.computeIfAbsent(called, n -> new NameCalls())).add(call));
             }
         }
     }
@@ -260,11 +252,6 @@ final class CallIndex {
 
         private final List<Call> unknownReceiver = new ArrayList<>();
         private final Map<String, List<Call>> byReceiver = new HashMap<>();
-        private long count;
-
-        private void add(Caller caller, int arity, Optional<String> receiver) {
-            add(new Call(caller, arity, receiver, count++));
-        }
 
         private void add(Call call) {
             if (call.receiver().isEmpty()) {

@@ -645,8 +645,7 @@ public final class GraphStore {
         // took 115-130 ms at 50k classes, on top of the 185 ms the rest takes).
         CompletableFuture<byte[]> words = onThread("tia-store-words", out -> WrittenWords.write(out,
                 Collections2.transform(index.files().values(), IndexedFile::facts)));
-        CompletableFuture<byte[]> calls = onThread("tia-store-calls", out -> StoredCalls.write(out, index.declarations(),
-                index.files().values(), graph, patchable, CallIndex.simpleNamesOf(index.declarations().keySet())::contains));
+        CompletableFuture<byte[]> calls = onThread("tia-store-calls", out -> StoredCalls.write(out, index, graph, patchable));
         Map<TypeRef, List<TypeRef>> supertypes = hierarchy.supertypesOf(index.declarations());
         Set<TypeRef> outside = hierarchy.namingSupertypesOutside(index.declarations());
         Set<TypeRef> namedInText = hierarchy.namedInText();

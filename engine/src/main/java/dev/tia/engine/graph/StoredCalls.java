@@ -7,6 +7,7 @@ import dev.tia.engine.source.Declaration;
 import dev.tia.engine.source.FileFacts;
 import dev.tia.engine.source.IndexedFile;
 import dev.tia.engine.source.MemberFacts;
+import dev.tia.engine.source.SourceIndex;
 import dev.tia.engine.source.TypeRef;
 
 import java.util.Arrays;
@@ -48,12 +49,9 @@ final class StoredCalls {
     /**
      * Writes the calls of every declared type of {@code index}; only a flag saying none are kept when a declared type
      * has no node, or the graph is not {@code patchable} (a type declared twice).
-     *
-     * @param isTypeName whether a simple name is a declared type's, which makes a bare receiver a type (see
-     *     {@link CallIndex})
      */
-    static void write(ByteSink out, Map<TypeRef, Declaration> declarations, Collection<IndexedFile> files, Adjacency graph,
-            boolean patchable, Predicate<String> isTypeName) {
+    static void write(ByteSink out, SourceIndex index, Adjacency graph, boolean patchable) {
+        Map<TypeRef, Declaration> declarations = index.declarations();
         // By call text first (one instance of each text is shared across the index, its hash kept), then by name and
         // receiver: a key made for each of half a million calls took most of the time.
         Map<String, IntList> byCall = new HashMap<>();
@@ -65,6 +63,8 @@ final class StoredCalls {
             }
             addCalls(byCall, declared.getValue(), node);
         }
+        // A bare receiver is a type when a declared type has its simple name (see CallIndex).
+        Predicate<String> isTypeName = CallIndex.simpleNamesOf(declarations.keySet())::contains;
         Map<String, IntList> byKey = new HashMap<>();
         byCall.forEach((call, nodes) -> {
             CallIndex.WrittenCall written = CallIndex.split(call, isTypeName);
@@ -83,7 +83,7 @@ final class StoredCalls {
         });
         Map<String, Integer> stringWords = new HashMap<>();
         Map<String, Integer> annotationClassNames = new HashMap<>();
-        for (IndexedFile file : files) {
+        for (IndexedFile file : index.files().values()) {
             file.facts().stringWords().forEach(word -> stringWords.merge(word, 1, Integer::sum));
             file.facts().annotationClassNames().forEach(name -> annotationClassNames.merge(name, 1, Integer::sum));
         }
