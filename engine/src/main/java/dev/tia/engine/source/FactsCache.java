@@ -53,6 +53,8 @@ public final class FactsCache {
     private final AtomicInteger decodes;
     /** Facts parsed in this run, to append to the journal. */
     private final Map<String, FileFacts> fresh = new ConcurrentHashMap<>();
+    /** How many of the stored entries this run has marked used. */
+    private final AtomicInteger entriesUsed = new AtomicInteger();
     private final Optional<String> problem;
     private volatile boolean changed;
     /** Sizes of the index and its journal when loaded: they decide between appending and rewriting. */
@@ -198,8 +200,8 @@ public final class FactsCache {
     /** {@link #get} without decoding the facts yet. */
     Optional<StoredFacts> stored(String contentId) {
         StoredFacts facts = loaded.get(contentId);
-        if (facts != null) {
-            facts.markUsed();
+        if (facts != null && facts.markUsed()) {
+            entriesUsed.incrementAndGet();
         }
         return Optional.ofNullable(facts);
     }
@@ -218,7 +220,8 @@ public final class FactsCache {
         if (file == null) {
             return Optional.empty();
         }
-        long unused = loaded.values().stream().filter(facts -> !facts.used()).count();
+        // Counted as they were marked: a pass over every entry here took 10-15 ms of a warm run at 50k classes.
+        int unused = loaded.size() - entriesUsed.get();
         boolean rewrite = changed || unused > loaded.size() / 10 || journalBytes > indexBytes / 4;
         if (!rewrite) {
             return fresh.isEmpty() ? Optional.empty() : append();

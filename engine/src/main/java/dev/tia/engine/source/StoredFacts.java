@@ -3,6 +3,8 @@ package dev.tia.engine.source;
 import dev.tia.engine.TiaException;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -19,17 +21,24 @@ final class StoredFacts {
     private final int end;
     private final boolean parsed;
     private volatile FileFacts facts;
-    /**
-     * Whether a run asked for it, so the index keeps it. Set from parallel streams and read when the index is saved,
-     * after those streams have ended (which orders the writes before the read); it only ever turns true.
-     */
-    private boolean used;
+    /** Whether a run asked for it, so the index keeps it: turned true once, from parallel streams, through USED. */
+    private volatile boolean used;
 
     /**
      * The index entries are read from, shared by all of them: its reader (whose tables every entry uses), its file
      * (for the message should an entry not decode) and its count of entries decoded in this run.
      */
     record Index(FactsCodec.Reader reader, Path file, AtomicInteger decodes) {
+    }
+
+    private static final VarHandle USED;
+
+    static {
+        try {
+            USED = MethodHandles.lookup().findVarHandle(StoredFacts.class, "used", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
     }
 
     private StoredFacts(Index index, int start, int end, boolean parsed, FileFacts facts) {
@@ -50,8 +59,14 @@ final class StoredFacts {
         return new StoredFacts(index, start, end, parsed, null);
     }
 
-    void markUsed() {
-        used = true;
+    /**
+     * Marks it used.
+     *
+     * @return whether it was not marked before: two files of the same content ask for the same entry, and the index
+     *     counts entries, not asks (see {@link FactsCache#save})
+     */
+    boolean markUsed() {
+        return !used && USED.compareAndSet(this, false, true);
     }
 
     boolean used() {
