@@ -3,7 +3,6 @@ package dev.tia.engine;
 import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
-import com.google.common.collect.Maps;
 import com.google.common.collect.Sets;
 
 import dev.tia.engine.config.RepositoryConfig;
@@ -199,8 +198,9 @@ public final class TiaEngine {
                 }
             }
 
-            // A view: the policy looks up only the changed files, and copying every file's facts took 100 ms at 50k.
-            Map<String, FileFacts> headFacts = Maps.transformValues(index.files(), IndexedFile::facts);
+            // The policy looks up only the changed files: a map of every file's facts took 100 ms at 50k.
+            Map<String, FileFacts> headFacts = new HashMap<>();
+            changes.changes().forEach(c -> index.file(c.path()).ifPresent(f -> headFacts.put(f.path(), f.facts())));
             List<String> modifiedPoms = modifiedPoms(changes);
             SourceTree basePoms = timings.time("base-poms", () -> git.files(changes.baseCommit(), modifiedPoms));
             Set<String> noOpPoms = noOpPoms(modifiedPoms, basePoms, head);

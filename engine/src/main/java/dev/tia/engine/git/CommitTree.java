@@ -1,7 +1,7 @@
 package dev.tia.engine.git;
 
 import com.google.common.collect.ImmutableMap;
-import com.google.common.collect.ImmutableSortedSet;
+import com.google.common.collect.ImmutableList;
 
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
@@ -22,11 +22,14 @@ final class CommitTree implements SourceTree {
     private final Repository repository;
     private final String label;
     private final ImmutableMap<String, ObjectId> blobs;
+    private final ImmutableList<String> files;
 
     private CommitTree(Repository repository, String label, ImmutableMap<String, ObjectId> blobs) {
         this.repository = repository;
         this.label = label;
         this.blobs = blobs;
+        // Once: each reader of the list walked a sorted copy of its own.
+        this.files = FileTable.of(blobs.keySet().toArray(String[]::new), new String[blobs.size()]).paths();
     }
 
     static CommitTree of(Repository repository, RevCommit commit) throws IOException {
@@ -61,8 +64,8 @@ final class CommitTree implements SourceTree {
     }
 
     @Override
-    public ImmutableSortedSet<String> files() {
-        return ImmutableSortedSet.copyOf(blobs.keySet());
+    public ImmutableList<String> files() {
+        return files;
     }
 
     @Override

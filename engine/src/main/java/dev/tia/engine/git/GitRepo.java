@@ -2,7 +2,6 @@ package dev.tia.engine.git;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
-import com.google.common.collect.ImmutableSortedSet;
 
 import dev.tia.engine.Background;
 import dev.tia.engine.TiaException;
@@ -29,9 +28,11 @@ import org.eclipse.jgit.util.SystemReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -381,40 +382,37 @@ public final class GitRepo implements AutoCloseable {
         Set<String> dirty = new HashSet<>(status.modified());
         dirty.addAll(status.conflicting());
         DirCache index = index();
-        // git's index is sorted by path already, so a list and one (linear) sort at the end beat a tree set: this
-        // loop visits every file of the repository on every run.
-        List<String> files = new ArrayList<>(index.getEntryCount() + status.untracked().size());
-        Map<String, String> cleanIds = new HashMap<>(index.getEntryCount() * 2);
-        Set<String> toCheck = new HashSet<>(status.untracked());
         // Each entry's path and content id decoded on both cores first: the text of 67k paths and ids took most
-        // of this pass (60-80 ms at 50k classes); hashing a path here keeps its hash for the lookups below.
+        // of this pass (60-80 ms at 50k classes).
         String[] paths = new String[index.getEntryCount()];
         String[] ids = new String[paths.length];
         IntStream.range(0, paths.length).parallel().forEach(i -> {
             DirCacheEntry entry = index.getEntry(i);
             if ((entry.getStage() == DirCacheEntry.STAGE_0 || entry.getStage() == DirCacheEntry.STAGE_2)
                     && entry.getFileMode() != FileMode.GITLINK) {
-                paths[i] = entry.getPathString();
-                paths[i].hashCode();
+                paths[i] = pathOf(entry);
+                paths[i].hashCode(); // kept in the string, for the lookups below
                 if (entry.getStage() == DirCacheEntry.STAGE_0) {
-                    ids[i] = entry.getObjectId().name();
+                    ids[i] = idOf(entry);
                 }
             }
         });
+        // git's index is sorted by path already: arrays in its order (see FileTable) beat a tree set and a map of
+        // ids in this loop, which visits every file of the repository on every run.
+        Set<String> toCheck = new HashSet<>(status.untracked());
+        int kept = 0;
         for (int i = 0; i < paths.length; i++) {
             String path = paths[i];
             if (path == null || status.missing().contains(path)) {
                 continue;
             }
-            files.add(path);
             if (index.getEntry(i).getFileMode() == FileMode.SYMLINK) {
                 toCheck.add(path);
             }
-            if (ids[i] != null && !dirty.contains(path)) {
-                cleanIds.put(path, ids[i]);
-            }
+            paths[kept] = path;
+            ids[kept] = dirty.contains(path) ? null : ids[i];
+            kept++;
         }
-        files.addAll(status.untracked());
         // Tracked regular files that status does not call missing are on disk; only links and untracked paths
         // need a look (a link to a folder is no file), which spares a stat per file of a large repository.
         Set<String> notFiles = new HashSet<>();
@@ -423,11 +421,40 @@ public final class GitRepo implements AutoCloseable {
                 notFiles.add(path);
             }
         }
+        List<String> untracked = new ArrayList<>(status.untracked());
         if (!notFiles.isEmpty()) {
-            files.removeIf(notFiles::contains);
-            cleanIds.keySet().removeAll(notFiles);
+            int files = 0;
+            for (int i = 0; i < kept; i++) {
+                if (!notFiles.contains(paths[i])) {
+                    paths[files] = paths[i];
+                    ids[files++] = ids[i];
+                }
+            }
+            kept = files;
+            untracked.removeIf(notFiles::contains);
         }
-        return new WorkingTree(workTree, ImmutableSortedSet.copyOf(files), Collections.unmodifiableMap(cleanIds));
+        return new WorkingTree(workTree, FileTable.of(Arrays.copyOf(paths, kept), Arrays.copyOf(ids, kept)).with(untracked));
+    }
+
+    /**
+     * The entry's path as {@link DirCacheEntry#getPathString()} gives it. That decodes through a charset decoder and
+     * a char buffer, which took most of a pass over 67k entries; an ASCII path (nearly every one) is copied instead.
+     */
+    private static String pathOf(DirCacheEntry entry) {
+        byte[] raw = entry.getRawPath();
+        for (byte b : raw) {
+            if (b < 0) {
+                return entry.getPathString();
+            }
+        }
+        return new String(raw, StandardCharsets.ISO_8859_1);
+    }
+
+    /** The entry's blob id in hex, as {@code getObjectId().name()} gives it, written as bytes: no char array to narrow. */
+    private static String idOf(DirCacheEntry entry) {
+        byte[] hex = new byte[Constants.OBJECT_ID_STRING_LENGTH];
+        entry.getObjectId().copyTo(hex, 0);
+        return new String(hex, StandardCharsets.ISO_8859_1);
     }
 
     private static ImmutableList<FileChange> sorted(List<FileChange> changes) {

@@ -1,6 +1,6 @@
 package dev.tia.engine.git;
 
-import com.google.common.collect.ImmutableSortedSet;
+import com.google.common.collect.ImmutableList;
 
 import java.io.IOException;
 import java.util.Optional;
@@ -11,7 +11,8 @@ public interface SourceTree {
     /** A commit id, or {@link ChangeSet#WORKTREE}. */
     String label();
 
-    ImmutableSortedSet<String> files();
+    /** Every file, each once, in {@link String} order of the paths. */
+    ImmutableList<String> files();
 
     boolean contains(String path);
 
@@ -27,4 +28,12 @@ public interface SourceTree {
      * working-tree file git's index knows to be unchanged); empty otherwise.
      */
     Optional<String> contentId(String path);
+
+    /**
+     * {@link #contentId} of the file at {@code position} of {@link #files()}: what a pass over every file asks, which
+     * a tree may answer without a lookup by path.
+     */
+    default Optional<String> contentIdAt(int position) {
+        return contentId(files().get(position));
+    }
 }

@@ -1,31 +1,33 @@
 package dev.tia.engine.git;
 
-import com.google.common.collect.ImmutableSortedSet;
+import com.google.common.collect.ImmutableList;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 
 /** The files of the working tree as git sees them: tracked files still present, plus untracked, not ignored ones. */
 final class WorkingTree implements SourceTree {
 
     private final Path root;
-    private final ImmutableSortedSet<String> files;
-    private final Map<String, String> cleanIds;
+    /** With the blob ids of the files whose working copy git's index knows to be unchanged. */
+    private final FileTable files;
 
-    /** @param cleanIds blob ids of the files whose working copy git's index knows to be unchanged (not copied) */
-    WorkingTree(Path root, ImmutableSortedSet<String> files, Map<String, String> cleanIds) {
+    WorkingTree(Path root, FileTable files) {
         this.root = root;
         this.files = files;
-        this.cleanIds = cleanIds;
     }
 
     @Override
     public Optional<String> contentId(String path) {
-        return Optional.ofNullable(cleanIds.get(path));
+        return files.id(path);
+    }
+
+    @Override
+    public Optional<String> contentIdAt(int position) {
+        return files.id(position);
     }
 
     @Override
@@ -34,18 +36,18 @@ final class WorkingTree implements SourceTree {
     }
 
     @Override
-    public ImmutableSortedSet<String> files() {
-        return files;
+    public ImmutableList<String> files() {
+        return files.paths();
     }
 
     @Override
     public boolean contains(String path) {
-        return files.contains(path);
+        return files.position(path) >= 0;
     }
 
     @Override
     public byte[] read(String path) throws IOException {
-        if (!files.contains(path)) {
+        if (!contains(path)) {
             throw new NoSuchFileException(path + " in the working tree");
         }
         return Files.readAllBytes(root.resolve(path));

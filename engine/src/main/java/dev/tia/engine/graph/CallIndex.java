@@ -327,7 +327,7 @@ final class CallIndex {
             }
         };
         CallIndex calls = new CallIndex(owners, null, hierarchy);
-        for (IndexedFile file : index.files().values()) {
+        for (IndexedFile file : index.files()) {
             calls.namesCalledFromText.addAll(file.facts().stringWords());
             calls.annotationClassNames.addAll(file.facts().annotationClassNames());
         }

@@ -71,7 +71,7 @@ public final class DependencyGraphBuilder {
         // Users of an interface may run any implementation (DI, ServiceLoader): the implementation affects whatever its
         // supertypes affect. Those edges of main types are added once every reference edge is.
         List<TypedSupertypes> mainTypes = new ArrayList<>();
-        for (IndexedFile file : index.files().values()) {
+        for (IndexedFile file : index.files()) {
             FileResolution resolution = resolutions.of(file.path());
             addFileMates(file);
             for (DeclaredType declared : file.facts().types()) {
@@ -178,7 +178,7 @@ public final class DependencyGraphBuilder {
         if (!anyIntegrationTest) {
             return; // nothing to reach: keep the graph small
         }
-        for (IndexedFile file : index.files().values()) {
+        for (IndexedFile file : index.files()) {
             if (file.test()) {
                 continue;
             }

@@ -255,7 +255,7 @@ public final class GraphStore {
         int rewriteAfter = Math.max(this.rewriteAfter, index.files().size() / 50);
         Optional<List<Integer>> otherContent = samePathsOtherContent(stored, index);
         if (otherContent.isPresent()) {
-            List<IndexedFile> files = index.files().values().asList();
+            List<IndexedFile> files = index.files();
             Inputs inputs = Inputs.SAME;
             boolean stale = false;
             Set<String> otherWords = new HashSet<>();
@@ -281,7 +281,7 @@ public final class GraphStore {
         }
         // Files were added, removed or moved: count the differences path by path, for the decision to write.
         Comparison comparison = new Comparison(stored, storedFacts, committed);
-        for (IndexedFile file : index.files().values()) {
+        for (IndexedFile file : index.files()) {
             comparison.next(file);
             if (comparison.inputs != Inputs.SAME && comparison.differences >= rewriteAfter) {
                 return Verdict.BUILD_AND_STORE;
@@ -382,7 +382,7 @@ public final class GraphStore {
     private Verdict storedOrPatched(StoredFiles stored, SourceIndex index, Key key, ChangedFiles changed, Set<String> words,
             List<WordsChanged> namesChanged, Function<String, Set<String>> visibleFrom, boolean stale, boolean rewrite) {
         try {
-            Stored graph = stored.graph(index.files().values().asList(), changed);
+            Stored graph = stored.graph(index.files(), changed);
             if (anyCatalogWord(words)) {
                 return new Verdict(Optional.empty(), rewrite);
             }
@@ -418,7 +418,7 @@ public final class GraphStore {
      * compiles a method called a few hundred times, while a loop over 67k files runs mostly interpreted.
      */
     private static Optional<List<Integer>> samePathsOtherContent(StoredFiles stored, SourceIndex index) {
-        List<IndexedFile> files = index.files().values().asList();
+        List<IndexedFile> files = index.files();
         if (files.size() != stored.count()) {
             return Optional.empty();
         }
@@ -600,7 +600,7 @@ public final class GraphStore {
         public DependencyGraph graph(SourceIndex index) {
             Adjacency graph = patched != null ? patched : Adjacency.of(nodes, successors, supertypesLeftOut, referenceEdges);
             Supplier<Optional<CallSites>> sites = () -> calls.available()
-                    ? CallSites.of(calls, graph, declaringFile, index.files().values().asList(), changed.numbers(), changed.before())
+                    ? CallSites.of(calls, graph, declaringFile, index.files(), changed.numbers(), changed.before())
                     : Optional.empty();
             return new DependencyGraph(graph, index, () -> hierarchy, implementations, sites);
         }
@@ -644,7 +644,7 @@ public final class GraphStore {
         // The words and calls of every file read nothing the rest writes: made on threads of their own meanwhile (each
         // took 115-130 ms at 50k classes, on top of the 185 ms the rest takes).
         CompletableFuture<byte[]> words = onThread("tia-store-words", out -> WrittenWords.write(out,
-                Collections2.transform(index.files().values(), IndexedFile::facts)));
+                Collections2.transform(index.files(), IndexedFile::facts)));
         CompletableFuture<byte[]> calls = onThread("tia-store-calls", out -> StoredCalls.write(out, index, graph, patchable));
         Map<TypeRef, List<TypeRef>> supertypes = hierarchy.supertypesOf(index.declarations());
         Set<TypeRef> outside = hierarchy.namingSupertypesOutside(index.declarations());
@@ -654,7 +654,7 @@ public final class GraphStore {
         Map<String, Integer> testFiles = new HashMap<>();
         FileWriter files = new FileWriter(out, modules);
         out.varint(index.files().size());
-        for (IndexedFile file : index.files().values()) {
+        for (IndexedFile file : index.files()) {
             if (file.test()) {
                 testFiles.put(file.path(), files.written);
             }
@@ -740,7 +740,7 @@ public final class GraphStore {
     private static boolean declaringFiles(SourceIndex index, Adjacency graph, int[] declaringFile) {
         boolean once = true;
         int number = 0;
-        for (IndexedFile file : index.files().values()) {
+        for (IndexedFile file : index.files()) {
             number++;
             for (DeclaredType type : file.facts().types()) {
                 int node = graph.findType(new TypeRef(file.module(), type.name()));

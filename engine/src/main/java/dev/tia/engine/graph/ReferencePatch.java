@@ -162,7 +162,7 @@ final class ReferencePatch {
                 return false;
             }
         }
-        List<IndexedFile> indexed = index.files().values().asList();
+        List<IndexedFile> indexed = index.files();
         for (int number : changedFiles) {
             IndexedFile file = indexed.get(number);
             if (!adding.contains(file.path()) && WrittenWords.writesAny(file.facts(), names)) {

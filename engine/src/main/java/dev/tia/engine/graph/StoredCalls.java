@@ -83,7 +83,7 @@ final class StoredCalls {
         });
         Map<String, Integer> stringWords = new HashMap<>();
         Map<String, Integer> annotationClassNames = new HashMap<>();
-        for (IndexedFile file : index.files().values()) {
+        for (IndexedFile file : index.files()) {
             file.facts().stringWords().forEach(word -> stringWords.merge(word, 1, Integer::sum));
             file.facts().annotationClassNames().forEach(name -> annotationClassNames.merge(name, 1, Integer::sum));
         }

@@ -129,7 +129,7 @@ abstract class TypeHierarchy {
         Set<TypeRef> namedInText() {
             if (namedInText == null) {
                 Set<TypeRef> named = new HashSet<>();
-                for (IndexedFile file : index.files().values()) {
+                for (IndexedFile file : index.files()) {
                     if (!file.facts().stringLiterals().isEmpty()) {
                         addNamedInText(named, file.facts().stringLiterals(), visibility.apply(file.module()));
                     }

@@ -50,7 +50,7 @@ public final class Policy {
     private final Map<String, Set<String>> dependencyVersionChanges;
 
     /**
-     * @param headFacts facts of Java files at head, by path
+     * @param headFacts facts of the changed Java files at head, by path
      * @param baseFacts facts of changed Java files at base, by path
      * @param toolFolders tia's own folders (reports, index), relative to the git root
      * @param precision which precision rules apply (no-op edits, member level)

@@ -130,7 +130,7 @@ public final class ResolutionCache {
     public Resolutions resolveAll(SourceIndex index, NameResolver resolver, TypeUniverse universe,
             Function<String, Set<String>> visibleFrom) {
         Map<String, Set<String>> visibility = new HashMap<>();
-        index.files().values().forEach(f -> visibility.computeIfAbsent(f.module(), visibleFrom));
+        index.files().forEach(f -> visibility.computeIfAbsent(f.module(), visibleFrom));
         Set<String> changedNames = changedSimpleNames(universe);
         Set<String> changedModules = new HashSet<>();
         visibility.forEach((module, visible) -> {
@@ -138,7 +138,7 @@ public final class ResolutionCache {
                 changedModules.add(module);
             }
         });
-        List<IndexedFile> files = List.copyOf(index.files().values());
+        List<IndexedFile> files = index.files();
         FileResolution[] resolutions = new FileResolution[files.size()];
         AtomicInteger resolved = new AtomicInteger();
         // Checking 10k stored resolutions costs as much as resolving a hundred files: both are spread over the cores.

@@ -3,8 +3,8 @@ package dev.tia.engine.source;
 import com.google.common.base.Supplier;
 import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.Lists;
 
 import dev.tia.engine.Progress;
 import dev.tia.engine.git.SourceTree;
@@ -49,13 +49,14 @@ public final class SourceIndex {
             ".jsp", ".jspx", ".tag", ".peb");
     private static final String SERVICES_FOLDER = "META-INF/services/";
 
-    private final ImmutableMap<String, IndexedFile> files;
+    /** In the tree's order, which is the paths' (see {@link SourceTree#files()}): found by binary search. */
+    private final ImmutableList<IndexedFile> files;
     private final ImmutableList<ResourceFacts> resources;
     private final ImmutableList<IndexedFile> unparsed;
     private final Stats stats;
     private final Supplier<Map<TypeRef, Declaration>> declarations;
 
-    private SourceIndex(ImmutableMap<String, IndexedFile> files, ImmutableList<ResourceFacts> resources,
+    private SourceIndex(ImmutableList<IndexedFile> files, ImmutableList<ResourceFacts> resources,
             ImmutableList<IndexedFile> unparsed, Stats stats) {
         this.files = files;
         this.resources = resources;
@@ -94,7 +95,9 @@ public final class SourceIndex {
         Map<String, Placement> placements = new HashMap<>();
         String lastDir = null;
         Placement placement = null;
-        for (String path : tree.files()) {
+        List<String> paths = tree.files();
+        for (int position = 0; position < paths.size(); position++) {
+            String path = paths.get(position);
             // Files come sorted, so most share the folder of the one before: no substring and lookup for them.
             if (lastDir == null || !RepoPath.isDirectlyIn(path, lastDir)) {
                 lastDir = RepoPath.parent(path);
@@ -106,7 +109,7 @@ public final class SourceIndex {
             }
             SourceRootKind kind = placement.kind();
             if ((kind == SourceRootKind.MAIN_SOURCE || kind == SourceRootKind.TEST_SOURCE) && path.endsWith(".java")) {
-                pending.add(new Pending(path, module.get().path(), kind == SourceRootKind.TEST_SOURCE));
+                pending.add(new Pending(path, position, module.get().path(), kind == SourceRootKind.TEST_SOURCE));
             } else if ((kind == SourceRootKind.MAIN_RESOURCE || kind == SourceRootKind.TEST_RESOURCE) && namesTypes(path)) {
                 scanResource(tree, path, module.get(), kind == SourceRootKind.TEST_RESOURCE).ifPresent(resources::add);
             }
@@ -117,7 +120,7 @@ public final class SourceIndex {
         // Two lookups in large maps per file, bound by memory latency: on both cores (the phase 120 -> 80 ms at 50k).
         IntStream.range(0, pending.size()).parallel().forEach(i -> {
             Pending file = pending.get(i);
-            Optional<String> id = tree.contentId(file.path());
+            Optional<String> id = tree.contentIdAt(file.position());
             Optional<StoredFacts> cached = id.flatMap(cache::stored);
             if (cached.isPresent()) {
                 indexed[i] = file.indexed(id.get(), cached.get());
@@ -141,15 +144,15 @@ public final class SourceIndex {
             progress.update("parsing", done.incrementAndGet(), misses.size());
         });
         progress.finish();
-        ImmutableMap.Builder<String, IndexedFile> files = ImmutableMap.builderWithExpectedSize(pending.size());
+        // A list, not a map by path: hashing 67k paths into a map took 30-40 ms of a warm run at 50k classes, and
+        // the few lookups by path a run makes find them by binary search.
         ImmutableList.Builder<IndexedFile> unparsedFiles = ImmutableList.builder();
         for (int i = 0; i < indexed.length; i++) {
-            files.put(indexed[i].path(), indexed[i]);
             if (unparsed[i]) {
                 unparsedFiles.add(indexed[i]);
             }
         }
-        return new SourceIndex(files.buildOrThrow(), resources.build(), unparsedFiles.build(),
+        return new SourceIndex(ImmutableList.copyOf(indexed), resources.build(), unparsedFiles.build(),
                 new Stats(pending.size(), parsed.get(), pending.size() - parsed.get()));
     }
 
@@ -218,8 +221,8 @@ public final class SourceIndex {
         }
     }
 
-    /** A Java file found in a source root, before its facts are known. */
-    private record Pending(String path, String module, boolean test) {
+    /** A Java file found in a source root, before its facts are known; {@code position} is its place in the tree. */
+    private record Pending(String path, int position, String module, boolean test) {
         IndexedFile indexed(String contentId, StoredFacts facts) {
             return new IndexedFile(path, module, test, contentId, facts);
         }
@@ -291,7 +294,8 @@ public final class SourceIndex {
                 ImmutableSet.copyOf(called)));
     }
 
-    public ImmutableMap<String, IndexedFile> files() {
+    /** Every Java file in the order of their paths. */
+    public ImmutableList<IndexedFile> files() {
         return files;
     }
 
@@ -304,9 +308,9 @@ public final class SourceIndex {
         return declarations.get();
     }
 
-    private static Map<TypeRef, Declaration> declarationsOf(ImmutableMap<String, IndexedFile> files) {
+    private static Map<TypeRef, Declaration> declarationsOf(ImmutableList<IndexedFile> files) {
         Map<TypeRef, Declaration> declarations = new LinkedHashMap<>(files.size() * 3);
-        for (IndexedFile file : files.values()) {
+        for (IndexedFile file : files) {
             for (DeclaredType type : file.facts().types()) {
                 declarations.putIfAbsent(new TypeRef(file.module(), type.name()), new Declaration(file, type));
             }
@@ -324,6 +328,7 @@ public final class SourceIndex {
     }
 
     public Optional<IndexedFile> file(String path) {
-        return Optional.ofNullable(files.get(path));
+        int found = Collections.binarySearch(Lists.transform(files, IndexedFile::path), path);
+        return found >= 0 ? Optional.of(files.get(found)) : Optional.empty();
     }
 }

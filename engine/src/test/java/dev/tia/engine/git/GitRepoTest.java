@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tia.engine.TiaException;
 import dev.tia.fixtures.FixtureRepo;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jgit.api.Git;
@@ -74,6 +76,32 @@ class GitRepoTest {
         try (GitRepo jgit = GitRepo.open(dir, false, false); GitRepo git = GitRepo.open(dir.resolve("dir with space"), true, true)) {
             assertThat(git.changes(Optional.empty(), Optional.empty()).changes())
                     .isEqualTo(jgit.changes(Optional.empty(), Optional.empty()).changes());
+        }
+    }
+
+    /** The list every analysis walks: in path order with the untracked files among the tracked, each clean file with its committed id. */
+    @Test
+    void theWorkingTreeListsEveryFileInPathOrderWithTheIdsOfCleanFiles() throws Exception {
+        try (FixtureRepo repo = repoWithOneCommit()) {
+            repo.write("m/ü.txt", "u\n").write("m/z.txt", "z\n").commitAll("second");
+            repo.write("m/new.txt", "new\n").write("d.txt", "d\n").write("m/z.txt", "z edited\n");
+        }
+        try (GitRepo git = GitRepo.open(dir, true, true)) {
+            ChangeSet changes = git.changes(Optional.of("HEAD"), Optional.empty());
+            SourceTree worktree = git.tree(ChangeSet.WORKTREE);
+            SourceTree head = git.tree(git.changes(Optional.of("HEAD"), Optional.of("HEAD")).baseCommit());
+
+            assertThat(changes.changes()).extracting(FileChange::path).containsExactly("d.txt", "m/new.txt", "m/z.txt");
+            assertThat(worktree.files()).containsExactly(".gitignore", "a.txt", "b.txt", "c.txt", "d.txt", "m/new.txt",
+                    "m/z.txt", "m/ü.txt");
+            for (int i = 0; i < worktree.files().size(); i++) {
+                String path = worktree.files().get(i);
+                assertThat(worktree.contains(path)).isTrue();
+                assertThat(worktree.contentIdAt(i)).as(path).isEqualTo(worktree.contentId(path))
+                        .isEqualTo(Set.of("d.txt", "m/new.txt", "m/z.txt").contains(path) ? Optional.empty() : head.contentId(path));
+            }
+            assertThat(worktree.read("m/ü.txt")).isEqualTo("u\n".getBytes(StandardCharsets.UTF_8));
+            assertThat(worktree.contains("m/y.txt")).isFalse();
         }
     }
 
