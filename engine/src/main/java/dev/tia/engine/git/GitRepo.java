@@ -8,13 +8,11 @@ import dev.tia.engine.TiaException;
 
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.errors.ConfigInvalidException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
@@ -28,7 +26,6 @@ import org.eclipse.jgit.util.SystemReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,10 +65,10 @@ public final class GitRepo implements AutoCloseable {
     private StatusSets status;
     /**
      * git's index, read once: both the change and the working tree's file list need it, and reading it takes
-     * 30-60 ms of a fresh JVM at 13k files. Started with the status when the working tree is compared; null until
-     * first needed otherwise.
+     * 20-30 ms of a core at 67k files (see {@link GitIndex}). Started with the status when the working tree is
+     * compared; null until first needed otherwise.
      */
-    private CompletableFuture<DirCache> index;
+    private CompletableFuture<GitIndex> index;
 
     private GitRepo(Repository repository, CompletableFuture<Optional<StatusSets>> nativeStatus, boolean readIndexNow) {
         this.repository = repository;
@@ -355,23 +352,26 @@ public final class GitRepo implements AutoCloseable {
         return status;
     }
 
-    private DirCache readIndex() {
+    private GitIndex readIndex() {
         try {
-            return repository.readDirCache();
+            return GitIndex.read(repository);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private DirCache index() throws IOException {
+    private GitIndex index() throws IOException {
         if (index == null) {
-            index = CompletableFuture.completedFuture(repository.readDirCache());
+            index = CompletableFuture.completedFuture(GitIndex.read(repository));
         }
         try {
             return index.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof UncheckedIOException io) {
                 throw io.getCause();
+            }
+            if (e.getCause() instanceof RuntimeException problem) { // a TiaException that says what to do
+                throw problem;
             }
             throw e;
         }
@@ -381,20 +381,18 @@ public final class GitRepo implements AutoCloseable {
         StatusSets status = status();
         Set<String> dirty = new HashSet<>(status.modified());
         dirty.addAll(status.conflicting());
-        DirCache index = index();
-        // Each entry's path and content id decoded on both cores first: the text of 67k paths and ids took most
-        // of this pass (60-80 ms at 50k classes).
-        String[] paths = new String[index.getEntryCount()];
+        GitIndex index = index();
+        String[] paths = new String[index.size()];
         String[] ids = new String[paths.length];
+        boolean[] links = new boolean[paths.length];
+        // On both cores: with changed or missing files, each path is looked up in the status's sets.
         IntStream.range(0, paths.length).parallel().forEach(i -> {
-            DirCacheEntry entry = index.getEntry(i);
-            if ((entry.getStage() == DirCacheEntry.STAGE_0 || entry.getStage() == DirCacheEntry.STAGE_2)
-                    && entry.getFileMode() != FileMode.GITLINK) {
-                paths[i] = pathOf(entry);
-                paths[i].hashCode(); // kept in the string, for the lookups below
-                if (entry.getStage() == DirCacheEntry.STAGE_0) {
-                    ids[i] = idOf(entry);
-                }
+            String path = index.path(i);
+            if ((index.stage(i) == DirCacheEntry.STAGE_0 || index.stage(i) == DirCacheEntry.STAGE_2)
+                    && index.kind(i) != GitIndex.Kind.GITLINK && !status.missing().contains(path)) {
+                paths[i] = path;
+                links[i] = index.kind(i) == GitIndex.Kind.LINK;
+                ids[i] = dirty.contains(path) ? null : index.id(i);
             }
         });
         // git's index is sorted by path already: arrays in its order (see FileTable) beat a tree set and a map of
@@ -402,16 +400,14 @@ public final class GitRepo implements AutoCloseable {
         Set<String> toCheck = new HashSet<>(status.untracked());
         int kept = 0;
         for (int i = 0; i < paths.length; i++) {
-            String path = paths[i];
-            if (path == null || status.missing().contains(path)) {
-                continue;
+            if (paths[i] != null) {
+                if (links[i]) {
+                    toCheck.add(paths[i]);
+                }
+                paths[kept] = paths[i];
+                ids[kept] = ids[i];
+                kept++;
             }
-            if (index.getEntry(i).getFileMode() == FileMode.SYMLINK) {
-                toCheck.add(path);
-            }
-            paths[kept] = path;
-            ids[kept] = dirty.contains(path) ? null : ids[i];
-            kept++;
         }
         // Tracked regular files that status does not call missing are on disk; only links and untracked paths
         // need a look (a link to a folder is no file), which spares a stat per file of a large repository.
@@ -434,27 +430,6 @@ public final class GitRepo implements AutoCloseable {
             untracked.removeIf(notFiles::contains);
         }
         return new WorkingTree(workTree, FileTable.of(Arrays.copyOf(paths, kept), Arrays.copyOf(ids, kept)).with(untracked));
-    }
-
-    /**
-     * The entry's path as {@link DirCacheEntry#getPathString()} gives it. That decodes through a charset decoder and
-     * a char buffer, which took most of a pass over 67k entries; an ASCII path (nearly every one) is copied instead.
-     */
-    private static String pathOf(DirCacheEntry entry) {
-        byte[] raw = entry.getRawPath();
-        for (byte b : raw) {
-            if (b < 0) {
-                return entry.getPathString();
-            }
-        }
-        return new String(raw, StandardCharsets.ISO_8859_1);
-    }
-
-    /** The entry's blob id in hex, as {@code getObjectId().name()} gives it, written as bytes: no char array to narrow. */
-    private static String idOf(DirCacheEntry entry) {
-        byte[] hex = new byte[Constants.OBJECT_ID_STRING_LENGTH];
-        entry.getObjectId().copyTo(hex, 0);
-        return new String(hex, StandardCharsets.ISO_8859_1);
     }
 
     private static ImmutableList<FileChange> sorted(List<FileChange> changes) {

@@ -84,7 +84,8 @@ final class NativeGitStatus {
                     default -> { }
                 }
                 switch (code.charAt(1)) {
-                    case 'M', 'T' -> modified.add(path);
+                    // 'A': added with intent to add (git add -N), whose entry names the empty blob, not the file.
+                    case 'M', 'T', 'A' -> modified.add(path);
                     case 'D' -> missing.add(path);
                     default -> { }
                 }

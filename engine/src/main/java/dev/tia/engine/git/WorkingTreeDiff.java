@@ -1,6 +1,5 @@
 package dev.tia.engine.git;
 
-import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
@@ -37,7 +36,7 @@ final class WorkingTreeDiff {
     }
 
     /** @param index git's index, as read with the status */
-    List<FileChange> diff(RevCommit base, List<FileChange> committed, StatusSets status, DirCache index) throws IOException {
+    List<FileChange> diff(RevCommit base, List<FileChange> committed, StatusSets status, GitIndex index) throws IOException {
         Set<String> candidates = new TreeSet<>();
         for (FileChange change : committed) {
             candidates.add(change.path());
@@ -60,7 +59,7 @@ final class WorkingTreeDiff {
             for (String path : candidates) {
                 Path file = workTree.resolve(path);
                 boolean inWorkTree = Files.isRegularFile(file)
-                        && (index.findEntry(path) >= 0 || status.untracked().contains(path));
+                        && (index.tracks(path) || status.untracked().contains(path));
                 ObjectId baseId = atBase.get(path);
                 if (baseId == null && inWorkTree) {
                     changes.put(path, FileChange.of(ChangeType.ADDED, path));

@@ -1,0 +1,299 @@
+package dev.tia.engine.git;
+
+import dev.tia.engine.TiaException;
+
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.Repository;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.util.Arrays;
+import java.util.stream.IntStream;
+
+/**
+ * What tia needs of git's index ({@code .git/index}): each entry's path, stage, kind and blob id, in the index's order.
+ *
+ * <p>Read from the file itself (versions 2 to 4) rather than through JGit's {@link DirCache}, which computes the file's
+ * SHA-1 as it reads to check the trailer: at 67k entries (a 7.8 MB index) that took 50-70 ms of a core of every run
+ * that looks at the working tree, beside git's own status, and git itself does not check it on a normal read either.
+ * An index this reader does not know (another object format, a required extension it does not know, a file that
+ * does not add up) is read by JGit, as before; a split or sparse index, which JGit cannot read either, is an error
+ * that says how to turn it off.
+ */
+final class GitIndex {
+
+    /** An entry's kind, from the object type bits of its mode. */
+    enum Kind { FILE, LINK, GITLINK }
+
+    private static final int SIGNATURE = 0x44495243; // "DIRC"
+    private static final int HEADER = 12;
+    private static final int ID_BYTES = 20;
+    /** ctime, mtime, dev, ino, mode, uid, gid, size (4 bytes each, the times 8), the id, the flags. */
+    private static final int ENTRY_FIXED = 40 + ID_BYTES + 2;
+    private static final int MODE_OFFSET = 24;
+    private static final int EXTENDED = 0x4000;
+    private static final int INTENT_TO_ADD = 0x2000;
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+    private final String[] paths;
+    private final int[] stages;
+    private final Kind[] kinds;
+    /** Null for an entry added with intent to add (its id names no content yet) and for one that is no stage 0. */
+    private final String[] ids;
+
+    private GitIndex(String[] paths, int[] stages, Kind[] kinds, String[] ids) {
+        this.paths = paths;
+        this.stages = stages;
+        this.kinds = kinds;
+        this.ids = ids;
+    }
+
+    /** The index of {@code repository}; empty when it has none yet. */
+    static GitIndex read(Repository repository) throws IOException {
+        String objectFormat = repository.getConfig().getString("extensions", null, "objectformat");
+        if (objectFormat != null && !objectFormat.equalsIgnoreCase("sha1")) {
+            return of(repository.readDirCache()); // ids of another length
+        }
+        File file = repository.getIndexFile();
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file.toPath());
+        } catch (NoSuchFileException e) {
+            return new GitIndex(new String[0], new int[0], new Kind[0], new String[0]);
+        }
+        GitIndex index = parse(bytes);
+        return index != null ? index : of(repository.readDirCache());
+    }
+
+    /** The entries as JGit read them. */
+    static GitIndex of(DirCache cache) {
+        int count = cache.getEntryCount();
+        GitIndex index = new GitIndex(new String[count], new int[count], new Kind[count], new String[count]);
+        for (int i = 0; i < count; i++) {
+            DirCacheEntry entry = cache.getEntry(i);
+            FileMode mode = entry.getFileMode();
+            index.paths[i] = entry.getPathString();
+            index.stages[i] = entry.getStage();
+            index.kinds[i] = mode == FileMode.GITLINK ? Kind.GITLINK : mode == FileMode.SYMLINK ? Kind.LINK : Kind.FILE;
+            index.ids[i] = entry.getStage() == DirCacheEntry.STAGE_0 && !entry.isIntentToAdd() ? entry.getObjectId().name() : null;
+        }
+        return index;
+    }
+
+    /** The entries of an index file's bytes, or null when this reader does not know its form. */
+    static GitIndex parse(byte[] bytes) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        if (bytes.length < HEADER + ID_BYTES || buffer.getInt(0) != SIGNATURE) {
+            return null;
+        }
+        int version = buffer.getInt(4);
+        int count = buffer.getInt(8);
+        if (version < 2 || version > 4 || count < 0 || count > bytes.length / ENTRY_FIXED) {
+            return null;
+        }
+        int[] starts = new int[count];
+        int[] nameStarts = new int[count];
+        int[] nameLengths = new int[count];
+        int[] flags = new int[count];
+        String[] paths = new String[count];
+        int end = bytes.length - ID_BYTES; // the trailer
+        int at = HEADER;
+        byte[] previous = new byte[0];
+        for (int i = 0; i < count; i++) {
+            if (at + ENTRY_FIXED > end) {
+                return null;
+            }
+            starts[i] = at;
+            int flag = buffer.getShort(at + ENTRY_FIXED - 2) & 0xffff;
+            int extended = 0;
+            int nameStart = at + ENTRY_FIXED;
+            if ((flag & EXTENDED) != 0) {
+                if (version < 3 || nameStart + 2 > end) {
+                    return null;
+                }
+                extended = buffer.getShort(nameStart) & 0xffff;
+                nameStart += 2;
+            }
+            flags[i] = flag << 16 | extended;
+            if (version == 4) {
+                // Each path is the previous one with its last N bytes replaced: read in order, here.
+                long strip = 0;
+                int c;
+                int next = nameStart;
+                do {
+                    if (next >= end) {
+                        return null;
+                    }
+                    c = bytes[next++] & 0xff;
+                    strip = next - 1 == nameStart ? c & 0x7f : ((strip + 1) << 7) + (c & 0x7f);
+                    if (strip > previous.length) {
+                        return null;
+                    }
+                } while ((c & 0x80) != 0);
+                int nul = nulFrom(bytes, next, end);
+                if (nul < 0) {
+                    return null;
+                }
+                int kept = previous.length - (int) strip;
+                byte[] path = Arrays.copyOf(previous, kept + nul - next);
+                System.arraycopy(bytes, next, path, kept, nul - next);
+                paths[i] = pathOf(path, 0, path.length);
+                previous = path;
+                at = nul + 1;
+            } else {
+                int length = flag & 0xfff;
+                int nul = length < 0xfff ? nameStart + length : nulFrom(bytes, nameStart, end);
+                if (nul < 0 || nul >= end || bytes[nul] != 0) {
+                    return null;
+                }
+                nameStarts[i] = nameStart;
+                nameLengths[i] = nul - nameStart;
+                // NUL-padded to a multiple of eight bytes from the entry's start, with at least one NUL.
+                at = starts[i] + ((nul - starts[i] + 8) & ~7);
+            }
+        }
+        if (!requiredExtensionsKnown(bytes, buffer, at, end)) {
+            return null;
+        }
+        int[] stages = new int[count];
+        Kind[] kinds = new Kind[count];
+        String[] ids = new String[count];
+        // The text of 67k paths and ids is most of the work: on every core (the index is read beside git's status).
+        IntStream.range(0, count).parallel().forEach(i -> {
+            if (paths[i] == null) {
+                paths[i] = pathOf(bytes, nameStarts[i], nameLengths[i]);
+            }
+            int flag = flags[i] >>> 16;
+            stages[i] = (flag >> 12) & 3;
+            int type = buffer.getInt(starts[i] + MODE_OFFSET) & 0xf000;
+            kinds[i] = type == 0xe000 ? Kind.GITLINK : type == 0xa000 ? Kind.LINK : Kind.FILE;
+            if (stages[i] == 0 && (flags[i] & INTENT_TO_ADD) == 0) {
+                ids[i] = hex(bytes, starts[i] + 40);
+            }
+        });
+        return new GitIndex(paths, stages, kinds, ids);
+    }
+
+    int size() {
+        return paths.length;
+    }
+
+    String path(int entry) {
+        return paths[entry];
+    }
+
+    int stage(int entry) {
+        return stages[entry];
+    }
+
+    Kind kind(int entry) {
+        return kinds[entry];
+    }
+
+    /** The blob id of a stage-0 entry, or null (see {@link #ids}). */
+    String id(int entry) {
+        return ids[entry];
+    }
+
+    /**
+     * Whether {@code path} has an entry, at any stage. The index is in the byte order of the paths' UTF-8, which is
+     * the order of their code points: the search compares those.
+     */
+    boolean tracks(String path) {
+        int low = 0;
+        int high = paths.length - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            int order = compareCodePoints(paths[middle], path);
+            if (order == 0) {
+                return true;
+            }
+            if (order < 0) {
+                low = middle + 1;
+            } else {
+                high = middle - 1;
+            }
+        }
+        return false;
+    }
+
+    static int compareCodePoints(String a, String b) {
+        int length = Math.min(a.length(), b.length());
+        for (int i = 0; i < length; i++) {
+            char x = a.charAt(i);
+            char y = b.charAt(i);
+            if (x != y) {
+                if (Character.isSurrogate(x) || Character.isSurrogate(y)) {
+                    return Integer.compare(a.codePointAt(i), b.codePointAt(i));
+                }
+                return x - y;
+            }
+        }
+        return a.length() - b.length();
+    }
+
+    /**
+     * Whether every extension after the entries is one this reader may pass over: those named with an upper-case
+     * letter are optional (caches), lower-case ones change what the entries mean.
+     *
+     * @throws TiaException for a split or a sparse index ({@code link}, {@code sdir})
+     */
+    private static boolean requiredExtensionsKnown(byte[] bytes, ByteBuffer buffer, int at, int end) {
+        while (at + 8 <= end) {
+            byte first = bytes[at];
+            long size = buffer.getInt(at + 4) & 0xffffffffL;
+            String name = new String(bytes, at, 4, StandardCharsets.ISO_8859_1);
+            // Neither tia's reader nor JGit's knows these (JGit fails with "Invalid path"): say what to do instead.
+            if (name.equals("link")) {
+                throw new TiaException("git's index is split (core.splitIndex), which tia cannot read: turn it off with"
+                        + " git update-index --no-split-index (and git config core.splitIndex false)");
+            }
+            if (name.equals("sdir")) {
+                throw new TiaException("git's index is sparse (index.sparse), which tia cannot read: turn it off with"
+                        + " git sparse-checkout init --no-sparse-index");
+            }
+            if (first < 'A' || first > 'Z' || at + 8 + size > end) {
+                return false;
+            }
+            at += 8 + (int) size;
+        }
+        return at == end;
+    }
+
+    private static int nulFrom(byte[] bytes, int from, int end) {
+        for (int i = from; i < end; i++) {
+            if (bytes[i] == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * A path as JGit's {@link DirCacheEntry#getPathString()} decodes it (UTF-8, malformed bytes replaced); an ASCII
+     * path, nearly every one, copied without a decoder.
+     */
+    private static String pathOf(byte[] bytes, int start, int length) {
+        for (int i = start; i < start + length; i++) {
+            if (bytes[i] < 0) {
+                return StandardCharsets.UTF_8.decode(ByteBuffer.wrap(bytes, start, length)).toString();
+            }
+        }
+        return new String(bytes, start, length, StandardCharsets.ISO_8859_1);
+    }
+
+    private static String hex(byte[] bytes, int start) {
+        byte[] hex = new byte[ID_BYTES * 2];
+        for (int i = 0; i < ID_BYTES; i++) {
+            hex[2 * i] = HEX[(bytes[start + i] >> 4) & 0xf];
+            hex[2 * i + 1] = HEX[bytes[start + i] & 0xf];
+        }
+        return new String(hex, StandardCharsets.ISO_8859_1);
+    }
+}
