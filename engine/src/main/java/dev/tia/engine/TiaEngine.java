@@ -110,6 +110,16 @@ public final class TiaEngine {
         GitRepo.prepare();
     }
 
+    /**
+     * Optional: {@link #prepare()}, and starts git's status of the working tree at {@code projectDir}, which an
+     * analysis of that folder's working tree (no head configured) started within two seconds takes instead of
+     * starting its own: git's walk of a large working tree (120 ms at 67k files) then overlaps the face's start.
+     */
+    public static void prepare(Path projectDir) {
+        prepare();
+        GitRepo.startStatus(projectDir);
+    }
+
     public Analysis analyze(TiaConfig config) {
         Timings timings = new Timings();
         // Reading the index is independent of git: it runs on the other core while git works.

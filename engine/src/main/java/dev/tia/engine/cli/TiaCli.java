@@ -7,24 +7,28 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Supplier;
 
 /** {@code bin/tia}: the command-line face of the engine. */
 @Command(name = "tia",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {"Test impact analysis for Java: which tests can a git change affect, and why.", ""},
-        subcommands = {AffectedCommand.class, ExplainCommand.class, ServicesCommand.class, ShardsCommand.class, BacktestCommand.class,
-                CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success (whatever is selected), 1 failure, 2 usage error.",
                 "Docs: README.md in the tia repository."})
 public final class TiaCli implements Runnable {
 
-    /** The commands that analyse a change; only they need the engine prepared. */
-    private static final Set<String> ANALYSES = Set.of("affected", "explain", "services", "shards", "backtest");
+    /**
+     * The commands that analyse a change, in the order help lists them. Made when the command line is: picocli reads
+     * each one's options through reflection, about 40 ms of a fresh JVM for all of them (see {@link #commandLine}).
+     */
+    private static final Map<String, Supplier<Object>> ANALYSES = orderedAnalyses();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -37,8 +41,9 @@ public final class TiaCli implements Runnable {
     }
 
     public static void main(String[] args) {
-        if (args.length > 0 && ANALYSES.contains(args[0])) {
-            TiaEngine.prepare(); // overlaps with reading the arguments, which takes picocli ~80 ms in a fresh JVM
+        if (args.length > 0 && ANALYSES.containsKey(args[0])) {
+            // Overlaps with reading the arguments, which takes picocli 60-80 ms in a fresh JVM.
+            workingTreeFolder(args).ifPresentOrElse(TiaEngine::prepare, TiaEngine::prepare);
         }
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv()));
     }
@@ -50,7 +55,7 @@ public final class TiaCli implements Runnable {
 
     /** Runs the CLI with the given streams and environment and returns the exit code (for tests and embedding). */
     public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
-        CommandLine commandLine = new CommandLine(new TiaCli(environment));
+        CommandLine commandLine = commandLine(new TiaCli(environment), args);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
@@ -70,6 +75,60 @@ public final class TiaCli implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * The command line for {@code args}: with only the command they name when it is an analysis, since every other
+     * one's model would be made for nothing; with every command otherwise ({@code tia --help}, {@code tia help X}, a
+     * misspelt command, which picocli then suggests the right one for).
+     */
+    static CommandLine commandLine(TiaCli cli, String[] args) {
+        CommandLine commandLine = new CommandLine(cli);
+        String named = args.length > 0 ? args[0] : "";
+        ANALYSES.forEach((name, command) -> {
+            if (!ANALYSES.containsKey(named) || named.equals(name)) {
+                commandLine.addSubcommand(name, command.get());
+            }
+        });
+        commandLine.addSubcommand("help", new CommandLine.HelpCommand());
+        return commandLine;
+    }
+
+    /**
+     * The folder an analysis of the working tree looks at, read from the arguments before picocli reads them: the one
+     * {@code --repo} names, else the current one; none when {@code --head} names a commit (no working tree) or for
+     * {@code backtest}, which replays commits. A wrong guess costs a status nobody takes, never a result.
+     */
+    static Optional<Path> workingTreeFolder(String[] args) {
+        if (args.length == 0 || args[0].equals("backtest")) {
+            return Optional.empty();
+        }
+        String repo = ".";
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--head") || args[i].startsWith("--head=") || args[i].equals("--")) {
+                return Optional.empty();
+            }
+            if (args[i].equals("--repo") && i + 1 < args.length) {
+                repo = args[i + 1];
+            } else if (args[i].startsWith("--repo=")) {
+                repo = args[i].substring("--repo=".length());
+            }
+        }
+        try {
+            return Optional.of(Path.of(repo));
+        } catch (InvalidPathException e) {
+            return Optional.empty(); // picocli reports it
+        }
+    }
+
+    private static Map<String, Supplier<Object>> orderedAnalyses() {
+        Map<String, Supplier<Object>> analyses = new LinkedHashMap<>();
+        analyses.put("affected", AffectedCommand::new);
+        analyses.put("explain", ExplainCommand::new);
+        analyses.put("services", ServicesCommand::new);
+        analyses.put("shards", ShardsCommand::new);
+        analyses.put("backtest", BacktestCommand::new);
+        return Collections.unmodifiableMap(analyses);
     }
 
     /** The file an environment variable names, if it is set (GitHub's output and summary files). */

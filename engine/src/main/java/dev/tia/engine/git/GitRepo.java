@@ -139,6 +139,16 @@ public final class GitRepo implements AutoCloseable {
         });
     }
 
+    /**
+     * Starts git's status of the working tree at {@code dir} now, for an {@link #openWithWorkingTree} of the same
+     * folder within two seconds to take (see {@link NativeGitStatus#startAhead}).
+     */
+    public static void startStatus(Path dir) {
+        if (Files.isDirectory(dir)) {
+            NativeGitStatus.startAhead(dir);
+        }
+    }
+
     /** The root of the working tree; every path tia reports is relative to it. */
     public Path workTree() {
         return workTree;

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The working tree's status from the {@code git} command, when there is one: git keeps a stat cache (and, where
@@ -26,9 +27,39 @@ final class NativeGitStatus {
     private NativeGitStatus() {
     }
 
+    /** A status started ahead of its analysis (see {@link #startAhead}), with where and when; null when none waits. */
+    private record Ahead(Path dir, long startedNanos, CompletableFuture<Optional<StatusSets>> status) {
+    }
+
+    /** Beyond this age a status started ahead is not taken: the working tree may have moved on since. */
+    private static final long AHEAD_AT_MOST_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    private static final AtomicReference<Ahead> AHEAD = new AtomicReference<>();
+
     /** {@link #read} on a thread of its own: the work is the git process's, that thread only waits for it. */
     static CompletableFuture<Optional<StatusSets>> start(Path dir) {
+        Ahead ahead = AHEAD.getAndSet(null);
+        if (ahead != null && ahead.dir().equals(normalized(dir))
+                && System.nanoTime() - ahead.startedNanos() <= AHEAD_AT_MOST_NANOS) {
+            return ahead.status();
+        }
         return Background.run("tia-git-status", () -> read(dir)).exceptionally(e -> Optional.empty());
+    }
+
+    /**
+     * Starts the status of the working tree at {@code dir} before an analysis of it is set up, for its {@link #start}
+     * to take if it comes within two seconds: a face that knows the folder early (the CLI, before it reads its
+     * arguments) overlaps git's walk of the working tree with its own start. At most one waits.
+     */
+    static CompletableFuture<Optional<StatusSets>> startAhead(Path dir) {
+        CompletableFuture<Optional<StatusSets>> status = Background.run("tia-git-status", () -> read(dir))
+                .exceptionally(e -> Optional.empty());
+        AHEAD.set(new Ahead(normalized(dir), System.nanoTime(), status));
+        return status;
+    }
+
+    private static Path normalized(Path dir) {
+        return dir.toAbsolutePath().normalize();
     }
 
     /** @param dir the working tree, or any folder inside it */

@@ -51,6 +51,27 @@ class TiaCliTest {
         assertThat(tia("affected", "--help").out()).contains("--base", "--head", "--mode", "--format", "--repo");
     }
 
+    /** Only the command named is made (picocli's model of every command took 40 ms): help still lists them all. */
+    @Test
+    void helpListsEveryCommandAndAMisspeltOneGetsASuggestion() {
+        assertThat(tia("help").out()).contains("affected", "explain", "services", "shards", "backtest");
+        assertThat(tia("help", "shards").out()).contains("--count");
+        Run misspelt = tia("afected");
+        assertThat(misspelt.exitCode()).isEqualTo(2);
+        assertThat(misspelt.err()).contains("Did you mean", "affected");
+    }
+
+    /** The folder whose git status the CLI starts before picocli reads the arguments; a guess, never a result. */
+    @Test
+    void theWorkingTreeFolderIsReadFromTheArgumentsAhead() {
+        assertThat(TiaCli.workingTreeFolder(new String[] {"affected"})).contains(Path.of("."));
+        assertThat(TiaCli.workingTreeFolder(new String[] {"affected", "--repo", "a/b", "--base", "main"})).contains(Path.of("a/b"));
+        assertThat(TiaCli.workingTreeFolder(new String[] {"services", "--repo=c"})).contains(Path.of("c"));
+        assertThat(TiaCli.workingTreeFolder(new String[] {"affected", "--head", "HEAD"})).isEmpty();
+        assertThat(TiaCli.workingTreeFolder(new String[] {"affected", "--head=HEAD"})).isEmpty();
+        assertThat(TiaCli.workingTreeFolder(new String[] {"backtest", "--repo", "a"})).isEmpty();
+    }
+
     @Test
     void usageErrorsExitWithTwo() {
         assertThat(tia("affected", "--bogus").exitCode()).isEqualTo(2);

@@ -105,6 +105,26 @@ class GitRepoTest {
         }
     }
 
+    /** A status started ahead (by the CLI, before it reads its arguments) is taken once, by an open of that folder. */
+    @Test
+    void aStatusStartedAheadIsTakenOnceByTheSameFolder() throws Exception {
+        try (FixtureRepo repo = repoWithOneCommit()) {
+            repo.write("a.txt", "a changed\n");
+        }
+        var ahead = NativeGitStatus.startAhead(dir.resolve("."));
+        assertThat(NativeGitStatus.start(dir.resolve("sub/.."))).isSameAs(ahead);
+        assertThat(NativeGitStatus.start(dir)).isNotSameAs(ahead);
+        var elsewhere = NativeGitStatus.startAhead(dir.resolve("other"));
+        assertThat(NativeGitStatus.start(dir)).isNotSameAs(elsewhere);
+        assertThat(ahead.get().orElseThrow().modified()).containsExactly("a.txt");
+
+        GitRepo.startStatus(dir);
+        try (GitRepo git = GitRepo.openWithWorkingTree(dir)) {
+            assertThat(git.changes(Optional.empty(), Optional.empty()).changes())
+                    .containsExactly(FileChange.of(ChangeType.MODIFIED, "a.txt"));
+        }
+    }
+
     /**
      * A merge that stopped on a conflict leaves git's index with the path at stages 1-3: the working tree lists it
      * once (ours, stage 2) and knows no content id for it (the file on disk holds the conflict markers), the same
