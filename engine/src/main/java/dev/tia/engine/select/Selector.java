@@ -29,6 +29,15 @@ import java.util.function.Predicate;
 /** Decides every test's status and the affected services from the effects of a change. */
 public final class Selector {
 
+    /**
+     * By module, then class name. The tests of one module share its path's string, which a comparator of the two keys
+     * compared char by char for each pair (sorting 16.7k tests took 10 ms of a fresh JVM at 50k classes).
+     */
+    private static final Comparator<TestResult> REPORT_ORDER = (a, b) -> {
+        int module = a.module() == b.module() ? 0 : a.module().compareTo(b.module());
+        return module != 0 ? module : a.className().compareTo(b.className());
+    };
+
     private final Workspace workspace;
     private final DependencyGraph graph;
     private final TestCatalog catalog;
@@ -82,7 +91,7 @@ public final class Selector {
         for (TestClass test : catalog.tests().values()) {
             tests.add(decide(test, reach, classLevel, runAll ? Optional.of(reasons.get(0)) : Optional.empty()));
         }
-        tests.sort(Comparator.comparing(TestResult::module).thenComparing(TestResult::className));
+        tests.sort(REPORT_ORDER);
         Selection selection = new Selection(repository, changes.baseCommit(), changes.baseRef(), changes.head(), mode, runAll,
                 ImmutableList.copyOf(reasons), ImmutableList.copyOf(changedFiles),
                 services(effects, runAll ? Optional.of(reasons.get(0)) : Optional.empty()),
