@@ -1049,6 +1049,10 @@ public final class GraphStore {
                 if (referenceEdges[id] > successors[id].length || declaringFile[id] > count) {
                     throw new CacheFraming.CorruptException("number out of range");
                 }
+                // Only a type is declared by a file: the stored calls' callers are checked against this alone.
+                if (declaringFile[id] != 0 && !(nodes.get(id) instanceof Node.Type)) {
+                    throw new CacheFraming.CorruptException("a declaring file for a node that is no type");
+                }
             }
             WrittenWords writtenWords = WrittenWords.read(bytes);
             StoredCalls calls = StoredCalls.read(bytes);

@@ -8,12 +8,16 @@ import dev.tia.engine.source.ResourceFacts;
 import dev.tia.engine.source.SourceIndex;
 import dev.tia.engine.source.TypeRef;
 
+import com.google.common.collect.Sets;
+
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -33,6 +37,12 @@ abstract class TypeHierarchy {
 
     /** Types named in string literals and resources: loaded by reflection, any method of theirs may be called. */
     abstract Set<TypeRef> namedInText();
+
+    /**
+     * Every type whose {@link #supertypes} may be non-empty, when known without asking each type (a stored hierarchy
+     * lists them); empty when every type must be asked.
+     */
+    abstract Optional<Set<TypeRef>> typesWithSupertypes();
 
     /** Worked out type by type, as asked, from the files' resolved names. */
     static TypeHierarchy resolved(SourceIndex index, Resolutions resolutions, NameResolver resolver,
@@ -57,6 +67,11 @@ abstract class TypeHierarchy {
             Set<TypeRef> namedInText() {
                 return namedInText;
             }
+
+            @Override
+            Optional<Set<TypeRef>> typesWithSupertypes() {
+                return Optional.of(Collections.unmodifiableSet(supertypes.keySet()));
+            }
         };
     }
 
@@ -77,6 +92,11 @@ abstract class TypeHierarchy {
             @Override
             Set<TypeRef> namedInText() {
                 return base.namedInText();
+            }
+
+            @Override
+            Optional<Set<TypeRef>> typesWithSupertypes() {
+                return base.typesWithSupertypes().map(types -> Sets.union(supertypes.keySet(), types));
             }
         };
     }
@@ -123,6 +143,11 @@ abstract class TypeHierarchy {
                 }
             }
             return false;
+        }
+
+        @Override
+        Optional<Set<TypeRef>> typesWithSupertypes() {
+            return Optional.empty();
         }
 
         @Override
