@@ -26,8 +26,12 @@ final class Adjacency {
 
     private static final int[] NO_SUCCESSORS = new int[0];
 
-    /** Type nodes by their type: most nodes, looked up without a {@link Node.Type} made for each edge. */
-    private final TypeNumbers typeIds;
+    /**
+     * Type nodes by their type: most nodes, looked up without a {@link Node.Type} made for each edge. For a stored
+     * graph, made on the first lookup (which may come from several threads at once: see {@link #typeIds()}): a run
+     * without a change looks none up, and numbering 70k types took 15-20 ms of it at 50k classes.
+     */
+    private volatile TypeNumbers typeIds;
     private final Map<Node, Integer> otherIds = new HashMap<>();
     private final List<Node> nodes;
     private int[][] successors;
@@ -39,7 +43,12 @@ final class Adjacency {
 
     /** @param expectedTypes about how many type nodes the graph will have, so its maps are sized once */
     Adjacency(int expectedTypes) {
-        typeIds = new TypeNumbers(expectedTypes);
+        this(expectedTypes, true);
+    }
+
+    /** @param numberTypesNow whether to make the table of type numbers now (else on the first lookup) */
+    private Adjacency(int expectedTypes, boolean numberTypesNow) {
+        typeIds = numberTypesNow ? new TypeNumbers(expectedTypes) : null;
         nodes = new ArrayList<>(expectedTypes + 16);
         successors = new int[expectedTypes + 16][];
         degrees = new int[expectedTypes + 16];
@@ -50,13 +59,11 @@ final class Adjacency {
      * Nodes are numbered as {@link #id} would have numbered them, so walks and chains are those of the graph stored.
      */
     static Adjacency of(List<Node> nodes, int[][] successors, BitSet supertypesLeftOut, int[] referenceEdges) {
-        Adjacency graph = new Adjacency(nodes.size());
+        Adjacency graph = new Adjacency(nodes.size(), false);
         graph.referenceEdges = referenceEdges.clone();
         for (Node node : nodes) {
             int id = graph.add(node);
-            if (node instanceof Node.Type type) {
-                graph.typeIds.put(type.type(), id);
-            } else {
+            if (!(node instanceof Node.Type)) {
                 graph.otherIds.put(node, id);
             }
             graph.successors[id] = successors[id];
@@ -118,12 +125,12 @@ final class Adjacency {
 
     /** The number of the node of {@code type}, numbering it if it is new. */
     int typeId(TypeRef type) {
-        int known = typeIds.get(type);
+        int known = typeIds().get(type);
         if (known >= 0) {
             return known;
         }
         int id = add(new Node.Type(type));
-        typeIds.put(type, id);
+        typeIds().put(type, id);
         return id;
     }
 
@@ -141,7 +148,7 @@ final class Adjacency {
     /** The number of {@code node}, or -1 when no edge names it. */
     int find(Node node) {
         if (node instanceof Node.Type type) {
-            return typeIds.get(type.type());
+            return typeIds().get(type.type());
         }
         Integer known = otherIds.get(node);
         return known != null ? known : -1;
@@ -149,7 +156,27 @@ final class Adjacency {
 
     /** The number of the node of {@code type}, or -1 when no edge names it. */
     int findType(TypeRef type) {
-        return typeIds.get(type);
+        return typeIds().get(type);
+    }
+
+    /** The table of type numbers, made first if it is not yet (once, though threads of a prefetch may ask together). */
+    private TypeNumbers typeIds() {
+        TypeNumbers numbers = typeIds;
+        if (numbers == null) {
+            synchronized (this) {
+                numbers = typeIds;
+                if (numbers == null) {
+                    numbers = new TypeNumbers(nodes.size());
+                    for (int id = 0; id < nodes.size(); id++) {
+                        if (nodes.get(id) instanceof Node.Type type) {
+                            numbers.put(type.type(), id);
+                        }
+                    }
+                    typeIds = numbers;
+                }
+            }
+        }
+        return numbers;
     }
 
     /** How many nodes are numbered: numbers run from 0 to this, exclusive. */
