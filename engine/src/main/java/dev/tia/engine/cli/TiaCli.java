@@ -26,7 +26,8 @@ public final class TiaCli implements Runnable {
 
     /**
      * The commands that analyse a change, in the order help lists them. Made when the command line is: picocli reads
-     * each one's options through reflection, about 40 ms of a fresh JVM for all of them (see {@link #commandLine}).
+     * each one's options through reflection, and those not named cost about 7 ms of a fresh JVM (see
+     * {@link #commandLine}).
      */
     private static final Map<String, Supplier<Object>> ANALYSES = orderedAnalyses();
 
@@ -42,7 +43,7 @@ public final class TiaCli implements Runnable {
 
     public static void main(String[] args) {
         if (args.length > 0 && ANALYSES.containsKey(args[0])) {
-            // Overlaps with reading the arguments, which takes picocli 60-80 ms in a fresh JVM.
+            // Overlaps with reading the arguments, which takes picocli 60-100 ms in a fresh JVM.
             workingTreeFolder(args).ifPresentOrElse(TiaEngine::prepare, TiaEngine::prepare);
         }
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv()));

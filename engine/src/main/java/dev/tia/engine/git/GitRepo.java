@@ -1,7 +1,6 @@
 package dev.tia.engine.git;
 
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableMap;
 
 import dev.tia.engine.Background;
 import dev.tia.engine.TiaException;
@@ -31,11 +30,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -64,9 +60,9 @@ public final class GitRepo implements AutoCloseable {
     /** The working tree's status, computed once: it does not change during one analysis. */
     private StatusSets status;
     /**
-     * git's index, read once: both the change and the working tree's file list need it, and reading it takes
-     * 20-30 ms of a core at 67k files (see {@link GitIndex}). Started with the status when the working tree is
-     * compared; null until first needed otherwise.
+     * git's index, read once: both the change and the working tree's file list need it, and reading it takes about
+     * 30 ms of a fresh JVM at 67k files (see {@link GitIndex}; JGit's reader took 50-70). Started with the status when
+     * the working tree is compared; null until first needed otherwise.
      */
     private CompletableFuture<GitIndex> index;
 
