@@ -435,7 +435,8 @@ public final class GitRepo implements AutoCloseable {
             kept = files;
             untracked.removeIf(notFiles::contains);
         }
-        return new WorkingTree(workTree, FileTable.of(Arrays.copyOf(paths, kept), Arrays.copyOf(ids, kept)).with(untracked));
+        return new WorkingTree(workTree, FileTable.of(Arrays.copyOf(paths, kept), Arrays.copyOf(ids, kept)).with(untracked),
+                repository);
     }
 
     private static ImmutableList<FileChange> sorted(List<FileChange> changes) {

@@ -2,6 +2,10 @@ package dev.tia.engine.git;
 
 import com.google.common.collect.ImmutableList;
 
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -14,10 +18,13 @@ final class WorkingTree implements SourceTree {
     private final Path root;
     /** With the blob ids of the files whose working copy git's index knows to be unchanged. */
     private final FileTable files;
+    private final Repository repository;
 
-    WorkingTree(Path root, FileTable files) {
+    /** @param repository where the content of a file outside a sparse checkout is read (see {@link #read}) */
+    WorkingTree(Path root, FileTable files, Repository repository) {
         this.root = root;
         this.files = files;
+        this.repository = repository;
     }
 
     @Override
@@ -45,11 +52,26 @@ final class WorkingTree implements SourceTree {
         return files.position(path) >= 0;
     }
 
+    /**
+     * The file's bytes on disk; for a file git's index has unchanged that is not on disk (outside a sparse checkout:
+     * git marks it skip-worktree and its status does not call it missing), the blob the index names, which is its
+     * content. A sparse checkout of a monorepo otherwise made every pom and source outside it unreadable, and every
+     * test run.
+     */
     @Override
     public byte[] read(String path) throws IOException {
-        if (!contains(path)) {
+        int position = files.position(path);
+        if (position < 0) {
             throw new NoSuchFileException(path + " in the working tree");
         }
-        return Files.readAllBytes(root.resolve(path));
+        try {
+            return Files.readAllBytes(root.resolve(path));
+        } catch (NoSuchFileException e) {
+            Optional<String> id = files.id(position);
+            if (id.isEmpty()) {
+                throw e;
+            }
+            return repository.open(ObjectId.fromString(id.get()), Constants.OBJ_BLOB).getCachedBytes(Integer.MAX_VALUE);
+        }
     }
 }
