@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
@@ -46,6 +48,8 @@ final class GitIndex {
     private final Kind[] kinds;
     /** Null for an entry added with intent to add (its id names no content yet) and for one that is no stage 0. */
     private final String[] ids;
+    /** Null until {@link #tracks} first asks; then every path when they are not in order, else none. */
+    private Set<String> unordered;
 
     private GitIndex(String[] paths, int[] stages, Kind[] kinds, String[] ids) {
         this.paths = paths;
@@ -203,9 +207,17 @@ final class GitIndex {
 
     /**
      * Whether {@code path} has an entry, at any stage. The index is in the byte order of the paths' UTF-8, which is
-     * the order of their code points: the search compares those.
+     * the order of their code points: the search compares those. A path that is no valid UTF-8 is decoded with
+     * replacement characters, which may not keep that order: the paths are checked to be in order once, on the first
+     * call, and looked up in a set of them when they are not.
      */
     boolean tracks(String path) {
+        if (unordered == null) {
+            unordered = !inCodePointOrder(paths) ? new HashSet<>(Arrays.asList(paths)) : Set.of();
+        }
+        if (!unordered.isEmpty()) {
+            return unordered.contains(path);
+        }
         int low = 0;
         int high = paths.length - 1;
         while (low <= high) {
@@ -221,6 +233,15 @@ final class GitIndex {
             }
         }
         return false;
+    }
+
+    private static boolean inCodePointOrder(String[] paths) {
+        for (int i = 1; i < paths.length; i++) {
+            if (compareCodePoints(paths[i - 1], paths[i]) > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static int compareCodePoints(String a, String b) {

@@ -144,6 +144,22 @@ class GitIndexTest {
         assertThat(GitIndex.compareCodePoints("ab", "abc")).isNegative();
     }
 
+    /** A path that is no valid UTF-8 decodes with a replacement character, out of the index's order: still found. */
+    @Test
+    void findsAPathThatIsNoValidUtf8() throws Exception {
+        try (FixtureRepo repo = repo()) {
+            byte[] bytes = index();
+            int name = 12 + 62; // the first entry's path: a.txt
+            assertThat((char) bytes[name]).isEqualTo('a');
+            bytes[name] = (byte) 0xff;
+            GitIndex index = GitIndex.parse(bytes);
+            assertThat(index.path(0)).isEqualTo("\uFFFD.txt");
+            assertThat(index.tracks("\uFFFD.txt")).isTrue();
+            assertThat(index.tracks("z.txt")).isTrue();
+            assertThat(index.tracks("a.txt")).isFalse();
+        }
+    }
+
     private void assertSameAsJGit(Repository repository) throws Exception {
         GitIndex own = GitIndex.parse(index());
         assertThat(own).isNotNull();
