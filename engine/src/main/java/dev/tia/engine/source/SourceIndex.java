@@ -89,30 +89,18 @@ public final class SourceIndex {
      */
     public static SourceIndex build(Workspace workspace, SourceTree tree, JavaFileAnalyzer analyzer, FactsCache cache,
             Progress progress, Function<String, Optional<Parsed>> parsedAhead) {
-        List<Pending> pending = new ArrayList<>();
-        ImmutableList.Builder<ResourceFacts> resources = ImmutableList.builder();
-        // Module and root kind depend only on a file's folder: worked out once per folder, not once per file.
-        Map<String, Placement> placements = new HashMap<>();
-        String lastDir = null;
-        Placement placement = null;
+        // The tree's files in runs of contiguous positions, placed on every core (one core took 22 ms at 50k classes),
+        // then joined in the tree's order.
         List<String> paths = tree.files();
-        for (int position = 0; position < paths.size(); position++) {
-            String path = paths.get(position);
-            // Files come sorted, so most share the folder of the one before: no substring and lookup for them.
-            if (lastDir == null || !RepoPath.isDirectlyIn(path, lastDir)) {
-                lastDir = RepoPath.parent(path);
-                placement = placements.computeIfAbsent(lastDir, dir -> Placement.of(workspace, path));
-            }
-            Optional<MavenModule> module = placement.module();
-            if (module.isEmpty()) {
-                continue;
-            }
-            SourceRootKind kind = placement.kind();
-            if ((kind == SourceRootKind.MAIN_SOURCE || kind == SourceRootKind.TEST_SOURCE) && path.endsWith(".java")) {
-                pending.add(new Pending(path, position, module.get().path(), kind == SourceRootKind.TEST_SOURCE));
-            } else if ((kind == SourceRootKind.MAIN_RESOURCE || kind == SourceRootKind.TEST_RESOURCE) && namesTypes(path)) {
-                scanResource(tree, path, module.get(), kind == SourceRootKind.TEST_RESOURCE).ifPresent(resources::add);
-            }
+        int runs = Math.max(1, Math.min(16, paths.size() / 2048));
+        List<Placed> placed = IntStream.range(0, runs).parallel()
+                .mapToObj(run -> place(workspace, tree, paths, paths.size() * run / runs, paths.size() * (run + 1) / runs))
+                .toList();
+        List<Pending> pending = new ArrayList<>(paths.size());
+        ImmutableList.Builder<ResourceFacts> resources = ImmutableList.builder();
+        for (Placed run : placed) {
+            pending.addAll(run.javaFiles());
+            resources.addAll(run.resources());
         }
         IndexedFile[] indexed = new IndexedFile[pending.size()];
         // Whether each file parses, noted where its entry is at hand: a pass over all of them later cost 10 ms at 50k.
@@ -154,6 +142,39 @@ public final class SourceIndex {
         }
         return new SourceIndex(ImmutableList.copyOf(indexed), resources.build(), unparsedFiles.build(),
                 new Stats(pending.size(), parsed.get(), pending.size() - parsed.get()));
+    }
+
+    /** The Java files and the scanned resources of a run of the tree's files, in order. */
+    private record Placed(List<Pending> javaFiles, List<ResourceFacts> resources) {
+    }
+
+    /** Places the files at positions {@code from} to {@code to} (exclusive) of the tree's list in their modules. */
+    private static Placed place(Workspace workspace, SourceTree tree, List<String> paths, int from, int to) {
+        List<Pending> pending = new ArrayList<>(to - from);
+        List<ResourceFacts> resources = new ArrayList<>();
+        // Module and root kind depend only on a file's folder: worked out once per folder, not once per file.
+        Map<String, Placement> placements = new HashMap<>();
+        String lastDir = null;
+        Placement placement = null;
+        for (int position = from; position < to; position++) {
+            String path = paths.get(position);
+            // Files come sorted, so most share the folder of the one before: no substring and lookup for them.
+            if (lastDir == null || !RepoPath.isDirectlyIn(path, lastDir)) {
+                lastDir = RepoPath.parent(path);
+                placement = placements.computeIfAbsent(lastDir, dir -> Placement.of(workspace, path));
+            }
+            Optional<MavenModule> module = placement.module();
+            if (module.isEmpty()) {
+                continue;
+            }
+            SourceRootKind kind = placement.kind();
+            if ((kind == SourceRootKind.MAIN_SOURCE || kind == SourceRootKind.TEST_SOURCE) && path.endsWith(".java")) {
+                pending.add(new Pending(path, position, module.get().path(), kind == SourceRootKind.TEST_SOURCE));
+            } else if ((kind == SourceRootKind.MAIN_RESOURCE || kind == SourceRootKind.TEST_RESOURCE) && namesTypes(path)) {
+                scanResource(tree, path, module.get(), kind == SourceRootKind.TEST_RESOURCE).ifPresent(resources::add);
+            }
+        }
+        return new Placed(pending, resources);
     }
 
     /** Facts with the content id they belong to. */
