@@ -1,6 +1,8 @@
 package dev.tia.junit;
 
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -10,15 +12,19 @@ import java.util.concurrent.atomic.AtomicReference;
  * configuration, so the listener that does see the request must leave the selection where the others can find
  * it. One launcher discovers and executes one request at a time, so one slot per JVM suffices; it is cleared at
  * every discovery start so a run never sees an earlier run's selection.
+ *
+ * <p>The selection may still be in the making when it is left here (see {@link TiaDiscoveryListener}): the first to
+ * ask waits for it.
  */
 final class ActiveSelection {
 
-    private static final AtomicReference<RunState> CURRENT = new AtomicReference<>();
+    private static final AtomicReference<CompletableFuture<RunState>> CURRENT = new AtomicReference<>();
 
     private ActiveSelection() {
     }
 
-    static void start(RunState state) {
+    /** The run's state, being worked out on another thread; {@link #current} waits for it. */
+    static void start(CompletableFuture<RunState> state) {
         CURRENT.set(state);
     }
 
@@ -26,7 +32,26 @@ final class ActiveSelection {
         CURRENT.set(null);
     }
 
+    /**
+     * The run's state, once worked out.
+     *
+     * @throws TiaSelectionFailed when working it out failed and {@code tia.failOnError} is set
+     */
     static Optional<RunState> current() {
-        return Optional.ofNullable(CURRENT.get());
+        CompletableFuture<RunState> state = CURRENT.get();
+        if (state == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(state.join());
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException problem) {
+                throw problem;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 }

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.platform.engine.ConfigurationParameters;
@@ -48,6 +49,24 @@ public final class TiaDiscoveryListener implements LauncherDiscoveryListener {
         if (!config.affected()) {
             return;
         }
+        // Worked out on a thread of its own while the engines discover the tests (loading every test class of the
+        // module), and waited for by the filter, which runs after them: in an IDE's fresh JVM the analysis then adds
+        // little or nothing to the run.
+        CompletableFuture<RunState> state = new CompletableFuture<>();
+        Thread analysis = new Thread(() -> {
+            try {
+                state.complete(select(config));
+            } catch (Throwable e) {
+                state.completeExceptionally(e);
+            }
+        }, "tia-selection");
+        analysis.setDaemon(true);
+        analysis.start();
+        ActiveSelection.start(state);
+    }
+
+    /** The selection for this run, or every test with the reason when tia cannot decide. */
+    private static RunState select(TiaConfig config) {
         Path moduleDir = config.projectDir();
         try {
             TestDecisions decisions = config.selectionFile().isPresent()
@@ -56,24 +75,28 @@ public final class TiaDiscoveryListener implements LauncherDiscoveryListener {
             Optional<String> module = moduleOf(Path.of(decisions.repository()), moduleDir);
             Set<String> otherShards = config.shard().map(spec -> Shards.elsewhere(decisions.tests(), spec, TestDurations.configured(config)))
                     .orElse(Set.of());
-            ActiveSelection.start(RunState.selecting(new ModuleSelection(decisions, module, config.mode(), config.excludeTags(),
-                    moduleDir.resolve(config.value(ConfigKey.REPORT_DIR)).resolve("junit-report.json"), otherShards)));
+            return RunState.selecting(new ModuleSelection(decisions, module, config.mode(), config.excludeTags(),
+                    moduleDir.resolve(config.value(ConfigKey.REPORT_DIR)).resolve("junit-report.json"), otherShards));
         } catch (RuntimeException | LinkageError e) {
             // LinkageError: a library version on the test class path that tia's engine cannot work with.
             if (config.failOnError()) {
-                DEPTH.set(0); // the launcher will not report this discovery as finished
                 throw new TiaSelectionFailed("tia could not select tests: " + e.getMessage()
                         + " (tia.failOnError=true; set it to false to run all tests instead)", e);
             }
             String reason = "tia could not select tests: " + e.getMessage();
             Console.warn(reason + "; running all tests");
-            ActiveSelection.start(RunState.runningEverything(reason));
+            return RunState.runningEverything(reason);
         }
     }
 
     @Override
     public void launcherDiscoveryFinished(LauncherDiscoveryRequest request) {
-        DEPTH.updateAndGet(depth -> Math.max(0, depth - 1));
+        if (DEPTH.updateAndGet(depth -> Math.max(0, depth - 1)) == 0) {
+            // The outer discovery ends with the selection made, even if no filter asked for it (the filter is asked
+            // about every engine's root, so only a run without engines): a failure with tia.failOnError fails the
+            // discovery, as it did when the selection was made up front.
+            ActiveSelection.current();
+        }
     }
 
     /** Explicit launcher parameters (including junit-platform.properties) over system properties over defaults. */

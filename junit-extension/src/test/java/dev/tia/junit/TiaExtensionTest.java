@@ -194,6 +194,20 @@ class TiaExtensionTest {
                 .hasStackTraceContaining("tia could not select tests");
     }
 
+    /**
+     * The selection is made beside the engines' discovery and waited for by the filter, which is asked about each
+     * engine's root too: a failure with failOnError fails the run even when no test is found.
+     */
+    @Test
+    void failOnErrorFailsEvenWhenNoTestIsFound() throws Exception {
+        Path repo = LauncherRun.shop(dir, null);
+        Path classes = LauncherRun.compile(repo, dir.resolve("classes"));
+        Path notGit = Files.createDirectories(dir.resolve("not-a-repo"));
+        assertThatThrownBy(() -> LauncherRun.run(classes, "com.example.nothing.here",
+                Map.of("tia.affected", "true", "tia.failOnError", "true", "tia.projectDir", notGit.toString())))
+                .hasStackTraceContaining("tia could not select tests");
+    }
+
     @Test
     void unknownTiaKeyWarnsAndRunsEverything() {
         Path repo = LauncherRun.shop(dir, "01-discount-rule");
