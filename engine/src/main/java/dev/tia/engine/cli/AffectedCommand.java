@@ -55,6 +55,9 @@ final class AffectedCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TiaConfig config = options.toConfig();
+        if (!noWrite || format == OutputFormat.json) {
+            ReportWriter.prepare(); // beside the analysis
+        }
         Analysis analysis = new TiaEngine(ConsoleProgress.forTerminal(spec.commandLine().getErr())).analyze(config);
         String output = switch (format) {
             case text -> TextReport.render(analysis.selection(), verbose);

@@ -25,6 +25,11 @@ public final class JsonReport {
     private JsonReport() {
     }
 
+    /** Sets up the writer (see {@link ReportWriter#prepare}); returns it, which only makes the class load. */
+    static ObjectMapper prepare() {
+        return MAPPER;
+    }
+
     public static String render(Selection selection) {
         try {
             return MAPPER.writeValueAsString(tree(selection)) + System.lineSeparator();
