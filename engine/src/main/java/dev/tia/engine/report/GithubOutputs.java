@@ -53,6 +53,11 @@ public final class GithubOutputs {
 
     /** Appends the Markdown report to the job summary GitHub names in {@code GITHUB_STEP_SUMMARY}. */
     public static void appendStepSummary(Selection selection, Path file) {
-        appendTo(file, MarkdownReport.render(selection) + "\n");
+        appendStepSummary(MarkdownReport.render(selection), file);
+    }
+
+    /** As {@link #appendStepSummary(Selection, Path)}, with the Markdown report made already. */
+    public static void appendStepSummary(String markdownReport, Path file) {
+        appendTo(file, markdownReport + "\n");
     }
 }

@@ -35,9 +35,16 @@ public final class ReportWriter {
      * @return the folder written to
      */
     public static Path write(Selection selection, Path reportDir) {
+        return write(selection, reportDir, Background.run("tia-report-markdown", () -> MarkdownReport.render(selection)));
+    }
+
+    /**
+     * As {@link #write(Selection, Path)}, with the Markdown report made, or being made, by a face that shows it
+     * elsewhere too (GitHub's job summary): made once.
+     */
+    public static Path write(Selection selection, Path reportDir, CompletableFuture<String> markdown) {
         try {
             Files.createDirectories(reportDir);
-            CompletableFuture<String> markdown = Background.run("tia-report-markdown", () -> MarkdownReport.render(selection));
             writeAtomically(reportDir.resolve(JSON_FILE), JsonReport.render(selection));
             writeAtomically(reportDir.resolve(MARKDOWN_FILE), markdown.join());
             return reportDir;

@@ -92,6 +92,19 @@ class CiStepTest {
                 "<details><summary>Skipped tests (11)</summary>", "- `com.example.notifications.NotifierTest` — not affected by the change");
     }
 
+    /** With the reports written too, the job summary and report.md are the one Markdown report (made once). */
+    @Test
+    void jobSummaryIsTheWrittenMarkdownReport() throws Exception {
+        Path summary = dir.resolve("step-summary.md");
+        Files.writeString(summary, "earlier step\n");
+        Path reports = dir.resolve("reports");
+        tia(Map.of("GITHUB_STEP_SUMMARY", summary.toString()), "affected", "--repo", shopWith("01-discount-rule").toString(),
+                "--report-dir", reports.toString());
+        String markdown = Files.readString(reports.resolve("report.md"));
+        assertThat(markdown).startsWith("## tia: test impact analysis\n").contains("**7** of 19 test classes selected");
+        assertThat(Files.readString(summary)).isEqualTo("earlier step\n" + markdown + "\n");
+    }
+
     @Test
     void skippedTestsAsJunitXml() throws Exception {
         Path xml = dir.resolve("reports/tia-skipped.xml");
