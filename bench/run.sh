@@ -25,11 +25,12 @@ javac -d "$work/empty" "$here/bench/Empty.java"
 now_ms() { date +%s%3N; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
-# Runs tia once; prints "wall_ms engine_ms peak_heap_mb parsed".
+# Runs tia once; prints "wall_ms engine_ms peak_heap_mb parsed". $2: how reports are handled (default --no-write).
 tia_once() {
   local repo=$1 start end err
   start=$(now_ms)
-  err=$("$tia_home/bin/tia" affected --repo "$repo" --no-write --timings 2>&1 >/dev/null)
+  # shellcheck disable=SC2086
+  err=$("$tia_home/bin/tia" affected --repo "$repo" ${2:---no-write} --timings 2>&1 >/dev/null)
   end=$(now_ms)
   local engine heap parsed
   engine=$(sed -n 's/.*total \([0-9]*\) ms.*/\1/p' <<<"$err")
@@ -38,12 +39,12 @@ tia_once() {
   echo "$((end - start)) $engine $heap $parsed"
 }
 
-# Median over $runs runs of a scenario; $2 is a setup command run before each run.
+# Median over $runs runs of a scenario; $2 is a setup command run before each run, $3 tia_once's report option.
 scenario() {
   local repo=$1 setup=$2 walls=() engines=() heaps=() parsed=0 line
   for _ in $(seq "$runs"); do
     eval "$setup"
-    line=$(tia_once "$repo")
+    line=$(tia_once "$repo" "${3:-}")
     read -r w e h p <<<"$line"
     walls+=("$w"); engines+=("$e"); heaps+=("$h"); parsed=$p
   done
@@ -69,6 +70,8 @@ for size in "${sizes[@]}"; do
   capped=$(scenario "$repo" "$restore; rm -rf '$repo/.tia'; export TIA_JAVA_OPTS=-Xmx512m")
   unset TIA_JAVA_OPTS
   warm=$(scenario "$repo" "$restore")
+  # As a CI step runs it: report.json and report.md written (outside the repository, so they are no change).
+  written=$(scenario "$repo" "$restore" "--report-dir $work/reports-$size")
   # Edits add a small type (a comment alone would be a no-op for tia), unique per run so the index cannot know it.
   one=$(scenario "$repo" "$restore; echo \"class Edit\$(date +%s%N) { }\" >> '$repo/$one_file'")
   # The most common edit: one method's body, naming nothing new (another number each run), so the stored graph holds.
@@ -103,7 +106,7 @@ for size in "${sizes[@]}"; do
   # What tia itself asks git on every run that compares the working tree: no warm run can take less.
   git_status=$(lower_bound "git -C '$repo' status --porcelain=v1 -z --untracked-files=all --no-renames --ignore-submodules=all")
   empty_jvm=$(lower_bound "java -cp '$work/empty' Empty")
-  results+=("$size $files $cold $warm $one $five $read_all $diff_names $empty_jvm $capped $loop $git_status $body $local_var")
+  results+=("$size $files $cold $warm $one $five $read_all $diff_names $empty_jvm $capped $loop $git_status $body $local_var $written")
 done
 
 machine="$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1)"
@@ -118,10 +121,11 @@ java_version="$(java -version 2>&1 | head -n 1)"
   echo "| classes | Java files | scenario | wall ms | engine ms | peak heap MB | files parsed |"
   echo "|---:|---:|---|---:|---:|---:|---:|"
   for row in "${results[@]}"; do
-    read -r size files cw ce ch cp ww we wh wp ow oe oh op fw fe fh fp rd dn ej xw xe xh xp lm lp gs bw be bh bp vw ve vh vp <<<"$row"
+    read -r size files cw ce ch cp ww we wh wp ow oe oh op fw fe fh fp rd dn ej xw xe xh xp lm lp gs bw be bh bp vw ve vh vp rw re rh rp <<<"$row"
     echo "| $size | $files | cold (no index) | $cw | $ce | $ch | $cp |"
     echo "| $size | $files | cold, heap capped at 512 MB (-Xmx512m) | ${xw:-failed} | ${xe:-failed} | ${xh:-} | ${xp:-} |"
     echo "| $size | $files | warm, no change | $ww | $we | $wh | $wp |"
+    echo "| $size | $files | warm, no change, reports written (as a CI step) | $rw | $re | $rh | $rp |"
     echo "| $size | $files | warm, 1 file changed | $ow | $oe | $oh | $op |"
     echo "| $size | $files | warm, 1 file changed, engine in a long-lived JVM (median; slowest $lp) | | $lm | | 1 |"
     echo "| $size | $files | warm, 1 method body changed (names nothing new) | $bw | $be | $bh | $bp |"
