@@ -57,7 +57,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -135,7 +134,7 @@ public final class TiaEngine {
             // while this one lists the tree when the change will likely build it. A run the stored graph serves reads
             // few of them, its member-level walk included (see below).
             Supplier<CompletableFuture<Void>> factsDecode = Suppliers.memoize(() -> Background.run("tia-facts-decode", () -> {
-                await(cacheLoad).facts().decodeAll();
+                Background.await(cacheLoad).facts().decodeAll();
                 return null;
             }));
             boolean buildLikely = buildLikely(changes);
@@ -145,13 +144,13 @@ public final class TiaEngine {
             }
             SourceTree head = timings.time("tree", () -> git.tree(changes.head()));
             RepositoryConfig repositoryConfig = repositoryConfig(head, projectRoot);
-            PomCache pomCache = await(pomLoad);
+            PomCache pomCache = Background.await(pomLoad);
             Workspace workspace = timings.time("workspace",
                     () -> WorkspaceLoader.load(head, projectRoot, repositoryConfig, pomCache));
-            Caches caches = timings.time("index-load", () -> await(cacheLoad));
+            Caches caches = timings.time("index-load", () -> Background.await(cacheLoad));
             FactsCache cache = caches.facts();
             SourceIndex index = timings.time("index", () -> SourceIndex.build(workspace, head, analyzer, cache, progress,
-                    path -> Optional.ofNullable(await(parsedAhead).get(path))));
+                    path -> Optional.ofNullable(Background.await(parsedAhead).get(path))));
             if (buildLikely) {
                 // Every declared type, which the graph's build and the method-level walk both start from: made on the
                 // other core while this one checks and loads the stored graph (the index keeps it once made).
@@ -200,8 +199,8 @@ public final class TiaEngine {
                         () -> TestCatalog.build(index, names.resolutions(), names.resolver(), visibleFrom::apply));
                 graph = timings.time("graph",
                         () -> DependencyGraphBuilder.build(workspace, index, names.resolutions(), names.resolver(), visibleFrom,
-                                () -> await(catalogBuild), config.implementations()));
-                catalog = await(catalogBuild);
+                                () -> Background.await(catalogBuild), config.implementations()));
+                catalog = Background.await(catalogBuild);
                 if (graphVerdict.rewrite()) {
                     DependencyGraph built = graph;
                     timings.time("save-graph", () -> caches.graphs().save(graphKey, index, built, catalog)).ifPresent(notes::add);
@@ -266,11 +265,11 @@ public final class TiaEngine {
         }
 
         ResolutionCache resolutions() {
-            return await(resolutionLoad.get());
+            return Background.await(resolutionLoad.get());
         }
 
         GraphStore graphs() {
-            return await(graphLoad);
+            return Background.await(graphLoad);
         }
     }
 
@@ -306,7 +305,7 @@ public final class TiaEngine {
             return CompletableFuture.completedFuture(Map.of());
         }
         return Background.run("tia-parse-ahead",
-                () -> SourceIndex.parseAhead(git.workTree(), written, analyzer, () -> await(cacheLoad).facts()));
+                () -> SourceIndex.parseAhead(git.workTree(), written, analyzer, () -> Background.await(cacheLoad).facts()));
     }
 
     /**
@@ -345,20 +344,6 @@ public final class TiaEngine {
                     .forEach(t -> left.add(new TypeRef(module.get().path(), t.name())));
         }
         return left;
-    }
-
-    private static <T> T await(CompletableFuture<T> work) {
-        try {
-            return work.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
     }
 
     private static String projectRoot(Path workTree, Path projectDir) {

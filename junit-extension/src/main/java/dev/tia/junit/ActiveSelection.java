@@ -1,8 +1,9 @@
 package dev.tia.junit;
 
+import dev.tia.engine.Background;
+
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -39,19 +40,6 @@ final class ActiveSelection {
      */
     static Optional<RunState> current() {
         CompletableFuture<RunState> state = CURRENT.get();
-        if (state == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(state.join());
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException problem) {
-                throw problem;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
+        return state == null ? Optional.empty() : Optional.of(Background.await(state));
     }
 }

@@ -1,5 +1,6 @@
 package dev.tia.junit;
 
+import dev.tia.engine.Background;
 import dev.tia.engine.TiaEngine;
 import dev.tia.engine.config.ConfigKey;
 import dev.tia.engine.config.TiaConfig;
@@ -13,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.platform.engine.ConfigurationParameters;
@@ -52,17 +52,7 @@ public final class TiaDiscoveryListener implements LauncherDiscoveryListener {
         // Worked out on a thread of its own while the engines discover the tests (loading every test class of the
         // module), and waited for by the filter, which runs after them: in an IDE's fresh JVM the analysis then adds
         // little or nothing to the run.
-        CompletableFuture<RunState> state = new CompletableFuture<>();
-        Thread analysis = new Thread(() -> {
-            try {
-                state.complete(select(config));
-            } catch (Throwable e) {
-                state.completeExceptionally(e);
-            }
-        }, "tia-selection");
-        analysis.setDaemon(true);
-        analysis.start();
-        ActiveSelection.start(state);
+        ActiveSelection.start(Background.run("tia-selection", () -> select(config)));
     }
 
     /** The selection for this run, or every test with the reason when tia cannot decide. */

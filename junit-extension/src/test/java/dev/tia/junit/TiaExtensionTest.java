@@ -12,6 +12,7 @@ import dev.tia.engine.report.ReportWriter;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -184,28 +185,20 @@ class TiaExtensionTest {
         assertThat(result.out()).contains("tia: ran 6 of 6 test classes (no selection: tia could not select tests");
     }
 
+    /**
+     * The selection is made beside the engines' discovery and waited for by the filter, which is asked about each
+     * engine's root too: a failure with failOnError fails the run, also when no test is found (the second package).
+     */
     @Test
     void failOnErrorTurnsTheFallbackIntoAFailure() throws Exception {
         Path repo = LauncherRun.shop(dir, null);
         Path classes = LauncherRun.compile(repo, dir.resolve("classes"));
         Path notGit = Files.createDirectories(dir.resolve("not-a-repo"));
-        assertThatThrownBy(() -> LauncherRun.run(classes, "com.example.checkout",
-                Map.of("tia.affected", "true", "tia.failOnError", "true", "tia.projectDir", notGit.toString())))
-                .hasStackTraceContaining("tia could not select tests");
-    }
-
-    /**
-     * The selection is made beside the engines' discovery and waited for by the filter, which is asked about each
-     * engine's root too: a failure with failOnError fails the run even when no test is found.
-     */
-    @Test
-    void failOnErrorFailsEvenWhenNoTestIsFound() throws Exception {
-        Path repo = LauncherRun.shop(dir, null);
-        Path classes = LauncherRun.compile(repo, dir.resolve("classes"));
-        Path notGit = Files.createDirectories(dir.resolve("not-a-repo"));
-        assertThatThrownBy(() -> LauncherRun.run(classes, "com.example.nothing.here",
-                Map.of("tia.affected", "true", "tia.failOnError", "true", "tia.projectDir", notGit.toString())))
-                .hasStackTraceContaining("tia could not select tests");
+        for (String packageName : List.of("com.example.checkout", "com.example.nothing.here")) {
+            assertThatThrownBy(() -> LauncherRun.run(classes, packageName,
+                    Map.of("tia.affected", "true", "tia.failOnError", "true", "tia.projectDir", notGit.toString())))
+                    .as(packageName).hasStackTraceContaining("tia could not select tests");
+        }
     }
 
     @Test
