@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -57,19 +58,23 @@ final class AffectedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TiaConfig config = options.toConfig();
+        return run(options.toConfig(), spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** The command with its options read, by picocli or by {@link PlainCommandLine}. */
+    int run(TiaConfig config, PrintWriter out, PrintWriter err) {
         if (!noWrite || format == OutputFormat.json) {
             ReportWriter.prepare(); // beside the analysis
         }
-        Analysis analysis = new TiaEngine(ConsoleProgress.forTerminal(spec.commandLine().getErr())).analyze(config);
+        Analysis analysis = new TiaEngine(ConsoleProgress.forTerminal(err)).analyze(config);
         String output = switch (format) {
             case text -> TextReport.render(analysis.selection(), verbose);
             case json -> JsonReport.render(analysis.selection());
             case markdown -> MarkdownReport.render(analysis.selection());
         };
-        spec.commandLine().getOut().print(output);
+        out.print(output);
         if (timings) {
-            spec.commandLine().getErr().println("tia: timings: " + analysis.timings() + String.format(", peak heap %d MB",
+            err.println("tia: timings: " + analysis.timings() + String.format(", peak heap %d MB",
                     PeakHeap.megabytes()) + "; files " + analysis.indexStats().files() + ", parsed " + analysis.indexStats().parsed()
                     + ", from index " + analysis.indexStats().cached() + " (" + analysis.factsDecoded() + " decoded)"
                     + "; names resolved " + analysis.resolutionStats().resolved()
@@ -91,8 +96,8 @@ final class AffectedCommand implements Callable<Integer> {
             if (!noWrite) {
                 Path written = ReportWriter.write(analysis.selection(), config.reportDir(), markdown);
                 if (format == OutputFormat.text) {
-                    spec.commandLine().getOut().println();
-                    spec.commandLine().getOut().println("Reports: " + written.resolve(ReportWriter.JSON_FILE) + ", "
+                    out.println();
+                    out.println("Reports: " + written.resolve(ReportWriter.JSON_FILE) + ", "
                             + written.resolve(ReportWriter.MARKDOWN_FILE));
                 }
             }

@@ -52,6 +52,16 @@ final class AnalysisOptions {
     boolean noImplementations;
 
     TiaConfig toConfig() {
+        try {
+            return resolve();
+        } catch (TiaConfigException e) {
+            // A bad option value is a usage error (exit 2), reported with the command's usage hint.
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+    }
+
+    /** The configuration these options give, with the system properties and {@code tia.yaml}'s. */
+    TiaConfig resolve() {
         Map<String, String> explicit = new LinkedHashMap<>();
         put(explicit, ConfigKey.BASE, base);
         put(explicit, ConfigKey.HEAD, head);
@@ -62,12 +72,7 @@ final class AnalysisOptions {
         if (noImplementations) {
             explicit.put(ConfigKey.IMPLEMENTATIONS.key(), "false");
         }
-        try {
-            return TiaConfig.resolve(repo, explicit, System.getProperties());
-        } catch (TiaConfigException e) {
-            // A bad option value is a usage error (exit 2), reported with the command's usage hint.
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
-        }
+        return TiaConfig.resolve(repo, explicit, System.getProperties());
     }
 
     private static void put(Map<String, String> explicit, ConfigKey key, String value) {

@@ -2,6 +2,7 @@ package dev.tia.engine.cli;
 
 import dev.tia.engine.Analysis;
 import dev.tia.engine.TiaEngine;
+import dev.tia.engine.config.TiaConfig;
 import dev.tia.engine.config.TiaConfigException;
 import dev.tia.engine.report.GithubOutputs;
 import dev.tia.engine.report.ListFormat;
@@ -46,8 +47,12 @@ final class ServicesCommand implements Callable<Integer> {
         } catch (TiaConfigException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        Analysis analysis = new TiaEngine(ConsoleProgress.forTerminal(spec.commandLine().getErr())).analyze(options.toConfig());
-        PrintWriter out = spec.commandLine().getOut();
+        return run(options.toConfig(), chosen, spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** The command with its options read, by picocli or by {@link PlainCommandLine}. */
+    int run(TiaConfig config, ListFormat chosen, PrintWriter out, PrintWriter err) {
+        Analysis analysis = new TiaEngine(ConsoleProgress.forTerminal(err)).analyze(config);
         if (chosen == ListFormat.TEXT) {
             if (analysis.selection().services().isEmpty()) {
                 out.println("No service is affected.");

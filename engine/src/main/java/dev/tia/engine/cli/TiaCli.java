@@ -37,13 +37,13 @@ public final class TiaCli implements Runnable {
     /** The environment the commands see ({@code GITHUB_OUTPUT}, {@code GITHUB_STEP_SUMMARY}). */
     final Map<String, String> environment;
 
-    private TiaCli(Map<String, String> environment) {
+    TiaCli(Map<String, String> environment) {
         this.environment = Map.copyOf(environment);
     }
 
     public static void main(String[] args) {
         if (args.length > 0 && ANALYSES.containsKey(args[0])) {
-            // Overlaps with reading the arguments, which takes picocli 60-100 ms in a fresh JVM.
+            // Overlaps with reading the arguments (60-100 ms of a fresh JVM when picocli reads them) and the engine's start.
             workingTreeFolder(args).ifPresentOrElse(TiaEngine::prepare, TiaEngine::prepare);
         }
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv()));
@@ -56,26 +56,40 @@ public final class TiaCli implements Runnable {
 
     /** Runs the CLI with the given streams and environment and returns the exit code (for tests and embedding). */
     public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
-        CommandLine commandLine = commandLine(new TiaCli(environment), args);
-        commandLine.setOut(out);
-        commandLine.setErr(err);
-        commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
-            if (exception instanceof TiaException) {
-                err.println("tia: error: " + exception.getMessage());
-            } else {
-                err.println("tia: internal error: " + exception
-                        + (System.getenv("TIA_DEBUG") == null ? " (set TIA_DEBUG=1 for details; please report it)" : ""));
-                if (System.getenv("TIA_DEBUG") != null) {
-                    exception.printStackTrace(err);
-                }
+        TiaCli cli = new TiaCli(environment);
+        Optional<PlainCommandLine.Prepared> plain = PlainCommandLine.read(args, cli);
+        int code;
+        if (plain.isPresent()) {
+            try {
+                code = plain.get().run(out, err);
+            } catch (Exception e) {
+                code = failed(e, err);
             }
-            err.flush();
-            return 1;
-        });
-        int code = commandLine.execute(args);
+        } else {
+            CommandLine commandLine = commandLine(cli, args);
+            commandLine.setOut(out);
+            commandLine.setErr(err);
+            commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> failed(exception, err));
+            code = commandLine.execute(args);
+        }
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** A command's failure as one line (the stack trace too with {@code TIA_DEBUG}); exit code 1. */
+    private static int failed(Exception exception, PrintWriter err) {
+        if (exception instanceof TiaException) {
+            err.println("tia: error: " + exception.getMessage());
+        } else {
+            err.println("tia: internal error: " + exception
+                    + (System.getenv("TIA_DEBUG") == null ? " (set TIA_DEBUG=1 for details; please report it)" : ""));
+            if (System.getenv("TIA_DEBUG") != null) {
+                exception.printStackTrace(err);
+            }
+        }
+        err.flush();
+        return 1;
     }
 
     /**
