@@ -504,6 +504,24 @@ class GraphStoreTest {
         }
     }
 
+    /** A stored graph whose file list is whole but whose graph does not decode (its last bytes cut). */
+    @Test
+    void aStoredGraphThatDoesNotDecodeIsReportedAndBuiltAgain() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            String expected = JsonReport.render(analyze().selection());
+            CacheFraming.Payload payload = CacheFraming.unframe(Files.readAllBytes(stored()), "tia-graph", GraphStore.FORMAT_VERSION,
+                    TiaEngine.version());
+            byte[] content = Arrays.copyOfRange(payload.bytes(), payload.start(), payload.end() - 3);
+            Files.write(stored(), CacheFraming.framed("tia-graph", GraphStore.FORMAT_VERSION, TiaEngine.version(), content));
+
+            Analysis analysis = analyze();
+            assertThat(analysis.graphFromStore()).isFalse();
+            assertThat(analysis.selection().notes()).anySatisfy(note -> assertThat(note).contains("stored graph", "corrupt"));
+            assertThat(JsonReport.render(analysis.selection())).isEqualTo(expected);
+            assertThat(analyze().graphFromStore()).isTrue();
+        }
+    }
+
     @Test
     void aStoredFileOffsetOutOfRangeIsReportedAndBuiltAgain() throws IOException {
         try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
