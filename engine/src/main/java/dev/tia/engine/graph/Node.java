@@ -5,9 +5,10 @@ import dev.tia.engine.source.TypeRef;
 /**
  * A vertex of the impact graph; edges point from a cause to what it affects.
  *
- * <p>The nodes built by the hundred thousand (files, types, members) write out {@code equals} and {@code hashCode}
- * with the values a record derives (see {@link TypeRef}): the records' generated methods go through method
- * handles, slow in the C1-compiled short-lived process.
+ * <p>Every node writes out {@code equals} and {@code hashCode} with the values a record derives (see {@link TypeRef}):
+ * the records' generated methods go through method handles, slow in the C1-compiled short-lived process, and the
+ * first call of each record's spins classes for them (22 of them for the module nodes of a run with no change, a few
+ * milliseconds).
  */
 public sealed interface Node {
 
@@ -74,6 +75,16 @@ public sealed interface Node {
     /** A whole module: its tests, and everything of the modules that depend on it or inherit its pom. */
     record Module(String path, String displayName) implements Node {
         @Override
+        public boolean equals(Object other) {
+            return other == this || other instanceof Module that && path.equals(that.path) && displayName.equals(that.displayName);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * path.hashCode() + displayName.hashCode();
+        }
+
+        @Override
         public String label() {
             return "module " + displayName;
         }
@@ -84,6 +95,16 @@ public sealed interface Node {
      * artifact, context tests load all of it, so every main type of the module and its dependencies reaches them.
      */
     record Artifact(String path, String displayName) implements Node {
+        @Override
+        public boolean equals(Object other) {
+            return other == this || other instanceof Artifact that && path.equals(that.path) && displayName.equals(that.displayName);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * path.hashCode() + displayName.hashCode();
+        }
+
         @Override
         public String label() {
             return "artifact of " + displayName;
@@ -96,6 +117,16 @@ public sealed interface Node {
      */
     record Structure(String path, String displayName) implements Node {
         @Override
+        public boolean equals(Object other) {
+            return other == this || other instanceof Structure that && path.equals(that.path) && displayName.equals(that.displayName);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * path.hashCode() + displayName.hashCode();
+        }
+
+        @Override
         public String label() {
             return "class structure of " + displayName;
         }
@@ -103,6 +134,16 @@ public sealed interface Node {
 
     /** The tests of one module only (test resources, files tests read from the module folder). */
     record ModuleTests(String path, String displayName) implements Node {
+        @Override
+        public boolean equals(Object other) {
+            return other == this || other instanceof ModuleTests that && path.equals(that.path) && displayName.equals(that.displayName);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * path.hashCode() + displayName.hashCode();
+        }
+
         @Override
         public String label() {
             return "tests of " + displayName;
