@@ -17,7 +17,7 @@ import java.util.Set;
 /**
  * The command lines CI steps and scripts write ({@code tia affected --repo x --base main --format json}), read without
  * picocli. picocli reads a command's options through reflection over their annotations, and with its own start that
- * took 60-70 ms of a fresh JVM, 35 ms of a warm run's wall clock at 10k and at 50k classes alike.
+ * took 60-70 ms of a fresh JVM: 30-40 ms of a warm run's wall clock at 10k and at 50k classes alike.
  *
  * <p>It reads a part of picocli's grammar for {@code affected} and {@code services}: options by their full names, each
  * at most once, with their value after {@code =} or as the next argument. Everything else is left to picocli, which
