@@ -40,11 +40,16 @@ final class PlainCommandLine {
     private PlainCommandLine() {
     }
 
-    /** A command ready to run, with its options read. */
-    interface Prepared {
-        /** The command's object, as picocli would have filled it (for tests). */
-        Object command();
+    /**
+     * A command ready to run, with its options read.
+     *
+     * @param command the command's object, as picocli would have filled it (for tests)
+     */
+    record Prepared(Object command, Run run) {
+    }
 
+    /** Runs a command whose options are read, printing to {@code out} and {@code err}; returns the exit code. */
+    interface Run {
         int run(PrintWriter out, PrintWriter err);
     }
 
@@ -126,17 +131,8 @@ final class PlainCommandLine {
             }
             command.junitXml = junitXml.get();
         }
-        return config(command.options, options).map(config -> new Prepared() {
-            @Override
-            public Object command() {
-                return command;
-            }
-
-            @Override
-            public int run(PrintWriter out, PrintWriter err) {
-                return command.run(config, out, err);
-            }
-        });
+        return config(command.options, options)
+                .map(config -> new Prepared(command, (out, err) -> command.run(config, out, err)));
     }
 
     private static Optional<Prepared> services(Map<String, String> options, TiaCli cli) {
@@ -150,17 +146,8 @@ final class PlainCommandLine {
         } catch (TiaConfigException e) {
             return Optional.empty();
         }
-        return config(command.options, options).map(config -> new Prepared() {
-            @Override
-            public Object command() {
-                return command;
-            }
-
-            @Override
-            public int run(PrintWriter out, PrintWriter err) {
-                return command.run(config, format, out, err);
-            }
-        });
+        return config(command.options, options)
+                .map(config -> new Prepared(command, (out, err) -> command.run(config, format, out, err)));
     }
 
     /** Fills the shared options and resolves them; empty when the configuration rejects them (a usage error). */

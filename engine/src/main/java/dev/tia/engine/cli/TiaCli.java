@@ -61,7 +61,7 @@ public final class TiaCli implements Runnable {
         int code;
         if (plain.isPresent()) {
             try {
-                code = plain.get().run(out, err);
+                code = plain.get().run().run(out, err);
             } catch (Exception e) {
                 code = failed(e, err);
             }
