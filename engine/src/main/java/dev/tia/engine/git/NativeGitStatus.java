@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -67,11 +69,56 @@ final class NativeGitStatus {
         if ("false".equals(System.getenv("TIA_NATIVE_GIT"))) {
             return Optional.empty();
         }
-        ProcessBuilder command = new ProcessBuilder("git", "-C", dir.toString(), "status", "--porcelain=v1", "-z",
-                "--untracked-files=all", "--no-renames", "--ignore-submodules=all");
-        command.environment().put("GIT_OPTIONAL_LOCKS", "0"); // a status must not take the index lock
-        command.redirectErrorStream(false);
-        command.redirectError(ProcessBuilder.Redirect.DISCARD);
+        // Untracked files as folders, not each file: that mode is the one git's untracked cache serves (where the
+        // repository has it: core.untrackedCache, feature.manyFiles), which spares reading every folder of the
+        // working tree (270-310 -> 170-180 ms at 67k files); with every file asked for, git reads every folder.
+        Optional<byte[]> output = run(git(dir, "status", "--porcelain=v1", "-z", "--untracked-files=normal", "--no-renames",
+                "--ignore-submodules=all"));
+        if (output.isEmpty()) {
+            return Optional.empty();
+        }
+        StatusSets status = parse(new String(output.get(), StandardCharsets.UTF_8));
+        List<String> folders = status.untracked().stream().filter(path -> path.endsWith("/")).toList();
+        if (folders.isEmpty()) {
+            return Optional.of(status);
+        }
+        return untrackedFilesIn(dir, folders).map(inFolders -> {
+            ImmutableSet.Builder<String> untracked = ImmutableSet.builder();
+            status.untracked().stream().filter(path -> !path.endsWith("/")).forEach(untracked::add);
+            return status.withUntracked(untracked.addAll(inFolders).build());
+        });
+    }
+
+    /**
+     * The untracked files in the untracked {@code folders} git's status named, listed as {@code --untracked-files=all}
+     * would have (an untracked repository inside stays a folder): a second, small walk, only when a folder is new.
+     * Relative to the working tree's root, as the status's paths are, from whichever folder git runs in.
+     */
+    private static Optional<ImmutableSet<String>> untrackedFilesIn(Path dir, List<String> folders) {
+        List<String> arguments = new ArrayList<>(List.of("ls-files", "-z", "--others", "--exclude-standard", "--full-name", "--"));
+        folders.forEach(folder -> arguments.add(":(top,literal)" + folder));
+        return run(git(dir, arguments.toArray(String[]::new))).map(output -> {
+            ImmutableSet.Builder<String> files = ImmutableSet.builder();
+            for (String path : new String(output, StandardCharsets.UTF_8).split("\0")) {
+                if (!path.isEmpty()) {
+                    files.add(path);
+                }
+            }
+            return files.build();
+        });
+    }
+
+    private static ProcessBuilder git(Path dir, String... arguments) {
+        List<String> command = new ArrayList<>(List.of("git", "-C", dir.toString()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("GIT_OPTIONAL_LOCKS", "0"); // a status must not take the index lock
+        builder.redirectError(ProcessBuilder.Redirect.DISCARD);
+        return builder;
+    }
+
+    /** The command's output, or empty when it failed in any way (JGit is used instead). */
+    private static Optional<byte[]> run(ProcessBuilder command) {
         try {
             Process process = command.start();
             byte[] output = readAll(process.getInputStream());
@@ -79,7 +126,7 @@ final class NativeGitStatus {
                 process.destroyForcibly();
                 return Optional.empty();
             }
-            return Optional.of(parse(new String(output, StandardCharsets.UTF_8)));
+            return Optional.of(output);
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {

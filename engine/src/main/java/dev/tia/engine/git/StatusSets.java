@@ -26,4 +26,9 @@ record StatusSets(
                 ImmutableSet.copyOf(status.getMissing()), ImmutableSet.copyOf(status.getUntracked()),
                 ImmutableSet.copyOf(status.getConflicting()));
     }
+
+    /** The same status with {@code untracked} as the untracked files. */
+    StatusSets withUntracked(ImmutableSet<String> untracked) {
+        return new StatusSets(added, changed, removed, modified, missing, untracked, conflicting);
+    }
 }

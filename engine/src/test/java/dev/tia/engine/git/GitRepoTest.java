@@ -9,6 +9,8 @@ import dev.tia.fixtures.FixtureRepo;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -77,6 +79,43 @@ class GitRepoTest {
             assertThat(git.changes(Optional.empty(), Optional.empty()).changes())
                     .isEqualTo(jgit.changes(Optional.empty(), Optional.empty()).changes());
         }
+    }
+
+    /**
+     * git's status names a new folder, not its files (the mode its untracked cache serves): tia lists the files in it
+     * as JGit does, ignored ones left out and a repository inside kept out of the files, also when git's untracked
+     * cache was written before the folders were made.
+     */
+    @Test
+    void filesInNewFoldersAreListedAsJgitListsThem() throws Exception {
+        try (FixtureRepo repo = repoWithOneCommit()) {
+            repo.write(".gitignore", "ignored/\n*.log\n").write("old/kept.txt", "k\n").commitAll("second");
+            git("config", "core.untrackedCache", "true");
+            git("update-index", "--untracked-cache");
+            git("status"); // writes the untracked cache, before the new folders exist
+            repo.write("new/deep/er/X.java", "class X {}\n").write("new/out.log", "log\n").write("new/[*].txt", "x\n")
+                    .write("dir with space/ü/f.txt", "f\n").write("only-ignored/i.log", "i\n")
+                    .write("old/fresh.txt", "f\n").write("top.txt", "t\n").write("new/nested/inner.txt", "i\n");
+            git("-C", "new/nested", "init", "-q");
+        }
+        try (GitRepo jgit = GitRepo.open(dir, false, false); GitRepo git = GitRepo.open(dir.resolve("old"), true, true)) {
+            ChangeSet viaJgit = jgit.changes(Optional.empty(), Optional.empty());
+            assertThat(viaJgit.changes()).extracting(FileChange::path).containsExactly("dir with space/ü/f.txt",
+                    "new/[*].txt", "new/deep/er/X.java", "old/fresh.txt", "top.txt");
+            assertThat(git.changes(Optional.empty(), Optional.empty()).changes()).isEqualTo(viaJgit.changes());
+            assertThat(git.tree(ChangeSet.WORKTREE).files()).isEqualTo(jgit.tree(ChangeSet.WORKTREE).files());
+        }
+        assertThat(NativeGitStatus.read(dir).orElseThrow().untracked()).containsExactlyInAnyOrder("dir with space/ü/f.txt",
+                "new/[*].txt", "new/deep/er/X.java", "new/nested/", "old/fresh.txt", "top.txt");
+    }
+
+    private void git(String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of("git", "-C", dir.toString()));
+        command.addAll(List.of(arguments));
+        Process git = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(git.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(git.exitValue()).as(output).isZero();
     }
 
     /** The list every analysis walks: in path order with the untracked files among the tracked, each clean file with its committed id. */
