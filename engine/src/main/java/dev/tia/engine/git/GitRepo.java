@@ -36,6 +36,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -98,6 +99,7 @@ public final class GitRepo implements AutoCloseable {
         if (!Files.isDirectory(dir)) {
             throw new TiaException(dir + " is not a directory: pass --repo with the folder of a git repository");
         }
+        awaitPrepared();
         FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment().findGitDir(dir.toFile());
         if (builder.getGitDir() == null) {
             throw new TiaException(dir.toAbsolutePath() + " is not inside a git repository: run tia in a git checkout"
@@ -119,20 +121,37 @@ public final class GitRepo implements AutoCloseable {
         }
     }
 
+    /** What {@link #prepare} started, for an open to wait for rather than do the same work beside it. */
+    private static final AtomicReference<CompletableFuture<?>> PREPARED = new AtomicReference<>();
+
     /**
      * Starts, on another thread, what JGit does once per process before it opens its first repository: it runs
      * {@code git --version} and {@code git config --system} to find git's system configuration, about 80 ms of a
-     * fresh JVM's warm run. JGit keeps the result, so an open that comes later finds it done; one that comes
-     * earlier does the same work itself. Nothing is skipped: the configuration read is the same either way.
+     * fresh JVM's warm run. JGit keeps the result, so an open that comes later finds it done, and one that comes
+     * while it runs waits for it (see {@link #open}). Nothing is skipped: the configuration read is the same either way.
      */
     public static void prepare() {
-        Background.run("tia-git-prepare", () -> {
-            try {
-                return SystemReader.getInstance().getSystemConfig();
-            } catch (IOException | ConfigInvalidException e) {
-                return null; // opening the repository meets the same problem and reports it
-            }
-        });
+        if (PREPARED.get() == null) {
+            PREPARED.compareAndSet(null, Background.run("tia-git-prepare", () -> {
+                try {
+                    return SystemReader.getInstance().getSystemConfig();
+                } catch (IOException | ConfigInvalidException e) {
+                    return null; // opening the repository meets the same problem and reports it
+                }
+            }));
+        }
+    }
+
+    /**
+     * Waits for what {@link #prepare} started, if anything. JGit does not share the work in progress: an open that
+     * came while it ran found no system configuration yet and ran the same two git commands itself, beside the
+     * first two, on a machine whose two cores git's status already keeps busy.
+     */
+    private static void awaitPrepared() {
+        CompletableFuture<?> prepared = PREPARED.get();
+        if (prepared != null) {
+            prepared.exceptionally(e -> null).join(); // a failure is met again, and reported, by the open
+        }
     }
 
     /**
