@@ -90,13 +90,23 @@ final class NativeGitStatus {
     }
 
     /**
+     * Beyond this many new folders, their files are found in a listing of every untracked file instead: a command
+     * line naming each could pass what the system allows (32k characters on Windows).
+     */
+    static final int MAX_FOLDERS_NAMED = 100;
+
+    /**
      * The untracked files in the untracked {@code folders} git's status named, listed as {@code --untracked-files=all}
      * would have (an untracked repository inside stays a folder): a second, small walk, only when a folder is new.
      * Relative to the working tree's root, as the status's paths are, from whichever folder git runs in.
      */
     private static Optional<ImmutableSet<String>> untrackedFilesIn(Path dir, List<String> folders) {
         List<String> arguments = new ArrayList<>(List.of("ls-files", "-z", "--others", "--exclude-standard", "--full-name", "--"));
-        folders.forEach(folder -> arguments.add(":(top,literal)" + folder));
+        if (folders.size() <= MAX_FOLDERS_NAMED) {
+            folders.forEach(folder -> arguments.add(":(top,literal)" + folder));
+        } else {
+            arguments.add(":(top)"); // every untracked file of the working tree, the folders' among them
+        }
         return run(git(dir, arguments.toArray(String[]::new))).map(output -> {
             ImmutableSet.Builder<String> files = ImmutableSet.builder();
             for (String path : new String(output, StandardCharsets.UTF_8).split("\0")) {

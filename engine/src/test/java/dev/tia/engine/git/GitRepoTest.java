@@ -109,6 +109,22 @@ class GitRepoTest {
                 "new/[*].txt", "new/deep/er/X.java", "new/nested/", "old/fresh.txt", "top.txt");
     }
 
+    /** More new folders than a command line names: their files come from a listing of every untracked file. */
+    @Test
+    void filesInManyNewFoldersAreListedAsJgitListsThem() throws Exception {
+        try (FixtureRepo repo = repoWithOneCommit()) {
+            for (int i = 0; i <= NativeGitStatus.MAX_FOLDERS_NAMED; i++) {
+                repo.write("new" + i + "/F.java", "class F {}\n").write("new" + i + "/ignored/out.txt", "x\n");
+            }
+            repo.write("top.txt", "t\n").write("a.txt", "a changed\n");
+        }
+        try (GitRepo jgit = GitRepo.open(dir, false, false); GitRepo git = GitRepo.open(dir.resolve("new7"), true, true)) {
+            ChangeSet viaJgit = jgit.changes(Optional.empty(), Optional.empty());
+            assertThat(viaJgit.changes()).hasSize(NativeGitStatus.MAX_FOLDERS_NAMED + 3);
+            assertThat(git.changes(Optional.empty(), Optional.empty()).changes()).isEqualTo(viaJgit.changes());
+        }
+    }
+
     private void git(String... arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of("git", "-C", dir.toString()));
         command.addAll(List.of(arguments));
