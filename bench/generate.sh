@@ -3,6 +3,9 @@
 # DIR already holds one of the current generator's version. Used by bench/run.sh and bench/compare.sh.
 #
 # Usage: bench/generate.sh SIZE DIR
+# Env:   BENCH_UNTRACKED_CACHE=1 turns on git's untracked cache in DIR (core.untrackedCache, as feature.manyFiles
+#        does), which large repositories use and tia's status is served by (see README, Speed); bench/compare.sh and
+#        bench/run.sh pass it on. Use a BENCH_DIR of its own for such runs.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 size=$1 repo=$2
@@ -15,4 +18,13 @@ if [ ! -f "$repo/.generated-v2" ]; then
   git -C "$repo" -c user.name=bench -c user.email=bench@tia.dev commit -q -m "generated"
   printf '.generated-v2\n.tia/\n' > "$repo/.git/info/exclude"
   touch "$repo/.generated-v2"
+  # Files written in the same second as git's index are "racily clean": every git status reads them again until
+  # the index is written later, and tia's status never writes it. Written once more here, a second on.
+  sleep 1
+  git -C "$repo" update-index -q --refresh
+fi
+if [ "${BENCH_UNTRACKED_CACHE:-0}" = 1 ] && [ "$(git -C "$repo" config --get core.untrackedCache || true)" != true ]; then
+  git -C "$repo" config core.untrackedCache true
+  git -C "$repo" update-index --untracked-cache
+  git -C "$repo" status >/dev/null # fills the cache
 fi

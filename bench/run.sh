@@ -104,7 +104,7 @@ for size in "${sizes[@]}"; do
   read_all=$(lower_bound "git -C '$repo' ls-files -z '*.java' | (cd '$repo' && xargs -0 cat)")
   diff_names=$(lower_bound "git -C '$repo' diff --name-only HEAD")
   # What tia itself asks git on every run that compares the working tree: no warm run can take less.
-  git_status=$(lower_bound "git -C '$repo' status --porcelain=v1 -z --untracked-files=all --no-renames --ignore-submodules=all")
+  git_status=$(lower_bound "GIT_OPTIONAL_LOCKS=0 git -C '$repo' status --porcelain=v1 -z --untracked-files=normal --no-renames --ignore-submodules=all")
   empty_jvm=$(lower_bound "java -cp '$work/empty' Empty")
   results+=("$size $files $cold $warm $one $five $read_all $diff_names $empty_jvm $capped $loop $git_status $body $local_var $written")
 done
