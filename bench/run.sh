@@ -109,7 +109,7 @@ for size in "${sizes[@]}"; do
   results+=("$size $files $cold $warm $one $five $read_all $diff_names $empty_jvm $capped $loop $git_status $body $local_var $written")
 done
 
-machine="$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1)"
+machine="$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1) (kernel $(uname -r | cut -d- -f1))"
 java_version="$(java -version 2>&1 | head -n 1)"
 {
   echo "# tia benchmarks"
