@@ -14,9 +14,6 @@ import dev.tia.fixtures.FixtureRepo;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jgit.api.MergeResult;
 import org.junit.jupiter.api.Test;
@@ -47,8 +44,8 @@ class HostileInputsTest {
             repo.apply(ChangeStep.named("shop", "01-discount-rule"));
         }
         Selection full = analyze(TiaConfig.defaults(shop()));
-        git(shop(), "update-index", "-q", "--refresh"); // JGit wrote the index: git would leave files it finds not up to date
-        git(shop(), "sparse-checkout", "set", "libs");
+        FixtureRepo.runGit(shop(), "update-index", "-q", "--refresh"); // JGit wrote the index: git would leave files it finds not up to date
+        FixtureRepo.runGit(shop(), "sparse-checkout", "set", "libs");
         assertThat(shop().resolve("services/catalog/pom.xml")).doesNotExist();
 
         Selection sparse = analyze(TiaConfig.defaults(shop()).with(ConfigKey.CACHE_DIR, dir.resolve("cache").toString()));
@@ -56,14 +53,6 @@ class HostileInputsTest {
         assertThat(sparse.runAll()).as(String.join("; ", sparse.runAllReasons())).isFalse();
         assertThat(sparse.tests()).isEqualTo(full.tests());
         assertThat(InlineProject.names(sparse, TestStatus.SELECTED)).contains("com.example.checkout.CheckoutServiceTest");
-    }
-
-    private static void git(Path repo, String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of("git", "-C", repo.toString()));
-        command.addAll(List.of(arguments));
-        Process git = new ProcessBuilder(command).redirectErrorStream(true).start();
-        assertThat(git.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(git.exitValue()).as(new String(git.getInputStream().readAllBytes())).isZero();
     }
 
     @Test

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jgit.lib.Repository;
 import org.junit.jupiter.api.Test;
@@ -192,11 +191,9 @@ class GitIndexTest {
         return ByteBuffer.wrap(index).getInt(4);
     }
 
-    private void git(String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of("git", "-C", dir.toString(), "-c", "user.name=t", "-c", "user.email=t@t"));
+    private void git(String... arguments) {
+        List<String> command = new ArrayList<>(List.of("-c", "user.name=t", "-c", "user.email=t@t"));
         command.addAll(List.of(arguments));
-        Process git = new ProcessBuilder(command).redirectErrorStream(true).start();
-        assertThat(git.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(git.exitValue()).as(new String(git.getInputStream().readAllBytes())).isZero();
+        FixtureRepo.runGit(dir, command.toArray(String[]::new));
     }
 }

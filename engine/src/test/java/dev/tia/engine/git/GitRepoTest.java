@@ -9,8 +9,6 @@ import dev.tia.fixtures.FixtureRepo;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -90,13 +88,13 @@ class GitRepoTest {
     void filesInNewFoldersAreListedAsJgitListsThem() throws Exception {
         try (FixtureRepo repo = repoWithOneCommit()) {
             repo.write(".gitignore", "ignored/\n*.log\n").write("old/kept.txt", "k\n").commitAll("second");
-            git("config", "core.untrackedCache", "true");
-            git("update-index", "--untracked-cache");
-            git("status"); // writes the untracked cache, before the new folders exist
+            FixtureRepo.runGit(dir, "config", "core.untrackedCache", "true");
+            FixtureRepo.runGit(dir, "update-index", "--untracked-cache");
+            FixtureRepo.runGit(dir, "status"); // writes the untracked cache, before the new folders exist
             repo.write("new/deep/er/X.java", "class X {}\n").write("new/out.log", "log\n").write("new/[*].txt", "x\n")
                     .write("dir with space/ü/f.txt", "f\n").write("only-ignored/i.log", "i\n")
                     .write("old/fresh.txt", "f\n").write("top.txt", "t\n").write("new/nested/inner.txt", "i\n");
-            git("-C", "new/nested", "init", "-q");
+            FixtureRepo.runGit(dir.resolve("new/nested"), "init", "-q");
         }
         try (GitRepo jgit = GitRepo.open(dir, false, false); GitRepo git = GitRepo.open(dir.resolve("old"), true, true)) {
             ChangeSet viaJgit = jgit.changes(Optional.empty(), Optional.empty());
@@ -123,15 +121,6 @@ class GitRepoTest {
             assertThat(viaJgit.changes()).hasSize(NativeGitStatus.MAX_FOLDERS_NAMED + 3);
             assertThat(git.changes(Optional.empty(), Optional.empty()).changes()).isEqualTo(viaJgit.changes());
         }
-    }
-
-    private void git(String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of("git", "-C", dir.toString()));
-        command.addAll(List.of(arguments));
-        Process git = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(git.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(git.exitValue()).as(output).isZero();
     }
 
     /** The list every analysis walks: in path order with the untracked files among the tracked, each clean file with its committed id. */
