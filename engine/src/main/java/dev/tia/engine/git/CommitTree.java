@@ -14,6 +14,7 @@ import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 /** The files of one commit, read from the object database. */
@@ -39,6 +40,11 @@ final class CommitTree implements SourceTree {
     /** No files of {@code label}. */
     static CommitTree empty(Repository repository, String label) {
         return new CommitTree(repository, label, ImmutableMap.of());
+    }
+
+    /** The files of commit {@code label} whose blob ids are known already: {@code blobs}, read when asked. */
+    static CommitTree of(Repository repository, String label, Map<String, ObjectId> blobs) {
+        return new CommitTree(repository, label, ImmutableMap.copyOf(blobs));
     }
 
     /** Only {@code paths} of the commit (those that exist there): cheap when a few files are needed. */

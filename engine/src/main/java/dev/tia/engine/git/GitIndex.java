@@ -14,8 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.util.Arrays;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
@@ -48,8 +48,8 @@ final class GitIndex {
     private final Kind[] kinds;
     /** Null for an entry added with intent to add (its id names no content yet) and for one that is no stage 0. */
     private final String[] ids;
-    /** Null until {@link #tracks} first asks; then every path when they are not in order, else none. */
-    private Set<String> unordered;
+    /** Null until {@link #find} first asks; then every path's entry when they are not in order, else none. */
+    private Map<String, Integer> unordered;
 
     private GitIndex(String[] paths, int[] stages, Kind[] kinds, String[] ids) {
         this.paths = paths;
@@ -209,14 +209,19 @@ final class GitIndex {
      * Whether {@code path} has an entry, at any stage. The index is in the byte order of the paths' UTF-8, which is
      * the order of their code points: the search compares those. A path that is no valid UTF-8 is decoded with
      * replacement characters, which may not keep that order: the paths are checked to be in order once, on the first
-     * call, and looked up in a set of them when they are not.
+     * call, and looked up in a map of them when they are not.
      */
     boolean tracks(String path) {
+        return find(path) >= 0;
+    }
+
+    /** The entry of {@code path} (one of them, for a conflict's stages), or -1 when it has none (see {@link #tracks}). */
+    int find(String path) {
         if (unordered == null) {
-            unordered = !inCodePointOrder(paths) ? new HashSet<>(Arrays.asList(paths)) : Set.of();
+            unordered = !inCodePointOrder(paths) ? positions(paths) : Map.of();
         }
         if (!unordered.isEmpty()) {
-            return unordered.contains(path);
+            return unordered.getOrDefault(path, -1);
         }
         int low = 0;
         int high = paths.length - 1;
@@ -224,7 +229,7 @@ final class GitIndex {
             int middle = (low + high) >>> 1;
             int order = compareCodePoints(paths[middle], path);
             if (order == 0) {
-                return true;
+                return middle;
             }
             if (order < 0) {
                 low = middle + 1;
@@ -232,7 +237,15 @@ final class GitIndex {
                 high = middle - 1;
             }
         }
-        return false;
+        return -1;
+    }
+
+    private static Map<String, Integer> positions(String[] paths) {
+        Map<String, Integer> positions = new HashMap<>();
+        for (int i = 0; i < paths.length; i++) {
+            positions.put(paths[i], i);
+        }
+        return positions;
     }
 
     private static boolean inCodePointOrder(String[] paths) {

@@ -30,8 +30,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -66,6 +68,11 @@ public final class GitRepo implements AutoCloseable {
      * the working tree is compared; null until first needed otherwise.
      */
     private CompletableFuture<GitIndex> index;
+    /**
+     * HEAD's commit when the last working-tree change was measured against HEAD itself, whose files git's index
+     * names (see {@link #sinceHead}); null otherwise.
+     */
+    private ObjectId headBase;
 
     private GitRepo(Repository repository, CompletableFuture<Optional<StatusSets>> nativeStatus, boolean readIndexNow) {
         this.repository = repository;
@@ -182,6 +189,12 @@ public final class GitRepo implements AutoCloseable {
      */
     public ChangeSet changes(Optional<String> base, Optional<String> head) {
         try (RevWalk walk = new RevWalk(repository)) {
+            if (head.isEmpty()) {
+                Optional<ChangeSet> sinceHead = sinceHead(base);
+                if (sinceHead.isPresent()) {
+                    return sinceHead.get();
+                }
+            }
             RevCommit headCommit = head.isPresent() ? commit(walk, head.get(), "head") : currentCommit(walk);
             String headLabel = head.isPresent() ? headCommit.name() : ChangeSet.WORKTREE;
             String baseRef = base.orElseGet(this::defaultBase);
@@ -217,6 +230,82 @@ public final class GitRepo implements AutoCloseable {
                             : ": the repository is incomplete or corrupt (try git fsck)"), e);
         } catch (IOException | GitAPIException e) {
             throw new TiaException("cannot read the git repository at " + workTree + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The working tree's change when the base is HEAD's commit itself (edits not yet committed on the base branch),
+     * found without reading a git object: the merge-base is HEAD, nothing was committed since, and HEAD's blob ids of
+     * the paths git's status names are those of git's index when none of them has a staged change. JGit reads the
+     * whole index of a pack on the first object it looks up (100 ms and 50 MB of heap for a million objects, in a
+     * fresh JVM), a cost that follows the history's size, not the change's. Empty when the base is another commit,
+     * or is not named by a ref (an expression such as HEAD~1 is resolved by reading objects).
+     */
+    private Optional<ChangeSet> sinceHead(Optional<String> base) throws IOException, GitAPIException {
+        ObjectId headId = repository.resolve(Constants.HEAD);
+        if (headId == null) {
+            return Optional.empty(); // no commits yet: the general path says so
+        }
+        String baseRef = base.orElseGet(this::defaultBase);
+        if (!headId.equals(refId(baseRef))) {
+            return Optional.empty();
+        }
+        StatusSets status = status();
+        GitIndex index = index();
+        List<FileChange> changes = new WorkingTreeDiff(workTree).diff(paths -> {
+            Optional<Map<String, ObjectId>> fromIndex = idsAtHead(paths, status, index);
+            return fromIndex.isPresent() ? fromIndex.get() : idsAt(headId, paths);
+        }, List.of(), status, index);
+        headBase = headId;
+        return Optional.of(new ChangeSet(headId.name(), baseRef, ChangeSet.WORKTREE, sorted(changes), Optional.empty()));
+    }
+
+    /** Whether the last working-tree change was measured against HEAD itself, from git's index (for tests). */
+    boolean measuredAgainstHead() {
+        return headBase != null;
+    }
+
+    /** The id {@code ref} names when it is a ref's name or an object id, read from refs alone; else null. */
+    private ObjectId refId(String ref) throws IOException {
+        // Operators (HEAD~1, main^{commit}, @{upstream}) walk or peel objects: such a base takes the general path.
+        if (ref.chars().anyMatch(c -> "^~:@{}".indexOf(c) >= 0)) {
+            return null;
+        }
+        try {
+            return repository.resolve(ref);
+        } catch (RevisionSyntaxException e) {
+            return null;
+        }
+    }
+
+    /**
+     * HEAD's blob ids of {@code paths} (those HEAD holds as files or links), from git's index: an entry without a
+     * staged change is HEAD's, and a path the index lacks is not in HEAD. Empty when a path has a staged change, a
+     * conflict, or an entry added with intent to add: then the index does not tell HEAD's content.
+     */
+    private static Optional<Map<String, ObjectId>> idsAtHead(Set<String> paths, StatusSets status, GitIndex index) {
+        Map<String, ObjectId> ids = new HashMap<>();
+        for (String path : paths) {
+            if (status.added().contains(path) || status.changed().contains(path) || status.removed().contains(path)
+                    || status.conflicting().contains(path)) {
+                return Optional.empty();
+            }
+            int entry = index.find(path);
+            if (entry < 0 || index.kind(entry) == GitIndex.Kind.GITLINK) {
+                continue; // not in HEAD, or a submodule, which has no blob
+            }
+            if (index.stage(entry) != 0 || index.id(entry) == null) {
+                return Optional.empty();
+            }
+            ids.put(path, ObjectId.fromString(index.id(entry)));
+        }
+        return Optional.of(ids);
+    }
+
+    /** {@link WorkingTreeDiff#idsAt}, for commit {@code commitId}. */
+    private Map<String, ObjectId> idsAt(ObjectId commitId, Set<String> paths) throws IOException {
+        try (RevWalk walk = new RevWalk(repository)) {
+            return WorkingTreeDiff.idsAt(repository, walk.parseCommit(commitId), paths);
         }
     }
 
@@ -283,6 +372,17 @@ public final class GitRepo implements AutoCloseable {
         if (paths.isEmpty()) {
             return CommitTree.empty(repository, commitId); // nothing asked: no commit to read (and no filter = every file)
         }
+        if (headBase != null && headBase.name().equals(commitId)) {
+            // The change was measured against HEAD: git's index names HEAD's blobs of paths without a staged change.
+            try {
+                Optional<Map<String, ObjectId>> ids = idsAtHead(new HashSet<>(paths), status(), index());
+                if (ids.isPresent()) {
+                    return CommitTree.of(repository, commitId, ids.get());
+                }
+            } catch (IOException | GitAPIException e) {
+                throw new TiaException("cannot read the files of " + commitId + ": " + e.getMessage(), e);
+            }
+        }
         try (RevWalk walk = new RevWalk(repository)) {
             return CommitTree.of(repository, walk.parseCommit(ObjectId.fromString(commitId)), Optional.of(paths));
         } catch (IOException e) {
@@ -293,7 +393,10 @@ public final class GitRepo implements AutoCloseable {
     private String defaultBase() {
         for (String candidate : DEFAULT_BASES) {
             try {
-                if (repository.resolve(candidate + "^{commit}") != null) {
+                // A ref at HEAD's commit names a commit: known without reading it (see sinceHead).
+                ObjectId id = refId(candidate);
+                if (id != null && (id.equals(repository.resolve(Constants.HEAD))
+                        || repository.resolve(candidate + "^{commit}") != null)) {
                     return candidate;
                 }
             } catch (IOException | RevisionSyntaxException e) {
@@ -365,7 +468,7 @@ public final class GitRepo implements AutoCloseable {
     private List<FileChange> workingTreeChanges(RevCommit base, RevCommit headCommit) throws IOException, GitAPIException {
         List<FileChange> committed = new TreeDiff(repository).diff(base, headCommit);
         StatusSets status = status();
-        return new WorkingTreeDiff(repository, workTree).diff(base, committed, status, index());
+        return new WorkingTreeDiff(workTree).diff(paths -> WorkingTreeDiff.idsAt(repository, base, paths), committed, status, index());
     }
 
     private StatusSets status() throws GitAPIException {

@@ -27,16 +27,23 @@ import java.util.TreeSet;
  */
 final class WorkingTreeDiff {
 
-    private final Repository repository;
     private final Path workTree;
 
-    WorkingTreeDiff(Repository repository, Path workTree) {
-        this.repository = repository;
+    WorkingTreeDiff(Path workTree) {
         this.workTree = workTree;
     }
 
-    /** @param index git's index, as read with the status */
-    List<FileChange> diff(RevCommit base, List<FileChange> committed, StatusSets status, GitIndex index) throws IOException {
+    /** The blob ids that some paths have at the base commit: those it holds as files or links, no others. */
+    @FunctionalInterface
+    interface IdsAtBase {
+        Map<String, ObjectId> of(Set<String> paths) throws IOException;
+    }
+
+    /**
+     * @param atBase the base's blob ids of the paths the change names
+     * @param index git's index, as read with the status
+     */
+    List<FileChange> diff(IdsAtBase atBase, List<FileChange> committed, StatusSets status, GitIndex index) throws IOException {
         Set<String> candidates = new TreeSet<>();
         for (FileChange change : committed) {
             candidates.add(change.path());
@@ -53,14 +60,14 @@ final class WorkingTreeDiff {
             return List.of();
         }
 
-        Map<String, ObjectId> atBase = idsAtBase(base, candidates);
+        Map<String, ObjectId> idsAtBase = atBase.of(candidates);
         Map<String, FileChange> changes = new HashMap<>();
         try (ObjectInserter.Formatter hasher = new ObjectInserter.Formatter()) {
             for (String path : candidates) {
                 Path file = workTree.resolve(path);
                 boolean inWorkTree = Files.isRegularFile(file)
                         && (index.tracks(path) || status.untracked().contains(path));
-                ObjectId baseId = atBase.get(path);
+                ObjectId baseId = idsAtBase.get(path);
                 if (baseId == null && inWorkTree) {
                     changes.put(path, FileChange.of(ChangeType.ADDED, path));
                 } else if (baseId != null && !inWorkTree) {
@@ -85,7 +92,8 @@ final class WorkingTreeDiff {
         return new ArrayList<>(changes.values());
     }
 
-    private Map<String, ObjectId> idsAtBase(RevCommit base, Set<String> paths) throws IOException {
+    /** The ids of {@code paths} in commit {@code base}'s tree, read from the object database. */
+    static Map<String, ObjectId> idsAt(Repository repository, RevCommit base, Set<String> paths) throws IOException {
         Map<String, ObjectId> ids = new HashMap<>();
         try (TreeWalk walk = new TreeWalk(repository)) {
             walk.addTree(base.getTree());

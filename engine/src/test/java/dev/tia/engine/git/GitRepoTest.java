@@ -9,6 +9,7 @@ import dev.tia.fixtures.FixtureRepo;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -205,6 +206,84 @@ class GitRepoTest {
         assertThat(status.missing()).containsExactly("lost.txt");
         assertThat(status.untracked()).containsExactly("fresh.txt");
         assertThat(status.conflicting()).containsExactly("both.txt");
+    }
+
+    /**
+     * On the base branch with edits not yet committed, the change and HEAD's files come from git's status and index
+     * (no git object read): the same as HEAD's tree gives, which a base written as an expression still reads. Staged
+     * changes and an entry added with intent to add are among the edits: the index does not tell HEAD's content of
+     * those, and the tree is read for them.
+     */
+    @Test
+    void aChangeAgainstHeadComesFromTheIndexAsFromHeadsTree() throws Exception {
+        String[][] edits = {
+            {"unstaged edits, a new and a deleted file"},
+            {"an edit staged", "b.txt"},
+            {"a file added with intent to add", "intent.txt"},
+        };
+        for (String[] edit : edits) {
+            try (FixtureRepo repo = repoWithOneCommit()) {
+                repo.write("link-target.txt", "t\n");
+                Files.createSymbolicLink(dir.resolve("link"), Path.of("link-target.txt"));
+                repo.commitAll("second");
+                repo.write("a.txt", "a changed\n").write("untracked.txt", "new\n").delete("c.txt")
+                        .write("link-target.txt", "t\n"); // written again as it was: no change
+                if (edit.length > 1) {
+                    repo.write(edit[1], "staged\n");
+                    FixtureRepo.runGit(dir, edit[1].startsWith("intent") ? new String[] {"add", "-N", edit[1]} : new String[] {"add", edit[1]});
+                }
+            }
+            try (GitRepo fromIndex = GitRepo.open(dir); GitRepo fromTree = GitRepo.open(dir)) {
+                ChangeSet sinceHead = fromIndex.changes(Optional.empty(), Optional.empty());
+                ChangeSet viaTree = fromTree.changes(Optional.of("HEAD^{commit}"), Optional.empty());
+                assertThat(sinceHead.changes()).as(edit[0]).isEqualTo(viaTree.changes()).isNotEmpty();
+                assertThat(sinceHead.baseCommit()).isEqualTo(viaTree.baseCommit());
+                assertThat(sinceHead.baseRef()).isEqualTo("main");
+                assertThat(fromIndex.measuredAgainstHead()).isTrue();
+                assertThat(fromTree.measuredAgainstHead()).isFalse();
+                List<String> paths = List.of("a.txt", "b.txt", "c.txt", "untracked.txt", "intent.txt", "link", "link-target.txt");
+                SourceTree headFromIndex = fromIndex.files(sinceHead.baseCommit(), paths);
+                SourceTree headFromTree = fromTree.files(viaTree.baseCommit(), paths);
+                assertThat(headFromIndex.files()).as(edit[0]).isEqualTo(headFromTree.files())
+                        .containsExactly("a.txt", "b.txt", "c.txt", "link", "link-target.txt");
+                for (String path : headFromTree.files()) {
+                    assertThat(headFromIndex.contentId(path)).as(path).isEqualTo(headFromTree.contentId(path));
+                    assertThat(headFromIndex.read(path)).as(path).isEqualTo(headFromTree.read(path));
+                }
+            }
+            deleteRepository();
+        }
+    }
+
+    /** A base named by a commit id or a ref other than a branch is HEAD's commit all the same, when it is. */
+    @Test
+    void aBaseAtHeadsCommitIsMeasuredFromTheIndexWhateverNamesIt() throws Exception {
+        String head;
+        try (FixtureRepo repo = repoWithOneCommit()) {
+            head = repo.head().name();
+            repo.git().tag().setName("light").setAnnotated(false).call();
+            repo.git().tag().setName("annotated").setAnnotated(true).setMessage("a tag object, not the commit").call();
+            repo.write("a.txt", "a changed\n");
+        }
+        for (String base : List.of(head, "light", "refs/heads/main", "HEAD")) {
+            try (GitRepo git = GitRepo.open(dir)) {
+                assertThat(git.changes(Optional.of(base), Optional.empty()).changes()).as(base)
+                        .containsExactly(FileChange.of(ChangeType.MODIFIED, "a.txt"));
+                assertThat(git.measuredAgainstHead()).as(base).isTrue();
+            }
+        }
+        // An annotated tag names its tag object: the commit it points to is found by reading it, as before.
+        try (GitRepo git = GitRepo.open(dir)) {
+            assertThat(git.changes(Optional.of("annotated"), Optional.empty()).changes())
+                    .containsExactly(FileChange.of(ChangeType.MODIFIED, "a.txt"));
+            assertThat(git.measuredAgainstHead()).isFalse();
+        }
+    }
+
+    private void deleteRepository() throws java.io.IOException {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).filter(path -> !path.equals(dir)).forEach(path -> path.toFile().delete());
+        }
     }
 
     @Test
