@@ -45,6 +45,14 @@ final class FileTable {
         return new FileTable(ImmutableList.copyOf(sorted.keySet()), sorted.values().toArray(String[]::new));
     }
 
+    /**
+     * Files known to be in order and distinct: git's index read in order, of ASCII paths, one stage of each (the check
+     * of {@link #of} took 7-10 ms of every warm run at 50k classes).
+     */
+    static FileTable ofOrdered(String[] paths, String[] ids) {
+        return new FileTable(ImmutableList.copyOf(paths), ids.clone());
+    }
+
     /** This table with {@code others} joined, files whose id is not known (the untracked files joining git's index). */
     FileTable with(Collection<String> others) {
         if (others.isEmpty()) {

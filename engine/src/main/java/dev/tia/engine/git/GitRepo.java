@@ -557,8 +557,10 @@ public final class GitRepo implements AutoCloseable {
             kept = files;
             untracked.removeIf(notFiles::contains);
         }
-        return new WorkingTree(workTree, FileTable.of(Arrays.copyOf(paths, kept), Arrays.copyOf(ids, kept)).with(untracked),
-                repository);
+        String[] files = Arrays.copyOf(paths, kept);
+        String[] fileIds = Arrays.copyOf(ids, kept);
+        FileTable tracked = index.inStringOrder() ? FileTable.ofOrdered(files, fileIds) : FileTable.of(files, fileIds);
+        return new WorkingTree(workTree, tracked.with(untracked), repository);
     }
 
     private static ImmutableList<FileChange> sorted(List<FileChange> changes) {

@@ -143,6 +143,62 @@ class GitIndexTest {
         assertThat(GitIndex.compareCodePoints("ab", "abc")).isNegative();
     }
 
+    /**
+     * An index of ASCII paths read in order is taken in its order, as every tree's listing and lookup then trusts it;
+     * a path beyond ASCII, or entries out of order, leave it to be checked: found all the same.
+     */
+    @Test
+    void anIndexOfAsciiPathsInOrderIsTakenInItsOrder() throws Exception {
+        try (FixtureRepo repo = FixtureRepo.init(dir).write("a.txt", "a\n").write("m/src/main/java/p/A.java", "class A {}\n")
+                .write("m/src/main/java/p/B.java", "class B {}\n").write("m.txt", "m\n").write("z.txt", "z\n").commitAll("first")) {
+            for (String version : List.of("4", "2")) {
+                git("update-index", "--index-version", version);
+                GitIndex index = GitIndex.parse(index());
+                assertThat(index.inStringOrder()).as(version).isTrue();
+                assertThat(index.path(1)).isEqualTo("m.txt"); // git's byte order: '.' before '/'
+                for (int i = 0; i < index.size(); i++) {
+                    assertThat(index.find(index.path(i))).as(index.path(i)).isEqualTo(i);
+                }
+                assertThat(index.tracks("m")).isFalse();
+                assertThat(index.tracks("b.txt")).isFalse();
+            }
+            // The first and last paths' names swapped (both five bytes long): out of order, checked, and found.
+            byte[] bytes = index();
+            int first = 12 + 62;
+            int last = lastEntryName(bytes, "z.txt");
+            byte[] a = Arrays.copyOfRange(bytes, first, first + 5);
+            System.arraycopy(bytes, last, bytes, first, 5);
+            System.arraycopy(a, 0, bytes, last, 5);
+            GitIndex swapped = GitIndex.parse(bytes);
+            assertThat(swapped.path(0)).isEqualTo("z.txt");
+            assertThat(swapped.inStringOrder()).isFalse();
+            assertThat(swapped.tracks("a.txt")).isTrue();
+            assertThat(swapped.tracks("z.txt")).isTrue();
+        }
+        deleteRepository();
+        try (FixtureRepo repo = repo()) { // "dir with space/ü.txt"
+            GitIndex index = GitIndex.parse(index());
+            assertThat(index.inStringOrder()).isFalse();
+            assertThat(index.tracks("dir with space/ü.txt")).isTrue();
+        }
+    }
+
+    private static int lastEntryName(byte[] bytes, String name) {
+        byte[] wanted = name.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        for (int at = bytes.length - wanted.length; at >= 0; at--) {
+            if (Arrays.equals(bytes, at, at + wanted.length, wanted, 0, wanted.length) && bytes[at + wanted.length] == 0) {
+                return at;
+            }
+        }
+        throw new AssertionError(name + " not in the index");
+    }
+
+    private void deleteRepository() throws Exception {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).filter(path -> !path.equals(dir)).forEach(path -> path.toFile().delete());
+        }
+    }
+
     /** A path that is no valid UTF-8 decodes with a replacement character, out of the index's order: still found. */
     @Test
     void findsAPathThatIsNoValidUtf8() throws Exception {
