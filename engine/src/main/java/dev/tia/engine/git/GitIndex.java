@@ -338,10 +338,6 @@ final class GitIndex {
         return -1;
     }
 
-    /**
-     * A path as JGit's {@link DirCacheEntry#getPathString()} decodes it (UTF-8, malformed bytes replaced); an ASCII
-     * path, nearly every one, copied without a decoder.
-     */
     private static boolean isAscii(byte[] bytes, int start, int length) {
         for (int i = start; i < start + length; i++) {
             if (bytes[i] < 0) {
@@ -351,6 +347,10 @@ final class GitIndex {
         return true;
     }
 
+    /**
+     * A path as JGit's {@link DirCacheEntry#getPathString()} decodes it (UTF-8, malformed bytes replaced); an ASCII
+     * path, nearly every one, copied without a decoder.
+     */
     private static String pathOf(byte[] bytes, int start, int length, boolean ascii) {
         return ascii ? new String(bytes, start, length, StandardCharsets.ISO_8859_1)
                 : StandardCharsets.UTF_8.decode(ByteBuffer.wrap(bytes, start, length)).toString();
