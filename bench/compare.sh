@@ -5,7 +5,8 @@
 # neither run finds the other's index (the index is keyed by tia's build).
 #
 # Usage: bench/compare.sh OLD_REV NEW_REV [CLASSES] [ROUNDS]   (default: 10000 classes, 9 rounds)
-# Env:   BENCH_DIR (default /tmp/tia-bench; the repository is generated there if missing)
+# Env:   BENCH_DIR (default /tmp/tia-bench; the repository is generated there if missing); BENCH_UNTRACKED_CACHE
+#        and BENCH_HISTORY_OBJECTS as bench/generate.sh reads them, each with a BENCH_DIR of its own
 # Prints, per revision, the median engine ms (from --timings) and wall ms (the whole bin/tia process) with no
 # change, with a 1-file change (a new type each run, as in bench/run.sh) and with a 1-method-body change (another
 # number in weight() each run), and every run's figures; and with a 1-method-body change that writes a new word (a
