@@ -176,7 +176,9 @@ public final class TiaEngine {
             }
             caches.graphs().problem().ifPresent(notes::add);
 
-            timings.time("save-index", () -> cache.save()).ifPresent(notes::add);
+            // Written on a thread of its own while this one resolves and builds (a cold run's write took 200-320 ms of its
+            // main thread at 10k classes): every entry to keep has been asked for by now, and no facts are added later.
+            CompletableFuture<Optional<String>> factsSaved = Background.run("tia-save-index", cache::save);
             timings.time("save-poms", pomCache::save).ifPresent(notes::add);
 
             DependencyGraph graph;
@@ -205,7 +207,10 @@ public final class TiaEngine {
                     DependencyGraph built = graph;
                     timings.time("save-graph", () -> caches.graphs().save(graphKey, index, built, catalog)).ifPresent(notes::add);
                 }
+                // What is left of writing the resolutions, after the graph's build and store.
+                timings.time("save-resolved", () -> Background.await(names.saved())).ifPresent(notes::add);
             }
+            timings.time("save-index", () -> Background.await(factsSaved)).ifPresent(notes::add);
 
             // The policy looks up only the changed files: a map of every file's facts took 100 ms at 50k.
             Map<String, FileFacts> headFacts = new HashMap<>();
@@ -273,11 +278,20 @@ public final class TiaEngine {
         }
     }
 
-    /** The resolver over the type universe and every file's resolved names: what a graph is built from. */
-    private record Resolved(NameResolver resolver, Resolutions resolutions) {
+    /**
+     * The resolver over the type universe and every file's resolved names: what a graph is built from.
+     *
+     * @param saved the store of this run's resolutions, being written: a problem to report, if any
+     */
+    private record Resolved(NameResolver resolver, Resolutions resolutions, CompletableFuture<Optional<String>> saved) {
     }
 
-    /** Resolves every file's names (most kept from earlier runs, see {@link ResolutionCache}) and stores them. */
+    /**
+     * Resolves every file's names (most kept from earlier runs, see {@link ResolutionCache}) and starts storing them,
+     * on a thread of its own: the store is written from what the resolution left and nothing changes after, while this
+     * thread builds the graph (writing it took 80-100 ms of a cold run at 10k classes, and 750 ms of a warm run at 50k
+     * with 5% of files changed, one after the other with the rest).
+     */
     private static Resolved resolve(Timings timings, SourceIndex index, Map<String, FileFacts> baseFacts, Workspace workspace,
             Caches caches, Function<String, Set<String>> visibleFrom, List<String> notes) {
         TypeUniverse universe = timings.time("universe", () -> universe(index, baseFacts, workspace));
@@ -285,8 +299,7 @@ public final class TiaEngine {
         ResolutionCache stored = timings.time("resolved-load", caches::resolutions);
         stored.problem().ifPresent(notes::add);
         Resolutions resolutions = timings.time("resolve", () -> stored.resolveAll(index, resolver, universe, visibleFrom));
-        timings.time("save-resolved", () -> caches.resolutions().save()).ifPresent(notes::add);
-        return new Resolved(resolver, resolutions);
+        return new Resolved(resolver, resolutions, Background.run("tia-save-resolved", () -> caches.resolutions().save()));
     }
 
     /**
