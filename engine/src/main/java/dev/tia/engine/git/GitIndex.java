@@ -114,7 +114,6 @@ final class GitIndex {
         int[] flags = new int[count];
         String[] paths = new String[count];
         boolean[] unsure = new boolean[count]; // a path not ASCII, or out of order
-        boolean unordered = false;
         int end = bytes.length - ID_BYTES; // the trailer
         int at = HEADER;
         byte[] previous = new byte[0];
@@ -158,8 +157,7 @@ final class GitIndex {
                 System.arraycopy(bytes, next, path, kept, nul - next);
                 boolean ascii = isAscii(path, 0, path.length);
                 paths[i] = pathOf(path, 0, path.length, ascii);
-                unsure[i] = !ascii;
-                unordered |= Arrays.compareUnsigned(previous, path) > 0;
+                unsure[i] = !ascii || Arrays.compareUnsigned(previous, path) > 0;
                 previous = path;
                 at = nul + 1;
             } else {
@@ -199,7 +197,7 @@ final class GitIndex {
                 ids[i] = hex(bytes, starts[i] + 40);
             }
         });
-        boolean ordered = !unordered;
+        boolean ordered = true;
         for (boolean pathUnsure : unsure) {
             ordered &= !pathUnsure;
         }

@@ -1,5 +1,6 @@
 package dev.tia.engine.git;
 
+import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableList;
 
 import dev.tia.engine.Background;
@@ -39,6 +40,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -189,15 +191,17 @@ public final class GitRepo implements AutoCloseable {
      */
     public ChangeSet changes(Optional<String> base, Optional<String> head) {
         try (RevWalk walk = new RevWalk(repository)) {
+            // Found once, whether the change is measured against HEAD or on the general path below.
+            Supplier<String> chosenBase = Suppliers.memoize(() -> base.orElseGet(this::defaultBase));
             if (head.isEmpty()) {
-                Optional<ChangeSet> sinceHead = sinceHead(base);
+                Optional<ChangeSet> sinceHead = sinceHead(chosenBase);
                 if (sinceHead.isPresent()) {
                     return sinceHead.get();
                 }
             }
             RevCommit headCommit = head.isPresent() ? commit(walk, head.get(), "head") : currentCommit(walk);
             String headLabel = head.isPresent() ? headCommit.name() : ChangeSet.WORKTREE;
-            String baseRef = base.orElseGet(this::defaultBase);
+            String baseRef = chosenBase.get();
             Optional<String> deepened = Optional.empty();
             if (isShallow() && (resolve(baseRef).isEmpty() || mergeBase(resolve(baseRef).get(), headCommit).isEmpty())) {
                 // CI checkouts are often shallow: fetch the history the comparison needs, within bounds.
@@ -241,12 +245,12 @@ public final class GitRepo implements AutoCloseable {
      * fresh JVM), a cost that follows the history's size, not the change's. Empty when the base is another commit,
      * or is not named by a ref (an expression such as HEAD~1 is resolved by reading objects).
      */
-    private Optional<ChangeSet> sinceHead(Optional<String> base) throws IOException, GitAPIException {
+    private Optional<ChangeSet> sinceHead(Supplier<String> base) throws IOException, GitAPIException {
         ObjectId headId = repository.resolve(Constants.HEAD);
         if (headId == null) {
             return Optional.empty(); // no commits yet: the general path says so
         }
-        String baseRef = base.orElseGet(this::defaultBase);
+        String baseRef = base.get();
         if (!headId.equals(refId(baseRef))) {
             return Optional.empty();
         }
@@ -391,11 +395,17 @@ public final class GitRepo implements AutoCloseable {
     }
 
     private String defaultBase() {
+        ObjectId headId;
+        try {
+            headId = repository.resolve(Constants.HEAD);
+        } catch (IOException e) {
+            headId = null; // then every candidate is peeled to find a commit
+        }
         for (String candidate : DEFAULT_BASES) {
             try {
                 // A ref at HEAD's commit names a commit: known without reading it (see sinceHead).
                 ObjectId id = refId(candidate);
-                if (id != null && (id.equals(repository.resolve(Constants.HEAD))
+                if (id != null && (id.equals(headId)
                         || repository.resolve(candidate + "^{commit}") != null)) {
                     return candidate;
                 }
