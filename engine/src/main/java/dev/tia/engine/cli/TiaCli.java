@@ -2,6 +2,7 @@ package dev.tia.engine.cli;
 
 import dev.tia.engine.TiaEngine;
 import dev.tia.engine.TiaException;
+import dev.tia.engine.config.ConfigKey;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -44,7 +45,7 @@ public final class TiaCli implements Runnable {
     public static void main(String[] args) {
         if (args.length > 0 && ANALYSES.containsKey(args[0])) {
             // Overlaps with reading the arguments (60-100 ms of a fresh JVM when picocli reads them) and the engine's start.
-            workingTreeFolder(args).ifPresentOrElse(TiaEngine::prepare, TiaEngine::prepare);
+            workingTreeFolder(args).ifPresentOrElse(dir -> TiaEngine.prepare(dir, baseNamed(args)), TiaEngine::prepare);
         }
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv()));
     }
@@ -107,6 +108,25 @@ public final class TiaCli implements Runnable {
         });
         commandLine.addSubcommand("help", new CommandLine.HelpCommand());
         return commandLine;
+    }
+
+    /**
+     * The base the command line names ({@code --base}, else the {@code tia.base} system property), for the engine's
+     * start; empty for the default base. A value picocli later rejects only made the start ask git about it.
+     */
+    static Optional<String> baseNamed(String[] args) {
+        String base = null;
+        for (int i = 1; i < args.length && !args[i].equals("--"); i++) {
+            if (args[i].equals("--base") && i + 1 < args.length) {
+                base = args[i + 1];
+            } else if (args[i].startsWith("--base=")) {
+                base = args[i].substring("--base=".length());
+            }
+        }
+        if (base == null) {
+            base = System.getProperty(ConfigKey.BASE.key(), "");
+        }
+        return base.isBlank() ? Optional.empty() : Optional.of(base);
     }
 
     /**

@@ -6,7 +6,6 @@ import com.google.common.collect.ImmutableList;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
@@ -20,12 +19,12 @@ import java.util.Optional;
 /** The files of one commit, read from the object database. */
 final class CommitTree implements SourceTree {
 
-    private final Repository repository;
+    private final RepositoryHandle repository;
     private final String label;
     private final ImmutableMap<String, ObjectId> blobs;
     private final ImmutableList<String> files;
 
-    private CommitTree(Repository repository, String label, ImmutableMap<String, ObjectId> blobs) {
+    private CommitTree(RepositoryHandle repository, String label, ImmutableMap<String, ObjectId> blobs) {
         this.repository = repository;
         this.label = label;
         this.blobs = blobs;
@@ -33,24 +32,24 @@ final class CommitTree implements SourceTree {
         this.files = FileTable.of(blobs.keySet().toArray(String[]::new), new String[blobs.size()]).paths();
     }
 
-    static CommitTree of(Repository repository, RevCommit commit) throws IOException {
+    static CommitTree of(RepositoryHandle repository, RevCommit commit) throws IOException {
         return of(repository, commit, Optional.empty());
     }
 
     /** No files of {@code label}. */
-    static CommitTree empty(Repository repository, String label) {
+    static CommitTree empty(RepositoryHandle repository, String label) {
         return new CommitTree(repository, label, ImmutableMap.of());
     }
 
     /** The files of commit {@code label} whose blob ids are known already: {@code blobs}, read when asked. */
-    static CommitTree of(Repository repository, String label, Map<String, ObjectId> blobs) {
+    static CommitTree of(RepositoryHandle repository, String label, Map<String, ObjectId> blobs) {
         return new CommitTree(repository, label, ImmutableMap.copyOf(blobs));
     }
 
     /** Only {@code paths} of the commit (those that exist there): cheap when a few files are needed. */
-    static CommitTree of(Repository repository, RevCommit commit, Optional<Collection<String>> paths) throws IOException {
+    static CommitTree of(RepositoryHandle repository, RevCommit commit, Optional<Collection<String>> paths) throws IOException {
         ImmutableMap.Builder<String, ObjectId> blobs = ImmutableMap.builder();
-        try (TreeWalk walk = new TreeWalk(repository)) {
+        try (TreeWalk walk = new TreeWalk(repository.get())) {
             walk.addTree(commit.getTree());
             walk.setRecursive(true);
             paths.filter(p -> !p.isEmpty()).ifPresent(p -> walk.setFilter(PathFilterGroup.createFromStrings(p)));
@@ -90,6 +89,6 @@ final class CommitTree implements SourceTree {
         if (id == null) {
             throw new NoSuchFileException(path + " at " + label);
         }
-        return repository.open(id, Constants.OBJ_BLOB).getCachedBytes(Integer.MAX_VALUE);
+        return repository.get().open(id, Constants.OBJ_BLOB).getCachedBytes(Integer.MAX_VALUE);
     }
 }

@@ -7,12 +7,12 @@ import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.Repository;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -71,15 +71,28 @@ final class GitIndex {
         if (objectFormat != null && !objectFormat.equalsIgnoreCase("sha1")) {
             return of(repository.readDirCache()); // ids of another length
         }
-        File file = repository.getIndexFile();
+        return read(repository.getIndexFile().toPath(), repository::readDirCache);
+    }
+
+    /** JGit's reading of an index. */
+    @FunctionalInterface
+    interface JgitReader {
+        DirCache read() throws IOException;
+    }
+
+    /**
+     * The index in {@code file} of a repository whose ids are SHA-1 ones; empty when there is none yet. An index of
+     * a form this reader does not know is read by {@code jgit}.
+     */
+    static GitIndex read(Path file, JgitReader jgit) throws IOException {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file.toPath());
+            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             return new GitIndex(new String[0], new int[0], new Kind[0], new String[0], true);
         }
         GitIndex index = parse(bytes);
-        return index != null ? index : of(repository.readDirCache());
+        return index != null ? index : of(jgit.read());
     }
 
     /** The entries as JGit read them. */

@@ -23,7 +23,6 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.submodule.SubmoduleWalk;
 import org.eclipse.jgit.util.SystemReader;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -55,8 +54,13 @@ public final class GitRepo implements AutoCloseable {
     /** Tried in order when no base is configured. */
     private static final List<String> DEFAULT_BASES = List.of("origin/main", "main", "origin/master", "master");
 
-    private final Repository repository;
+    /** JGit's view, opened only when a git object must be read (see {@link NativeCheckout}). */
+    private final RepositoryHandle repository;
     private final Path workTree;
+    /** Where git keeps the repository's files ({@code .git}, or a linked worktree's folder in it). */
+    private final Path gitDir;
+    /** What the git command told of the checkout, when the working tree is compared and git could tell. */
+    private final Optional<NativeCheckout> checkout;
     /**
      * The git command's status of the working tree when asked for as the repository was opened (empty: use JGit);
      * null when it is to be asked on first use.
@@ -76,10 +80,13 @@ public final class GitRepo implements AutoCloseable {
      */
     private ObjectId headBase;
 
-    private GitRepo(Repository repository, CompletableFuture<Optional<StatusSets>> nativeStatus, boolean readIndexNow) {
+    private GitRepo(RepositoryHandle repository, Path workTree, Path gitDir, Optional<NativeCheckout> checkout,
+            CompletableFuture<Optional<StatusSets>> nativeStatus, boolean readIndexNow) {
         this.repository = repository;
+        this.workTree = workTree;
+        this.gitDir = gitDir;
+        this.checkout = checkout;
         this.nativeStatus = nativeStatus;
-        this.workTree = repository.getWorkTree().toPath().toAbsolutePath().normalize();
         this.index = readIndexNow ? Background.run("tia-git-index", this::readIndex) : null;
     }
 
@@ -94,7 +101,8 @@ public final class GitRepo implements AutoCloseable {
 
     /**
      * Opens the repository that contains {@code dir} to compare its working tree: the git command's status starts
-     * at once, and runs on another core while JGit opens the repository (which takes as long, in a fresh JVM).
+     * at once, and git tells where the checkout is and what HEAD is; JGit opens the repository only when a git
+     * object must be read (its start takes as long as the status, in a fresh JVM).
      */
     public static GitRepo openWithWorkingTree(Path dir) {
         return open(dir, true, true);
@@ -108,23 +116,45 @@ public final class GitRepo implements AutoCloseable {
         if (!Files.isDirectory(dir)) {
             throw new TiaException(dir + " is not a directory: pass --repo with the folder of a git repository");
         }
+        // git finds the same repository from dir, and prints paths relative to its root in porcelain format.
+        // Null: the git command is to be asked when the status is first needed.
+        CompletableFuture<Optional<StatusSets>> status = !nativeStatus ? CompletableFuture.completedFuture(Optional.empty())
+                : statusNow ? NativeGitStatus.start(dir) : null;
+        Optional<NativeCheckout> checkout = nativeStatus && statusNow
+                ? Background.await(NativeCheckout.start(dir, namesAhead(Optional.empty()))) : Optional.empty();
+        if (checkout.isPresent()) {
+            NativeCheckout found = checkout.get();
+            return new GitRepo(RepositoryHandle.lazy(() -> jgit(dir, Optional.of(found.gitDir()))), found.workTree(),
+                    found.gitDir(), checkout, status, true);
+        }
+        Repository repository = jgit(dir, Optional.empty()); // where git could not tell, JGit says what is wrong
+        return new GitRepo(RepositoryHandle.of(repository), repository.getWorkTree().toPath().toAbsolutePath().normalize(),
+                repository.getDirectory().toPath(), Optional.empty(), status, statusNow);
+    }
+
+    /**
+     * JGit's repository that contains {@code dir}; when git found it already ({@code gitDir}), the same one, or
+     * the paths tia reports and the files it reads would come from two repositories.
+     */
+    private static Repository jgit(Path dir, Optional<Path> gitDir) {
         awaitPrepared();
         FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment().findGitDir(dir.toFile());
         if (builder.getGitDir() == null) {
             throw new TiaException(dir.toAbsolutePath() + " is not inside a git repository: run tia in a git checkout"
                     + " (or pass --repo DIR)");
         }
-        // git finds the same repository from dir, and prints paths relative to its root in porcelain format.
-        // Null: the git command is to be asked when the status is first needed.
-        CompletableFuture<Optional<StatusSets>> status = !nativeStatus ? CompletableFuture.completedFuture(Optional.empty())
-                : statusNow ? NativeGitStatus.start(dir) : null;
         try {
             Repository repository = builder.setMustExist(true).build();
             if (repository.isBare()) {
                 repository.close();
                 throw new TiaException(builder.getGitDir() + " is a bare repository: tia needs a checkout with a working tree");
             }
-            return new GitRepo(repository, status, statusNow);
+            if (gitDir.isPresent() && !Files.isSameFile(repository.getDirectory().toPath(), gitDir.get())) {
+                repository.close();
+                throw new TiaException("git and JGit find different repositories from " + dir + " (" + gitDir.get()
+                        + " and " + builder.getGitDir() + "): check GIT_DIR and GIT_WORK_TREE, or set TIA_NATIVE_GIT=false");
+            }
+            return repository;
         } catch (IOException e) {
             throw new TiaException("cannot open the git repository at " + builder.getGitDir() + ": " + e.getMessage(), e);
         }
@@ -164,13 +194,44 @@ public final class GitRepo implements AutoCloseable {
     }
 
     /**
-     * Starts git's status of the working tree at {@code dir} now, for an {@link #openWithWorkingTree} of the same
-     * folder within two seconds to take (see {@link NativeGitStatus#startAhead}).
+     * Starts, for an {@link #openWithWorkingTree} of the same folder within two seconds to take, git's status of the
+     * working tree at {@code dir} and git's account of the checkout there (see {@link NativeCheckout}); then JGit's
+     * start (see {@link #prepare}) unless git tells that the change is measured against HEAD's own commit, the one
+     * change that needs no JGit.
+     *
+     * @param base the base the analysis compares with, when known (empty: the default base)
      */
-    public static void startStatus(Path dir) {
-        if (Files.isDirectory(dir)) {
-            NativeGitStatus.startAhead(dir);
+    public static void startAhead(Path dir, Optional<String> base) {
+        if (!Files.isDirectory(dir)) {
+            return; // the open says so
         }
+        NativeGitStatus.startAhead(dir);
+        NativeCheckout.startAhead(dir, namesAhead(base)).thenAccept(checkout -> {
+            boolean againstHead = checkout.isPresent()
+                    && base.or(() -> defaultBase(checkout.get())).map(chosen -> atHead(checkout.get(), chosen)).orElse(false);
+            if (!againstHead) {
+                prepare();
+            }
+        });
+    }
+
+    /** The names git is asked about ahead: HEAD, and the base or the default base's candidates. */
+    private static List<String> namesAhead(Optional<String> base) {
+        List<String> names = new ArrayList<>(List.of(NativeCheckout.HEAD));
+        names.addAll(base.map(List::of).orElse(DEFAULT_BASES));
+        return names;
+    }
+
+    /** The first of {@link #DEFAULT_BASES} that stands for a commit, as git tells; empty when none does or git cannot tell. */
+    private static Optional<String> defaultBase(NativeCheckout checkout) {
+        return checkout.commits(DEFAULT_BASES).flatMap(found -> DEFAULT_BASES.stream().filter(found::containsKey).findFirst());
+    }
+
+    /** Whether {@code base} stands for HEAD's commit, as git tells (false when git cannot tell, or HEAD has none). */
+    private static boolean atHead(NativeCheckout checkout, String base) {
+        return checkout.commits(List.of(NativeCheckout.HEAD, base))
+                .map(found -> found.get(NativeCheckout.HEAD) != null && found.get(NativeCheckout.HEAD).equals(found.get(base)))
+                .orElse(false);
     }
 
     /** The root of the working tree; every path tia reports is relative to it. */
@@ -180,7 +241,7 @@ public final class GitRepo implements AutoCloseable {
 
     /** True when this is a shallow clone (history is cut off). */
     public boolean isShallow() {
-        return new File(repository.getDirectory(), "shallow").isFile();
+        return Files.isRegularFile(gitDir.resolve("shallow"));
     }
 
     /**
@@ -190,27 +251,31 @@ public final class GitRepo implements AutoCloseable {
      * @param head a ref, or empty for the working tree (committed, staged, unstaged and untracked files)
      */
     public ChangeSet changes(Optional<String> base, Optional<String> head) {
-        try (RevWalk walk = new RevWalk(repository)) {
-            // Found once, whether the change is measured against HEAD or on the general path below.
-            Supplier<String> chosenBase = Suppliers.memoize(() -> base.orElseGet(this::defaultBase));
-            if (head.isEmpty()) {
+        // Found once, whether the change is measured against HEAD or on the general path below.
+        Supplier<String> chosenBase = Suppliers.memoize(() -> base.orElseGet(this::defaultBase));
+        if (head.isEmpty()) {
+            try {
                 Optional<ChangeSet> sinceHead = sinceHead(chosenBase);
                 if (sinceHead.isPresent()) {
                     return sinceHead.get();
                 }
+            } catch (IOException | GitAPIException e) {
+                throw new TiaException("cannot read the git repository at " + workTree + ": " + e.getMessage(), e);
             }
+        }
+        try (RevWalk walk = new RevWalk(repository.get())) {
             RevCommit headCommit = head.isPresent() ? commit(walk, head.get(), "head") : currentCommit(walk);
             String headLabel = head.isPresent() ? headCommit.name() : ChangeSet.WORKTREE;
             String baseRef = chosenBase.get();
             Optional<String> deepened = Optional.empty();
             if (isShallow() && (resolve(baseRef).isEmpty() || mergeBase(resolve(baseRef).get(), headCommit).isEmpty())) {
                 // CI checkouts are often shallow: fetch the history the comparison needs, within bounds.
-                deepened = new ShallowDeepener(repository).deepenUntil(baseRef,
+                deepened = new ShallowDeepener(repository.get()).deepenUntil(baseRef,
                         () -> resolve(baseRef).flatMap(b -> mergeBaseQuietly(b, headCommit)).isPresent());
             }
             if (resolve(baseRef).isEmpty() && isShallow()) {
                 return new ChangeSet("", baseRef, headLabel, ImmutableList.of(), Optional.of("base " + baseRef
-                        + " is not in this shallow clone" + (new ShallowDeepener(repository).hasRemote()
+                        + " is not in this shallow clone" + (new ShallowDeepener(repository.get()).hasRemote()
                                 ? " even after fetching " + ShallowDeepener.MAX_DEPTH + " commits" : "")
                         + ": fetch full history (actions/checkout with fetch-depth: 0, or git fetch --unshallow)"));
             }
@@ -225,7 +290,7 @@ public final class GitRepo implements AutoCloseable {
             }
             RevCommit from = walk.parseCommit(mergeBase.get());
             ImmutableList<FileChange> changes = head.isPresent()
-                    ? sorted(new TreeDiff(repository).diff(from, headCommit))
+                    ? sorted(new TreeDiff(repository.get()).diff(from, headCommit))
                     : sorted(workingTreeChanges(from, headCommit));
             return new ChangeSet(from.name(), baseRef, headLabel, changes, Optional.empty(), deepened);
         } catch (MissingObjectException e) {
@@ -239,21 +304,21 @@ public final class GitRepo implements AutoCloseable {
 
     /**
      * The working tree's change when the base is HEAD's commit itself (edits not yet committed on the base branch),
-     * found without reading a git object: the merge-base is HEAD, nothing was committed since, and HEAD's blob ids of
-     * the paths git's status names are those of git's index when none of them has a staged change. JGit reads the
-     * whole index of a pack on the first object it looks up (100 ms and 50 MB of heap for a million objects, in a
-     * fresh JVM), a cost that follows the history's size, not the change's. Empty when the base is another commit,
-     * or is not named by a ref (an expression such as HEAD~1 is resolved by reading objects).
+     * found without JGit: git tells where the checkout is and which commits HEAD and the base are; the merge-base is
+     * HEAD, nothing was committed since, and HEAD's blob ids of the paths git's status names are those of git's index
+     * when none of them has a staged change. JGit's start takes 150-200 ms of a fresh JVM, and it reads the whole
+     * index of a pack on the first object it looks up (100 ms and 50 MB of heap for a million objects), a cost that
+     * follows the history's size, not the change's. Empty when the base is another commit, or git could not tell.
      */
     private Optional<ChangeSet> sinceHead(Supplier<String> base) throws IOException, GitAPIException {
-        ObjectId headId = repository.resolve(Constants.HEAD);
-        if (headId == null) {
-            return Optional.empty(); // no commits yet: the general path says so
-        }
-        String baseRef = base.get();
-        if (!headId.equals(refId(baseRef))) {
+        if (checkout.isEmpty()) {
             return Optional.empty();
         }
+        String baseRef = base.get();
+        if (!atHead(checkout.get(), baseRef)) {
+            return Optional.empty(); // another commit, or none yet: the general path measures it, or says so
+        }
+        ObjectId headId = checkout.get().commits(List.of(NativeCheckout.HEAD)).orElseThrow().get(NativeCheckout.HEAD);
         StatusSets status = status();
         GitIndex index = index();
         List<FileChange> changes = new WorkingTreeDiff(workTree).diff(paths -> {
@@ -269,17 +334,9 @@ public final class GitRepo implements AutoCloseable {
         return headBase != null;
     }
 
-    /** The id {@code ref} names when it is a ref's name or an object id, read from refs alone; else null. */
-    private ObjectId refId(String ref) throws IOException {
-        // Operators (HEAD~1, main^{commit}, @{upstream}) walk or peel objects: such a base takes the general path.
-        if (ref.chars().anyMatch(c -> "^~:@{}".indexOf(c) >= 0)) {
-            return null;
-        }
-        try {
-            return repository.resolve(ref);
-        } catch (RevisionSyntaxException e) {
-            return null;
-        }
+    /** Whether JGit's repository was opened (for tests: a change against HEAD needs none). */
+    boolean openedJgit() {
+        return repository.opened();
     }
 
     /**
@@ -308,14 +365,14 @@ public final class GitRepo implements AutoCloseable {
 
     /** {@link WorkingTreeDiff#idsAt}, for commit {@code commitId}. */
     private Map<String, ObjectId> idsAt(ObjectId commitId, Set<String> paths) throws IOException {
-        try (RevWalk walk = new RevWalk(repository)) {
-            return WorkingTreeDiff.idsAt(repository, walk.parseCommit(commitId), paths);
+        try (RevWalk walk = new RevWalk(repository.get())) {
+            return WorkingTreeDiff.idsAt(repository.get(), walk.parseCommit(commitId), paths);
         }
     }
 
     private Optional<RevCommit> resolve(String ref) {
-        try (RevWalk walk = new RevWalk(repository)) {
-            ObjectId id = repository.resolve(ref + "^{commit}");
+        try (RevWalk walk = new RevWalk(repository.get())) {
+            ObjectId id = repository.get().resolve(ref + "^{commit}");
             return id == null ? Optional.empty() : Optional.of(walk.parseCommit(id));
         } catch (IOException | RevisionSyntaxException e) {
             return Optional.empty();
@@ -336,7 +393,7 @@ public final class GitRepo implements AutoCloseable {
             if (ChangeSet.WORKTREE.equals(label)) {
                 return workingTree();
             }
-            try (RevWalk walk = new RevWalk(repository)) {
+            try (RevWalk walk = new RevWalk(repository.get())) {
                 return CommitTree.of(repository, walk.parseCommit(ObjectId.fromString(label)));
             }
         } catch (IOException | GitAPIException e) {
@@ -351,8 +408,8 @@ public final class GitRepo implements AutoCloseable {
     /** The last {@code count} commits reachable from HEAD along first parents, newest first. */
     public List<HistoryEntry> firstParentHistory(int count) {
         List<HistoryEntry> history = new ArrayList<>();
-        try (RevWalk walk = new RevWalk(repository)) {
-            ObjectId head = repository.resolve(Constants.HEAD);
+        try (RevWalk walk = new RevWalk(repository.get())) {
+            ObjectId head = repository.get().resolve(Constants.HEAD);
             if (head == null) {
                 throw new TiaException("the repository at " + workTree + " has no commits yet: commit once, then run tia");
             }
@@ -387,7 +444,7 @@ public final class GitRepo implements AutoCloseable {
                 throw new TiaException("cannot read the files of " + commitId + ": " + e.getMessage(), e);
             }
         }
-        try (RevWalk walk = new RevWalk(repository)) {
+        try (RevWalk walk = new RevWalk(repository.get())) {
             return CommitTree.of(repository, walk.parseCommit(ObjectId.fromString(commitId)), Optional.of(paths));
         } catch (IOException e) {
             throw new TiaException("cannot read the files of " + commitId + ": " + e.getMessage(), e);
@@ -395,25 +452,20 @@ public final class GitRepo implements AutoCloseable {
     }
 
     private String defaultBase() {
-        ObjectId headId;
-        try {
-            headId = repository.resolve(Constants.HEAD);
-        } catch (IOException e) {
-            headId = null; // then every candidate is peeled to find a commit
+        Optional<String> told = checkout.flatMap(GitRepo::defaultBase);
+        if (told.isPresent()) {
+            return told.get();
         }
         for (String candidate : DEFAULT_BASES) {
             try {
-                // A ref at HEAD's commit names a commit: known without reading it (see sinceHead).
-                ObjectId id = refId(candidate);
-                if (id != null && (id.equals(headId)
-                        || repository.resolve(candidate + "^{commit}") != null)) {
+                if (repository.get().resolve(candidate + "^{commit}") != null) {
                     return candidate;
                 }
             } catch (IOException | RevisionSyntaxException e) {
                 // an unusable candidate is simply not the default base
             }
         }
-        if (isShallow() && new ShallowDeepener(repository).hasRemote()) {
+        if (isShallow() && new ShallowDeepener(repository.get()).hasRemote()) {
             return DEFAULT_BASES.get(0); // fetched below, or reported as missing from this shallow clone
         }
         throw new TiaException("no base to compare with: none of " + String.join(", ", DEFAULT_BASES)
@@ -421,7 +473,7 @@ public final class GitRepo implements AutoCloseable {
     }
 
     private RevCommit currentCommit(RevWalk walk) throws IOException {
-        ObjectId head = repository.resolve(Constants.HEAD);
+        ObjectId head = repository.get().resolve(Constants.HEAD);
         if (head == null) {
             throw new TiaException("the repository at " + workTree + " has no commits yet: commit once, then run tia");
         }
@@ -431,12 +483,12 @@ public final class GitRepo implements AutoCloseable {
     private RevCommit commit(RevWalk walk, String ref, String role) throws IOException {
         ObjectId id;
         try {
-            id = repository.resolve(ref + "^{commit}");
+            id = repository.get().resolve(ref + "^{commit}");
         } catch (RevisionSyntaxException e) {
             throw new TiaException(role + " '" + ref + "' is not a valid revision: " + e.getMessage());
         }
         if (id == null) {
-            if (repository.resolve(Constants.HEAD) == null) {
+            if (repository.get().resolve(Constants.HEAD) == null) {
                 throw new TiaException("the repository at " + workTree + " has no commits yet: commit once, then run tia");
             }
             String advice = isShallow()
@@ -455,7 +507,7 @@ public final class GitRepo implements AutoCloseable {
 
     private String refsHint() {
         try {
-            List<Ref> refs = repository.getRefDatabase().getRefs();
+            List<Ref> refs = repository.get().getRefDatabase().getRefs();
             List<String> names = refs.stream().map(Ref::getName)
                     .filter(n -> n.startsWith(Constants.R_HEADS) || n.startsWith(Constants.R_REMOTES) || n.startsWith(Constants.R_TAGS))
                     .map(Repository::shortenRefName)
@@ -467,7 +519,7 @@ public final class GitRepo implements AutoCloseable {
     }
 
     private Optional<RevCommit> mergeBase(RevCommit a, RevCommit b) throws IOException {
-        try (RevWalk walk = new RevWalk(repository)) {
+        try (RevWalk walk = new RevWalk(repository.get())) {
             walk.setRevFilter(RevFilter.MERGE_BASE);
             walk.markStart(walk.parseCommit(a));
             walk.markStart(walk.parseCommit(b));
@@ -476,31 +528,38 @@ public final class GitRepo implements AutoCloseable {
     }
 
     private List<FileChange> workingTreeChanges(RevCommit base, RevCommit headCommit) throws IOException, GitAPIException {
-        List<FileChange> committed = new TreeDiff(repository).diff(base, headCommit);
+        List<FileChange> committed = new TreeDiff(repository.get()).diff(base, headCommit);
         StatusSets status = status();
-        return new WorkingTreeDiff(workTree).diff(paths -> WorkingTreeDiff.idsAt(repository, base, paths), committed, status, index());
+        return new WorkingTreeDiff(workTree).diff(paths -> WorkingTreeDiff.idsAt(repository.get(), base, paths), committed, status, index());
     }
 
     private StatusSets status() throws GitAPIException {
         if (status == null) {
             Optional<StatusSets> fromGit = nativeStatus == null ? NativeGitStatus.read(workTree) : nativeStatus.join();
             status = fromGit.isPresent() ? fromGit.get() : StatusSets.of(
-                    Git.wrap(repository).status().setIgnoreSubmodules(SubmoduleWalk.IgnoreSubmoduleMode.ALL).call());
+                    Git.wrap(repository.get()).status().setIgnoreSubmodules(SubmoduleWalk.IgnoreSubmoduleMode.ALL).call());
         }
         return status;
     }
 
     private GitIndex readIndex() {
         try {
-            return GitIndex.read(repository);
+            return readIndexNow();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** git's index: where git said it is, with JGit's reader for a form tia's does not know; else as JGit finds it. */
+    private GitIndex readIndexNow() throws IOException {
+        return checkout.isPresent()
+                ? GitIndex.read(checkout.get().indexFile(), () -> repository.get().readDirCache())
+                : GitIndex.read(repository.get());
+    }
+
     private GitIndex index() throws IOException {
         if (index == null) {
-            index = CompletableFuture.completedFuture(GitIndex.read(repository));
+            index = CompletableFuture.completedFuture(readIndexNow());
         }
         try {
             return index.join();

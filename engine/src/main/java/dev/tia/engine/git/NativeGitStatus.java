@@ -4,9 +4,6 @@ import com.google.common.collect.ImmutableSet;
 
 import dev.tia.engine.Background;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,8 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The working tree's status from the {@code git} command, when there is one: git keeps a stat cache (and, where
@@ -29,51 +24,34 @@ final class NativeGitStatus {
     private NativeGitStatus() {
     }
 
-    /** A status started ahead of its analysis (see {@link #startAhead}), with where and when; null when none waits. */
-    private record Ahead(Path dir, long startedNanos, CompletableFuture<Optional<StatusSets>> status) {
-    }
-
-    /** Beyond this age a status started ahead is not taken: the working tree may have moved on since. */
-    private static final long AHEAD_AT_MOST_NANOS = TimeUnit.SECONDS.toNanos(2);
-
-    private static final AtomicReference<Ahead> AHEAD = new AtomicReference<>();
+    /** A status started before its analysis, for the analysis of the same folder to take (see {@link #startAhead}). */
+    private static final StartedAhead<Optional<StatusSets>> AHEAD = new StartedAhead<>();
 
     /** {@link #read} on a thread of its own: the work is the git process's, that thread only waits for it. */
     static CompletableFuture<Optional<StatusSets>> start(Path dir) {
-        Ahead ahead = AHEAD.getAndSet(null);
-        if (ahead != null && ahead.dir().equals(normalized(dir))
-                && System.nanoTime() - ahead.startedNanos() <= AHEAD_AT_MOST_NANOS) {
-            return ahead.status();
-        }
-        return Background.run("tia-git-status", () -> read(dir)).exceptionally(e -> Optional.empty());
+        return AHEAD.take(dir).orElseGet(() -> started(dir));
     }
 
     /**
      * Starts the status of the working tree at {@code dir} before an analysis of it is set up, for its {@link #start}
      * to take if it comes within two seconds: a face that knows the folder early (the CLI, before it reads its
-     * arguments) overlaps git's walk of the working tree with its own start. At most one waits.
+     * arguments) overlaps git's walk of the working tree with its own start.
      */
     static CompletableFuture<Optional<StatusSets>> startAhead(Path dir) {
-        CompletableFuture<Optional<StatusSets>> status = Background.run("tia-git-status", () -> read(dir))
-                .exceptionally(e -> Optional.empty());
-        AHEAD.set(new Ahead(normalized(dir), System.nanoTime(), status));
-        return status;
+        return AHEAD.start(dir, () -> started(dir));
     }
 
-    private static Path normalized(Path dir) {
-        return dir.toAbsolutePath().normalize();
+    private static CompletableFuture<Optional<StatusSets>> started(Path dir) {
+        return Background.run("tia-git-status", () -> read(dir)).exceptionally(e -> Optional.empty());
     }
 
     /** @param dir the working tree, or any folder inside it */
     static Optional<StatusSets> read(Path dir) {
-        if ("false".equals(System.getenv("TIA_NATIVE_GIT"))) {
-            return Optional.empty();
-        }
         // Untracked files as folders, not each file: that mode is the one git's untracked cache serves (where the
         // repository has it: core.untrackedCache, feature.manyFiles), which spares reading every folder of the
         // working tree (270-310 -> 170-180 ms at 67k files); with every file asked for, git reads every folder.
-        Optional<byte[]> output = run(git(dir, "status", "--porcelain=v1", "-z", "--untracked-files=normal", "--no-renames",
-                "--ignore-submodules=all"));
+        Optional<byte[]> output = GitCommand.run(dir, "status", "--porcelain=v1", "-z", "--untracked-files=normal", "--no-renames",
+                "--ignore-submodules=all");
         if (output.isEmpty()) {
             return Optional.empty();
         }
@@ -107,7 +85,7 @@ final class NativeGitStatus {
         } else {
             arguments.add(":(top)"); // every untracked file of the working tree, the folders' among them
         }
-        return run(git(dir, arguments.toArray(String[]::new))).map(output -> {
+        return GitCommand.run(dir, arguments.toArray(String[]::new)).map(output -> {
             ImmutableSet.Builder<String> files = ImmutableSet.builder();
             for (String path : new String(output, StandardCharsets.UTF_8).split("\0")) {
                 if (!path.isEmpty()) {
@@ -116,33 +94,6 @@ final class NativeGitStatus {
             }
             return files.build();
         });
-    }
-
-    private static ProcessBuilder git(Path dir, String... arguments) {
-        List<String> command = new ArrayList<>(List.of("git", "-C", dir.toString()));
-        command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().put("GIT_OPTIONAL_LOCKS", "0"); // a status must not take the index lock
-        builder.redirectError(ProcessBuilder.Redirect.DISCARD);
-        return builder;
-    }
-
-    /** The command's output, or empty when it failed in any way (JGit is used instead). */
-    private static Optional<byte[]> run(ProcessBuilder command) {
-        try {
-            Process process = command.start();
-            byte[] output = readAll(process.getInputStream());
-            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                process.destroyForcibly();
-                return Optional.empty();
-            }
-            return Optional.of(output);
-        } catch (IOException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
     }
 
     /** Parses {@code git status --porcelain=v1 -z --no-renames}: entries {@code XY path}, NUL-terminated. */
@@ -181,11 +132,5 @@ final class NativeGitStatus {
         }
         return new StatusSets(added.build(), changed.build(), removed.build(), modified.build(), missing.build(),
                 untracked.build(), conflicting.build());
-    }
-
-    private static byte[] readAll(InputStream in) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        in.transferTo(bytes);
-        return bytes.toByteArray();
     }
 }

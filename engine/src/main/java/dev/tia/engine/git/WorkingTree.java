@@ -4,7 +4,6 @@ import com.google.common.collect.ImmutableList;
 
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.Repository;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,10 +17,10 @@ final class WorkingTree implements SourceTree {
     private final Path root;
     /** With the blob ids of the files whose working copy git's index knows to be unchanged. */
     private final FileTable files;
-    private final Repository repository;
+    private final RepositoryHandle repository;
 
     /** @param repository where the content of a file outside a sparse checkout is read (see {@link #read}) */
-    WorkingTree(Path root, FileTable files, Repository repository) {
+    WorkingTree(Path root, FileTable files, RepositoryHandle repository) {
         this.root = root;
         this.files = files;
         this.repository = repository;
@@ -71,7 +70,7 @@ final class WorkingTree implements SourceTree {
             if (id.isEmpty()) {
                 throw e;
             }
-            return repository.open(ObjectId.fromString(id.get()), Constants.OBJ_BLOB).getCachedBytes(Integer.MAX_VALUE);
+            return repository.get().open(ObjectId.fromString(id.get()), Constants.OBJ_BLOB).getCachedBytes(Integer.MAX_VALUE);
         }
     }
 }

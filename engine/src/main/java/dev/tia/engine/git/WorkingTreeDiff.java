@@ -2,7 +2,6 @@ package dev.tia.engine.git;
 
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.treewalk.TreeWalk;
@@ -62,19 +61,17 @@ final class WorkingTreeDiff {
 
         Map<String, ObjectId> idsAtBase = atBase.of(candidates);
         Map<String, FileChange> changes = new HashMap<>();
-        try (ObjectInserter.Formatter hasher = new ObjectInserter.Formatter()) {
-            for (String path : candidates) {
-                Path file = workTree.resolve(path);
-                boolean inWorkTree = Files.isRegularFile(file)
-                        && (index.tracks(path) || status.untracked().contains(path));
-                ObjectId baseId = idsAtBase.get(path);
-                if (baseId == null && inWorkTree) {
-                    changes.put(path, FileChange.of(ChangeType.ADDED, path));
-                } else if (baseId != null && !inWorkTree) {
-                    changes.put(path, FileChange.of(ChangeType.DELETED, path));
-                } else if (baseId != null && !baseId.equals(hasher.idFor(Constants.OBJ_BLOB, Files.readAllBytes(file)))) {
-                    changes.put(path, FileChange.of(ChangeType.MODIFIED, path));
-                }
+        for (String path : candidates) {
+            Path file = workTree.resolve(path);
+            boolean inWorkTree = Files.isRegularFile(file)
+                    && (index.tracks(path) || status.untracked().contains(path));
+            ObjectId baseId = idsAtBase.get(path);
+            if (baseId == null && inWorkTree) {
+                changes.put(path, FileChange.of(ChangeType.ADDED, path));
+            } else if (baseId != null && !inWorkTree) {
+                changes.put(path, FileChange.of(ChangeType.DELETED, path));
+            } else if (baseId != null && !baseId.name().equals(ContentId.of(Files.readAllBytes(file)))) {
+                changes.put(path, FileChange.of(ChangeType.MODIFIED, path));
             }
         }
         // A rename committed since base still stands when its old path is gone and its new path is new.

@@ -7,6 +7,7 @@ import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.Lists;
 
 import dev.tia.engine.Progress;
+import dev.tia.engine.git.ContentId;
 import dev.tia.engine.git.SourceTree;
 import dev.tia.engine.project.MavenModule;
 import dev.tia.engine.project.RepoPath;

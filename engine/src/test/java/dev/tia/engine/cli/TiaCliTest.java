@@ -72,6 +72,16 @@ class TiaCliTest {
         assertThat(TiaCli.workingTreeFolder(new String[] {"backtest", "--repo", "a"})).isEmpty();
     }
 
+    /** The base whose commit git is asked for ahead, to tell whether JGit will be needed; a guess, never a result. */
+    @Test
+    void theBaseIsReadFromTheArgumentsAhead() {
+        assertThat(TiaCli.baseNamed(new String[] {"affected", "--repo", "a", "--base", "origin/dev"})).contains("origin/dev");
+        assertThat(TiaCli.baseNamed(new String[] {"affected", "--base=HEAD~2"})).contains("HEAD~2");
+        assertThat(TiaCli.baseNamed(new String[] {"affected", "--base", " "})).isEmpty();
+        assertThat(TiaCli.baseNamed(new String[] {"affected", "--", "--base", "x"})).isEmpty();
+        assertThat(TiaCli.baseNamed(new String[] {"affected"})).isEmpty(); // the default base (no tia.base set here)
+    }
+
     @Test
     void usageErrorsExitWithTwo() {
         assertThat(tia("affected", "--bogus").exitCode()).isEqualTo(2);

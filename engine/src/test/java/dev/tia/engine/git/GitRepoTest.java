@@ -163,7 +163,11 @@ class GitRepoTest {
         assertThat(NativeGitStatus.start(dir)).isNotSameAs(elsewhere);
         assertThat(ahead.get().orElseThrow().modified()).containsExactly("a.txt");
 
-        GitRepo.startStatus(dir);
+        var checkoutAhead = NativeCheckout.startAhead(dir, List.of("HEAD"));
+        assertThat(NativeCheckout.start(dir.resolve("sub/.."), List.of("HEAD"))).isSameAs(checkoutAhead);
+        assertThat(NativeCheckout.start(dir, List.of("HEAD"))).isNotSameAs(checkoutAhead);
+
+        GitRepo.startAhead(dir, Optional.empty());
         try (GitRepo git = GitRepo.openWithWorkingTree(dir)) {
             assertThat(git.changes(Optional.empty(), Optional.empty()).changes())
                     .containsExactly(FileChange.of(ChangeType.MODIFIED, "a.txt"));
@@ -210,7 +214,7 @@ class GitRepoTest {
 
     /**
      * On the base branch with edits not yet committed, the change and HEAD's files come from git's status and index
-     * (no git object read): the same as HEAD's tree gives, which a base written as an expression still reads. Staged
+     * (no git object read, JGit not even opened): the same as HEAD's tree gives, which JGit alone still reads. Staged
      * changes and an entry added with intent to add are among the edits: the index does not tell HEAD's content of
      * those, and the tree is read for them.
      */
@@ -233,14 +237,15 @@ class GitRepoTest {
                     FixtureRepo.runGit(dir, edit[1].startsWith("intent") ? new String[] {"add", "-N", edit[1]} : new String[] {"add", edit[1]});
                 }
             }
-            try (GitRepo fromIndex = GitRepo.open(dir); GitRepo fromTree = GitRepo.open(dir)) {
+            try (GitRepo fromIndex = GitRepo.openWithWorkingTree(dir); GitRepo fromTree = GitRepo.open(dir, false, false)) {
                 ChangeSet sinceHead = fromIndex.changes(Optional.empty(), Optional.empty());
-                ChangeSet viaTree = fromTree.changes(Optional.of("HEAD^{commit}"), Optional.empty());
+                ChangeSet viaTree = fromTree.changes(Optional.empty(), Optional.empty());
                 assertThat(sinceHead.changes()).as(edit[0]).isEqualTo(viaTree.changes()).isNotEmpty();
                 assertThat(sinceHead.baseCommit()).isEqualTo(viaTree.baseCommit());
-                assertThat(sinceHead.baseRef()).isEqualTo("main");
+                assertThat(sinceHead.baseRef()).isEqualTo(viaTree.baseRef()).isEqualTo("main");
                 assertThat(fromIndex.measuredAgainstHead()).isTrue();
                 assertThat(fromTree.measuredAgainstHead()).isFalse();
+                assertThat(fromIndex.openedJgit()).as(edit[0]).isEqualTo(edit.length > 1); // a staged edit reads HEAD's tree
                 List<String> paths = List.of("a.txt", "b.txt", "c.txt", "untracked.txt", "intent.txt", "link", "link-target.txt");
                 SourceTree headFromIndex = fromIndex.files(sinceHead.baseCommit(), paths);
                 SourceTree headFromTree = fromTree.files(viaTree.baseCommit(), paths);
@@ -255,7 +260,10 @@ class GitRepoTest {
         }
     }
 
-    /** A base named by a commit id or a ref other than a branch is HEAD's commit all the same, when it is. */
+    /**
+     * A base that git resolves to HEAD's commit, however written, is measured from git's index without JGit; a base
+     * at another commit (an expression too) takes the general path, which measures from the merge-base.
+     */
     @Test
     void aBaseAtHeadsCommitIsMeasuredFromTheIndexWhateverNamesIt() throws Exception {
         String head;
@@ -263,20 +271,73 @@ class GitRepoTest {
             head = repo.head().name();
             repo.git().tag().setName("light").setAnnotated(false).call();
             repo.git().tag().setName("annotated").setAnnotated(true).setMessage("a tag object, not the commit").call();
+            repo.write("b.txt", "b changed\n").commitAll("second");
             repo.write("a.txt", "a changed\n");
         }
-        for (String base : List.of(head, "light", "refs/heads/main", "HEAD")) {
-            try (GitRepo git = GitRepo.open(dir)) {
+        for (String base : List.of("main", "refs/heads/main", "HEAD", "HEAD~0", "main^{commit}", "@")) {
+            try (GitRepo git = GitRepo.openWithWorkingTree(dir)) {
                 assertThat(git.changes(Optional.of(base), Optional.empty()).changes()).as(base)
                         .containsExactly(FileChange.of(ChangeType.MODIFIED, "a.txt"));
                 assertThat(git.measuredAgainstHead()).as(base).isTrue();
+                assertThat(git.openedJgit()).as(base).isFalse();
             }
         }
-        // An annotated tag names its tag object: the commit it points to is found by reading it, as before.
-        try (GitRepo git = GitRepo.open(dir)) {
-            assertThat(git.changes(Optional.of("annotated"), Optional.empty()).changes())
-                    .containsExactly(FileChange.of(ChangeType.MODIFIED, "a.txt"));
-            assertThat(git.measuredAgainstHead()).isFalse();
+        for (String base : List.of(head, "light", "annotated", "HEAD~1", "main~1")) {
+            try (GitRepo git = GitRepo.openWithWorkingTree(dir)) {
+                assertThat(git.changes(Optional.of(base), Optional.empty()).changes()).as(base)
+                        .containsExactly(FileChange.of(ChangeType.MODIFIED, "a.txt"), FileChange.of(ChangeType.MODIFIED, "b.txt"));
+                assertThat(git.measuredAgainstHead()).as(base).isFalse();
+            }
+        }
+        try (GitRepo git = GitRepo.openWithWorkingTree(dir)) {
+            assertThatThrownBy(() -> git.changes(Optional.of("nope"), Optional.empty())).isInstanceOf(TiaException.class)
+                    .hasMessageContaining("base 'nope' not found");
+        }
+    }
+
+    /**
+     * git tells where the checkout is from any folder in it, as the caller named the folder (a link is not resolved:
+     * tia's paths are relative to the root JGit finds), and where a linked worktree keeps its own index: the change
+     * against HEAD there is what JGit finds, without JGit.
+     */
+    @Test
+    void gitTellsTheCheckoutFromASubfolderALinkAndALinkedWorktree() throws Exception {
+        try (FixtureRepo repo = repoWithOneCommit()) {
+            repo.write("sub/d.txt", "d\n").commitAll("second");
+            repo.write("a.txt", "a changed\n");
+        }
+        Path link = Files.createSymbolicLink(dir.resolveSibling(dir.getFileName() + "-link"), dir);
+        try {
+            NativeCheckout checkout = NativeCheckout.read(link.resolve("sub"), List.of("HEAD", "nope")).orElseThrow();
+            assertThat(checkout.workTree()).isEqualTo(link);
+            assertThat(checkout.indexFile()).isRegularFile();
+            assertThat(Files.isSameFile(checkout.indexFile(), dir.resolve(".git/index"))).isTrue();
+            assertThat(checkout.commits(List.of("HEAD", "nope")).orElseThrow()).containsOnlyKeys("HEAD");
+            try (GitRepo git = GitRepo.openWithWorkingTree(link.resolve("sub"))) {
+                assertThat(git.workTree()).isEqualTo(link);
+                assertThat(git.changes(Optional.empty(), Optional.empty()).changes())
+                        .containsExactly(FileChange.of(ChangeType.MODIFIED, "a.txt"));
+                assertThat(git.openedJgit()).isFalse();
+            }
+        } finally {
+            Files.delete(link);
+        }
+
+        Path worktree = dir.resolveSibling(dir.getFileName() + "-worktree");
+        FixtureRepo.runGit(dir, "worktree", "add", "-q", "-b", "feature", worktree.toString());
+        try {
+            Files.writeString(worktree.resolve("b.txt"), "b in the worktree\n");
+            Files.writeString(worktree.resolve("new.txt"), "new\n");
+            try (GitRepo git = GitRepo.openWithWorkingTree(worktree); GitRepo jgit = GitRepo.open(worktree, false, false)) {
+                ChangeSet sinceHead = git.changes(Optional.of("feature"), Optional.empty());
+                assertThat(git.measuredAgainstHead()).isTrue();
+                assertThat(git.openedJgit()).isFalse();
+                assertThat(sinceHead.changes()).isEqualTo(jgit.changes(Optional.of("feature"), Optional.empty()).changes())
+                        .containsExactly(FileChange.of(ChangeType.MODIFIED, "b.txt"), FileChange.of(ChangeType.ADDED, "new.txt"));
+                assertThat(git.tree(ChangeSet.WORKTREE).files()).isEqualTo(jgit.tree(ChangeSet.WORKTREE).files());
+            }
+        } finally {
+            FixtureRepo.runGit(dir, "worktree", "remove", "--force", worktree.toString());
         }
     }
 

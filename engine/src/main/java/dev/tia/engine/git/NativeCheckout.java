@@ -1,0 +1,169 @@
+package dev.tia.engine.git;
+
+import dev.tia.engine.Background;
+
+import org.eclipse.jgit.lib.ObjectId;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The checkout around a folder as the git command sees it: its working tree, git folder and index file, and the
+ * commits names stand for there. Two short git commands (5-10 ms) tell it, where JGit's start takes 150-200 ms of a
+ * fresh JVM (its classes, its system configuration found by running git twice, its file system's timestamp
+ * resolution): a working-tree change against HEAD's own commit needs nothing more (see {@link GitRepo}).
+ *
+ * <p>Empty, and JGit asked instead, whenever git cannot tell: no git command, a bare repository, a working tree
+ * not above the folder asked about, an object format JGit's ids do not hold.
+ */
+final class NativeCheckout {
+
+    static final String HEAD = "HEAD";
+
+    private final Path dir;
+    private final Path workTree;
+    private final Path gitDir;
+    private final Path indexFile;
+    /** Names asked about so far: the commit each stands for, or empty when it names none. */
+    private final Map<String, Optional<ObjectId>> commits = new ConcurrentHashMap<>();
+
+    /** What was asked ahead of an analysis (see {@link #startAhead}). */
+    private static final StartedAhead<Optional<NativeCheckout>> AHEAD = new StartedAhead<>();
+
+    private NativeCheckout(Path dir, Path workTree, Path gitDir, Path indexFile) {
+        this.dir = dir;
+        this.workTree = workTree;
+        this.gitDir = gitDir;
+        this.indexFile = indexFile;
+    }
+
+    /** {@link #read} on a thread of its own, or what {@link #startAhead} started for {@code dir}. */
+    static CompletableFuture<Optional<NativeCheckout>> start(Path dir, Collection<String> names) {
+        return AHEAD.take(dir).orElseGet(() -> started(dir, names));
+    }
+
+    /** Starts {@link #read} for a {@link #start} of the same folder within two seconds to take. */
+    static CompletableFuture<Optional<NativeCheckout>> startAhead(Path dir, Collection<String> names) {
+        return AHEAD.start(dir, () -> started(dir, names));
+    }
+
+    private static CompletableFuture<Optional<NativeCheckout>> started(Path dir, Collection<String> names) {
+        List<String> asked = List.copyOf(names);
+        return Background.run("tia-git-checkout", () -> read(dir, asked)).exceptionally(e -> Optional.empty());
+    }
+
+    /** The checkout around {@code dir}, with the commits of {@code names} asked at once; empty when git cannot tell. */
+    static Optional<NativeCheckout> read(Path dir, Collection<String> names) {
+        Optional<byte[]> output = GitCommand.run(dir, "rev-parse", "--is-bare-repository", "--show-toplevel",
+                "--absolute-git-dir", "--git-path", "index", "--show-object-format");
+        if (output.isEmpty()) {
+            return Optional.empty(); // no git, not a repository, bare (no top level): JGit says what is wrong
+        }
+        List<String> lines = new String(output.get(), StandardCharsets.UTF_8).lines().toList();
+        // An older git prints an option it does not know as it is: only sha1 ids are JGit's ObjectIds.
+        if (lines.size() != 5 || !lines.get(0).equals("false") || !lines.get(4).equals("sha1")) {
+            return Optional.empty();
+        }
+        Optional<Path> workTree = asNamedFrom(dir, Path.of(lines.get(1)));
+        if (workTree.isEmpty()) {
+            return Optional.empty();
+        }
+        NativeCheckout checkout = new NativeCheckout(dir, workTree.get(), Path.of(lines.get(2)), dir.resolve(lines.get(3)));
+        return checkout.commits(names).isPresent() ? Optional.of(checkout) : Optional.empty();
+    }
+
+    /**
+     * The working tree's root as an ancestor of {@code dir} (or {@code dir} itself), written as the caller wrote
+     * {@code dir}: git prints the root with links resolved, and tia reports paths relative to the root that JGit
+     * finds from {@code dir}. Empty when no ancestor is the root (the working tree is set elsewhere).
+     */
+    private static Optional<Path> asNamedFrom(Path dir, Path root) {
+        for (Path candidate = dir.toAbsolutePath().normalize(); candidate != null; candidate = candidate.getParent()) {
+            try {
+                if (Files.isSameFile(candidate, root)) {
+                    return Optional.of(candidate);
+                }
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    Path workTree() {
+        return workTree;
+    }
+
+    Path gitDir() {
+        return gitDir;
+    }
+
+    Path indexFile() {
+        return indexFile;
+    }
+
+    /**
+     * The commits {@code names} stand for (a name that stands for none is left out), as {@code name^{commit}}
+     * resolves in git; empty when git could not be asked, or a name cannot be written to it.
+     */
+    Optional<Map<String, ObjectId>> commits(Collection<String> names) {
+        List<String> unasked = new ArrayList<>();
+        for (String name : names) {
+            if (name.isEmpty() || name.indexOf('\n') >= 0 || name.indexOf('\r') >= 0 || name.indexOf('\0') >= 0) {
+                return Optional.empty(); // one name a line: such a name cannot be asked
+            }
+            if (!commits.containsKey(name) && !unasked.contains(name)) {
+                unasked.add(name);
+            }
+        }
+        if (!unasked.isEmpty() && !ask(unasked)) {
+            return Optional.empty();
+        }
+        Map<String, ObjectId> found = new HashMap<>();
+        for (String name : names) {
+            commits.get(name).ifPresent(id -> found.put(name, id));
+        }
+        return Optional.of(found);
+    }
+
+    /** Asks git for the commits of {@code names}, one line each; false when it could not answer. */
+    private boolean ask(List<String> names) {
+        StringBuilder input = new StringBuilder();
+        names.forEach(name -> input.append(name).append("^{commit}\n"));
+        Optional<byte[]> output = GitCommand.run(dir, Optional.of(input.toString()), "cat-file",
+                "--batch-check=%(objectname) %(objecttype)");
+        if (output.isEmpty()) {
+            return false;
+        }
+        List<String> lines = new String(output.get(), StandardCharsets.UTF_8).lines().toList();
+        if (lines.size() != names.size()) {
+            return false;
+        }
+        Map<String, Optional<ObjectId>> answers = new HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            // "<id> commit" when the name stands for a commit, "<name> missing" when it stands for none; anything else
+            // (a short id that is "ambiguous") is left to JGit, which says what is wrong.
+            String line = lines.get(i);
+            String expected = names.get(i) + "^{commit}";
+            if (line.endsWith(" commit") && ObjectId.isId(line.substring(0, line.length() - " commit".length()))) {
+                answers.put(names.get(i), Optional.of(ObjectId.fromString(line.substring(0, line.length() - " commit".length()))));
+            } else if (line.equals(expected + " missing")) {
+                answers.put(names.get(i), Optional.empty());
+            } else {
+                return false; // not an answer this reader knows
+            }
+        }
+        commits.putAll(answers);
+        return true;
+    }
+}
