@@ -295,6 +295,23 @@ class MemberNarrowingTest {
     }
 
     /**
+     * Calls of one name are walked once per receiver type: two changed methods of the same name and arity on two
+     * types each reach their own callers (the second type's calls are not taken for the first's, walked already).
+     */
+    @Test
+    void sameNamedMethodsOfTwoTypesEachReachTheirCallers() {
+        String cat = "package lib;\npublic class Cat { public String speak() { return \"meow\"; } }\n";
+        String dog = "package lib;\npublic class Dog { public String speak() { return \"woof\"; } }\n";
+        InlineProject.in(dir).given("src/main/java/lib/Cat.java", cat).given("src/main/java/lib/Dog.java", dog)
+                .given("src/test/java/app/CatTest.java", test("CatTest", "Cat cat = new Cat(); cat.speak();"))
+                .given("src/test/java/app/DogTest.java", test("DogTest", "Dog dog = new Dog(); dog.speak();"))
+                .given("src/test/java/app/NeitherTest.java", test("NeitherTest", "new Cat(); new Dog();"))
+                .whenWritten("src/main/java/lib/Cat.java", edit(cat, "meow", "purr"))
+                .whenWritten("src/main/java/lib/Dog.java", edit(dog, "woof", "bark"))
+                .expectSelected("app.CatTest", "app.DogTest");
+    }
+
+    /**
      * Callers are walked in the order the class level reaches their types, which decides the chain a report prints:
      * B names Texts and is reached first, A only through B, though A's file comes first.
      */

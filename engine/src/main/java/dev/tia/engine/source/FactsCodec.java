@@ -39,6 +39,13 @@ final class FactsCodec {
         return writer.toBytes();
     }
 
+    /** One declared type, with a string table of its own: equal bytes for equal types. */
+    static byte[] encode(DeclaredType type) {
+        Writer writer = new Writer();
+        writer.type(type);
+        return writer.toBytes();
+    }
+
     static FileFacts decode(byte[] bytes) throws IOException {
         return new Reader(bytes, 0, bytes.length).facts();
     }
@@ -78,27 +85,31 @@ final class FactsCodec {
             body[size++] = (byte) value;
         }
 
+        void type(DeclaredType type) {
+            string(type.name());
+            varint(type.kind().ordinal());
+            optional(type.enclosing());
+            varint((type.isAbstract() ? 1 : 0) | (type.isStatic() ? 2 : 0));
+            strings(type.supertypes());
+            strings(type.annotations());
+            strings(type.tags());
+            varint(type.methods().size());
+            for (MethodFacts method : type.methods()) {
+                string(method.name());
+                strings(method.annotations());
+                strings(method.tags());
+            }
+            varint(type.members().size());
+            for (MemberFacts member : type.members()) {
+                member(member);
+            }
+        }
+
         void facts(FileFacts facts) {
             string(facts.packageName());
             varint(facts.types().size());
             for (DeclaredType type : facts.types()) {
-                string(type.name());
-                varint(type.kind().ordinal());
-                optional(type.enclosing());
-                varint((type.isAbstract() ? 1 : 0) | (type.isStatic() ? 2 : 0));
-                strings(type.supertypes());
-                strings(type.annotations());
-                strings(type.tags());
-                varint(type.methods().size());
-                for (MethodFacts method : type.methods()) {
-                    string(method.name());
-                    strings(method.annotations());
-                    strings(method.tags());
-                }
-                varint(type.members().size());
-                for (MemberFacts member : type.members()) {
-                    member(member);
-                }
+                type(type);
             }
             strings(facts.imports());
             strings(facts.onDemandImports());
