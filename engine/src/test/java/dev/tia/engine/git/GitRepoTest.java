@@ -315,9 +315,12 @@ class GitRepoTest {
             assertThat(checkout.commits(List.of("HEAD", "nope")).orElseThrow()).containsOnlyKeys("HEAD");
             try (GitRepo git = GitRepo.openWithWorkingTree(link.resolve("sub"))) {
                 assertThat(git.workTree()).isEqualTo(link);
-                assertThat(git.changes(Optional.empty(), Optional.empty()).changes())
-                        .containsExactly(FileChange.of(ChangeType.MODIFIED, "a.txt"));
+                ChangeSet change = git.changes(Optional.empty(), Optional.empty());
+                assertThat(change.changes()).containsExactly(FileChange.of(ChangeType.MODIFIED, "a.txt"));
                 assertThat(git.openedJgit()).isFalse();
+                // HEAD's content is a git object: JGit opens, and finds the repository git found, through the link.
+                assertThat(git.files(change.baseCommit(), List.of("a.txt")).read("a.txt")).isEqualTo("a\n".getBytes(StandardCharsets.UTF_8));
+                assertThat(git.openedJgit()).isTrue();
             }
         } finally {
             Files.delete(link);
@@ -335,6 +338,8 @@ class GitRepoTest {
                 assertThat(sinceHead.changes()).isEqualTo(jgit.changes(Optional.of("feature"), Optional.empty()).changes())
                         .containsExactly(FileChange.of(ChangeType.MODIFIED, "b.txt"), FileChange.of(ChangeType.ADDED, "new.txt"));
                 assertThat(git.tree(ChangeSet.WORKTREE).files()).isEqualTo(jgit.tree(ChangeSet.WORKTREE).files());
+                assertThat(git.files(sinceHead.baseCommit(), List.of("b.txt")).read("b.txt")).isEqualTo("b\n".getBytes(StandardCharsets.UTF_8));
+                assertThat(git.openedJgit()).isTrue();
             }
         } finally {
             FixtureRepo.runGit(dir, "worktree", "remove", "--force", worktree.toString());
