@@ -47,7 +47,11 @@ public final class TiaCli implements Runnable {
             // Overlaps with reading the arguments (60-100 ms of a fresh JVM when picocli reads them) and the engine's start.
             workingTreeFolder(args).ifPresentOrElse(dir -> TiaEngine.prepare(dir, baseNamed(args)), TiaEngine::prepare);
         }
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv()));
+        int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv());
+        if ("1".equals(System.getenv("TIA_CDS_TRAINING"))) {
+            ArchiveTraining.runQuietly(); // bin/tia makes its class-data archive as this process exits: see there
+        }
+        System.exit(code);
     }
 
     /** Runs the CLI with the given streams and the process environment; returns the exit code. */
