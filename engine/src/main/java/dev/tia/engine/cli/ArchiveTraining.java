@@ -3,6 +3,7 @@ package dev.tia.engine.cli;
 import dev.tia.engine.Analysis;
 import dev.tia.engine.TiaEngine;
 import dev.tia.engine.config.TiaConfig;
+import dev.tia.engine.git.GitCommand;
 import dev.tia.engine.report.JsonReport;
 import dev.tia.engine.report.MarkdownReport;
 import dev.tia.engine.report.TextReport;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -130,7 +130,7 @@ final class ArchiveTraining {
      *
      * @throws IOException when the project cannot be written or git cannot commit it
      */
-    static List<Analysis> run(Path dir) throws IOException, InterruptedException {
+    static List<Analysis> run(Path dir) throws IOException {
         for (Map.Entry<String, String> file : PROJECT.entrySet()) {
             write(dir, file.getKey(), file.getValue());
         }
@@ -168,15 +168,8 @@ final class ArchiveTraining {
         Files.writeString(file, content, StandardCharsets.UTF_8);
     }
 
-    private static void git(Path dir, String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("git", "-C", dir.toString()));
-        command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().keySet().removeIf(ELSEWHERE::contains);
-        Process process = builder.start();
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            process.destroyForcibly();
+    private static void git(Path dir, String... arguments) throws IOException {
+        if (GitCommand.run(dir, arguments).isEmpty()) {
             throw new IOException("git " + arguments[0] + " failed");
         }
     }

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * One run of the {@code git} command in a folder, read whole. Any failure (no git installed, a non-zero exit, a
  * minute gone by) gives nothing: the callers then ask JGit, which answers the same more slowly.
  */
-final class GitCommand {
+public final class GitCommand {
 
     private GitCommand() {
     }
@@ -26,7 +26,7 @@ final class GitCommand {
     }
 
     /** The output of {@code git -C dir arguments...}, or empty when it failed in any way. */
-    static Optional<byte[]> run(Path dir, String... arguments) {
+    public static Optional<byte[]> run(Path dir, String... arguments) {
         return run(dir, Optional.empty(), arguments);
     }
 

@@ -208,7 +208,7 @@ public final class GitRepo implements AutoCloseable {
         NativeGitStatus.startAhead(dir);
         NativeCheckout.startAhead(dir, namesAhead(base)).thenAccept(checkout -> {
             boolean againstHead = checkout.isPresent()
-                    && base.or(() -> defaultBase(checkout.get())).map(chosen -> atHead(checkout.get(), chosen)).orElse(false);
+                    && base.or(() -> defaultBase(checkout.get())).flatMap(chosen -> headAt(checkout.get(), chosen)).isPresent();
             if (!againstHead) {
                 prepare();
             }
@@ -227,11 +227,12 @@ public final class GitRepo implements AutoCloseable {
         return checkout.commits(DEFAULT_BASES).flatMap(found -> DEFAULT_BASES.stream().filter(found::containsKey).findFirst());
     }
 
-    /** Whether {@code base} stands for HEAD's commit, as git tells (false when git cannot tell, or HEAD has none). */
-    private static boolean atHead(NativeCheckout checkout, String base) {
-        return checkout.commits(List.of(NativeCheckout.HEAD, base))
-                .map(found -> found.get(NativeCheckout.HEAD) != null && found.get(NativeCheckout.HEAD).equals(found.get(base)))
-                .orElse(false);
+    /** HEAD's commit when {@code base} stands for it, as git tells; empty otherwise (or when git cannot tell, or HEAD has none). */
+    private static Optional<ObjectId> headAt(NativeCheckout checkout, String base) {
+        return checkout.commits(List.of(NativeCheckout.HEAD, base)).flatMap(found -> {
+            ObjectId head = found.get(NativeCheckout.HEAD);
+            return head != null && head.equals(found.get(base)) ? Optional.of(head) : Optional.empty();
+        });
     }
 
     /** The root of the working tree; every path tia reports is relative to it. */
@@ -315,10 +316,11 @@ public final class GitRepo implements AutoCloseable {
             return Optional.empty();
         }
         String baseRef = base.get();
-        if (!atHead(checkout.get(), baseRef)) {
+        Optional<ObjectId> head = headAt(checkout.get(), baseRef);
+        if (head.isEmpty()) {
             return Optional.empty(); // another commit, or none yet: the general path measures it, or says so
         }
-        ObjectId headId = checkout.get().commits(List.of(NativeCheckout.HEAD)).orElseThrow().get(NativeCheckout.HEAD);
+        ObjectId headId = head.get();
         StatusSets status = status();
         GitIndex index = index();
         List<FileChange> changes = new WorkingTreeDiff(workTree).diff(paths -> {

@@ -154,10 +154,10 @@ final class NativeCheckout {
             // "<id> commit" when the name stands for a commit, "<name> missing" when it stands for none; anything else
             // (a short id that is "ambiguous") is left to JGit, which says what is wrong.
             String line = lines.get(i);
-            String expected = names.get(i) + "^{commit}";
-            if (line.endsWith(" commit") && ObjectId.isId(line.substring(0, line.length() - " commit".length()))) {
-                answers.put(names.get(i), Optional.of(ObjectId.fromString(line.substring(0, line.length() - " commit".length()))));
-            } else if (line.equals(expected + " missing")) {
+            String id = line.endsWith(" commit") ? line.substring(0, line.length() - " commit".length()) : "";
+            if (ObjectId.isId(id)) {
+                answers.put(names.get(i), Optional.of(ObjectId.fromString(id)));
+            } else if (line.equals(names.get(i) + "^{commit} missing")) {
                 answers.put(names.get(i), Optional.empty());
             } else {
                 return false; // not an answer this reader knows
