@@ -10,7 +10,13 @@ import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.type.VarType;
 
+import com.google.common.collect.ImmutableList;
+
 import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,6 +77,33 @@ class BareParserTest {
         ParseResult<CompilationUnit> result = BareParser.parse("class A { void f() { var x = 1; } }");
 
         assertThat(result.getResult().orElseThrow().findAll(VarType.class)).hasSize(1);
+    }
+
+    /**
+     * Where JavaParser's classes come from another class loader than the engine's, {@link BareParser} cannot reach
+     * JavaParser's package-private parser: the analyzer says so once and parses through {@link
+     * com.github.javaparser.JavaParser} instead, with the same facts.
+     */
+    @Test
+    void withJavaParserInAClassLoaderOfItsOwnTheAnalyzerParsesThroughJavaParser() throws Exception {
+        URL javaParser = com.github.javaparser.JavaParser.class.getProtectionDomain().getCodeSource().getLocation();
+        URL guava = ImmutableList.class.getProtectionDomain().getCodeSource().getLocation();
+        URL engine = JavaFileAnalyzer.class.getProtectionDomain().getCodeSource().getLocation();
+        try (URLClassLoader libraries = new URLClassLoader(new URL[] {javaParser, guava}, ClassLoader.getPlatformClassLoader());
+                URLClassLoader engineLoader = new URLClassLoader(new URL[] {engine}, libraries)) {
+            Class<?> analyzerClass = engineLoader.loadClass(JavaFileAnalyzer.class.getName());
+            assertThat(analyzerClass.getClassLoader()).isSameAs(engineLoader);
+            Object analyzer = analyzerClass.getConstructor().newInstance();
+            Method analyze = analyzerClass.getMethod("analyze", String.class, String.class);
+            String source = "package p;\nimport q.Money;\nclass Cart { Money total() { var m = Money.zero(); return m; } }\n";
+
+            Object facts = analyze.invoke(analyzer, "src/main/java/p/Cart.java", source);
+
+            Field bare = analyzerClass.getDeclaredField("bare");
+            bare.setAccessible(true);
+            assertThat(bare.getBoolean(null)).as("BareParser reached across class loaders").isFalse();
+            assertThat(facts.toString()).isEqualTo(new JavaFileAnalyzer().analyze("src/main/java/p/Cart.java", source).toString());
+        }
     }
 
     private static void assertSame(String source) {
