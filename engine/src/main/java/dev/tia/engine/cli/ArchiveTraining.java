@@ -125,8 +125,8 @@ final class ArchiveTraining {
 
     /**
      * Makes the project in {@code dir} a git repository of one commit and analyses it cold, then after each of the
-     * edits a warm run meets most (a method body, a class added to a file, a body writing a new word); renders the
-     * last selection in every format. The analyses, in that order.
+     * edits a warm run meets most (a method body, a class added to a file, a body writing a new word), and on a
+     * branch a commit ahead; renders the last selection in every format. The analyses, in that order.
      *
      * @throws IOException when the project cannot be written or git cannot commit it
      */
@@ -137,9 +137,7 @@ final class ArchiveTraining {
         git(dir, "init", "-q");
         git(dir, "symbolic-ref", "HEAD", "refs/heads/main"); // the default base, whatever git's default branch
         git(dir, "add", "-A");
-        // No signing, and no hook of the user's (a hooks path that does not exist): a plain commit.
-        git(dir, "-c", "user.name=tia", "-c", "user.email=tia@localhost", "-c", "commit.gpgsign=false",
-                "-c", "core.hooksPath=" + dir.resolve(".no-hooks"), "commit", "-q", "--no-verify", "-m", "training");
+        commit(dir, "training");
         String texts = PROJECT.get(TEXTS);
         String greeter = PROJECT.get(GREETER);
         List<Analysis> analyses = new ArrayList<>();
@@ -150,6 +148,14 @@ final class ArchiveTraining {
         analyses.add(analyze(dir));
         write(dir, TEXTS, texts);
         write(dir, GREETER, greeter.replace("return texts", "int count = names.size();\n        return texts"));
+        analyses.add(analyze(dir));
+        // A branch a commit ahead of its base, as a CI step on a pull request runs: the merge-base and the committed
+        // change come from JGit, which a run against HEAD never starts (325 classes loaded from the jar, 37 spun, in
+        // such a run before it was trained).
+        write(dir, GREETER, greeter);
+        git(dir, "checkout", "-q", "-b", "feature");
+        write(dir, TEXTS, texts.replace("return 1;", "return 3;"));
+        commit(dir, "feature");
         Analysis last = analyze(dir);
         analyses.add(last);
         TextReport.render(last.selection(), true);
@@ -160,6 +166,12 @@ final class ArchiveTraining {
 
     private static Analysis analyze(Path dir) {
         return new TiaEngine().analyze(TiaConfig.defaults(dir));
+    }
+
+    /** Commits every change: no signing, and no hook of the user's (a hooks path that does not exist). */
+    private static void commit(Path dir, String message) throws IOException {
+        git(dir, "-c", "user.name=tia", "-c", "user.email=tia@localhost", "-c", "commit.gpgsign=false",
+                "-c", "core.hooksPath=" + dir.resolve(".no-hooks"), "commit", "-q", "--no-verify", "-a", "-m", message);
     }
 
     private static void write(Path dir, String path, String content) throws IOException {

@@ -3,6 +3,7 @@ package dev.tia.engine.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tia.engine.Analysis;
+import dev.tia.engine.select.ChangedFile;
 import dev.tia.engine.select.Effect;
 
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ class ArchiveTrainingTest {
     @Test
     void theTrainingRunsColdThenTheWarmPathsOfTheCommonEdits() throws Exception {
         List<Analysis> analyses = ArchiveTraining.run(dir);
-        assertThat(analyses).hasSize(4);
+        assertThat(analyses).hasSize(5);
         assertThat(analyses.get(0).graphFromStore()).as("cold: built and stored").isFalse();
         assertThat(analyses.get(0).indexStats().parsed()).isEqualTo(4);
         // A body edit that names nothing new: the stored graph, walked at member level.
@@ -35,6 +36,14 @@ class ArchiveTrainingTest {
         assertThat(analyses.get(3).graphFromStore()).isTrue();
         assertThat(analyses.get(3).graphPatchedFiles()).isZero();
         assertThat(analyses.get(3).indexStats().parsed()).isEqualTo(1);
+        // A body edit committed on a branch a commit ahead of main, the working tree clean: found by the committed
+        // diff from their merge-base, through JGit.
+        Analysis branch = analyses.get(4);
+        assertThat(branch.selection().baseRef()).isEqualTo("main");
+        assertThat(branch.selection().changedFiles()).extracting(ChangedFile::path)
+                .containsExactly("src/main/java/training/Texts.java");
+        assertThat(branch.graphFromStore()).isTrue();
+        assertThat(branch.effects()).anyMatch(effect -> effect.effect() == Effect.MEMBERS);
     }
 
     @Test
