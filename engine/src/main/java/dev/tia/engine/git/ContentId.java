@@ -3,6 +3,7 @@ package dev.tia.engine.git;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
  * The git blob id of some bytes, so content hashed here matches ids git's index already knows. The JDK's SHA-1:
@@ -11,8 +12,6 @@ import java.security.NoSuchAlgorithmException;
  */
 public final class ContentId {
 
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
-
     private ContentId() {
     }
 
@@ -20,13 +19,7 @@ public final class ContentId {
         try {
             MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
             sha1.update(("blob " + content.length + "\0").getBytes(StandardCharsets.US_ASCII));
-            byte[] digest = sha1.digest(content);
-            char[] hex = new char[digest.length * 2];
-            for (int i = 0; i < digest.length; i++) {
-                hex[2 * i] = HEX[(digest[i] >> 4) & 0xf];
-                hex[2 * i + 1] = HEX[digest[i] & 0xf];
-            }
-            return new String(hex);
+            return HexFormat.of().formatHex(sha1.digest(content));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-1", e);
         }
