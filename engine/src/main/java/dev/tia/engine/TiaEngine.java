@@ -113,8 +113,8 @@ public final class TiaEngine {
      * Optional, in place of {@link #prepare()}: starts git's status of the working tree at {@code projectDir} and
      * git's account of its checkout, which an analysis of that folder's working tree (no head configured) started
      * within two seconds takes instead of starting its own (git's walk of a large working tree, 120 ms at 67k files,
-     * then overlaps the face's start); then JGit's start, unless the change is one against HEAD's own commit, which
-     * needs no JGit.
+     * then overlaps the face's start); then JGit's start, unless git can tell the change itself (a checkout whose
+     * history is whole, or a change against HEAD's own commit), which needs no JGit.
      *
      * @param base the base the analysis will compare with, when the face knows it (empty: the default base)
      */

@@ -75,10 +75,15 @@ public final class GitRepo implements AutoCloseable {
      */
     private CompletableFuture<GitIndex> index;
     /**
-     * HEAD's commit when the last working-tree change was measured against HEAD itself, whose files git's index
-     * names (see {@link #sinceHead}); null otherwise.
+     * The base of the last working-tree change when git tells its files' blob ids without JGit: HEAD's commit, whose
+     * files git's index names (see {@link #sinceHead}), or the merge-base of a branch ahead of its base, whose files
+     * are HEAD's but for those committed since (see {@link #sinceMergeBase}); null otherwise.
      */
-    private ObjectId headBase;
+    private KnownBase knownBase;
+
+    /** A base commit, and what was committed since it when it is not HEAD's (empty when it is). */
+    private record KnownBase(ObjectId commit, Optional<NativeCommittedChange> committed) {
+    }
 
     private GitRepo(RepositoryHandle repository, Path workTree, Path gitDir, Optional<NativeCheckout> checkout,
             CompletableFuture<Optional<StatusSets>> nativeStatus, boolean readIndexNow) {
@@ -196,8 +201,9 @@ public final class GitRepo implements AutoCloseable {
     /**
      * Starts, for an {@link #openWithWorkingTree} of the same folder within two seconds to take, git's status of the
      * working tree at {@code dir} and git's account of the checkout there (see {@link NativeCheckout}); then JGit's
-     * start (see {@link #prepare}) unless git tells that the change is measured against HEAD's own commit, the one
-     * change that needs no JGit.
+     * start (see {@link #prepare}) unless git can tell the change itself: in a checkout whose history is whole, against
+     * HEAD's own commit or from a merge-base (see {@link #sinceHead}, {@link #sinceMergeBase}); a shallow clone's
+     * history may need deepening, which JGit does.
      *
      * @param base the base the analysis compares with, when known (empty: the default base)
      */
@@ -207,9 +213,8 @@ public final class GitRepo implements AutoCloseable {
         }
         NativeGitStatus.startAhead(dir);
         NativeCheckout.startAhead(dir, namesAhead(base)).thenAccept(checkout -> {
-            boolean againstHead = checkout.isPresent()
-                    && base.or(() -> defaultBase(checkout.get())).flatMap(chosen -> headAt(checkout.get(), chosen)).isPresent();
-            if (!againstHead) {
+            // git tells the change of a checkout whose history is whole, against HEAD or from a merge-base
+            if (checkout.isEmpty() || Files.isRegularFile(checkout.get().gitDir().resolve("shallow"))) {
                 prepare();
             }
         });
@@ -259,6 +264,10 @@ public final class GitRepo implements AutoCloseable {
                 Optional<ChangeSet> sinceHead = sinceHead(chosenBase);
                 if (sinceHead.isPresent()) {
                     return sinceHead.get();
+                }
+                Optional<ChangeSet> sinceMergeBase = sinceMergeBase(chosenBase);
+                if (sinceMergeBase.isPresent()) {
+                    return sinceMergeBase.get();
                 }
             } catch (IOException | GitAPIException e) {
                 throw new TiaException("cannot read the git repository at " + workTree + ": " + e.getMessage(), e);
@@ -320,20 +329,77 @@ public final class GitRepo implements AutoCloseable {
         if (head.isEmpty()) {
             return Optional.empty(); // another commit, or none yet: the general path measures it, or says so
         }
-        ObjectId headId = head.get();
+        KnownBase known = new KnownBase(head.get(), Optional.empty());
+        List<FileChange> changes = changesSince(known, List.of());
+        knownBase = known;
+        return Optional.of(new ChangeSet(known.commit().name(), baseRef, ChangeSet.WORKTREE, sorted(changes), Optional.empty()));
+    }
+
+    /**
+     * The working tree's change when the base is another commit than HEAD's (a branch ahead of its base: a developer's
+     * feature branch, a pull request's checkout in CI), found without JGit: git tells the merge-base and what was
+     * committed since (see {@link NativeCommittedChange}), and the blob ids there of the paths that change names are
+     * the diff's, or HEAD's for the rest. Empty in a shallow clone (whose history may need deepening first: JGit's
+     * path does it), or when git could not tell.
+     */
+    private Optional<ChangeSet> sinceMergeBase(Supplier<String> base) throws IOException, GitAPIException {
+        if (checkout.isEmpty() || isShallow()) {
+            return Optional.empty();
+        }
+        String baseRef = base.get();
+        Optional<Map<String, ObjectId>> commits = checkout.get().commits(List.of(NativeCheckout.HEAD, baseRef));
+        if (commits.isEmpty() || !commits.get().containsKey(NativeCheckout.HEAD) || !commits.get().containsKey(baseRef)) {
+            return Optional.empty(); // no commit yet, or no such base: JGit's path says which
+        }
+        Optional<NativeCommittedChange> committed = NativeCommittedChange.read(workTree, commits.get().get(baseRef),
+                commits.get().get(NativeCheckout.HEAD));
+        if (committed.isEmpty()) {
+            return Optional.empty();
+        }
+        KnownBase known = new KnownBase(committed.get().mergeBase(), committed);
+        List<FileChange> changes = changesSince(known, committed.get().changes());
+        knownBase = known;
+        return Optional.of(new ChangeSet(known.commit().name(), baseRef, ChangeSet.WORKTREE, sorted(changes), Optional.empty()));
+    }
+
+    /** What changed in the working tree since {@code base}, given what was committed since it. */
+    private List<FileChange> changesSince(KnownBase base, List<FileChange> committed) throws IOException, GitAPIException {
         StatusSets status = status();
         GitIndex index = index();
-        List<FileChange> changes = new WorkingTreeDiff(workTree).diff(paths -> {
-            Optional<Map<String, ObjectId>> fromIndex = idsAtHead(paths, status, index);
-            return fromIndex.isPresent() ? fromIndex.get() : idsAt(headId, paths);
-        }, List.of(), status, index);
-        headBase = headId;
-        return Optional.of(new ChangeSet(headId.name(), baseRef, ChangeSet.WORKTREE, sorted(changes), Optional.empty()));
+        return new WorkingTreeDiff(workTree).diff(paths -> {
+            Optional<Map<String, ObjectId>> known = idsKnownAt(base, paths, status, index);
+            return known.isPresent() ? known.get() : idsAt(base.commit(), paths);
+        }, committed, status, index);
+    }
+
+    /**
+     * The blob ids of {@code paths} at a known base, without JGit: the committed diff's for the paths it names, and
+     * for the rest HEAD's, from git's index, or when it holds staged changes from the git command. Empty when
+     * neither could tell.
+     */
+    private Optional<Map<String, ObjectId>> idsKnownAt(KnownBase base, Set<String> paths, StatusSets status, GitIndex index) {
+        Map<String, ObjectId> ids = new HashMap<>();
+        Set<String> unchanged = paths;
+        if (base.committed().isPresent()) {
+            NativeCommittedChange committed = base.committed().get();
+            ids.putAll(committed.idsAtMergeBase(paths));
+            unchanged = paths.stream().filter(path -> !committed.names(path)).collect(Collectors.toSet());
+        }
+        Set<String> rest = unchanged;
+        Optional<Map<String, ObjectId>> atHead = idsAtHead(rest, status, index)
+                .or(() -> checkout.flatMap(told -> told.blobIds(base.commit(), rest)));
+        atHead.ifPresent(ids::putAll);
+        return atHead.map(found -> ids);
     }
 
     /** Whether the last working-tree change was measured against HEAD itself, from git's index (for tests). */
     boolean measuredAgainstHead() {
-        return headBase != null;
+        return knownBase != null && knownBase.committed().isEmpty();
+    }
+
+    /** Whether the last working-tree change was measured from a merge-base git told, without JGit (for tests). */
+    boolean measuredFromMergeBase() {
+        return knownBase != null && knownBase.committed().isPresent();
     }
 
     /** Whether JGit's repository was opened (for tests: a change against HEAD needs none). */
@@ -435,10 +501,10 @@ public final class GitRepo implements AutoCloseable {
         if (paths.isEmpty()) {
             return CommitTree.empty(repository, commitId); // nothing asked: no commit to read (and no filter = every file)
         }
-        if (headBase != null && headBase.name().equals(commitId)) {
-            // The change was measured against HEAD: git's index names HEAD's blobs of paths without a staged change.
+        if (knownBase != null && knownBase.commit().name().equals(commitId)) {
+            // The change was measured without JGit: git's index and the committed diff name the base's blobs.
             try {
-                Optional<Map<String, ObjectId>> ids = idsAtHead(new HashSet<>(paths), status(), index());
+                Optional<Map<String, ObjectId>> ids = idsKnownAt(knownBase, new HashSet<>(paths), status(), index());
                 if (ids.isPresent()) {
                     return CommitTree.of(repository, commitId, ids.get());
                 }

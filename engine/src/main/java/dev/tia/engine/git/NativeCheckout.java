@@ -136,6 +136,48 @@ final class NativeCheckout {
         return Optional.of(found);
     }
 
+    /**
+     * The blob ids of those {@code paths} that commit {@code commit} holds as files or links (no folders, no
+     * submodules), as {@code commit:path} names them in git; empty when git could not be asked, or a path cannot be
+     * written to it.
+     */
+    Optional<Map<String, ObjectId>> blobIds(ObjectId commit, Collection<String> paths) {
+        List<String> asked = List.copyOf(paths);
+        StringBuilder input = new StringBuilder();
+        for (String path : asked) {
+            if (path.isEmpty() || path.indexOf('\n') >= 0 || path.indexOf('\r') >= 0 || path.indexOf('\0') >= 0
+                    || path.startsWith("./") || path.startsWith("../")) {
+                return Optional.empty(); // one path a line, and git reads ./ and ../ from the current folder
+            }
+            input.append(commit.name()).append(':').append(path).append('\n');
+        }
+        if (asked.isEmpty()) {
+            return Optional.of(Map.of());
+        }
+        Optional<byte[]> output = GitCommand.run(dir, Optional.of(input.toString()), "cat-file",
+                "--batch-check=%(objectname) %(objecttype)");
+        if (output.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> lines = new String(output.get(), StandardCharsets.UTF_8).lines().toList();
+        if (lines.size() != asked.size()) {
+            return Optional.empty();
+        }
+        Map<String, ObjectId> ids = new HashMap<>();
+        for (int i = 0; i < asked.size(); i++) {
+            // "<id> blob" for a file or a link; "<id> tree" for a folder; "<name> missing" for a path the commit
+            // lacks, and for a submodule whose commit is not in this repository ("<id> commit" when it is).
+            String line = lines.get(i);
+            String id = line.endsWith(" blob") ? line.substring(0, line.length() - " blob".length()) : "";
+            if (ObjectId.isId(id)) {
+                ids.put(asked.get(i), ObjectId.fromString(id));
+            } else if (!line.endsWith(" tree") && !line.endsWith(" commit") && !line.endsWith(" missing")) {
+                return Optional.empty(); // not an answer this reader knows
+            }
+        }
+        return Optional.of(ids);
+    }
+
     /** Asks git for the commits of {@code names}, one line each; false when it could not answer. */
     private boolean ask(List<String> names) {
         StringBuilder input = new StringBuilder();

@@ -27,6 +27,8 @@ final class TreeDiff {
         try (DiffFormatter formatter = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
             formatter.setRepository(repository);
             formatter.setDetectRenames(true);
+            // git's default score, as the git command finds renames for a branch (see NativeCommittedChange)
+            formatter.getRenameDetector().setRenameScore(NativeCommittedChange.RENAME_SCORE);
             for (DiffEntry entry : formatter.scan(from.getTree(), to.getTree())) {
                 changes.add(switch (entry.getChangeType()) {
                     case ADD -> FileChange.of(ChangeType.ADDED, entry.getNewPath());

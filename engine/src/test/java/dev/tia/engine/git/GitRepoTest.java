@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.MergeResult;
+import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -245,7 +246,7 @@ class GitRepoTest {
                 assertThat(sinceHead.baseRef()).isEqualTo(viaTree.baseRef()).isEqualTo("main");
                 assertThat(fromIndex.measuredAgainstHead()).isTrue();
                 assertThat(fromTree.measuredAgainstHead()).isFalse();
-                assertThat(fromIndex.openedJgit()).as(edit[0]).isEqualTo(edit.length > 1); // a staged edit reads HEAD's tree
+                assertThat(fromIndex.openedJgit()).as(edit[0]).isFalse(); // with a staged edit, the git command tells HEAD's ids
                 List<String> paths = List.of("a.txt", "b.txt", "c.txt", "untracked.txt", "intent.txt", "link", "link-target.txt");
                 SourceTree headFromIndex = fromIndex.files(sinceHead.baseCommit(), paths);
                 SourceTree headFromTree = fromTree.files(viaTree.baseCommit(), paths);
@@ -343,6 +344,124 @@ class GitRepoTest {
             }
         } finally {
             FixtureRepo.runGit(dir, "worktree", "remove", "--force", worktree.toString());
+        }
+    }
+
+    /**
+     * A branch ahead of its base (main moved on too) is measured from the merge-base git tells, without JGit, as JGit
+     * measures it: files committed as edited, added, deleted, renamed as they were and renamed with an edit, made a
+     * link, made executable (no change of content), with a space and an accent in the name; then edits in the working tree on top, one
+     * staged. The base's blob ids of every path the change names are JGit's too.
+     */
+    @Test
+    void aBranchAheadOfItsBaseIsMeasuredFromTheMergeBaseByGitAsByJgit() throws Exception {
+        String body = "class Moved {\n" + "    int a = 1;\n".repeat(20) + "}\n";
+        try (FixtureRepo repo = repoWithOneCommit()) {
+            repo.write("src/Same.java", body).write("src/Edited.java", body.replace("Moved", "Edited"))
+                    .write("run.sh", "echo run\n").write("with space é.txt", "x\n").write("gone.txt", "g\n").commitAll("second");
+            repo.git().branchCreate().setName("feature").call();
+            repo.write("main-only.txt", "m\n").commitAll("main moves on");
+            repo.git().checkout().setName("feature").call();
+            repo.delete("src/Same.java").write("src/Renamed.java", body)
+                    .delete("src/Edited.java").write("src/EditedAndRenamed.java", "class Edited {\n    int b = 2;\n" + "    int a = 1;\n".repeat(19) + "}\n")
+                    .write("a.txt", "a on the branch\n").write("new.txt", "n\n").delete("gone.txt")
+                    .write("with space é.txt", "y\n");
+            Files.delete(dir.resolve("b.txt"));
+            Files.createSymbolicLink(dir.resolve("b.txt"), Path.of("a.txt"));
+            FixtureRepo.runGit(dir, "add", "-A");
+            FixtureRepo.runGit(dir, "update-index", "--chmod=+x", "run.sh");
+            FixtureRepo.runGit(dir, "commit", "-q", "-m", "feature work");
+            repo.write("src/Renamed.java", body + "// and edited\n").write("untracked.txt", "u\n").delete("c.txt")
+                    .write("new.txt", "n staged\n");
+            FixtureRepo.runGit(dir, "add", "new.txt");
+        }
+        List<String> asked = List.of("a.txt", "b.txt", "c.txt", "run.sh", "new.txt", "gone.txt", "main-only.txt",
+                "src/Same.java", "src/Renamed.java", "src/Edited.java", "src/EditedAndRenamed.java", "with space é.txt");
+        try (GitRepo git = GitRepo.openWithWorkingTree(dir); GitRepo jgit = GitRepo.open(dir, false, false)) {
+            ChangeSet told = git.changes(Optional.empty(), Optional.empty());
+            ChangeSet read = jgit.changes(Optional.empty(), Optional.empty());
+            assertThat(git.measuredFromMergeBase()).isTrue();
+            assertThat(git.openedJgit()).isFalse();
+            assertThat(told.changes()).isEqualTo(read.changes()).contains(
+                    FileChange.renamed("src/Same.java", "src/Renamed.java"),
+                    FileChange.renamed("src/Edited.java", "src/EditedAndRenamed.java"),
+                    FileChange.of(ChangeType.MODIFIED, "b.txt"),
+                    FileChange.of(ChangeType.MODIFIED, "with space é.txt"), FileChange.of(ChangeType.ADDED, "new.txt"),
+                    FileChange.of(ChangeType.DELETED, "c.txt"), FileChange.of(ChangeType.ADDED, "untracked.txt"))
+                    // main's own commit is not the branch's change; a mode alone changes no content
+                    .doesNotContain(FileChange.of(ChangeType.ADDED, "main-only.txt"), FileChange.of(ChangeType.MODIFIED, "run.sh"));
+            assertThat(told.baseCommit()).isEqualTo(read.baseCommit());
+            assertThat(told.baseRef()).isEqualTo(read.baseRef()).isEqualTo("main");
+            SourceTree toldBase = git.files(told.baseCommit(), asked);
+            SourceTree readBase = jgit.files(read.baseCommit(), asked);
+            assertThat(toldBase.files()).isEqualTo(readBase.files()).contains("src/Same.java", "gone.txt").doesNotContain("new.txt");
+            for (String path : readBase.files()) {
+                assertThat(toldBase.contentId(path)).as(path).isEqualTo(readBase.contentId(path));
+            }
+            assertThat(git.openedJgit()).isFalse();
+        }
+    }
+
+    /**
+     * Where git and JGit could answer differently, or git cannot answer, JGit measures: two merge-bases (a criss-cross
+     * merge, each side's pick may differ), histories that share nothing, and a shallow clone (which may need deepening).
+     */
+    @Test
+    void jgitMeasuresWhereGitsMergeBaseIsNotTheOnlyOne() throws Exception {
+        try (FixtureRepo repo = repoWithOneCommit()) {
+            repo.git().branchCreate().setName("feature").call();
+            repo.write("main.txt", "m\n").commitAll("main 1");
+            String main1 = repo.head().name();
+            repo.git().checkout().setName("feature").call();
+            repo.write("feature.txt", "f\n").commitAll("feature 1");
+            String feature1 = repo.head().name();
+            FixtureRepo.runGit(dir, "merge", "-q", "--no-edit", main1);
+            repo.git().checkout().setName("main").call();
+            FixtureRepo.runGit(dir, "merge", "-q", "--no-edit", feature1);
+            repo.write("main.txt", "m2\n").commitAll("main 2");
+            repo.git().checkout().setName("feature").call();
+            repo.write("feature.txt", "f2\n").commitAll("feature 2");
+        }
+        try (GitRepo git = GitRepo.openWithWorkingTree(dir); GitRepo jgit = GitRepo.open(dir, false, false)) {
+            ChangeSet told = git.changes(Optional.empty(), Optional.empty());
+            assertThat(git.measuredFromMergeBase()).isFalse();
+            assertThat(told).isEqualTo(jgit.changes(Optional.empty(), Optional.empty()));
+        }
+        try (FixtureRepo repo = FixtureRepo.init(dir)) {
+            repo.git().checkout().setOrphan(true).setName("orphan").call();
+            repo.write("o.txt", "o\n").commitAll("orphan root");
+        }
+        try (GitRepo git = GitRepo.openWithWorkingTree(dir)) {
+            assertThat(git.changes(Optional.empty(), Optional.empty()).historyGap())
+                    .hasValueSatisfying(reason -> assertThat(reason).contains("share no history"));
+            assertThat(git.measuredFromMergeBase()).isFalse();
+        }
+    }
+
+    @Test
+    void gitsRawDiffIsReadAsWrittenAndAnythingElseIsLeftToJgit() {
+        ObjectId base = ObjectId.fromString("1111111111111111111111111111111111111111");
+        String a = "2222222222222222222222222222222222222222";
+        String b = "3333333333333333333333333333333333333333";
+        String zero = "0000000000000000000000000000000000000000";
+        String raw = ":100644 100644 " + a + " " + b + " M\0m.txt\0"
+                + ":000000 100644 " + zero + " " + b + " A\0a.txt\0"
+                + ":100644 000000 " + a + " " + zero + " D\0d.txt\0"
+                + ":100644 100644 " + a + " " + b + " R087\0old.txt\0new.txt\0"
+                + ":100644 100644 " + a + " " + a + " C100\0src.txt\0copy.txt\0"
+                + ":160000 160000 " + a + " " + b + " M\0sub\0"
+                + ":100644 120000 " + a + " " + b + " T\0link\0";
+        NativeCommittedChange change = NativeCommittedChange.parse(base, raw.getBytes(StandardCharsets.UTF_8)).orElseThrow();
+        assertThat(change.changes()).containsExactly(FileChange.of(ChangeType.MODIFIED, "m.txt"), FileChange.of(ChangeType.ADDED, "a.txt"),
+                FileChange.of(ChangeType.DELETED, "d.txt"), FileChange.renamed("old.txt", "new.txt"),
+                FileChange.of(ChangeType.ADDED, "copy.txt"), FileChange.of(ChangeType.MODIFIED, "sub"),
+                FileChange.of(ChangeType.MODIFIED, "link"));
+        List<String> paths = List.of("m.txt", "a.txt", "d.txt", "old.txt", "new.txt", "src.txt", "copy.txt", "sub", "link", "other.txt");
+        assertThat(change.idsAtMergeBase(paths)).containsOnlyKeys("m.txt", "d.txt", "old.txt", "link");
+        assertThat(paths.stream().filter(change::names)).containsExactly("m.txt", "a.txt", "d.txt", "old.txt", "new.txt", "copy.txt", "sub", "link");
+        for (String bad : List.of(raw.substring(0, raw.length() - 1), ":100644 100644 " + a + " " + b + " U\0u.txt\0",
+                ":100644 " + a + " M\0x\0", ":100644 100644 " + a + " " + b + " R090\0only-one\0")) {
+            assertThat(NativeCommittedChange.parse(base, bad.getBytes(StandardCharsets.UTF_8))).as(bad).isEmpty();
         }
     }
 

@@ -1,0 +1,140 @@
+package dev.tia.engine.git;
+
+import org.eclipse.jgit.lib.ObjectId;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What was committed on a branch since it left its base, as the git command tells it: the merge-base of the base
+ * and HEAD, the files that differ between the two commits (renames detected as {@code git diff -M} detects them), and
+ * each such file's blob id at the merge-base. Two short git commands, where JGit's start, the first read of a pack's
+ * index and a walk of both trees took 150-250 ms of a fresh JVM's run on a feature branch at 10k classes.
+ *
+ * <p>Empty, and JGit asked instead, whenever git cannot tell or could tell something JGit would not: no git command,
+ * no merge-base, more than one merge-base (git and JGit may pick different ones), output this reader does not know.
+ */
+final class NativeCommittedChange {
+
+    /** The similarity above which a deleted and an added file are one renamed file: git's default, and JGit's here. */
+    static final int RENAME_SCORE = 50;
+
+    private final ObjectId mergeBase;
+    private final List<FileChange> changes;
+    /** Every path the diff names at the merge-base: its blob id there, or null where it held no blob. */
+    private final Map<String, ObjectId> idsAtMergeBase;
+
+    private NativeCommittedChange(ObjectId mergeBase, List<FileChange> changes, Map<String, ObjectId> idsAtMergeBase) {
+        this.mergeBase = mergeBase;
+        this.changes = List.copyOf(changes);
+        this.idsAtMergeBase = idsAtMergeBase;
+    }
+
+    /** What was committed from the merge-base of {@code base} and {@code head} to {@code head}, in the checkout at {@code dir}. */
+    static Optional<NativeCommittedChange> read(Path dir, ObjectId base, ObjectId head) {
+        Optional<byte[]> bases = GitCommand.run(dir, "merge-base", "--all", base.name(), head.name());
+        if (bases.isEmpty()) {
+            return Optional.empty(); // none (git exits with 1), or git failed: JGit says which
+        }
+        List<String> lines = new String(bases.get(), StandardCharsets.UTF_8).lines().toList();
+        if (lines.size() != 1 || !ObjectId.isId(lines.get(0))) {
+            return Optional.empty();
+        }
+        ObjectId mergeBase = ObjectId.fromString(lines.get(0));
+        if (mergeBase.equals(head)) {
+            return Optional.of(new NativeCommittedChange(mergeBase, List.of(), Map.of()));
+        }
+        // Raw output, NUL-terminated fields, full ids; -M at git's default score, renames only (no copies).
+        Optional<byte[]> diff = GitCommand.run(dir, "diff-tree", "-r", "-z", "--raw", "--no-abbrev", "--no-commit-id",
+                "-M" + RENAME_SCORE + "%", "--no-ext-diff", "--ignore-submodules=none", mergeBase.name(), head.name());
+        return diff.flatMap(output -> parse(mergeBase, output));
+    }
+
+    /**
+     * Reads {@code git diff-tree -r -z --raw} output: for each file {@code :srcmode dstmode srcid dstid status},
+     * then the path, or for a rename or copy the old path and the new one, each ended by NUL.
+     */
+    static Optional<NativeCommittedChange> parse(ObjectId mergeBase, byte[] output) {
+        List<String> fields = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < output.length; i++) {
+            if (output[i] == 0) {
+                fields.add(new String(output, start, i - start, StandardCharsets.UTF_8));
+                start = i + 1;
+            }
+        }
+        if (start != output.length) {
+            return Optional.empty(); // cut off
+        }
+        List<FileChange> changes = new ArrayList<>();
+        Map<String, ObjectId> ids = new HashMap<>();
+        int i = 0;
+        while (i < fields.size()) {
+            String[] meta = fields.get(i).split(" ");
+            if (meta.length != 5 || !meta[0].startsWith(":") || meta[4].isEmpty() || !ObjectId.isId(meta[2])) {
+                return Optional.empty();
+            }
+            char status = meta[4].charAt(0);
+            boolean twoPaths = status == 'R' || status == 'C';
+            if (i + (twoPaths ? 2 : 1) >= fields.size()) {
+                return Optional.empty();
+            }
+            String path = fields.get(i + 1);
+            String newPath = twoPaths ? fields.get(i + 2) : path;
+            i += twoPaths ? 3 : 2;
+            // A blob at the merge-base: a file or a link (mode 100644, 100755, 120000); not a submodule (160000).
+            String oldMode = meta[0].substring(1);
+            ObjectId oldId = oldMode.startsWith("10") || oldMode.equals("120000") ? ObjectId.fromString(meta[2]) : null;
+            switch (status) {
+                case 'A' -> changes.add(FileChange.of(ChangeType.ADDED, path));
+                case 'D' -> changes.add(FileChange.of(ChangeType.DELETED, path));
+                case 'M', 'T' -> changes.add(FileChange.of(ChangeType.MODIFIED, path));
+                case 'R' -> changes.add(FileChange.renamed(path, newPath));
+                // A copy leaves its source untouched: only the new file is a change (as TreeDiff has it).
+                case 'C' -> changes.add(FileChange.of(ChangeType.ADDED, newPath));
+                default -> {
+                    return Optional.empty(); // U (unmerged) or X: not a diff of two commits this reader knows
+                }
+            }
+            if (twoPaths) {
+                ids.put(newPath, null); // not at the merge-base
+            }
+            if (status != 'C') { // a copy's source is unchanged: its id is HEAD's, as for a path the diff does not name
+                ids.put(path, status == 'A' ? null : oldId);
+            }
+        }
+        return Optional.of(new NativeCommittedChange(mergeBase, changes, ids));
+    }
+
+    ObjectId mergeBase() {
+        return mergeBase;
+    }
+
+    /** The files that differ between the merge-base and HEAD's commit. */
+    List<FileChange> changes() {
+        return changes;
+    }
+
+    /** Whether the diff names {@code path}: only then can its blob at the merge-base differ from HEAD's. */
+    boolean names(String path) {
+        return idsAtMergeBase.containsKey(path);
+    }
+
+    /** The blob ids at the merge-base of those {@code paths} the diff names (where they held one). */
+    Map<String, ObjectId> idsAtMergeBase(Collection<String> paths) {
+        Map<String, ObjectId> ids = new HashMap<>();
+        for (String path : paths) {
+            ObjectId id = idsAtMergeBase.get(path);
+            if (id != null) {
+                ids.put(path, id);
+            }
+        }
+        return ids;
+    }
+}
