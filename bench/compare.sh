@@ -10,7 +10,8 @@
 # Prints, per revision, the median engine ms (from --timings) and wall ms (the whole bin/tia process) with no
 # change, with a 1-file change (a new type each run, as in bench/run.sh) and with a 1-method-body change (another
 # number in weight() each run), and every run's figures; and with a 1-method-body change that writes a new word (a
-# local variable named anew each run), and one that imports a type of another package and names it. Since the CLI
+# local variable named anew each run), and one that imports a type of another package and names it; and a run on a
+# feature branch one commit ahead of main (a method-body edit committed), as a pull request's CI step sees it. Since the CLI
 # starts git's status before it reads its arguments, part of the status is outside the engine's figure: compare
 # wall figures across that change.
 set -euo pipefail
@@ -47,12 +48,19 @@ echo "compare: building $old_rev and $new_rev" >&2
 build "$old_rev" old
 build "$new_rev" new
 restore="git -C $repo checkout -q -- ."
-trap 'eval "$restore"' EXIT
+feature=tia-bench-feature
+trap 'eval "$restore"; git -C "$repo" checkout -q main; git -C "$repo" branch -q -D $feature' EXIT
 eval "$restore"
+# The feature branch: one commit ahead of main, a method body of another file than the edits' changed.
+git -C "$repo" branch -q -f $feature main
+git -C "$repo" checkout -q $feature
+sed -i "/public int weight()/,/}/ s/return \([0-9]*\);/return \1 + 1;/" "$repo/$other_file"
+git -C "$repo" commit -q -a -m "feature work"
+git -C "$repo" checkout -q main
 # bin/tia picks its JVM options for warm runs when the default index folder holds an index: make sure it does
 "$work/compare/new/bin/tia" affected --repo "$repo" --no-write >/dev/null 2>&1 || true
 for name in old new; do run "$name" >/dev/null; run "$name" >/dev/null; done # each build's index and archive made
-declare -A none one body word named
+declare -A none one body word named branch
 for _ in $(seq "$rounds"); do
   for name in old new; do
     eval "$restore"; none[$name]+="$(run "$name") "
@@ -63,13 +71,14 @@ for _ in $(seq "$rounds"); do
     word[$name]+="$(run "$name") "
     eval "$restore"; sed -i "0,/^import /s//import $other_type;\nimport /; /public int weight()/,/}/ s/return \([0-9]*\);/Object other = (${other_type##*.}) null; return \1;/" "$repo/$one_file"
     named[$name]+="$(run "$name") "
+    eval "$restore"; git -C "$repo" checkout -q $feature; branch[$name]+="$(run "$name") "; git -C "$repo" checkout -q main
   done
 done
-echo "| $size classes, $rounds rounds; median engine / wall ms | no change | 1 file changed | 1 method body changed | 1 method body, new local | 1 method body, imports and names a type |"
-echo "|---|---:|---:|---:|---:|---:|"
+echo "| $size classes, $rounds rounds; median engine / wall ms | no change | 1 file changed | 1 method body changed | 1 method body, new local | 1 method body, imports and names a type | on a branch 1 commit ahead |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
 for name in old new; do
   rev=$([ $name = old ] && echo "$old_rev" || echo "$new_rev")
-  echo "| $rev | $(cell "${none[$name]}") | $(cell "${one[$name]}") | $(cell "${body[$name]}") | $(cell "${word[$name]}") | $(cell "${named[$name]}") |"
+  echo "| $rev | $(cell "${none[$name]}") | $(cell "${one[$name]}") | $(cell "${body[$name]}") | $(cell "${word[$name]}") | $(cell "${named[$name]}") | $(cell "${branch[$name]}") |"
 done
-for name in old new; do echo "$name (engine:wall ms): no change ${none[$name]}; 1 file ${one[$name]}; 1 method body ${body[$name]}; new local ${word[$name]}; names a type ${named[$name]}" >&2; done
+for name in old new; do echo "$name (engine:wall ms): no change ${none[$name]}; 1 file ${one[$name]}; 1 method body ${body[$name]}; new local ${word[$name]}; names a type ${named[$name]}; branch ${branch[$name]}" >&2; done
 git -C "$here" worktree remove --force "$work/compare/old" && git -C "$here" worktree remove --force "$work/compare/new"
