@@ -399,6 +399,13 @@ class GitRepoTest {
                 assertThat(toldBase.contentId(path)).as(path).isEqualTo(readBase.contentId(path));
             }
             assertThat(git.openedJgit()).isFalse();
+            // Asked ahead, as the CLI does before it reads its arguments: the same change, still without JGit.
+            GitRepo.startAhead(dir, Optional.empty());
+            try (GitRepo ahead = GitRepo.openWithWorkingTree(dir)) {
+                assertThat(ahead.changes(Optional.empty(), Optional.empty())).isEqualTo(told);
+                assertThat(ahead.measuredFromMergeBase()).isTrue();
+                assertThat(ahead.openedJgit()).isFalse();
+            }
         }
     }
 
