@@ -216,15 +216,6 @@ public final class GitRepo implements AutoCloseable {
             // git tells the change of a checkout whose history is whole, against HEAD or from a merge-base
             if (checkout.isEmpty() || Files.isRegularFile(checkout.get().gitDir().resolve("shallow"))) {
                 prepare();
-                return;
-            }
-            // On a branch ahead of its base, what was committed since the merge-base, beside git's status.
-            NativeCheckout told = checkout.get();
-            Optional<String> chosen = base.or(() -> defaultBase(told));
-            if (chosen.isPresent() && headAt(told, chosen.get()).isEmpty()) {
-                told.commits(List.of(NativeCheckout.HEAD, chosen.get()))
-                        .filter(found -> found.containsKey(NativeCheckout.HEAD) && found.containsKey(chosen.get()))
-                        .ifPresent(found -> told.committedSince(found.get(chosen.get()), found.get(NativeCheckout.HEAD)));
             }
         });
     }
@@ -360,7 +351,7 @@ public final class GitRepo implements AutoCloseable {
         if (commits.isEmpty() || !commits.get().containsKey(NativeCheckout.HEAD) || !commits.get().containsKey(baseRef)) {
             return Optional.empty(); // no commit yet, or no such base: JGit's path says which
         }
-        Optional<NativeCommittedChange> committed = checkout.get().committedSince(commits.get().get(baseRef),
+        Optional<NativeCommittedChange> committed = NativeCommittedChange.read(workTree, commits.get().get(baseRef),
                 commits.get().get(NativeCheckout.HEAD));
         if (committed.isEmpty()) {
             return Optional.empty();

@@ -36,8 +36,6 @@ final class NativeCheckout {
     private final Path indexFile;
     /** Names asked about so far: the commit each stands for, or empty when it names none. */
     private final Map<String, Optional<ObjectId>> commits = new ConcurrentHashMap<>();
-    /** What was committed since the merge-base of a base and a head, by the two commits: asked once, by whoever asks first. */
-    private final Map<List<ObjectId>, CompletableFuture<Optional<NativeCommittedChange>>> committed = new ConcurrentHashMap<>();
 
     /** What was asked ahead of an analysis (see {@link #startAhead}). */
     private static final StartedAhead<Optional<NativeCheckout>> AHEAD = new StartedAhead<>();
@@ -136,25 +134,6 @@ final class NativeCheckout {
             commits.get(name).ifPresent(id -> found.put(name, id));
         }
         return Optional.of(found);
-    }
-
-    /**
-     * What was committed from the merge-base of {@code base} and {@code head} to {@code head} (see
-     * {@link NativeCommittedChange}): asked in this thread, or waited for when another thread asked first (the CLI
-     * asks ahead, beside git's status).
-     */
-    Optional<NativeCommittedChange> committedSince(ObjectId base, ObjectId head) {
-        CompletableFuture<Optional<NativeCommittedChange>> mine = new CompletableFuture<>();
-        CompletableFuture<Optional<NativeCommittedChange>> asked = committed.putIfAbsent(List.of(base, head), mine);
-        if (asked != null) {
-            return asked.join();
-        }
-        try {
-            mine.complete(NativeCommittedChange.read(workTree, base, head));
-        } catch (RuntimeException e) {
-            mine.complete(Optional.empty()); // JGit measures, and says what is wrong
-        }
-        return mine.join();
     }
 
     /**
