@@ -150,9 +150,9 @@ final class ArchiveTraining {
         write(dir, GREETER, greeter.replace("return texts", "int count = names.size();\n        return texts"));
         analyses.add(analyze(dir));
         // A branch a commit ahead of its base, as a CI step on a pull request runs: the merge-base and the committed
-        // change come from JGit, which a run against HEAD never starts (324 classes loaded from the jar, 36 spun, in
-        // such a run before it was trained). HEAD moves by name alone, not by a checkout, whose hooks are the user's:
-        // the working tree is main's commit again.
+        // change come from git merge-base and git diff-tree (from JGit where git cannot tell), which a run against
+        // HEAD never asks. HEAD moves by name alone, not by a checkout, whose hooks are the user's: the working tree
+        // is main's commit again.
         write(dir, GREETER, greeter);
         git(dir, "branch", "feature");
         git(dir, "symbolic-ref", "HEAD", "refs/heads/feature");

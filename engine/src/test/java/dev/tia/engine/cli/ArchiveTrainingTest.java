@@ -37,7 +37,7 @@ class ArchiveTrainingTest {
         assertThat(analyses.get(3).graphPatchedFiles()).isZero();
         assertThat(analyses.get(3).indexStats().parsed()).isEqualTo(1);
         // A body edit committed on a branch a commit ahead of main, the working tree clean: found by the committed
-        // diff from their merge-base, through JGit.
+        // diff from their merge-base.
         Analysis branch = analyses.get(4);
         assertThat(branch.selection().baseRef()).isEqualTo("main");
         assertThat(branch.selection().changedFiles()).extracting(ChangedFile::path)
