@@ -339,11 +339,12 @@ public final class GitRepo implements AutoCloseable {
      * The working tree's change when the base is another commit than HEAD's (a branch ahead of its base: a developer's
      * feature branch, a pull request's checkout in CI), found without JGit: git tells the merge-base and what was
      * committed since (see {@link NativeCommittedChange}), and the blob ids there of the paths that change names are
-     * the diff's, or HEAD's for the rest. Empty in a shallow clone (whose history may need deepening first: JGit's
-     * path does it), or when git could not tell.
+     * the diff's, or HEAD's for the rest. Empty when git could not tell: then JGit measures, and in a shallow clone
+     * whose history lacks the base or the merge-base, deepens it first. (Where the shallow history holds both, git
+     * finds the merge-base JGit finds: a common ancestor of two commits in it has its descendants in it too.)
      */
     private Optional<ChangeSet> sinceMergeBase(Supplier<String> base) throws IOException, GitAPIException {
-        if (checkout.isEmpty() || isShallow()) {
+        if (checkout.isEmpty()) {
             return Optional.empty();
         }
         String baseRef = base.get();

@@ -410,6 +410,32 @@ class GitRepoTest {
     }
 
     /**
+     * A pull request's CI checkout, as GitHub Actions makes it: HEAD detached at a merge of the branch into the base's
+     * tip, the base as a remote-tracking ref (the default base, origin/main). The change is the branch's, measured
+     * from the base's tip by git, as JGit measures it.
+     */
+    @Test
+    void aPullRequestsMergeCheckoutIsMeasuredFromItsBaseByGitAsByJgit() throws Exception {
+        try (FixtureRepo repo = repoWithOneCommit()) {
+            repo.git().branchCreate().setName("feature").call();
+            repo.write("main-only.txt", "m\n").commitAll("main moves on");
+            repo.git().checkout().setName("feature").call();
+            repo.write("feature.txt", "f\n").write("a.txt", "a on the branch\n").commitAll("feature work");
+        }
+        FixtureRepo.runGit(dir, "update-ref", "refs/remotes/origin/main", "main");
+        FixtureRepo.runGit(dir, "checkout", "-q", "--detach", "main");
+        FixtureRepo.runGit(dir, "merge", "-q", "--no-ff", "--no-edit", "feature");
+        try (GitRepo git = GitRepo.openWithWorkingTree(dir); GitRepo jgit = GitRepo.open(dir, false, false)) {
+            ChangeSet told = git.changes(Optional.empty(), Optional.empty());
+            assertThat(told).isEqualTo(jgit.changes(Optional.empty(), Optional.empty()));
+            assertThat(told.baseRef()).isEqualTo("origin/main");
+            assertThat(told.changes()).containsExactly(FileChange.of(ChangeType.MODIFIED, "a.txt"), FileChange.of(ChangeType.ADDED, "feature.txt"));
+            assertThat(git.measuredFromMergeBase()).isTrue();
+            assertThat(git.openedJgit()).isFalse();
+        }
+    }
+
+    /**
      * Where git and JGit could answer differently, or git cannot answer, JGit measures: two merge-bases (a criss-cross
      * merge, each side's pick may differ), histories that share nothing, and a shallow clone (which may need deepening).
      */
@@ -603,6 +629,33 @@ class GitRepoTest {
             assertThat(changes.baseRef()).isEqualTo("origin/main");
             assertThat(changes.changes()).containsExactly(FileChange.of(ChangeType.ADDED, "feature.txt"));
             assertThat(changes.fetched()).hasValueSatisfying(note -> assertThat(note).contains("shallow clone"));
+        }
+    }
+
+    /**
+     * A shallow clone whose history holds the base and the merge-base needs no deepening: git measures it, as JGit
+     * does (a common ancestor of two commits in a shallow history has its descendants there too).
+     */
+    @Test
+    void aShallowCloneHoldingTheMergeBaseIsMeasuredByGitAsByJgit() throws Exception {
+        Path origin = dir.resolve("origin");
+        try (FixtureRepo repo = FixtureRepo.init(origin)) {
+            for (int i = 1; i <= 5; i++) {
+                repo.write("main.txt", i + "\n").commitAll("main " + i);
+            }
+            repo.git().checkout().setCreateBranch(true).setName("feature").setStartPoint("HEAD~1").call();
+            repo.write("feature.txt", "f1\n").commitAll("feature 1");
+        }
+        Path clone = dir.resolve("clone");
+        FixtureRepo.runGit(dir, "clone", "-q", "--depth", "3", "--no-single-branch", "--branch", "feature",
+                origin.toUri().toString(), clone.toString());
+        assertThat(Files.exists(clone.resolve(".git/shallow"))).isTrue();
+        try (GitRepo git = GitRepo.openWithWorkingTree(clone); GitRepo jgit = GitRepo.open(clone, false, false)) {
+            ChangeSet told = git.changes(Optional.empty(), Optional.empty());
+            assertThat(git.measuredFromMergeBase()).isTrue();
+            assertThat(told).isEqualTo(jgit.changes(Optional.empty(), Optional.empty()));
+            assertThat(told.baseRef()).isEqualTo("origin/main");
+            assertThat(told.changes()).containsExactly(FileChange.of(ChangeType.ADDED, "feature.txt"));
         }
     }
 
