@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # tia's benchmark: generates synthetic multi-module git repositories (bench/GenerateRepo.java) and measures
 # bin/tia affected on them: cold index, warm with no change, warm with a 1-file change, warm with 5% of files
-# changed, and the engine alone in a long-lived JVM (bench/EngineLoop.java); beside them the lower bounds (reading every source file, git diff --name-only, an empty JVM).
+# changed, warm on a feature branch a commit ahead of main (a pull request's CI step), and the engine alone in a long-lived JVM (bench/EngineLoop.java); beside them the lower bounds (reading every source file, git diff --name-only, an empty JVM).
 #
 # Usage: bench/run.sh [SIZES...]      (default: 1000 10000 50000 classes)
 # Env:   BENCH_DIR (default /tmp/tia-bench), RUNS (repetitions, median taken; default 3), OUT (default BENCHMARKS.md)
@@ -72,6 +72,14 @@ for size in "${sizes[@]}"; do
   warm=$(scenario "$repo" "$restore")
   # As a CI step runs it: report.json and report.md written (outside the repository, so they are no change).
   written=$(scenario "$repo" "$restore" "--report-dir $work/reports-$size")
+  # As a pull request's CI step runs it: a branch a commit ahead of main (a method body of another file edited and
+  # committed), measured from the merge-base, reports written. The branch is made anew and left once measured.
+  other_file=$(git -C "$repo" ls-files 'modules/m2/src/main/java/*.java' | sed -n 1p)
+  eval "$restore"; git -C "$repo" checkout -q -B tia-bench-feature main
+  sed -i '/public int weight()/,/}/ s/return \([0-9]*\);/return \1 + 1;/' "$repo/$other_file"
+  git -C "$repo" commit -q -a -m "feature work"
+  branch=$(scenario "$repo" "$restore" "--report-dir $work/reports-$size")
+  git -C "$repo" checkout -q main && git -C "$repo" branch -q -D tia-bench-feature
   # Edits add a small type (a comment alone would be a no-op for tia), unique per run so the index cannot know it.
   one=$(scenario "$repo" "$restore; echo \"class Edit\$(date +%s%N) { }\" >> '$repo/$one_file'")
   # The most common edit: one method's body, naming nothing new (another number each run), so the stored graph holds.
@@ -106,7 +114,7 @@ for size in "${sizes[@]}"; do
   # What tia itself asks git on every run that compares the working tree: no warm run can take less.
   git_status=$(lower_bound "GIT_OPTIONAL_LOCKS=0 git -C '$repo' status --porcelain=v1 -z --untracked-files=normal --no-renames --ignore-submodules=all")
   empty_jvm=$(lower_bound "java -cp '$work/empty' Empty")
-  results+=("$size $files $cold $warm $one $five $read_all $diff_names $empty_jvm $capped $loop $git_status $body $local_var $written")
+  results+=("$size $files $cold $warm $one $five $read_all $diff_names $empty_jvm $capped $loop $git_status $body $local_var $written $branch")
 done
 
 machine="$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1) (kernel $(uname -r | cut -d- -f1))"
@@ -121,7 +129,7 @@ java_version="$(java -version 2>&1 | head -n 1)"
   echo "| classes | Java files | scenario | wall ms | engine ms | peak heap MB | files parsed |"
   echo "|---:|---:|---|---:|---:|---:|---:|"
   for row in "${results[@]}"; do
-    read -r size files cw ce ch cp ww we wh wp ow oe oh op fw fe fh fp rd dn ej xw xe xh xp lm lp gs bw be bh bp vw ve vh vp rw re rh rp <<<"$row"
+    read -r size files cw ce ch cp ww we wh wp ow oe oh op fw fe fh fp rd dn ej xw xe xh xp lm lp gs bw be bh bp vw ve vh vp rw re rh rp aw ae ah ap <<<"$row"
     echo "| $size | $files | cold (no index) | $cw | $ce | $ch | $cp |"
     echo "| $size | $files | cold, heap capped at 512 MB (-Xmx512m) | ${xw:-failed} | ${xe:-failed} | ${xh:-} | ${xp:-} |"
     echo "| $size | $files | warm, no change | $ww | $we | $wh | $wp |"
@@ -131,6 +139,7 @@ java_version="$(java -version 2>&1 | head -n 1)"
     echo "| $size | $files | warm, 1 method body changed (names nothing new) | $bw | $be | $bh | $bp |"
     echo "| $size | $files | warm, 1 method body changed (a new local variable) | $vw | $ve | $vh | $vp |"
     echo "| $size | $files | warm, 5% of files changed | $fw | $fe | $fh | $fp |"
+    echo "| $size | $files | warm, on a branch 1 commit ahead, reports written (a pull request's CI step) | $aw | $ae | $ah | $ap |"
   done
   echo
   echo "Lower bounds on the same machine and run:"
