@@ -24,6 +24,8 @@ final class NativeCommittedChange {
 
     /** The similarity above which a deleted and an added file are one renamed file: git's default, and JGit's here. */
     static final int RENAME_SCORE = 50;
+    /** How many files inexact renames are looked for among: JGit's default ({@code diff.renameLimit}). */
+    static final int RENAME_LIMIT = 400;
 
     private final ObjectId mergeBase;
     private final List<FileChange> changes;
@@ -50,9 +52,12 @@ final class NativeCommittedChange {
         if (mergeBase.equals(head)) {
             return Optional.of(new NativeCommittedChange(mergeBase, List.of(), Map.of()));
         }
-        // Raw output, NUL-terminated fields, full ids; -M at git's default score, renames only (no copies).
+        // Raw output, NUL-terminated fields, full ids; -M at git's default score, renames only (no copies), and
+        // inexact renames looked for among at most JGit's default number of files (git's own, 1000, lets a branch
+        // that moves many files compare a million pairs); submodules as JGit lists them, whatever the configuration.
         Optional<byte[]> diff = GitCommand.run(dir, "diff-tree", "-r", "-z", "--raw", "--no-abbrev", "--no-commit-id",
-                "-M" + RENAME_SCORE + "%", "--no-ext-diff", "--ignore-submodules=none", mergeBase.name(), head.name());
+                "-M" + RENAME_SCORE + "%", "-l" + RENAME_LIMIT, "--no-ext-diff", "--ignore-submodules=none",
+                mergeBase.name(), head.name());
         return diff.flatMap(output -> parse(mergeBase, output));
     }
 
