@@ -17,6 +17,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class GitCommand {
 
+    /**
+     * Input up to this size is written whole before the output is read: its answers (a line per line of input, none
+     * much longer than its question) fit in a pipe's buffer, 64 KB on Linux, with room to spare.
+     */
+    private static final int INPUT_WRITTEN_FIRST = 16 * 1024;
+
     private GitCommand() {
     }
 
@@ -42,13 +48,24 @@ public final class GitCommand {
         builder.redirectError(ProcessBuilder.Redirect.DISCARD);
         try {
             Process process = builder.start();
+            Thread writer = null;
             if (input.isPresent()) {
-                // Small (a few names): written whole before the output is read, which a pipe's buffer holds.
-                try (OutputStream in = process.getOutputStream()) {
-                    in.write(input.get().getBytes(StandardCharsets.UTF_8));
+                byte[] bytes = input.get().getBytes(StandardCharsets.UTF_8);
+                if (bytes.length <= INPUT_WRITTEN_FIRST) {
+                    // Small (a few names): written whole before the output is read, which a pipe's buffer holds.
+                    writeAll(process, bytes);
+                } else {
+                    // git answers line by line as it reads: with more input than that, its answers would fill the
+                    // pipe while this thread still writes, and each would wait for the other.
+                    writer = new Thread(() -> writeAll(process, bytes), "tia-git-input");
+                    writer.setDaemon(true);
+                    writer.start();
                 }
             }
             byte[] output = readAll(process.getInputStream());
+            if (writer != null) {
+                writer.join();
+            }
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 process.destroyForcibly();
                 return Optional.empty();
@@ -59,6 +76,15 @@ public final class GitCommand {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
+        }
+    }
+
+    /** Writes {@code bytes} to the process's input and closes it; a process that stopped reading fails its run anyway. */
+    private static void writeAll(Process process, byte[] bytes) {
+        try (OutputStream in = process.getOutputStream()) {
+            in.write(bytes);
+        } catch (IOException e) {
+            // the process ended or closed its input: its exit status or short output tells the caller
         }
     }
 

@@ -471,6 +471,31 @@ class GitRepoTest {
         }
     }
 
+    /**
+     * Asked for thousands of paths (a large staged change), git answers as it reads: the question is written beside
+     * the reading of the answers, or each side would wait for the other once the answers fill the pipe.
+     */
+    @Test
+    void gitIsAskedForThousandsOfBlobIdsAtOnce() throws Exception {
+        String head;
+        try (FixtureRepo repo = repoWithOneCommit()) {
+            repo.write("sub/d.txt", "d\n").commitAll("second");
+            head = repo.head().name();
+        }
+        NativeCheckout checkout = NativeCheckout.read(dir, List.of("HEAD")).orElseThrow();
+        List<String> paths = new java.util.ArrayList<>(List.of("a.txt", "sub/d.txt", "sub", "missing.txt"));
+        for (int i = 0; i < 5000; i++) {
+            paths.add("a/path/that/the/commit/does/not/hold/number-" + i + ".java");
+        }
+        java.util.Map<String, ObjectId> ids = checkout.blobIds(ObjectId.fromString(head), paths).orElseThrow();
+        assertThat(ids).containsOnlyKeys("a.txt", "sub/d.txt");
+        try (GitRepo jgit = GitRepo.open(dir, false, false)) {
+            SourceTree atHead = jgit.files(head, List.of("a.txt", "sub/d.txt"));
+            assertThat(atHead.contentId("a.txt")).contains(ids.get("a.txt").name());
+            assertThat(atHead.contentId("sub/d.txt")).contains(ids.get("sub/d.txt").name());
+        }
+    }
+
     @Test
     void gitsRawDiffIsReadAsWrittenAndAnythingElseIsLeftToJgit() {
         ObjectId base = ObjectId.fromString("1111111111111111111111111111111111111111");
