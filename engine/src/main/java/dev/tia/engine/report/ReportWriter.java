@@ -45,7 +45,7 @@ public final class ReportWriter {
     public static Path write(Selection selection, Path reportDir, CompletableFuture<String> markdown) {
         try {
             Files.createDirectories(reportDir);
-            writeAtomically(reportDir.resolve(JSON_FILE), JsonReport.render(selection));
+            AtomicFiles.write(reportDir.resolve(JSON_FILE), JsonReport.bytes(selection));
             writeAtomically(reportDir.resolve(MARKDOWN_FILE), markdown.join());
             return reportDir;
         } catch (IOException e) {
