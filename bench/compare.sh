@@ -6,7 +6,8 @@
 #
 # Usage: bench/compare.sh OLD_REV NEW_REV [CLASSES] [ROUNDS]   (default: 10000 classes, 9 rounds)
 # Env:   BENCH_DIR (default /tmp/tia-bench; the repository is generated there if missing); BENCH_UNTRACKED_CACHE
-#        and BENCH_HISTORY_OBJECTS as bench/generate.sh reads them, each with a BENCH_DIR of its own
+#        and BENCH_HISTORY_OBJECTS as bench/generate.sh reads them, each with a BENCH_DIR of its own; BENCH_REPORTS=1
+#        to write report.json and report.md on every run (outside the repository), as a CI step does
 # Prints, per revision, the median engine ms (from --timings) and wall ms (the whole bin/tia process) with no
 # change, with a 1-file change (a new type each run, as in bench/run.sh) and with a 1-method-body change (another
 # number in weight() each run), and every run's figures; and with a 1-method-body change that writes a new word (a
@@ -36,8 +37,10 @@ build() { # rev name: a worktree with bin/tia and the CLI jar of that revision, 
 run() { # name: one warm run, prints engine ms:wall ms
   local start engine
   start=$(date +%s%3N)
+  local reports=--no-write
+  [ "${BENCH_REPORTS:-}" = 1 ] && reports="--report-dir=$work/compare/$1-reports"
   engine=$(TIA_JAVA_OPTS="-Dtia.cacheDir=$work/compare/$1-cache" "$work/compare/$1/bin/tia" affected --repo "$repo" \
-    --no-write --timings 2>&1 >/dev/null | sed -n 's/.*total \([0-9]*\) ms.*/\1/p')
+    "$reports" --timings 2>&1 >/dev/null | sed -n 's/.*total \([0-9]*\) ms.*/\1/p')
   echo "$engine:$(($(date +%s%3N) - start))"
 }
 # The median of field $1 (1 engine, 2 wall) of a list of engine:wall figures.
