@@ -21,8 +21,8 @@ public final class ReportWriter {
     }
 
     /**
-     * Optional: starts, on another thread, the one-time set-up of the JSON writer (Jackson's, 30-40 ms of a fresh JVM),
-     * so that a face that will write reports overlaps it with the analysis.
+     * Optional: starts, on another thread, the one-time set-up of the JSON writer (Jackson's streaming core: its
+     * classes and their static state), so that a face that will write reports overlaps it with the analysis.
      */
     public static void prepare() {
         Background.run("tia-report-prepare", JsonReport::prepare);
