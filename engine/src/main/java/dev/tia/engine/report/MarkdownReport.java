@@ -6,13 +6,26 @@ import dev.tia.engine.select.Summary;
 import dev.tia.engine.select.TestResult;
 import dev.tia.engine.select.TestStatus;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The Markdown report, for pull-request comments and the GitHub step summary. */
+/**
+ * The Markdown report, for pull-request comments and the GitHub step summary.
+ *
+ * <p>Bounded: GitHub takes at most 65,536 characters in a pull-request comment and 1 MiB in a step's summary (a larger
+ * one is dropped whole, with an error on the run). Each list of tests and of changed files shows its first lines up to
+ * a share of about 56,000 characters and says how many more there are; every decision is in {@code report.json}. (At
+ * 50k classes the lists of every test class made a report of 2.7 MB.)
+ */
 public final class MarkdownReport {
+
+    /** Characters for the selected tests' lines: the list a reader opens first. */
+    static final int SELECTED_CHARS = 32_000;
+    /** Characters for each other list: tests excluded by tag, skipped tests, changed files. */
+    static final int OTHER_LIST_CHARS = 8_000;
 
     private MarkdownReport() {
     }
@@ -49,16 +62,38 @@ public final class MarkdownReport {
             md.append(String.join(", ", names)).append("\n\n");
             servicesGraph(md, selection.services());
         }
-        details(md, "Selected tests", selection.tests(), TestStatus.SELECTED, true);
-        details(md, "Excluded by tag", selection.tests(), TestStatus.EXCLUDED_BY_TAG, false);
-        details(md, "Skipped tests", selection.tests(), TestStatus.SKIPPED, false);
+        details(md, "Selected tests", "selected tests", selection.tests(), TestStatus.SELECTED, true, SELECTED_CHARS);
+        details(md, "Excluded by tag", "tests excluded by tag", selection.tests(), TestStatus.EXCLUDED_BY_TAG, false, OTHER_LIST_CHARS);
+        details(md, "Skipped tests", "skipped tests", selection.tests(), TestStatus.SKIPPED, false, OTHER_LIST_CHARS);
         if (!selection.changedFiles().isEmpty()) {
             md.append("<details><summary>Changed files (").append(selection.changedFiles().size()).append(")</summary>\n\n");
-            selection.changedFiles().forEach(f -> md.append("- `").append(f.path()).append("` ").append(f.change().name().toLowerCase())
-                    .append(": ").append(escape(f.description())).append('\n'));
+            List<String> lines = selection.changedFiles().stream().map(f -> "- `" + f.path() + "` " + f.change().name().toLowerCase()
+                    + ": " + escape(f.description()) + "\n").toList();
+            lines(md, lines, lines.size(), OTHER_LIST_CHARS, "changed files");
             md.append("\n</details>\n");
         }
         return md.toString();
+    }
+
+    /**
+     * Appends the first of {@code lines} (of a list of {@code total}) while they fit in {@code chars} characters (the
+     * first always does), then a line that says how many more there are and where they all are.
+     */
+    private static void lines(StringBuilder md, List<String> lines, int total, int chars, String what) {
+        int used = 0;
+        int shown = 0;
+        for (String line : lines) {
+            if (shown > 0 && used + line.length() > chars) {
+                break;
+            }
+            md.append(line);
+            used += line.length();
+            shown++;
+        }
+        if (shown < total) {
+            md.append("- … and ").append(total - shown).append(" more ").append(what)
+                    .append(", left out to keep this report within GitHub's size limits: all are in `report.json`\n");
+        }
     }
 
     /** Changed services and the services their change reaches, as a Mermaid graph GitHub renders. */
@@ -81,16 +116,25 @@ public final class MarkdownReport {
         return "s_" + (path.isEmpty() ? "root" : path.replaceAll("[^A-Za-z0-9]", "_"));
     }
 
-    private static void details(StringBuilder md, String title, List<TestResult> tests, TestStatus status, boolean open) {
+    private static void details(StringBuilder md, String title, String what, List<TestResult> tests, TestStatus status,
+            boolean open, int chars) {
         List<TestResult> matching = tests.stream().filter(t -> t.status() == status).toList();
         if (matching.isEmpty()) {
             return;
         }
         md.append(open ? "<details open>" : "<details>").append("<summary>").append(title).append(" (").append(matching.size())
                 .append(")</summary>\n\n");
+        List<String> lines = new ArrayList<>();
+        int length = 0;
         for (TestResult test : matching) {
-            md.append("- `").append(test.className()).append("` — ").append(escape(test.reason())).append('\n');
+            if (length > chars) {
+                break; // enough lines to fill the share: the rest are only counted
+            }
+            String line = "- `" + test.className() + "` — " + escape(test.reason()) + "\n";
+            lines.add(line);
+            length += line.length();
         }
+        lines(md, lines, matching.size(), chars, what);
         md.append("\n</details>\n\n");
     }
 
