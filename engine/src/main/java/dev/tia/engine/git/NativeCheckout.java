@@ -119,8 +119,8 @@ final class NativeCheckout {
     Optional<Map<String, ObjectId>> commits(Collection<String> names) {
         List<String> unasked = new ArrayList<>();
         for (String name : names) {
-            if (name.isEmpty() || name.indexOf('\n') >= 0 || name.indexOf('\r') >= 0 || name.indexOf('\0') >= 0) {
-                return Optional.empty(); // one name a line: such a name cannot be asked
+            if (!oneLine(name)) {
+                return Optional.empty();
             }
             if (!commits.containsKey(name) && !unasked.contains(name)) {
                 unasked.add(name);
@@ -143,34 +143,25 @@ final class NativeCheckout {
      */
     Optional<Map<String, ObjectId>> blobIds(ObjectId commit, Collection<String> paths) {
         List<String> asked = List.copyOf(paths);
-        StringBuilder input = new StringBuilder();
+        List<String> objects = new ArrayList<>(asked.size());
         for (String path : asked) {
-            if (path.isEmpty() || path.indexOf('\n') >= 0 || path.indexOf('\r') >= 0 || path.indexOf('\0') >= 0
-                    || path.startsWith("./") || path.startsWith("../")) {
-                return Optional.empty(); // one path a line, and git reads ./ and ../ from the current folder
+            if (!oneLine(path) || path.startsWith("./") || path.startsWith("../")) {
+                return Optional.empty(); // git reads ./ and ../ from the current folder
             }
-            input.append(commit.name()).append(':').append(path).append('\n');
+            objects.add(commit.name() + ":" + path);
         }
-        if (asked.isEmpty()) {
-            return Optional.of(Map.of());
-        }
-        Optional<byte[]> output = GitCommand.run(dir, Optional.of(input.toString()), "cat-file",
-                "--batch-check=%(objectname) %(objecttype)");
-        if (output.isEmpty()) {
-            return Optional.empty();
-        }
-        List<String> lines = new String(output.get(), StandardCharsets.UTF_8).lines().toList();
-        if (lines.size() != asked.size()) {
+        Optional<List<String>> lines = batchCheck(objects);
+        if (lines.isEmpty()) {
             return Optional.empty();
         }
         Map<String, ObjectId> ids = new HashMap<>();
         for (int i = 0; i < asked.size(); i++) {
             // "<id> blob" for a file or a link; "<id> tree" for a folder; "<name> missing" for a path the commit
             // lacks, and for a submodule whose commit is not in this repository ("<id> commit" when it is).
-            String line = lines.get(i);
-            String id = line.endsWith(" blob") ? line.substring(0, line.length() - " blob".length()) : "";
-            if (ObjectId.isId(id)) {
-                ids.put(asked.get(i), ObjectId.fromString(id));
+            String line = lines.get().get(i);
+            Optional<ObjectId> blob = idOfType(line, "blob");
+            if (blob.isPresent()) {
+                ids.put(asked.get(i), blob.get());
             } else if (!line.endsWith(" tree") && !line.endsWith(" commit") && !line.endsWith(" missing")) {
                 return Optional.empty(); // not an answer this reader knows
             }
@@ -180,25 +171,18 @@ final class NativeCheckout {
 
     /** Asks git for the commits of {@code names}, one line each; false when it could not answer. */
     private boolean ask(List<String> names) {
-        StringBuilder input = new StringBuilder();
-        names.forEach(name -> input.append(name).append("^{commit}\n"));
-        Optional<byte[]> output = GitCommand.run(dir, Optional.of(input.toString()), "cat-file",
-                "--batch-check=%(objectname) %(objecttype)");
-        if (output.isEmpty()) {
-            return false;
-        }
-        List<String> lines = new String(output.get(), StandardCharsets.UTF_8).lines().toList();
-        if (lines.size() != names.size()) {
+        Optional<List<String>> lines = batchCheck(names.stream().map(name -> name + "^{commit}").toList());
+        if (lines.isEmpty()) {
             return false;
         }
         Map<String, Optional<ObjectId>> answers = new HashMap<>();
         for (int i = 0; i < names.size(); i++) {
             // "<id> commit" when the name stands for a commit, "<name> missing" when it stands for none; anything else
             // (a short id that is "ambiguous") is left to JGit, which says what is wrong.
-            String line = lines.get(i);
-            String id = line.endsWith(" commit") ? line.substring(0, line.length() - " commit".length()) : "";
-            if (ObjectId.isId(id)) {
-                answers.put(names.get(i), Optional.of(ObjectId.fromString(id)));
+            String line = lines.get().get(i);
+            Optional<ObjectId> commit = idOfType(line, "commit");
+            if (commit.isPresent()) {
+                answers.put(names.get(i), commit);
             } else if (line.equals(names.get(i) + "^{commit} missing")) {
                 answers.put(names.get(i), Optional.empty());
             } else {
@@ -207,5 +191,31 @@ final class NativeCheckout {
         }
         commits.putAll(answers);
         return true;
+    }
+
+    /** Whether {@code name} can be asked of git on a line of its own. */
+    private static boolean oneLine(String name) {
+        return !name.isEmpty() && name.indexOf('\n') < 0 && name.indexOf('\r') < 0 && name.indexOf('\0') < 0;
+    }
+
+    /**
+     * {@code git cat-file --batch-check} for {@code objects} (each on a line of its own): its answer to each, in order;
+     * empty when git could not answer, or did not answer each.
+     */
+    private Optional<List<String>> batchCheck(List<String> objects) {
+        if (objects.isEmpty()) {
+            return Optional.of(List.of());
+        }
+        StringBuilder input = new StringBuilder();
+        objects.forEach(object -> input.append(object).append('\n'));
+        return GitCommand.run(dir, Optional.of(input.toString()), "cat-file", "--batch-check=%(objectname) %(objecttype)")
+                .map(output -> new String(output, StandardCharsets.UTF_8).lines().toList())
+                .filter(lines -> lines.size() == objects.size());
+    }
+
+    /** The id in an answer {@code "<id> <type>"} of {@link #batchCheck}, when it names an object of {@code type}. */
+    private static Optional<ObjectId> idOfType(String line, String type) {
+        String id = line.endsWith(" " + type) ? line.substring(0, line.length() - type.length() - 1) : "";
+        return ObjectId.isId(id) ? Optional.of(ObjectId.fromString(id)) : Optional.empty();
     }
 }
