@@ -6,11 +6,11 @@ import dev.tia.engine.select.Summary;
 import dev.tia.engine.select.TestResult;
 import dev.tia.engine.select.TestStatus;
 
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The Markdown report, for pull-request comments and the GitHub step summary.
@@ -67,31 +67,31 @@ public final class MarkdownReport {
         details(md, "Skipped tests", "skipped tests", selection.tests(), TestStatus.SKIPPED, false, OTHER_LIST_CHARS);
         if (!selection.changedFiles().isEmpty()) {
             md.append("<details><summary>Changed files (").append(selection.changedFiles().size()).append(")</summary>\n\n");
-            List<String> lines = selection.changedFiles().stream().map(f -> "- `" + f.path() + "` " + f.change().name().toLowerCase()
-                    + ": " + escape(f.description()) + "\n").toList();
-            lines(md, lines, lines.size(), OTHER_LIST_CHARS, "changed files");
+            lines(md, selection.changedFiles(), f -> "- `" + f.path() + "` " + f.change().name().toLowerCase() + ": "
+                    + escape(f.description()) + "\n", OTHER_LIST_CHARS, "changed files");
             md.append("\n</details>\n");
         }
         return md.toString();
     }
 
     /**
-     * Appends the first of {@code lines} (of a list of {@code total}) while they fit in {@code chars} characters (the
-     * first always does), then a line that says how many more there are and where they all are.
+     * Appends the lines of the first {@code items} while they fit in {@code chars} characters (the first always does),
+     * then a line that says how many more there are and where they all are; the rest's lines are never made.
      */
-    private static void lines(StringBuilder md, List<String> lines, int total, int chars, String what) {
+    private static <T> void lines(StringBuilder md, List<T> items, Function<T, String> line, int chars, String what) {
         int used = 0;
         int shown = 0;
-        for (String line : lines) {
-            if (shown > 0 && used + line.length() > chars) {
+        for (T item : items) {
+            String text = line.apply(item);
+            if (shown > 0 && used + text.length() > chars) {
                 break;
             }
-            md.append(line);
-            used += line.length();
+            md.append(text);
+            used += text.length();
             shown++;
         }
-        if (shown < total) {
-            md.append("- … and ").append(total - shown).append(" more ").append(what)
+        if (shown < items.size()) {
+            md.append("- … and ").append(items.size() - shown).append(" more ").append(what)
                     .append(", left out to keep this report within GitHub's size limits: all are in `report.json`\n");
         }
     }
@@ -124,17 +124,7 @@ public final class MarkdownReport {
         }
         md.append(open ? "<details open>" : "<details>").append("<summary>").append(title).append(" (").append(matching.size())
                 .append(")</summary>\n\n");
-        List<String> lines = new ArrayList<>();
-        int length = 0;
-        for (TestResult test : matching) {
-            if (length > chars) {
-                break; // enough lines to fill the share: the rest are only counted
-            }
-            String line = "- `" + test.className() + "` — " + escape(test.reason()) + "\n";
-            lines.add(line);
-            length += line.length();
-        }
-        lines(md, lines, matching.size(), chars, what);
+        lines(md, matching, test -> "- `" + test.className() + "` — " + escape(test.reason()) + "\n", chars, what);
         md.append("\n</details>\n\n");
     }
 
