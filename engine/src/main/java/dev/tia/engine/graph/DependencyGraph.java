@@ -179,5 +179,13 @@ public final class DependencyGraph {
         public List<Node> chain(Node node) {
             return predecessor.chain(node);
         }
+
+        /**
+         * The labels of {@link #chain}'s nodes joined by {@code " -> "}; empty when not reached. Made once per node,
+         * from its predecessor's (tests share the start of their chains), for a report that asks for thousands.
+         */
+        public String joinedChain(Node node) {
+            return predecessor.joinedChain(node);
+        }
     }
 }

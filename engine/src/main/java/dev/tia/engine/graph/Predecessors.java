@@ -21,6 +21,8 @@ final class Predecessors {
     private int[] previous;
     /** How many nodes are reached: with none (a run without changes), a chain is empty without looking the node up. */
     private int reached;
+    /** By number, once asked for: the labels of the chain to the node joined (see {@link #joinedChain}). */
+    private String[] joined;
 
     Predecessors(Adjacency graph) {
         this.graph = graph;
@@ -87,5 +89,50 @@ final class Predecessors {
         }
         Collections.reverse(chain);
         return chain;
+    }
+
+    /**
+     * The labels of the nodes of {@link #chain} joined by {@code " -> "}; empty when not reached. A report asks this
+     * for every test a change reaches (thousands for a change of a type most code uses), and tests share the start
+     * of their chains: each node's is made once, from its predecessor's.
+     */
+    String joinedChain(Node node) {
+        if (reached == 0) {
+            return "";
+        }
+        int id = find(node);
+        if (id < 0 || previous[id] == 0) {
+            return "";
+        }
+        if (joined == null || joined.length < previous.length) {
+            joined = joined == null ? new String[previous.length] : Arrays.copyOf(joined, previous.length);
+        }
+        String chain = joined[id];
+        return chain != null ? chain : join(id);
+    }
+
+    /** Makes the joined chains of {@code id} and of the nodes before it that have none yet, and gives {@code id}'s. */
+    private String join(int id) {
+        int[] unjoined = new int[8];
+        int count = 0;
+        for (int at = id; joined[at] == null; ) {
+            if (count == unjoined.length) {
+                unjoined = Arrays.copyOf(unjoined, count * 2);
+            }
+            unjoined[count++] = at;
+            int before = previous[at] - 1;
+            if (before == at) {
+                break;
+            }
+            at = before;
+        }
+        for (int i = count - 1; i >= 0; i--) {
+            int at = unjoined[i];
+            int before = previous[at] - 1;
+            String label = node(at).label();
+            // one copy of the start: a builder grew twice over a chain's 150-200 characters, then copied it again
+            joined[at] = before == at ? label : joined[before].concat(" -> ".concat(label));
+        }
+        return joined[id];
     }
 }

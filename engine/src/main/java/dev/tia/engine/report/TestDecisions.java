@@ -52,7 +52,7 @@ public record TestDecisions(String repository, String base, String baseRef, Stri
             ImmutableList.Builder<String> tags = ImmutableList.builder();
             test.path("tags").forEach(t -> tags.add(t.asText()));
             tests.add(new TestResult(test.path("className").asText(), test.path("module").asText(),
-                    TestStatus.valueOf(test.path("status").asText()), tags.build(), test.path("reason").asText(), ImmutableList.of()));
+                    TestStatus.valueOf(test.path("status").asText()), tags.build(), test.path("reason").asText()));
         }
         ImmutableList.Builder<String> changed = ImmutableList.builder();
         root.path("changedFiles").forEach(f -> changed.add(f.path("path").asText()));

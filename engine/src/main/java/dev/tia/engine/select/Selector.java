@@ -112,34 +112,29 @@ public final class Selector {
         String module = workspace.modules().get(test.module()).displayName();
         ImmutableList<String> tags = ImmutableList.copyOf(test.classTags());
         Node node = new Node.Type(test.type());
-        // Most tests are not reached by a small change: theirs is an empty chain, made without a stream or a join
-        // (this runs for every test class of the repository, mostly interpreted in a fresh JVM).
-        List<Node> path = reach.chain(node);
-        ImmutableList<String> chain = path.isEmpty() ? ImmutableList.of()
-                : path.stream().map(Node::label).collect(ImmutableList.toImmutableList());
+        // This runs for every test class of the repository, mostly interpreted in a fresh JVM: a chain's text is
+        // made once per node of the reach, from its predecessor's, not once per test.
+        String chain = reach.joinedChain(node);
         boolean affected = runAllReason.isPresent() || !chain.isEmpty();
-        String why = runAllReason.isPresent() ? "run all: " + runAllReason.get() : chain.isEmpty() ? "" : String.join(" -> ", chain);
-        if (runAllReason.isPresent()) {
-            chain = ImmutableList.of();
-        }
+        String why = runAllReason.isPresent() ? "run all: " + runAllReason.get() : chain;
         if (mode == Mode.ALL) {
             return new TestResult(test.className(), module, TestStatus.SELECTED, tags,
-                    affected ? why : "mode all: every test runs (not affected by the change)", chain);
+                    affected ? why : "mode all: every test runs (not affected by the change)");
         }
         if (!affected) {
             boolean usesChangedType = reachedAtClassLevel.map(reached -> reached.test(node)).orElse(false);
             return new TestResult(test.className(), module, TestStatus.SKIPPED, tags, usesChangedType
                     ? "not affected: it depends on a changed type but cannot reach the changed methods (member level;"
                             + " tia.precision=class would select it)"
-                    : "not affected by the change", chain);
+                    : "not affected by the change");
         }
         Set<String> excluded = Sets.intersection(test.tagsOnEveryTest(), excludeTags);
         // Observe mode records what quick mode would decide; the faces then run everything anyway.
         if ((mode == Mode.QUICK || mode == Mode.OBSERVE) && !excluded.isEmpty()) {
             return new TestResult(test.className(), module, TestStatus.EXCLUDED_BY_TAG, tags,
-                    "tag " + String.join(", ", excluded) + " excluded in quick mode; affected: " + why, chain);
+                    "tag " + String.join(", ", excluded) + " excluded in quick mode; affected: " + why);
         }
-        return new TestResult(test.className(), module, TestStatus.SELECTED, tags, why, chain);
+        return new TestResult(test.className(), module, TestStatus.SELECTED, tags, why);
     }
 
     /**

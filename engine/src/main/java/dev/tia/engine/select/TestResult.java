@@ -7,8 +7,6 @@ import com.google.common.collect.ImmutableList;
  *
  * @param module the module's folder (its artifactId at the repository root)
  * @param reason one line: the chain {@code file -> type -> ... -> test} for an affected test, or why not
- * @param chain the chain's steps, empty for a skipped test or a run-all
  */
-public record TestResult(String className, String module, TestStatus status, ImmutableList<String> tags, String reason,
-        ImmutableList<String> chain) {
+public record TestResult(String className, String module, TestStatus status, ImmutableList<String> tags, String reason) {
 }

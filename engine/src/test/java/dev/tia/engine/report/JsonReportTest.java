@@ -43,11 +43,11 @@ class JsonReportTest {
                         new ServiceResult("web", "services/web", false, "via checkout", Optional.of("services/checkout"))),
                 ImmutableList.of(
                         new TestResult("com.example.ATest", "libs/a", TestStatus.SELECTED, ImmutableList.of(),
-                                "src/A.java -> com.example.A -> com.example.ATest", ImmutableList.of("src/A.java", "com.example.ATest")),
+                                "src/A.java -> com.example.A -> com.example.ATest"),
                         new TestResult("com.example.E2eTest", "services/web", TestStatus.EXCLUDED_BY_TAG, ImmutableList.of("e2e", "slow"),
-                                "excluded by tag e2e", ImmutableList.of()),
+                                "excluded by tag e2e"),
                         new TestResult("com.example.BTest", "", TestStatus.SKIPPED, ImmutableList.of("fast"),
-                                "not reached by the change", ImmutableList.of())),
+                                "not reached by the change")),
                 ImmutableList.of("a note"));
         Selection empty = new Selection("/r", null, "main", "abc", Mode.ALL, false, ImmutableList.of(), ImmutableList.of(),
                 ImmutableList.of(), ImmutableList.of(), ImmutableList.of());

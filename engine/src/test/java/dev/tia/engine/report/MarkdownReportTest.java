@@ -57,7 +57,7 @@ class MarkdownReportTest {
     }
 
     private static TestResult test(String name, TestStatus status, String reason) {
-        return new TestResult("com.example." + name + "Test", "modules/m1", status, ImmutableList.of(), reason, ImmutableList.of());
+        return new TestResult("com.example." + name + "Test", "modules/m1", status, ImmutableList.of(), reason);
     }
 
     private static Selection selection(ImmutableList<TestResult> tests, ImmutableList<ChangedFile> changed) {
