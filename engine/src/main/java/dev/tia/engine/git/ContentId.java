@@ -1,14 +1,15 @@
 package dev.tia.engine.git;
 
+import dev.tia.engine.io.Sha1;
+
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The git blob id of some bytes, so content hashed here matches ids git's index already knows. The JDK's SHA-1:
- * JGit's hasher reads JGit's configuration first (which implementation to use), and so starts the whole of JGit
- * (150-200 ms of a fresh JVM) in a run that needs nothing else of it (see {@link NativeCheckout}).
+ * The git blob id of some bytes, so content hashed here matches ids git's index already knows. Hashed by tia's own
+ * {@link Sha1}: JGit's hasher reads JGit's configuration first (which implementation to use), and so starts the whole
+ * of JGit (150-200 ms of a fresh JVM) in a run that needs nothing else of it (see {@link NativeCheckout}); the JDK's
+ * starts the security providers (see {@link Sha1}).
  */
 public final class ContentId {
 
@@ -16,12 +17,9 @@ public final class ContentId {
     }
 
     public static String of(byte[] content) {
-        try {
-            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-            sha1.update(("blob " + content.length + "\0").getBytes(StandardCharsets.US_ASCII));
-            return HexFormat.of().formatHex(sha1.digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-1", e);
-        }
+        Sha1 sha1 = new Sha1();
+        sha1.update(("blob " + content.length + "\0").getBytes(StandardCharsets.US_ASCII));
+        sha1.update(content);
+        return HexFormat.of().formatHex(sha1.digest());
     }
 }

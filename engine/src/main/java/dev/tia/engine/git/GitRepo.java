@@ -427,7 +427,7 @@ public final class GitRepo implements AutoCloseable {
             if (index.stage(entry) != 0 || index.id(entry) == null) {
                 return Optional.empty();
             }
-            ids.put(path, ObjectId.fromString(index.id(entry)));
+            ids.put(path, ObjectIds.of(index.id(entry)));
         }
         return Optional.of(ids);
     }

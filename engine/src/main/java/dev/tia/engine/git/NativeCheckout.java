@@ -216,6 +216,6 @@ final class NativeCheckout {
     /** The id in an answer {@code "<id> <type>"} of {@link #batchCheck}, when it names an object of {@code type}. */
     private static Optional<ObjectId> idOfType(String line, String type) {
         String id = line.endsWith(" " + type) ? line.substring(0, line.length() - type.length() - 1) : "";
-        return ObjectId.isId(id) ? Optional.of(ObjectId.fromString(id)) : Optional.empty();
+        return ObjectIds.parse(id);
     }
 }

@@ -45,10 +45,10 @@ final class NativeCommittedChange {
             return Optional.empty(); // none (git exits with 1), or git failed: JGit says which
         }
         List<String> lines = new String(bases.get(), StandardCharsets.UTF_8).lines().toList();
-        if (lines.size() != 1 || !ObjectId.isId(lines.get(0))) {
+        if (lines.size() != 1 || !ObjectIds.isId(lines.get(0))) {
             return Optional.empty();
         }
-        ObjectId mergeBase = ObjectId.fromString(lines.get(0));
+        ObjectId mergeBase = ObjectIds.of(lines.get(0));
         if (mergeBase.equals(head)) {
             return Optional.of(new NativeCommittedChange(mergeBase, List.of(), Map.of()));
         }
@@ -82,7 +82,7 @@ final class NativeCommittedChange {
         int i = 0;
         while (i < fields.size()) {
             String[] meta = fields.get(i).split(" ");
-            if (meta.length != 5 || !meta[0].startsWith(":") || meta[4].isEmpty() || !ObjectId.isId(meta[2])) {
+            if (meta.length != 5 || !meta[0].startsWith(":") || meta[4].isEmpty() || !ObjectIds.isId(meta[2])) {
                 return Optional.empty();
             }
             char status = meta[4].charAt(0);
@@ -95,7 +95,7 @@ final class NativeCommittedChange {
             i += twoPaths ? 3 : 2;
             // A blob at the merge-base: a file or a link (mode 100644, 100755, 120000); not a submodule (160000).
             String oldMode = meta[0].substring(1);
-            ObjectId oldId = oldMode.startsWith("10") || oldMode.equals("120000") ? ObjectId.fromString(meta[2]) : null;
+            ObjectId oldId = oldMode.startsWith("10") || oldMode.equals("120000") ? ObjectIds.of(meta[2]) : null;
             switch (status) {
                 case 'A' -> changes.add(FileChange.of(ChangeType.ADDED, path));
                 case 'D' -> changes.add(FileChange.of(ChangeType.DELETED, path));

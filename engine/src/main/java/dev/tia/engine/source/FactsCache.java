@@ -41,7 +41,7 @@ public final class FactsCache {
 
     private static final String MAGIC = "tia-facts";
     /** Bump when {@link FileFacts}, the analyzer's output or the layout of an entry changes. */
-    static final int FORMAT_VERSION = 10;
+    static final int FORMAT_VERSION = 11;
     private static final String FILE_NAME = "facts-v" + FORMAT_VERSION + ".bin";
     private static final String JOURNAL_NAME = "facts-v" + FORMAT_VERSION + ".journal";
     private static final int MAX_RECORD = 64 << 20;
