@@ -58,14 +58,22 @@ public final class JavaFileAnalyzer {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][\\w$]*");
     private static final Pattern QUALIFIED_NAME = Pattern.compile("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)+");
-    /** What {@link ParserConfiguration.LanguageLevel#JAVA_21} does to a parsed tree, without its validation. */
-    private static final PostProcessors JAVA_21_TREE = new Java21PostProcessor();
-    private static final Processor POST_PROCESSOR = new Processor() {
-        @Override
-        public void postProcess(ParseResult<? extends Node> result, ParserConfiguration configuration) {
-            JAVA_21_TREE.postProcess(result, configuration);
-        }
-    };
+
+    /**
+     * What {@link ParserConfiguration.LanguageLevel#JAVA_21} does to a parsed tree, without its validation: for
+     * {@link #parser()} alone. A class of its own, made on that parser's first use: the engine makes an analyzer
+     * in every run, and a run that parses nothing (or through {@link BareParser}) should not load JavaParser's
+     * processors on the thread that waits for git (5 ms of a fresh JVM).
+     */
+    private static final class Java21Tree {
+        private static final PostProcessors JAVA_21_TREE = new Java21PostProcessor();
+        private static final Processor POST_PROCESSOR = new Processor() {
+            @Override
+            public void postProcess(ParseResult<? extends Node> result, ParserConfiguration configuration) {
+                JAVA_21_TREE.postProcess(result, configuration);
+            }
+        };
+    }
 
     /** Whether {@link BareParser} can reach JavaParser's parser from here (see its comment); until it cannot, yes. */
     private static volatile boolean bare = true;
@@ -102,7 +110,7 @@ public final class JavaFileAnalyzer {
         // The other processors do what this configuration turned off (comments, lexical preservation, a symbol
         // resolver) or note the line separator for printing.
         configuration.getProcessors().clear();
-        configuration.getProcessors().add(() -> POST_PROCESSOR);
+        configuration.getProcessors().add(() -> Java21Tree.POST_PROCESSOR);
         return new JavaParser(configuration);
     }
 
