@@ -52,13 +52,20 @@ public final class Timings {
 
     @Override
     public String toString() {
+        // Not String.format: its first use (the formatter, its pattern, floating-point printing) took 10 ms of each
+        // benchmark run's wall clock.
         StringBuilder line = new StringBuilder();
         for (Phase phase : phases) {
-            line.append(String.format("%s %.0f ms, ", phase.name(), phase.millis()));
+            line.append(phase.name()).append(' ').append(roundedMillis(phase.nanos())).append(" ms, ");
         }
         if (finished != 0) {
-            line.append(String.format("other %.0f ms, ", (totalNanos() - phasesNanos()) / 1_000_000.0));
+            line.append("other ").append(roundedMillis(totalNanos() - phasesNanos())).append(" ms, ");
         }
-        return line.append(String.format("total %.0f ms", totalNanos() / 1_000_000.0)).toString();
+        return line.append("total ").append(roundedMillis(totalNanos())).append(" ms").toString();
+    }
+
+    /** Milliseconds rounded half up, as {@code %.0f} printed them. */
+    private static long roundedMillis(long nanos) {
+        return (nanos + 500_000) / 1_000_000;
     }
 }

@@ -67,6 +67,7 @@ final class AffectedCommand implements Callable<Integer> {
             ReportWriter.prepare(); // beside the analysis
         }
         Analysis analysis = new TiaEngine(ConsoleProgress.forTerminal(err)).analyze(config);
+        Optional<PeakHeap> peakHeap = timings ? Optional.of(PeakHeap.lookUp()) : Optional.empty(); // beside the report
         String output = switch (format) {
             case text -> TextReport.render(analysis.selection(), verbose);
             case json -> JsonReport.render(analysis.selection());
@@ -74,8 +75,8 @@ final class AffectedCommand implements Callable<Integer> {
         };
         out.print(output);
         if (timings) {
-            err.println("tia: timings: " + analysis.timings() + String.format(", peak heap %d MB",
-                    PeakHeap.megabytes()) + "; files " + analysis.indexStats().files() + ", parsed " + analysis.indexStats().parsed()
+            err.println("tia: timings: " + analysis.timings() + ", peak heap " + peakHeap.get().megabytes() + " MB"
+                    + "; files " + analysis.indexStats().files() + ", parsed " + analysis.indexStats().parsed()
                     + ", from index " + analysis.indexStats().cached() + " (" + analysis.factsDecoded() + " decoded)"
                     + "; names resolved " + analysis.resolutionStats().resolved()
                     + ", reused " + analysis.resolutionStats().reused()
