@@ -14,7 +14,7 @@ final class ObjectIds {
     private ObjectIds() {
     }
 
-    /** Whether {@code text} is a full id: 40 hexadecimal digits (either case, as {@link ObjectId#isId}). */
+    /** Whether {@code text} is a full id: 40 ASCII hexadecimal digits, either case (git writes nothing else). */
     static boolean isId(String text) {
         if (text.length() != 40) {
             return false;

@@ -1,5 +1,7 @@
 package dev.tia.engine.io;
 
+import java.util.Arrays;
+
 /**
  * SHA-1 (FIPS 180-4): git's blob ids of the files a run hashes (those edited in the working tree), and the code
  * fingerprints of the files it parses.
@@ -55,11 +57,11 @@ public final class Sha1 {
         long bits = length * 8;
         block[inBlock++] = (byte) 0x80;
         if (inBlock > 56) {
-            java.util.Arrays.fill(block, inBlock, 64, (byte) 0);
+            Arrays.fill(block, inBlock, 64, (byte) 0);
             compress(block, 0);
             inBlock = 0;
         }
-        java.util.Arrays.fill(block, inBlock, 56, (byte) 0);
+        Arrays.fill(block, inBlock, 56, (byte) 0);
         for (int i = 0; i < 8; i++) {
             block[56 + i] = (byte) (bits >>> (56 - 8 * i));
         }
