@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.MergeResult;
@@ -630,10 +629,7 @@ class GitRepoTest {
             repo.write("a.txt", "1\n").commitAll("one").write("a.txt", "2\n").commitAll("two").write("a.txt", "3\n").commitAll("three");
         }
         Path clone = dir.resolve("clone");
-        Process git = new ProcessBuilder("git", "clone", "-q", "--depth", "1", origin.toUri().toString(), clone.toString())
-                .redirectErrorStream(true).start();
-        assertThat(git.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(git.exitValue()).as(new String(git.getInputStream().readAllBytes())).isZero();
+        FixtureRepo.runGit(dir, "clone", "-q", "--depth", "1", origin.toUri().toString(), clone.toString());
         assertThat(Files.exists(clone.resolve(".git/shallow"))).isTrue();
 
         try (GitRepo repo = GitRepo.open(clone)) {
@@ -646,19 +642,10 @@ class GitRepoTest {
 
     @Test
     void shallowCloneIsDeepenedUntilTheMergeBaseIsThere() throws Exception {
-        Path origin = dir.resolve("origin");
-        try (FixtureRepo repo = FixtureRepo.init(origin)) {
-            for (int i = 1; i <= 5; i++) {
-                repo.write("main.txt", i + "\n").commitAll("main " + i);
-            }
-            repo.git().checkout().setCreateBranch(true).setName("feature").setStartPoint("HEAD~3").call();
-            repo.write("feature.txt", "f1\n").commitAll("feature 1").write("feature.txt", "f2\n").commitAll("feature 2");
-        }
+        Path origin = originWithFeature("HEAD~3", "f1\n", "f2\n");
         Path clone = dir.resolve("clone");
-        Process git = new ProcessBuilder("git", "clone", "-q", "--depth", "1", "--branch", "feature", "--single-branch",
-                origin.toUri().toString(), clone.toString()).redirectErrorStream(true).start();
-        assertThat(git.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(git.exitValue()).as(new String(git.getInputStream().readAllBytes())).isZero();
+        FixtureRepo.runGit(dir, "clone", "-q", "--depth", "1", "--branch", "feature", "--single-branch",
+                origin.toUri().toString(), clone.toString());
 
         try (GitRepo repo = GitRepo.open(clone)) {
             ChangeSet changes = repo.changes(Optional.empty(), Optional.empty());
@@ -675,14 +662,7 @@ class GitRepoTest {
      */
     @Test
     void aShallowCloneHoldingTheMergeBaseIsMeasuredByGitAsByJgit() throws Exception {
-        Path origin = dir.resolve("origin");
-        try (FixtureRepo repo = FixtureRepo.init(origin)) {
-            for (int i = 1; i <= 5; i++) {
-                repo.write("main.txt", i + "\n").commitAll("main " + i);
-            }
-            repo.git().checkout().setCreateBranch(true).setName("feature").setStartPoint("HEAD~1").call();
-            repo.write("feature.txt", "f1\n").commitAll("feature 1");
-        }
+        Path origin = originWithFeature("HEAD~1", "f1\n");
         Path clone = dir.resolve("clone");
         FixtureRepo.runGit(dir, "clone", "-q", "--depth", "3", "--no-single-branch", "--branch", "feature",
                 origin.toUri().toString(), clone.toString());
@@ -690,6 +670,24 @@ class GitRepoTest {
         ChangeSet told = measuredFromMergeBaseAsJgitMeasures(clone);
         assertThat(told.baseRef()).isEqualTo("origin/main");
         assertThat(told.changes()).containsExactly(FileChange.of(ChangeType.ADDED, "feature.txt"));
+    }
+
+    /**
+     * A repository to clone from: five commits on main, and a branch {@code feature} from {@code startPoint} with a
+     * commit of {@code feature.txt} per content given, checked out.
+     */
+    private Path originWithFeature(String startPoint, String... featureContents) throws Exception {
+        Path origin = dir.resolve("origin");
+        try (FixtureRepo repo = FixtureRepo.init(origin)) {
+            for (int i = 1; i <= 5; i++) {
+                repo.write("main.txt", i + "\n").commitAll("main " + i);
+            }
+            repo.git().checkout().setCreateBranch(true).setName("feature").setStartPoint(startPoint).call();
+            for (int i = 0; i < featureContents.length; i++) {
+                repo.write("feature.txt", featureContents[i]).commitAll("feature " + (i + 1));
+            }
+        }
+        return origin;
     }
 
     @Test
