@@ -20,6 +20,14 @@ import java.util.concurrent.CompletableFuture;
 final class NativeGitStatus {
 
     private static final Set<String> CONFLICTS = Set.of("DD", "AU", "UD", "UA", "DU", "AA", "UU");
+    /**
+     * What git is asked. Untracked files as folders, not each file: that mode is the one git's untracked cache serves
+     * (where the repository has it: core.untrackedCache, feature.manyFiles), which spares reading every folder of
+     * the working tree (270-310 -> 170-180 ms at 67k files); with every file asked for, git reads every folder.
+     * {@code bin/tia} asks the same before the JVM starts (see {@link LauncherStatus}).
+     */
+    static final List<String> ARGUMENTS = List.of("status", "--porcelain=v1", "-z", "--untracked-files=normal", "--no-renames",
+            "--ignore-submodules=all");
 
     private NativeGitStatus() {
     }
@@ -38,7 +46,10 @@ final class NativeGitStatus {
      * arguments) overlaps git's walk of the working tree with its own start.
      */
     static CompletableFuture<Optional<StatusSets>> startAhead(Path dir) {
-        return AHEAD.start(dir, () -> started(dir));
+        Optional<LauncherStatus> launched = GitCommand.allowed() ? LauncherStatus.forFolder(dir) : Optional.empty();
+        return AHEAD.start(dir, () -> launched.isPresent()
+                ? Background.run("tia-git-status", () -> read(dir, launched.get().output())).exceptionally(e -> Optional.empty())
+                : started(dir));
     }
 
     private static CompletableFuture<Optional<StatusSets>> started(Path dir) {
@@ -47,11 +58,15 @@ final class NativeGitStatus {
 
     /** @param dir the working tree, or any folder inside it */
     static Optional<StatusSets> read(Path dir) {
-        // Untracked files as folders, not each file: that mode is the one git's untracked cache serves (where the
-        // repository has it: core.untrackedCache, feature.manyFiles), which spares reading every folder of the
-        // working tree (270-310 -> 170-180 ms at 67k files); with every file asked for, git reads every folder.
-        Optional<byte[]> output = GitCommand.run(dir, "status", "--porcelain=v1", "-z", "--untracked-files=normal", "--no-renames",
-                "--ignore-submodules=all");
+        return read(dir, Optional.empty());
+    }
+
+    /**
+     * @param launched git's output as {@code bin/tia} read it before the JVM started (see {@link LauncherStatus});
+     *     when empty, git is asked now
+     */
+    static Optional<StatusSets> read(Path dir, Optional<byte[]> launched) {
+        Optional<byte[]> output = launched.isPresent() ? launched : GitCommand.run(dir, ARGUMENTS.toArray(String[]::new));
         if (output.isEmpty()) {
             return Optional.empty();
         }

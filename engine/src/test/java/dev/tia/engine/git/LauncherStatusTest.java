@@ -1,0 +1,146 @@
+package dev.tia.engine.git;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tia.fixtures.FixtureRepo;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * git's status as {@code bin/tia} starts it before the JVM: the launcher itself run on a real repository, with a
+ * stand-in for {@code java} that keeps what the JVM would be handed, and what tia takes of it.
+ */
+class LauncherStatusTest {
+
+    private static final Path LAUNCHER = Path.of("..", "bin", "tia").toAbsolutePath().normalize();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theLauncherHandsOverWhatGitTellsTiaInTheFolderItAnalyses() throws Exception {
+        Path repo = dir.resolve("repo");
+        try (FixtureRepo fixture = FixtureRepo.init(repo)) {
+            fixture.write("a.txt", "a\n").write("b.txt", "b\n").write(".gitignore", "ignored/\n").commitAll("first");
+            fixture.write("a.txt", "a changed\n").write("new folder/n.txt", "n\n").write("ignored/x.txt", "x\n")
+                    .write("dir with space/ü.txt", "u\n");
+            fixture.delete("b.txt");
+        }
+        Handed handed = launch("affected", "--repo", repo.toString(), "--no-write");
+
+        assertThat(handed.environment()).containsEntry(LauncherStatus.FOLDER, repo.toString())
+                .containsEntry(LauncherStatus.ARGUMENTS, String.join(" ", NativeGitStatus.ARGUMENTS));
+        Optional<LauncherStatus> status = LauncherStatus.of(handed.environment(), repo, NativeGitStatus.ARGUMENTS);
+        assertThat(status).isPresent();
+        byte[] ownRun = GitCommand.run(repo, NativeGitStatus.ARGUMENTS.toArray(String[]::new)).orElseThrow();
+        assertThat(LauncherStatus.output(handed.pipe())).hasValueSatisfying(output -> assertThat(output).isEqualTo(ownRun));
+        assertThat(NativeGitStatus.read(repo, LauncherStatus.output(handed.pipe()))).isEqualTo(NativeGitStatus.read(repo));
+    }
+
+    @Test
+    void noStatusIsStartedWhereNoAnalysisOfTheWorkingTreeFollows() throws Exception {
+        Path repo = dir.resolve("repo");
+        try (FixtureRepo fixture = FixtureRepo.init(repo)) {
+            fixture.write("a.txt", "a\n").commitAll("first");
+        }
+        for (List<String> arguments : List.of(List.of("affected", "--repo", repo.toString(), "--head", "HEAD"),
+                List.of("affected", "--repo", repo.toString(), "--help"), List.of("backtest", "--repo", repo.toString()),
+                List.of("--version"))) {
+            assertThat(launch(arguments.toArray(String[]::new)).environment()).as(String.join(" ", arguments))
+                    .doesNotContainKeys(LauncherStatus.SOURCE, LauncherStatus.FOLDER, LauncherStatus.ARGUMENTS);
+        }
+    }
+
+    @Test
+    void aStatusIsTakenOnlyForItsFolderAndItsCommand() {
+        Path repo = dir.resolve("repo");
+        Map<String, String> environment = Map.of(LauncherStatus.SOURCE, "/dev/fd/3", LauncherStatus.FOLDER, repo.toString(),
+                LauncherStatus.ARGUMENTS, String.join(" ", NativeGitStatus.ARGUMENTS));
+        assertThat(LauncherStatus.of(environment, repo, NativeGitStatus.ARGUMENTS)).isPresent();
+        assertThat(LauncherStatus.of(environment, repo.resolve("sub/.."), NativeGitStatus.ARGUMENTS)).isPresent();
+        assertThat(LauncherStatus.of(environment, dir, NativeGitStatus.ARGUMENTS)).isEmpty();
+        assertThat(LauncherStatus.of(environment, repo, List.of("status", "--porcelain=v1", "-z"))).isEmpty();
+        Map<String, String> noSource = new HashMap<>(environment);
+        noSource.remove(LauncherStatus.SOURCE);
+        assertThat(LauncherStatus.of(noSource, repo, NativeGitStatus.ARGUMENTS)).isEmpty();
+        assertThat(LauncherStatus.of(Map.of(), repo, NativeGitStatus.ARGUMENTS)).isEmpty();
+    }
+
+    @Test
+    void onlyWholeOutputOfAGitThatSucceededIsTaken() {
+        byte[] status = " M a.txt\0?? new folder/\0".getBytes(StandardCharsets.UTF_8);
+        assertThat(LauncherStatus.output(written(status, "\0tia-git-exit:0"))).hasValueSatisfying(o -> assertThat(o).isEqualTo(status));
+        assertThat(LauncherStatus.output(written(new byte[0], "\0tia-git-exit:0"))).hasValueSatisfying(o -> assertThat(o).isEmpty());
+        assertThat(LauncherStatus.output(written(new byte[0], "\0tia-git-exit:128"))).isEmpty(); // not a repository
+        assertThat(LauncherStatus.output(written(status, "\0tia-git-exit:10"))).isEmpty();
+        assertThat(LauncherStatus.output(status)).isEmpty(); // the shell stopped before writing git's exit status
+        assertThat(LauncherStatus.output(written(status, "\0tia-git-exit:"))).isEmpty();
+        assertThat(LauncherStatus.output(new byte[0])).isEmpty();
+    }
+
+    private static byte[] written(byte[] output, String mark) {
+        byte[] end = mark.getBytes(StandardCharsets.US_ASCII);
+        byte[] all = new byte[output.length + end.length];
+        System.arraycopy(output, 0, all, 0, output.length);
+        System.arraycopy(end, 0, all, output.length, end.length);
+        return all;
+    }
+
+    /** What the launcher hands the JVM: the environment's {@code TIA_GIT_STATUS_*} and the pipe's bytes. */
+    private record Handed(Map<String, String> environment, byte[] pipe) {
+    }
+
+    /**
+     * Runs a copy of {@code bin/tia} beside a stand-in jar, with a {@code java} on the path that writes down what it
+     * is handed instead of starting a JVM.
+     */
+    private Handed launch(String... arguments) throws IOException, InterruptedException {
+        Path install = dir.resolve("install");
+        Files.createDirectories(install.resolve("bin"));
+        Files.createDirectories(install.resolve("engine/target"));
+        Files.copy(LAUNCHER, install.resolve("bin/tia"), StandardCopyOption.REPLACE_EXISTING);
+        Files.write(install.resolve("engine/target/tia-engine-test-cli.jar"), new byte[0]);
+        Path fakes = Files.createDirectories(dir.resolve("fakes"));
+        Path java = fakes.resolve("java");
+        Path environment = dir.resolve("environment");
+        Path pipe = dir.resolve("pipe");
+        Files.deleteIfExists(environment);
+        Files.deleteIfExists(pipe);
+        Files.writeString(java, "#!/usr/bin/env bash\n"
+                + "env -0 > '" + environment + "'\n"
+                + "if [ -n \"${TIA_GIT_STATUS_FROM:-}\" ]; then cat \"$TIA_GIT_STATUS_FROM\" > '" + pipe + "'; fi\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        List<String> command = new ArrayList<>(List.of("bash", install.resolve("bin/tia").toString()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("launcher.log").toFile());
+        builder.environment().put("PATH", fakes + File.pathSeparator + System.getenv("PATH"));
+        builder.environment().put("TIA_CDS", "0");
+        builder.environment().keySet().removeIf(name -> name.startsWith("TIA_GIT_STATUS") || name.equals("TIA_NATIVE_GIT"));
+        Process process = builder.start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(Files.readString(dir.resolve("launcher.log"))).isZero();
+        Map<String, String> handed = new HashMap<>();
+        for (String entry : Files.readString(environment).split("\0")) {
+            int equals = entry.indexOf('=');
+            if (equals > 0 && entry.startsWith("TIA_")) {
+                handed.put(entry.substring(0, equals), entry.substring(equals + 1));
+            }
+        }
+        return new Handed(handed, Files.exists(pipe) ? Files.readAllBytes(pipe) : new byte[0]);
+    }
+}
