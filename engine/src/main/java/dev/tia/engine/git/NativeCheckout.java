@@ -29,6 +29,9 @@ import java.util.concurrent.ConcurrentHashMap;
 final class NativeCheckout {
 
     static final String HEAD = "HEAD";
+    /** What git is asked about the checkout; {@code bin/tia} asks the same before the JVM starts (see {@link LaunchedGit}). */
+    static final List<String> ARGUMENTS = List.of("rev-parse", "--is-bare-repository", "--show-toplevel", "--absolute-git-dir",
+            "--git-path", "index", "--show-object-format");
 
     private final Path dir;
     private final Path workTree;
@@ -36,6 +39,8 @@ final class NativeCheckout {
     private final Path indexFile;
     /** Names asked about so far: the commit each stands for, or empty when it names none. */
     private final Map<String, Optional<ObjectId>> commits = new ConcurrentHashMap<>();
+    /** The names {@link #read} was given, being asked (see there); done at once when there were none. */
+    private volatile CompletableFuture<?> askedFirst = CompletableFuture.completedFuture(null);
 
     /** What was asked ahead of an analysis (see {@link #startAhead}). */
     private static final StartedAhead<Optional<NativeCheckout>> AHEAD = new StartedAhead<>();
@@ -64,8 +69,8 @@ final class NativeCheckout {
 
     /** The checkout around {@code dir}, with the commits of {@code names} asked at once; empty when git cannot tell. */
     static Optional<NativeCheckout> read(Path dir, Collection<String> names) {
-        Optional<byte[]> output = GitCommand.run(dir, "rev-parse", "--is-bare-repository", "--show-toplevel",
-                "--absolute-git-dir", "--git-path", "index", "--show-object-format");
+        Optional<byte[]> launched = GitCommand.allowed() ? LaunchedGit.output(LaunchedGit.CHECKOUT, dir, ARGUMENTS) : Optional.empty();
+        Optional<byte[]> output = launched.isPresent() ? launched : GitCommand.run(dir, ARGUMENTS.toArray(String[]::new));
         if (output.isEmpty()) {
             return Optional.empty(); // no git, not a repository, bare (no top level): JGit says what is wrong
         }
@@ -79,7 +84,12 @@ final class NativeCheckout {
             return Optional.empty();
         }
         NativeCheckout checkout = new NativeCheckout(dir, workTree.get(), Path.of(lines.get(2)), dir.resolve(lines.get(3)));
-        return checkout.commits(names).isPresent() ? Optional.of(checkout) : Optional.empty();
+        // The commits on a thread of their own: with the checkout known, the repository opens and git's index is read
+        // while git answers (a second process, 10-20 ms of a fresh JVM that a run waited for before reading the index).
+        // Where git cannot answer, each caller of commits finds it so and asks JGit, as for a name git does not know.
+        List<String> asked = List.copyOf(names);
+        checkout.askedFirst = Background.run("tia-git-commits", () -> checkout.lookUp(asked));
+        return Optional.of(checkout);
     }
 
     /**
@@ -117,6 +127,12 @@ final class NativeCheckout {
      * resolves in git; empty when git could not be asked, or a name cannot be written to it.
      */
     Optional<Map<String, ObjectId>> commits(Collection<String> names) {
+        askedFirst.exceptionally(e -> null).join(); // what it asks, this need not ask again
+        return lookUp(names);
+    }
+
+    /** {@link #commits}, asking git for what it has not been asked (at once, not after the names given to {@link #read}). */
+    private Optional<Map<String, ObjectId>> lookUp(Collection<String> names) {
         List<String> unasked = new ArrayList<>();
         for (String name : names) {
             if (!oneLine(name)) {

@@ -24,7 +24,7 @@ final class NativeGitStatus {
      * What git is asked. Untracked files as folders, not each file: that mode is the one git's untracked cache serves
      * (where the repository has it: core.untrackedCache, feature.manyFiles), which spares reading every folder of
      * the working tree (270-310 -> 170-180 ms at 67k files); with every file asked for, git reads every folder.
-     * {@code bin/tia} asks the same before the JVM starts (see {@link LauncherStatus}).
+     * {@code bin/tia} asks the same before the JVM starts (see {@link LaunchedGit}).
      */
     static final List<String> ARGUMENTS = List.of("status", "--porcelain=v1", "-z", "--untracked-files=normal", "--no-renames",
             "--ignore-submodules=all");
@@ -46,10 +46,9 @@ final class NativeGitStatus {
      * arguments) overlaps git's walk of the working tree with its own start.
      */
     static CompletableFuture<Optional<StatusSets>> startAhead(Path dir) {
-        Optional<LauncherStatus> launched = GitCommand.allowed() ? LauncherStatus.forFolder(dir) : Optional.empty();
-        return AHEAD.start(dir, () -> launched.isPresent()
-                ? Background.run("tia-git-status", () -> read(dir, launched.get().output())).exceptionally(e -> Optional.empty())
-                : started(dir));
+        return AHEAD.start(dir, () -> Background.run("tia-git-status",
+                () -> read(dir, GitCommand.allowed() ? LaunchedGit.output(LaunchedGit.STATUS, dir, ARGUMENTS) : Optional.empty()))
+                .exceptionally(e -> Optional.empty()));
     }
 
     private static CompletableFuture<Optional<StatusSets>> started(Path dir) {
@@ -62,7 +61,7 @@ final class NativeGitStatus {
     }
 
     /**
-     * @param launched git's output as {@code bin/tia} read it before the JVM started (see {@link LauncherStatus});
+     * @param launched git's output as {@code bin/tia} read it before the JVM started (see {@link LaunchedGit});
      *     when empty, git is asked now
      */
     static Optional<StatusSets> read(Path dir, Optional<byte[]> launched) {

@@ -22,10 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * git's status as {@code bin/tia} starts it before the JVM: the launcher itself run on a real repository, with a
- * stand-in for {@code java} that keeps what the JVM would be handed, and what tia takes of it.
+ * git's status and account of the checkout as {@code bin/tia} starts them before the JVM: the launcher itself run on
+ * a real repository, with a stand-in for {@code java} that keeps what the JVM would be handed, and what tia takes of it.
  */
-class LauncherStatusTest {
+class LaunchedGitTest {
 
     private static final Path LAUNCHER = Path.of("..", "bin", "tia").toAbsolutePath().normalize();
 
@@ -43,13 +43,16 @@ class LauncherStatusTest {
         }
         Handed handed = launch("affected", "--repo", repo.toString(), "--no-write");
 
-        assertThat(handed.environment()).containsEntry(LauncherStatus.FOLDER, repo.toString())
-                .containsEntry(LauncherStatus.ARGUMENTS, String.join(" ", NativeGitStatus.ARGUMENTS));
-        Optional<LauncherStatus> status = LauncherStatus.of(handed.environment(), repo, NativeGitStatus.ARGUMENTS);
-        assertThat(status).isPresent();
-        byte[] ownRun = GitCommand.run(repo, NativeGitStatus.ARGUMENTS.toArray(String[]::new)).orElseThrow();
-        assertThat(LauncherStatus.output(handed.pipe())).hasValueSatisfying(output -> assertThat(output).isEqualTo(ownRun));
-        assertThat(NativeGitStatus.read(repo, LauncherStatus.output(handed.pipe()))).isEqualTo(NativeGitStatus.read(repo));
+        assertThat(handed.environment()).containsEntry(LaunchedGit.FOLDER, repo.toString())
+                .containsEntry(LaunchedGit.argumentsVariable(LaunchedGit.STATUS), String.join(" ", NativeGitStatus.ARGUMENTS))
+                .containsEntry(LaunchedGit.argumentsVariable(LaunchedGit.CHECKOUT), String.join(" ", NativeCheckout.ARGUMENTS));
+        assertThat(LaunchedGit.of(handed.environment(), LaunchedGit.STATUS, repo, NativeGitStatus.ARGUMENTS)).isPresent();
+        assertThat(LaunchedGit.of(handed.environment(), LaunchedGit.CHECKOUT, repo, NativeCheckout.ARGUMENTS)).isPresent();
+        byte[] status = GitCommand.run(repo, NativeGitStatus.ARGUMENTS.toArray(String[]::new)).orElseThrow();
+        assertThat(LaunchedGit.output(handed.pipes().get(3))).hasValueSatisfying(output -> assertThat(output).isEqualTo(status));
+        assertThat(NativeGitStatus.read(repo, LaunchedGit.output(handed.pipes().get(3)))).isEqualTo(NativeGitStatus.read(repo));
+        byte[] checkout = GitCommand.run(repo, NativeCheckout.ARGUMENTS.toArray(String[]::new)).orElseThrow();
+        assertThat(LaunchedGit.output(handed.pipes().get(4))).hasValueSatisfying(output -> assertThat(output).isEqualTo(checkout));
     }
 
     @Test
@@ -62,35 +65,38 @@ class LauncherStatusTest {
                 List.of("affected", "--repo", repo.toString(), "--help"), List.of("backtest", "--repo", repo.toString()),
                 List.of("--version"))) {
             assertThat(launch(arguments.toArray(String[]::new)).environment()).as(String.join(" ", arguments))
-                    .doesNotContainKeys(LauncherStatus.SOURCE, LauncherStatus.FOLDER, LauncherStatus.ARGUMENTS);
+                    .doesNotContainKeys(LaunchedGit.FOLDER, LaunchedGit.sourceVariable(LaunchedGit.STATUS),
+                            LaunchedGit.sourceVariable(LaunchedGit.CHECKOUT));
         }
     }
 
     @Test
-    void aStatusIsTakenOnlyForItsFolderAndItsCommand() {
+    void anOutputIsTakenOnlyForItsFolderAndItsCommand() {
         Path repo = dir.resolve("repo");
-        Map<String, String> environment = Map.of(LauncherStatus.SOURCE, "/dev/fd/3", LauncherStatus.FOLDER, repo.toString(),
-                LauncherStatus.ARGUMENTS, String.join(" ", NativeGitStatus.ARGUMENTS));
-        assertThat(LauncherStatus.of(environment, repo, NativeGitStatus.ARGUMENTS)).isPresent();
-        assertThat(LauncherStatus.of(environment, repo.resolve("sub/.."), NativeGitStatus.ARGUMENTS)).isPresent();
-        assertThat(LauncherStatus.of(environment, dir, NativeGitStatus.ARGUMENTS)).isEmpty();
-        assertThat(LauncherStatus.of(environment, repo, List.of("status", "--porcelain=v1", "-z"))).isEmpty();
-        Map<String, String> noSource = new HashMap<>(environment);
-        noSource.remove(LauncherStatus.SOURCE);
-        assertThat(LauncherStatus.of(noSource, repo, NativeGitStatus.ARGUMENTS)).isEmpty();
-        assertThat(LauncherStatus.of(Map.of(), repo, NativeGitStatus.ARGUMENTS)).isEmpty();
+        Map<String, String> environment = Map.of(LaunchedGit.sourceVariable(LaunchedGit.STATUS), "/dev/fd/3",
+                LaunchedGit.FOLDER, repo.toString(),
+                LaunchedGit.argumentsVariable(LaunchedGit.STATUS), String.join(" ", NativeGitStatus.ARGUMENTS));
+        assertThat(LaunchedGit.of(environment, LaunchedGit.STATUS, repo, NativeGitStatus.ARGUMENTS)).isPresent();
+        assertThat(LaunchedGit.of(environment, LaunchedGit.STATUS, repo.resolve("sub/.."), NativeGitStatus.ARGUMENTS)).isPresent();
+        assertThat(LaunchedGit.of(environment, LaunchedGit.STATUS, dir, NativeGitStatus.ARGUMENTS)).isEmpty();
+        assertThat(LaunchedGit.of(environment, LaunchedGit.STATUS, repo, List.of("status", "--porcelain=v1", "-z"))).isEmpty();
+        assertThat(LaunchedGit.of(environment, LaunchedGit.CHECKOUT, repo, NativeGitStatus.ARGUMENTS)).isEmpty();
+        Map<String, String> noFolder = new HashMap<>(environment);
+        noFolder.remove(LaunchedGit.FOLDER);
+        assertThat(LaunchedGit.of(noFolder, LaunchedGit.STATUS, repo, NativeGitStatus.ARGUMENTS)).isEmpty();
+        assertThat(LaunchedGit.of(Map.of(), LaunchedGit.STATUS, repo, NativeGitStatus.ARGUMENTS)).isEmpty();
     }
 
     @Test
     void onlyWholeOutputOfAGitThatSucceededIsTaken() {
         byte[] status = " M a.txt\0?? new folder/\0".getBytes(StandardCharsets.UTF_8);
-        assertThat(LauncherStatus.output(written(status, "\0tia-git-exit:0"))).hasValueSatisfying(o -> assertThat(o).isEqualTo(status));
-        assertThat(LauncherStatus.output(written(new byte[0], "\0tia-git-exit:0"))).hasValueSatisfying(o -> assertThat(o).isEmpty());
-        assertThat(LauncherStatus.output(written(new byte[0], "\0tia-git-exit:128"))).isEmpty(); // not a repository
-        assertThat(LauncherStatus.output(written(status, "\0tia-git-exit:10"))).isEmpty();
-        assertThat(LauncherStatus.output(status)).isEmpty(); // the shell stopped before writing git's exit status
-        assertThat(LauncherStatus.output(written(status, "\0tia-git-exit:"))).isEmpty();
-        assertThat(LauncherStatus.output(new byte[0])).isEmpty();
+        assertThat(LaunchedGit.output(written(status, "\0tia-git-exit:0"))).hasValueSatisfying(o -> assertThat(o).isEqualTo(status));
+        assertThat(LaunchedGit.output(written(new byte[0], "\0tia-git-exit:0"))).hasValueSatisfying(o -> assertThat(o).isEmpty());
+        assertThat(LaunchedGit.output(written(new byte[0], "\0tia-git-exit:128"))).isEmpty(); // not a repository
+        assertThat(LaunchedGit.output(written(status, "\0tia-git-exit:10"))).isEmpty();
+        assertThat(LaunchedGit.output(status)).isEmpty(); // the shell stopped before writing git's exit status
+        assertThat(LaunchedGit.output(written(status, "\0tia-git-exit:"))).isEmpty();
+        assertThat(LaunchedGit.output(new byte[0])).isEmpty();
     }
 
     private static byte[] written(byte[] output, String mark) {
@@ -101,8 +107,8 @@ class LauncherStatusTest {
         return all;
     }
 
-    /** What the launcher hands the JVM: the environment's {@code TIA_GIT_STATUS_*} and the pipe's bytes. */
-    private record Handed(Map<String, String> environment, byte[] pipe) {
+    /** What the launcher hands the JVM: the environment's {@code TIA_*} and what it reads on descriptors 3 and 4. */
+    private record Handed(Map<String, String> environment, Map<Integer, byte[]> pipes) {
     }
 
     /**
@@ -118,19 +124,21 @@ class LauncherStatusTest {
         Path fakes = Files.createDirectories(dir.resolve("fakes"));
         Path java = fakes.resolve("java");
         Path environment = dir.resolve("environment");
-        Path pipe = dir.resolve("pipe");
         Files.deleteIfExists(environment);
-        Files.deleteIfExists(pipe);
+        for (int fd : List.of(3, 4)) {
+            Files.deleteIfExists(dir.resolve("pipe" + fd));
+        }
         Files.writeString(java, "#!/usr/bin/env bash\n"
                 + "env -0 > '" + environment + "'\n"
-                + "if [ -n \"${TIA_GIT_STATUS_FROM:-}\" ]; then cat \"$TIA_GIT_STATUS_FROM\" > '" + pipe + "'; fi\n");
+                + "if [ -n \"${TIA_GIT_FOLDER:-}\" ]; then cat /dev/fd/3 > '" + dir.resolve("pipe3") + "'; cat /dev/fd/4 > '"
+                + dir.resolve("pipe4") + "'; fi\n");
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
         List<String> command = new ArrayList<>(List.of("bash", install.resolve("bin/tia").toString()));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("launcher.log").toFile());
         builder.environment().put("PATH", fakes + File.pathSeparator + System.getenv("PATH"));
         builder.environment().put("TIA_CDS", "0");
-        builder.environment().keySet().removeIf(name -> name.startsWith("TIA_GIT_STATUS") || name.equals("TIA_NATIVE_GIT"));
+        builder.environment().keySet().removeIf(name -> name.startsWith("TIA_GIT_") || name.equals("TIA_NATIVE_GIT"));
         Process process = builder.start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(Files.readString(dir.resolve("launcher.log"))).isZero();
@@ -141,6 +149,13 @@ class LauncherStatusTest {
                 handed.put(entry.substring(0, equals), entry.substring(equals + 1));
             }
         }
-        return new Handed(handed, Files.exists(pipe) ? Files.readAllBytes(pipe) : new byte[0]);
+        Map<Integer, byte[]> pipes = new HashMap<>();
+        for (int fd : List.of(3, 4)) {
+            Path pipe = dir.resolve("pipe" + fd);
+            if (Files.exists(pipe)) {
+                pipes.put(fd, Files.readAllBytes(pipe));
+            }
+        }
+        return new Handed(handed, pipes);
     }
 }
