@@ -67,7 +67,10 @@ final class NativeCheckout {
         return Background.run("tia-git-checkout", () -> read(dir, asked)).exceptionally(e -> Optional.empty());
     }
 
-    /** The checkout around {@code dir}, with the commits of {@code names} asked at once; empty when git cannot tell. */
+    /**
+     * The checkout around {@code dir} (from {@code bin/tia}'s run of the same command when it made one, see
+     * {@link LaunchedGit}), with the commits of {@code names} being asked; empty when git cannot tell.
+     */
     static Optional<NativeCheckout> read(Path dir, Collection<String> names) {
         Optional<byte[]> launched = GitCommand.allowed() ? LaunchedGit.output(LaunchedGit.CHECKOUT, dir, ARGUMENTS) : Optional.empty();
         Optional<byte[]> output = launched.isPresent() ? launched : GitCommand.run(dir, ARGUMENTS.toArray(String[]::new));
