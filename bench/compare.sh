@@ -12,9 +12,9 @@
 # change, with a 1-file change (a new type each run, as in bench/run.sh) and with a 1-method-body change (another
 # number in weight() each run), and every run's figures; and with a 1-method-body change that writes a new word (a
 # local variable named anew each run), and one that imports a type of another package and names it; and a run on a
-# feature branch one commit ahead of main (a method-body edit committed), as a pull request's CI step sees it. Since the CLI
-# starts git's status before it reads its arguments, part of the status is outside the engine's figure: compare
-# wall figures across that change.
+# feature branch one commit ahead of main (a method-body edit committed), as a pull request's CI step sees it. Since
+# bin/tia starts git's status before the JVM (and before that the CLI did, before it read its arguments), the status
+# is outside the engine's figure: compare wall figures across those changes.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 [ $# -ge 2 ] || { sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
