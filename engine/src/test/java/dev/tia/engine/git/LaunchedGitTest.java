@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -46,6 +45,7 @@ class LaunchedGitTest {
         assertThat(handed.environment()).containsEntry(LaunchedGit.FOLDER, repo.toString())
                 .containsEntry(LaunchedGit.argumentsVariable(LaunchedGit.STATUS), String.join(" ", NativeGitStatus.ARGUMENTS))
                 .containsEntry(LaunchedGit.argumentsVariable(LaunchedGit.CHECKOUT), String.join(" ", NativeCheckout.ARGUMENTS));
+        assertThat(handed.pipes()).containsOnlyKeys(3, 4);
         assertThat(LaunchedGit.of(handed.environment(), LaunchedGit.STATUS, repo, NativeGitStatus.ARGUMENTS)).isPresent();
         assertThat(LaunchedGit.of(handed.environment(), LaunchedGit.CHECKOUT, repo, NativeCheckout.ARGUMENTS)).isPresent();
         byte[] status = GitCommand.run(repo, NativeGitStatus.ARGUMENTS.toArray(String[]::new)).orElseThrow();
@@ -56,7 +56,7 @@ class LaunchedGitTest {
     }
 
     @Test
-    void noStatusIsStartedWhereNoAnalysisOfTheWorkingTreeFollows() throws Exception {
+    void gitIsNotStartedWhereNoAnalysisOfTheWorkingTreeFollows() throws Exception {
         Path repo = dir.resolve("repo");
         try (FixtureRepo fixture = FixtureRepo.init(repo)) {
             fixture.write("a.txt", "a\n").commitAll("first");
