@@ -55,9 +55,12 @@ final class LaunchedGit {
 
     /**
      * git's output for {@code git -C dir arguments...} as the launcher ran it, if it did (see {@link #of}); empty
-     * when it did not, or git failed there.
+     * when it did not, git failed there, or the git command is not to be asked ({@code TIA_NATIVE_GIT=false}).
      */
     static Optional<byte[]> output(String name, Path dir, List<String> arguments) {
+        if (!GitCommand.allowed()) {
+            return Optional.empty();
+        }
         return of(System.getenv(), name, dir, arguments).filter(launched -> TAKEN.add(name)).flatMap(LaunchedGit::output);
     }
 

@@ -72,8 +72,8 @@ final class NativeCheckout {
      * {@link LaunchedGit}), with the commits of {@code names} being asked; empty when git cannot tell.
      */
     static Optional<NativeCheckout> read(Path dir, Collection<String> names) {
-        Optional<byte[]> launched = GitCommand.allowed() ? LaunchedGit.output(LaunchedGit.CHECKOUT, dir, ARGUMENTS) : Optional.empty();
-        Optional<byte[]> output = launched.isPresent() ? launched : GitCommand.run(dir, ARGUMENTS.toArray(String[]::new));
+        Optional<byte[]> output = LaunchedGit.output(LaunchedGit.CHECKOUT, dir, ARGUMENTS)
+                .or(() -> GitCommand.run(dir, ARGUMENTS.toArray(String[]::new)));
         if (output.isEmpty()) {
             return Optional.empty(); // no git, not a repository, bare (no top level): JGit says what is wrong
         }

@@ -46,18 +46,16 @@ final class NativeGitStatus {
      * arguments) overlaps git's walk of the working tree with its own start.
      */
     static CompletableFuture<Optional<StatusSets>> startAhead(Path dir) {
-        return AHEAD.start(dir, () -> Background.run("tia-git-status",
-                () -> read(dir, GitCommand.allowed() ? LaunchedGit.output(LaunchedGit.STATUS, dir, ARGUMENTS) : Optional.empty()))
-                .exceptionally(e -> Optional.empty()));
+        return AHEAD.start(dir, () -> started(dir));
     }
 
     private static CompletableFuture<Optional<StatusSets>> started(Path dir) {
         return Background.run("tia-git-status", () -> read(dir)).exceptionally(e -> Optional.empty());
     }
 
-    /** @param dir the working tree, or any folder inside it */
+    /** @param dir the working tree, or any folder inside it; its status as {@code bin/tia} asked for it, if it did */
     static Optional<StatusSets> read(Path dir) {
-        return read(dir, Optional.empty());
+        return read(dir, LaunchedGit.output(LaunchedGit.STATUS, dir, ARGUMENTS));
     }
 
     /**
@@ -65,7 +63,7 @@ final class NativeGitStatus {
      *     when empty, git is asked now
      */
     static Optional<StatusSets> read(Path dir, Optional<byte[]> launched) {
-        Optional<byte[]> output = launched.isPresent() ? launched : GitCommand.run(dir, ARGUMENTS.toArray(String[]::new));
+        Optional<byte[]> output = launched.or(() -> GitCommand.run(dir, ARGUMENTS.toArray(String[]::new)));
         if (output.isEmpty()) {
             return Optional.empty();
         }
