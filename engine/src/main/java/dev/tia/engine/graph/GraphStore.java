@@ -203,8 +203,8 @@ public final class GraphStore {
      * else of its graph inputs as stored: its references are resolved again, and the stored graph patched with the
      * difference (see {@link ReferencePatch}).
      *
-     * @param number the file's place in the index, which is its place in the store
-     * @param before the facts of the stored content
+     * @param number the file's place in this run's index (see {@link #storedAmongNewFiles})
+     * @param before the facts of the stored content; for a new file, those of an empty file (see {@link #compareNew})
      * @param importsChanged whether its imports may differ too, which may change what its supertypes and annotations are
      * @param addedTypes types it declares beside those of its stored content, which join the type universe
      */
@@ -212,8 +212,9 @@ public final class GraphStore {
     }
 
     /**
-     * The files whose content differs from the stored one, by number, with their stored content's facts: what a patch
-     * and a walk over the stored calls lay over the store (see {@link ReferencePatch}, {@link CallSites}).
+     * The files whose content differs from the stored one and the new ones, by this run's numbers, with their stored
+     * content's facts (an empty file's for a new one): what a patch and a walk over the stored calls lay over the store
+     * (see {@link ReferencePatch}, {@link CallSites}).
      */
     record ChangedFiles(List<Integer> numbers, List<FileFacts> before) {
     }
@@ -253,18 +254,24 @@ public final class GraphStore {
     private Verdict compare(StoredFiles stored, Key key, SourceIndex index, Function<String, Optional<FileFacts>> storedFacts,
             Predicate<String> committed, Function<String, Set<String>> visibleFrom) {
         int rewriteAfter = Math.max(this.rewriteAfter, index.files().size() / 50);
-        Optional<List<Integer>> otherContent = samePathsOtherContent(stored, index);
-        if (otherContent.isPresent()) {
+        Optional<Lineup> lineup = samePathsOtherContent(stored, index)
+                .map(otherContent -> new Lineup(null, otherContent, otherContent, List.of()))
+                .or(() -> storedAmongNewFiles(stored, index, rewriteAfter));
+        if (lineup.isPresent()) {
             List<IndexedFile> files = index.files();
             Inputs inputs = Inputs.SAME;
             boolean stale = false;
             Set<String> otherWords = new HashSet<>();
             List<WordsChanged> namesChanged = new ArrayList<>();
+            List<Integer> changedNumbers = new ArrayList<>();
             List<FileFacts> storedContent = new ArrayList<>();
-            for (int i : otherContent.get()) {
+            List<Integer> otherContent = lineup.get().otherContent();
+            for (int k = 0; k < otherContent.size(); k++) {
+                int i = otherContent.get(k);
                 // Asked for every file, so that the facts index keeps what the stored graph needs (see compareInputs).
-                Optional<FileFacts> before = storedFacts.apply(stored.contentId(i));
+                Optional<FileFacts> before = storedFacts.apply(stored.contentId(lineup.get().otherContentStored().get(k)));
                 stale |= committed.test(files.get(i).path());
+                changedNumbers.add(i);
                 before.ifPresent(storedContent::add);
                 if (before.isEmpty()) {
                     inputs = Inputs.UNKNOWN;
@@ -272,12 +279,20 @@ public final class GraphStore {
                     inputs = compareNames(before.get(), files.get(i), i, otherWords, namesChanged);
                 }
             }
-            boolean rewrite = stale || otherContent.get().size() >= rewriteAfter;
+            for (int i : lineup.get().added()) {
+                stale |= committed.test(files.get(i).path());
+                changedNumbers.add(i);
+                storedContent.add(FileFacts.empty(files.get(i).facts().packageName()));
+                if (inputs == Inputs.SAME) {
+                    inputs = compareNew(files.get(i), i, otherWords, namesChanged);
+                }
+            }
+            boolean rewrite = stale || changedNumbers.size() >= rewriteAfter;
             if (inputs != Inputs.SAME) {
                 return new Verdict(Optional.empty(), rewrite || inputs == Inputs.UNKNOWN);
             }
-            return storedOrPatched(stored, index, key, new ChangedFiles(otherContent.get(), storedContent), otherWords, namesChanged,
-                    visibleFrom, stale, rewrite);
+            return storedOrPatched(stored, index, key, lineup.get(), new ChangedFiles(changedNumbers, storedContent), otherWords,
+                    namesChanged, visibleFrom, stale, rewrite);
         }
         // Files were added, removed or moved: count the differences path by path, for the decision to write.
         Comparison comparison = new Comparison(stored, storedFacts, committed);
@@ -370,6 +385,27 @@ public final class GraphStore {
     }
 
     /**
+     * A file the store lacks (see {@link #storedAmongNewFiles}): patched in as a file whose stored content declared,
+     * imported and wrote nothing, all it declares added, when it is in main sources, parses and declares a type, and
+     * writes no string literal or annotation class literal a type could be named by (as for types added to a file:
+     * see {@link FileFacts#typesAddedTo}). A test source's file may make or change a test class: the graph is built.
+     */
+    private static Inputs compareNew(IndexedFile file, int number, Set<String> words, List<WordsChanged> namesChanged) {
+        FileFacts now = file.facts();
+        if (file.test() || !now.parsed() || now.types().isEmpty()) {
+            return Inputs.OTHER;
+        }
+        FileFacts before = FileFacts.empty(now.packageName());
+        Optional<List<DeclaredType>> added = now.typesAddedTo(before);
+        if (added.isEmpty()) {
+            return Inputs.OTHER;
+        }
+        words.addAll(before.wordsDifferingFrom(now));
+        namesChanged.add(new WordsChanged(file, number, before, true, added.get()));
+        return Inputs.SAME;
+    }
+
+    /**
      * The verdict when every changed file's graph inputs are as stored but for the names it writes: the stored graph
      * as it is when none of them can resolve to other types, patched when some can (see {@link ReferencePatch}), and
      * a build when the catalog may differ or the patch declines.
@@ -379,10 +415,11 @@ public final class GraphStore {
      * @param stale whether a committed file differs from the store: a patched graph is then stored, as the next runs
      *     would patch it again
      */
-    private Verdict storedOrPatched(StoredFiles stored, SourceIndex index, Key key, ChangedFiles changed, Set<String> words,
-            List<WordsChanged> namesChanged, Function<String, Set<String>> visibleFrom, boolean stale, boolean rewrite) {
+    private Verdict storedOrPatched(StoredFiles stored, SourceIndex index, Key key, Lineup lineup, ChangedFiles changed,
+            Set<String> words, List<WordsChanged> namesChanged, Function<String, Set<String>> visibleFrom, boolean stale,
+            boolean rewrite) {
         try {
-            Stored graph = stored.graph(index.files(), changed);
+            Stored graph = stored.graph(index.files(), lineup, changed);
             if (anyCatalogWord(words)) {
                 return new Verdict(Optional.empty(), rewrite);
             }
@@ -435,6 +472,58 @@ public final class GraphStore {
             }
         }
         return Optional.of(otherContent);
+    }
+
+    /**
+     * How this run's files line up with the stored ones when each stored file is still there, in its module and root.
+     *
+     * @param current by stored number, the file's number in this run's index; null when they are the same numbers
+     * @param otherContent this run's numbers of the files whose content differs from the stored one
+     * @param otherContentStored the stored numbers of the same files, in the same order
+     * @param added this run's numbers of the files the store lacks
+     */
+    private record Lineup(int[] current, List<Integer> otherContent, List<Integer> otherContentStored, List<Integer> added) {
+        int current(int stored) {
+            return current == null ? stored : current[stored];
+        }
+    }
+
+    /**
+     * When this run has every stored file, in the same module and root, and at most {@code limit} more (files added
+     * since, which the stored graph can take in: see {@link #compareNew}): how the two line up. Empty when a stored
+     * file is gone or moved to another module or root. The stored files are found in this run's list as a merge of
+     * two lists in path order; each stored path is compared where it lies, as {@link #samePathsOtherContent} does.
+     */
+    private static Optional<Lineup> storedAmongNewFiles(StoredFiles stored, SourceIndex index, int limit) {
+        List<IndexedFile> files = index.files();
+        int newFiles = files.size() - stored.count();
+        if (newFiles <= 0 || newFiles > limit) {
+            return Optional.empty();
+        }
+        int[] current = new int[stored.count()];
+        List<Integer> otherContent = new ArrayList<>();
+        List<Integer> otherContentStored = new ArrayList<>();
+        List<Integer> added = new ArrayList<>();
+        int next = 0;
+        String previousStored = "";
+        for (int i = 0; i < files.size(); i++) {
+            IndexedFile file = files.get(i);
+            byte verdict = next < stored.count() ? stored.compare(next, file, previousStored) : StoredFiles.OTHER_FILE;
+            if (verdict == StoredFiles.OTHER_FILE) {
+                if (added.size() == newFiles) {
+                    return Optional.empty(); // a stored file is not where this run has it
+                }
+                added.add(i);
+                continue;
+            }
+            if (verdict == StoredFiles.OTHER_CONTENT) {
+                otherContent.add(i);
+                otherContentStored.add(next);
+            }
+            current[next++] = i;
+            previousStored = file.path();
+        }
+        return next == stored.count() ? Optional.of(new Lineup(current, otherContent, otherContentStored, added)) : Optional.empty();
     }
 
     /**
@@ -995,10 +1084,11 @@ public final class GraphStore {
         /**
          * The graph and catalog after the files.
          *
-         * @param current this run's files, which are the stored ones, in their order
-         * @param changed those whose content differs from the stored one
+         * @param current this run's files: the stored ones, in their order, perhaps with new ones among them
+         * @param lineup where each stored file is among them
+         * @param changed those whose content differs from the stored one, and the new ones, by this run's numbers
          */
-        Stored graph(List<IndexedFile> current, ChangedFiles changed) throws CacheFraming.CorruptException {
+        Stored graph(List<IndexedFile> current, Lineup lineup, ChangedFiles changed) throws CacheFraming.CorruptException {
             bytes.seek(graphStart);
             int nodeCount = bytes.count();
             List<Node> nodes = new ArrayList<>(nodeCount);
@@ -1022,7 +1112,7 @@ public final class GraphStore {
             for (int i = 0; i < testCount; i++) {
                 TypeRef type = type(nodes);
                 int file = bytes.varint() - 1;
-                String path = file >= 0 ? current.get(number(file, count())).path() : bytes.text();
+                String path = file >= 0 ? current.get(lineup.current(number(file, count()))).path() : bytes.text();
                 ImmutableSortedSet<String> classTags = sortedTexts();
                 ImmutableSortedSet<String> onEvery = sortedTexts();
                 int flags = bytes.varint();
@@ -1052,6 +1142,9 @@ public final class GraphStore {
                 // Only a type is declared by a file: the stored calls' callers are checked against this alone.
                 if (declaringFile[id] != 0 && !(nodes.get(id) instanceof Node.Type)) {
                     throw new CacheFraming.CorruptException("a declaring file for a node that is no type");
+                }
+                if (declaringFile[id] != 0) { // by this run's numbers, which differ from the stored ones past a new file
+                    declaringFile[id] = lineup.current(declaringFile[id] - 1) + 1;
                 }
             }
             WrittenWords writtenWords = WrittenWords.read(bytes);

@@ -99,6 +99,11 @@ final class ReferencePatch {
             Set<TypeRef> after = new LinkedHashSet<>(before);
             after.addAll(added);
             resolverAfter = new NameResolver(TypeUniverse.of(after));
+            // Every type added gets its node and file first: a type added in one file may extend one added in another,
+            // which must then count as a project type (see addEdgesOfNewType).
+            for (GraphStore.WordsChanged file : files) {
+                declareAddedTypes(file);
+            }
         }
         for (GraphStore.WordsChanged file : files) {
             if (!apply(file)) {
@@ -251,13 +256,6 @@ final class ReferencePatch {
             }
             return true;
         }
-        for (DeclaredType type : changed.addedTypes()) {
-            int id = graph.typeId(new TypeRef(changed.file().module(), type.name()));
-            if (id >= declaringFile.length) {
-                declaringFile = Arrays.copyOf(declaringFile, Math.max(id + 1, declaringFile.length * 2));
-            }
-            declaringFile[id] = file;
-        }
         // The file's share changes in every list it has one in: those of the types it names, before and now, and
         // those of its own types (file mates), the new ones included.
         int[] types = declaredTypes(changed);
@@ -285,6 +283,17 @@ final class ReferencePatch {
             addEdgesOfNewType(changed, type, visible);
         }
         return true;
+    }
+
+    /** Numbers the types {@code changed} adds, and notes its file as theirs. */
+    private void declareAddedTypes(GraphStore.WordsChanged changed) {
+        for (DeclaredType type : changed.addedTypes()) {
+            int id = graph.typeId(new TypeRef(changed.file().module(), type.name()));
+            if (id >= declaringFile.length) {
+                declaringFile = Arrays.copyOf(declaringFile, Math.max(id + 1, declaringFile.length * 2));
+            }
+            declaringFile[id] = changed.number() + 1;
+        }
     }
 
     /**

@@ -59,6 +59,16 @@ public record FileFacts(
                 ImmutableSet.of(), ImmutableSet.of());
     }
 
+    /**
+     * The facts of a file in {@code packageName} that declares, imports and writes nothing: what a stored graph takes
+     * a new file's stored content to be, so that all it declares counts as added (see {@link #typesAddedTo}).
+     */
+    public static FileFacts empty(String packageName) {
+        return new FileFacts(packageName, ImmutableList.of(), ImmutableList.of(), ImmutableList.of(), ImmutableList.of(),
+                ImmutableList.of(), ImmutableSet.of(), ImmutableSet.of(), ImmutableSet.of(), Optional.empty(), Fingerprint.NONE,
+                Fingerprint.NONE, ImmutableSet.of(), ImmutableSet.of());
+    }
+
     public boolean parsed() {
         return parseProblem.isEmpty();
     }
