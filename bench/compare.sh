@@ -12,7 +12,8 @@
 # change, with a 1-file change (a new type each run, as in bench/run.sh) and with a 1-method-body change (another
 # number in weight() each run), and every run's figures; and with a 1-method-body change that writes a new word (a
 # local variable named anew each run), and one that imports a type of another package and names it; and a run on a
-# feature branch one commit ahead of main (a method-body edit committed), as a pull request's CI step sees it. Since
+# feature branch one commit ahead of main (a method-body edit committed), as a pull request's CI step sees it; and a
+# new file of main sources (a class named anew each run, naming a class of its package), as a new class starts. Since
 # bin/tia starts git's status before the JVM (and before that the CLI did, before it read its arguments), the status
 # is outside the engine's figure: compare wall figures across those changes.
 set -euo pipefail
@@ -26,6 +27,10 @@ one_file=$(git -C "$repo" ls-files 'modules/m1/src/main/java/*.java' | sed -n 1p
 # A type of another package of the module, which the last scenario imports and names.
 other_file=$(git -C "$repo" ls-files 'modules/m1/src/main/java/*.java' | grep -v "^$(dirname "$one_file")/" | sed -n 1p)
 other_type=$(echo "$other_file" | sed 's|^modules/m1/src/main/java/||; s|\.java$||; s|/|.|g')
+# The folder of the new files, and their package.
+new_dir="$repo/$(dirname "$one_file")"
+new_package=$(dirname "$one_file" | sed 's|^modules/m1/src/main/java/||; s|/|.|g')
+one_type=$(basename "$one_file" .java)
 
 build() { # rev name: a worktree with bin/tia and the CLI jar of that revision, under $work/compare/name
   local dir="$work/compare/$2"
@@ -50,7 +55,7 @@ cell() { echo "$(echo "$1" | median 1) / $(echo "$1" | median 2)"; }
 echo "compare: building $old_rev and $new_rev" >&2
 build "$old_rev" old
 build "$new_rev" new
-restore="git -C $repo checkout -q -- ."
+restore="git -C $repo checkout -q -- . && rm -f $new_dir/Added*.java"
 feature=tia-bench-feature
 trap 'eval "$restore"; git -C "$repo" checkout -q main; git -C "$repo" branch -q -D $feature' EXIT
 eval "$restore"
@@ -63,7 +68,7 @@ git -C "$repo" checkout -q main
 # bin/tia picks its JVM options for warm runs when the default index folder holds an index: make sure it does
 "$work/compare/new/bin/tia" affected --repo "$repo" --no-write >/dev/null 2>&1 || true
 for name in old new; do run "$name" >/dev/null; run "$name" >/dev/null; done # each build's index and archive made
-declare -A none one body word named branch
+declare -A none one body word named branch added
 for _ in $(seq "$rounds"); do
   for name in old new; do
     eval "$restore"; none[$name]+="$(run "$name") "
@@ -75,13 +80,18 @@ for _ in $(seq "$rounds"); do
     eval "$restore"; sed -i "0,/^import /s//import $other_type;\nimport /; /public int weight()/,/}/ s/return \([0-9]*\);/Object other = (${other_type##*.}) null; return \1;/" "$repo/$one_file"
     named[$name]+="$(run "$name") "
     eval "$restore"; git -C "$repo" checkout -q $feature; branch[$name]+="$(run "$name") "; git -C "$repo" checkout -q main
+    eval "$restore"; stamp=$(date +%s%N)
+    printf 'package %s;\n\npublic class Added%s {\n    private final %s used = null;\n}\n' "$new_package" "$stamp" "$one_type" \
+      > "$new_dir/Added$stamp.java"
+    added[$name]+="$(run "$name") "
   done
 done
-echo "| $size classes, $rounds rounds; median engine / wall ms | no change | 1 file changed | 1 method body changed | 1 method body, new local | 1 method body, imports and names a type | on a branch 1 commit ahead |"
-echo "|---|---:|---:|---:|---:|---:|---:|"
+eval "$restore"
+echo "| $size classes, $rounds rounds; median engine / wall ms | no change | 1 file changed | 1 method body changed | 1 method body, new local | 1 method body, imports and names a type | on a branch 1 commit ahead | 1 new file |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|"
 for name in old new; do
   rev=$([ $name = old ] && echo "$old_rev" || echo "$new_rev")
-  echo "| $rev | $(cell "${none[$name]}") | $(cell "${one[$name]}") | $(cell "${body[$name]}") | $(cell "${word[$name]}") | $(cell "${named[$name]}") | $(cell "${branch[$name]}") |"
+  echo "| $rev | $(cell "${none[$name]}") | $(cell "${one[$name]}") | $(cell "${body[$name]}") | $(cell "${word[$name]}") | $(cell "${named[$name]}") | $(cell "${branch[$name]}") | $(cell "${added[$name]}") |"
 done
-for name in old new; do echo "$name (engine:wall ms): no change ${none[$name]}; 1 file ${one[$name]}; 1 method body ${body[$name]}; new local ${word[$name]}; names a type ${named[$name]}; branch ${branch[$name]}" >&2; done
+for name in old new; do echo "$name (engine:wall ms): no change ${none[$name]}; 1 file ${one[$name]}; 1 method body ${body[$name]}; new local ${word[$name]}; names a type ${named[$name]}; branch ${branch[$name]}; new file ${added[$name]}" >&2; done
 git -C "$here" worktree remove --force "$work/compare/old" && git -C "$here" worktree remove --force "$work/compare/new"
