@@ -486,6 +486,11 @@ public final class GraphStore {
         int current(int stored) {
             return current == null ? stored : current[stored];
         }
+
+        /** Whether the numbers differ: files were added ahead of stored ones. */
+        boolean renumbered() {
+            return current != null;
+        }
     }
 
     /**
@@ -1133,6 +1138,7 @@ public final class GraphStore {
             boolean patchable = bytes.varint() == 1;
             int[] referenceEdges = new int[nodeCount];
             int[] declaringFile = new int[nodeCount];
+            boolean renumbered = lineup.renumbered();
             for (int id = 0; id < nodeCount; id++) {
                 referenceEdges[id] = bytes.varint();
                 declaringFile[id] = bytes.varint();
@@ -1143,7 +1149,7 @@ public final class GraphStore {
                 if (declaringFile[id] != 0 && !(nodes.get(id) instanceof Node.Type)) {
                     throw new CacheFraming.CorruptException("a declaring file for a node that is no type");
                 }
-                if (declaringFile[id] != 0) { // by this run's numbers, which differ from the stored ones past a new file
+                if (renumbered && declaringFile[id] != 0) { // by this run's numbers, which differ past a new file
                     declaringFile[id] = lineup.current(declaringFile[id] - 1) + 1;
                 }
             }
