@@ -321,20 +321,56 @@ class GraphStoreTest {
         }
     }
 
-    /** A new file of test sources may be a test class, or make one: the catalog is built again, and the graph with it. */
+    /**
+     * A new test file whose supertypes and annotations name no project type: its test classes' entries come from it
+     * alone, and join the catalog and their module's tests where a build puts them.
+     */
     @Test
-    void aNewTestFileBuildsTheGraph() throws IOException {
+    void aNewTestFileIsPatchedIn() throws IOException {
         try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
             analyze();
-            repo.write("libs/payments/src/test/java/com/example/payments/ReceiptTest.java", """
+            // Ahead of the module's other tests in path order, tagged, with a helper type beside it.
+            repo.write("libs/payments/src/test/java/com/example/payments/AReceiptTest.java", """
+                    package com.example.payments;
+
+                    import org.junit.jupiter.api.Tag;
+                    import org.junit.jupiter.api.Test;
+
+                    @Tag("fast")
+                    class AReceiptTest {
+                        @Test
+                        void keepsTheAmount() {
+                            new Receipt(1, new ReceiptFixture().name());
+                        }
+                    }
+
+                    class ReceiptFixture {
+                        String name() {
+                            return "card";
+                        }
+                    }
+                    """);
+
+            Analysis warm = analyze();
+            assertPatchedAsBuilt(warm, 1);
+            assertThat(warm.catalog().tests()).isEqualTo(analyzeWithoutIndex().catalog().tests());
+            assertSelected(warm, "AReceiptTest");
+        }
+    }
+
+    /** A new test extending a project type, or carrying a project annotation, may take tags or tests from it: built. */
+    @Test
+    void aNewTestFileNamingAProjectTypeAboveItBuildsTheGraph() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            analyze();
+            repo.write("libs/payments/src/test/java/com/example/payments/RefundGatewayTest.java", """
                     package com.example.payments;
 
                     import org.junit.jupiter.api.Test;
 
-                    class ReceiptTest {
+                    class RefundGatewayTest extends CardPaymentGatewayTest {
                         @Test
-                        void keepsTheAmount() {
-                            new Receipt(1, "card");
+                        void refunds() {
                         }
                     }
                     """);
@@ -342,7 +378,31 @@ class GraphStoreTest {
             Analysis warm = analyze();
             assertThat(warm.graphFromStore()).isFalse();
             assertThat(JsonReport.render(warm.selection())).isEqualTo(reportWithoutIndex());
-            assertSelected(warm, "ReceiptTest");
+        }
+    }
+
+    /** An integration test reaches its whole module, through edges a build adds for every main type: built. */
+    @Test
+    void aNewIntegrationTestFileBuildsTheGraph() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            analyze();
+            repo.write("libs/payments/src/test/java/com/example/payments/PaymentsIT.java", """
+                    package com.example.payments;
+
+                    import org.junit.jupiter.api.Test;
+                    import org.springframework.boot.test.context.SpringBootTest;
+
+                    @SpringBootTest
+                    class PaymentsIT {
+                        @Test
+                        void starts() {
+                        }
+                    }
+                    """);
+
+            Analysis warm = analyze();
+            assertThat(warm.graphFromStore()).isFalse();
+            assertThat(JsonReport.render(warm.selection())).isEqualTo(reportWithoutIndex());
         }
     }
 

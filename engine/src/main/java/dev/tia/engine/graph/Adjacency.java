@@ -208,6 +208,20 @@ final class Adjacency {
         degrees[from] = degree + 1;
     }
 
+    /**
+     * Puts {@code from -> to} at place {@code at} of {@code from}'s edges, at or after its reference edges: where a
+     * build adds it, for a patch (see {@code ReferencePatch}).
+     */
+    void insertEdge(int from, int at, int to) {
+        int degree = degrees[from];
+        int[] row = new int[degree + 1];
+        System.arraycopy(successors[from], 0, row, 0, at);
+        row[at] = to;
+        System.arraycopy(successors[from], at, row, at + 1, degree - at);
+        successors[from] = row;
+        degrees[from] = degree + 1;
+    }
+
     /** Records that the edges from node {@code id} to its supertypes are left out on purpose. */
     void leaveOutSupertypes(int id) {
         supertypesLeftOut.set(id);

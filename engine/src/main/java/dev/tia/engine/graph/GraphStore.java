@@ -386,13 +386,14 @@ public final class GraphStore {
 
     /**
      * A file the store lacks (see {@link #storedAmongNewFiles}): patched in as a file whose stored content declared,
-     * imported and wrote nothing, all it declares added, when it is in main sources, parses and declares a type, and
-     * writes no string literal or annotation class literal a type could be named by (as for types added to a file:
-     * see {@link FileFacts#typesAddedTo}). A test source's file may make or change a test class: the graph is built.
+     * imported and wrote nothing, all it declares added, when it parses, declares a type, and writes no string literal
+     * or annotation class literal a type could be named by (as for types added to a file: see
+     * {@link FileFacts#typesAddedTo}); in test sources, when its test classes' catalog entries come from it alone
+     * (see {@link ReferencePatch}).
      */
     private static Inputs compareNew(IndexedFile file, int number, Set<String> words, List<WordsChanged> namesChanged) {
         FileFacts now = file.facts();
-        if (file.test() || !now.parsed() || now.types().isEmpty()) {
+        if (!now.parsed() || now.types().isEmpty()) {
             return Inputs.OTHER;
         }
         FileFacts before = FileFacts.empty(now.packageName());
@@ -677,7 +678,7 @@ public final class GraphStore {
             }
             // Types added are no stored file's: the stored calls no longer list every declared type's.
             boolean typesAdded = files.stream().anyMatch(file -> !file.addedTypes().isEmpty());
-            return Optional.of(new Stored(implementations, nodes, successors, supertypesLeftOut, tests, patch.hierarchy(),
+            return Optional.of(new Stored(implementations, nodes, successors, supertypesLeftOut, patch.tests(), patch.hierarchy(),
                     referenceEdges, patch.declaringFile(), patchable, writtenWords, typesAdded ? StoredCalls.NONE : calls, changed,
                     graph, files.size()));
         }

@@ -6,9 +6,11 @@ import dev.tia.engine.io.CacheFraming;
 import dev.tia.engine.source.DeclaredType;
 import dev.tia.engine.source.FileFacts;
 import dev.tia.engine.source.IndexedFile;
+import dev.tia.engine.source.MethodFacts;
 import dev.tia.engine.source.NameResolver;
 import dev.tia.engine.source.ResourceFacts;
 import dev.tia.engine.source.SourceIndex;
+import dev.tia.engine.source.TestCatalog;
 import dev.tia.engine.source.TestClass;
 import dev.tia.engine.source.TypeKind;
 import dev.tia.engine.source.TypeRef;
@@ -49,6 +51,8 @@ final class ReferencePatch {
     private final Function<String, Set<String>> visibleFrom;
     private final TypeHierarchy hierarchy;
     private final ImmutableMap<TypeRef, TestClass> tests;
+    /** The catalog, with the test classes of new test files. */
+    private ImmutableMap<TypeRef, TestClass> patchedTests;
     private final boolean implementations;
     private final WrittenWords writtenWords;
     /** Resolution against the universe as stored, and with the types added (the same resolver when none is). */
@@ -70,6 +74,7 @@ final class ReferencePatch {
         this.visibleFrom = visibleFrom;
         this.hierarchy = hierarchy;
         this.tests = tests;
+        this.patchedTests = tests;
         this.implementations = implementations;
         this.writtenWords = writtenWords;
     }
@@ -117,6 +122,11 @@ final class ReferencePatch {
     TypeHierarchy hierarchy() {
         return addedSupertypes.isEmpty() && addedOutside.isEmpty() ? hierarchy
                 : TypeHierarchy.with(hierarchy, addedSupertypes, addedOutside);
+    }
+
+    /** The test catalog, with the test classes of new test files. */
+    ImmutableMap<TypeRef, TestClass> tests() {
+        return patchedTests;
     }
 
     /** The declaring file of each node, with the types added. */
@@ -185,8 +195,8 @@ final class ReferencePatch {
             }
         }
         if (tests.values().stream().anyMatch(TestClass::reachesWholeModule)) {
-            for (TypeRef type : added) {
-                if (artifactOf(type.module()) < 0) {
+            for (GraphStore.WordsChanged file : files) {
+                if (!file.file().test() && !file.addedTypes().isEmpty() && artifactOf(file.file().module()) < 0) {
                     return false;
                 }
             }
@@ -282,7 +292,66 @@ final class ReferencePatch {
         for (DeclaredType type : changed.addedTypes()) {
             addEdgesOfNewType(changed, type, visible);
         }
+        return !changed.file().test() || addTests(changed);
+    }
+
+    /**
+     * The test classes of a new file of test sources (see {@link #onlyReferencesDiffer}): each joins the catalog, and
+     * its module's tests node, in the catalog's order (the files' order), as a build adds them. A test that reaches a
+     * whole module or scans classes would have edges from artifacts or class structures, perhaps make every main type
+     * reach its artifact: the graph is built for it.
+     */
+    private boolean addTests(GraphStore.WordsChanged changed) throws CacheFraming.CorruptException {
+        ImmutableMap<TypeRef, TestClass> entries = TestCatalog.entriesOf(changed.file(), resolverAfter, visibleFrom::apply);
+        if (entries.isEmpty()) {
+            return true;
+        }
+        int moduleTests = moduleTestsOf(changed.file().module());
+        if (moduleTests < 0) {
+            return false;
+        }
+        int file = changed.number() + 1;
+        for (TestClass test : entries.values()) {
+            if (test.reachesWholeModule() || test.scansClasses()) {
+                return false;
+            }
+            int[] row = graph.successors(moduleTests);
+            int at = graph.referenceEdges(moduleTests);
+            while (at < graph.degree(moduleTests) && fileOf(row[at]) <= file) {
+                at++;
+            }
+            graph.insertEdge(moduleTests, at, graph.findType(test.type()));
+        }
+        patchedTests = withEntries(patchedTests, entries);
         return true;
+    }
+
+    /** {@code tests} with {@code entries}, all of one file, in the catalog's order: by path. */
+    private static ImmutableMap<TypeRef, TestClass> withEntries(ImmutableMap<TypeRef, TestClass> tests,
+            ImmutableMap<TypeRef, TestClass> entries) {
+        String path = entries.values().iterator().next().path();
+        ImmutableMap.Builder<TypeRef, TestClass> merged = ImmutableMap.builderWithExpectedSize(tests.size() + entries.size());
+        boolean placed = false;
+        for (Map.Entry<TypeRef, TestClass> test : tests.entrySet()) {
+            if (!placed && test.getValue().path().compareTo(path) > 0) {
+                merged.putAll(entries);
+                placed = true;
+            }
+            merged.put(test);
+        }
+        if (!placed) {
+            merged.putAll(entries);
+        }
+        return merged.buildOrThrow();
+    }
+
+    private int moduleTestsOf(String module) {
+        for (int id = 0; id < graph.size(); id++) {
+            if (graph.node(id) instanceof Node.ModuleTests tests && tests.path().equals(module)) {
+                return id;
+            }
+        }
+        return -1;
     }
 
     /** Numbers the types {@code changed} adds, and notes its file as theirs. */
@@ -315,7 +384,7 @@ final class ReferencePatch {
                 graph.putEdge(node, graph.typeId(target));
             }
         }
-        if (tests.values().stream().anyMatch(TestClass::reachesWholeModule)) {
+        if (!changed.file().test() && tests.values().stream().anyMatch(TestClass::reachesWholeModule)) {
             graph.putEdge(node, artifactOf(type.module()));
         }
         List<TypeRef> project = new ArrayList<>();
@@ -335,11 +404,14 @@ final class ReferencePatch {
 
     /**
      * For a file with other imports or types added: whether its supertypes resolve as before and the catalog reads
-     * none of its names (it is not in test sources, declares no annotation type and no test class's ancestor).
+     * none of its names (it is not in test sources, declares no annotation type and no test class's ancestor). A
+     * file of test sources whose stored content declared nothing (a new one) may add types that name no project type
+     * as a supertype or annotation: then no entry of the catalog but their own can differ, and those are made from
+     * the file alone (see {@link #addTests}).
      */
     private boolean onlyReferencesDiffer(GraphStore.WordsChanged changed, Set<String> visible) {
         if (changed.file().test()) {
-            return false;
+            return changed.before().types().isEmpty() && !changed.addedTypes().isEmpty() && namesNoProjectTypeAbove(changed, visible);
         }
         for (DeclaredType type : changed.before().types()) {
             if (type.kind() == TypeKind.ANNOTATION || testsAndAncestors().contains(new TypeRef(changed.file().module(), type.name()))) {
@@ -348,6 +420,24 @@ final class ReferencePatch {
             for (String supertype : type.supertypes()) {
                 if (!List.copyOf(resolverBefore.resolve(changed.before(), supertype, visible))
                         .equals(List.copyOf(resolverAfter.resolve(changed.file().facts(), supertype, visible)))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Whether no supertype or annotation (of a type or a method) the file declares resolves to a project type. */
+    private boolean namesNoProjectTypeAbove(GraphStore.WordsChanged changed, Set<String> visible) {
+        FileFacts facts = changed.file().facts();
+        for (DeclaredType type : facts.types()) {
+            List<String> names = new ArrayList<>(type.supertypes());
+            names.addAll(type.annotations());
+            for (MethodFacts method : type.methods()) {
+                names.addAll(method.annotations());
+            }
+            for (String name : names) {
+                if (!resolverAfter.resolve(facts, name, visible).isEmpty()) {
                     return false;
                 }
             }

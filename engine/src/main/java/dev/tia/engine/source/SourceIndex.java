@@ -70,6 +70,12 @@ public final class SourceIndex {
         return stats;
     }
 
+    /** An index of {@code files} alone (in path order), without resources: what one file's catalog entries are made from. */
+    static SourceIndex of(List<IndexedFile> files) {
+        return new SourceIndex(ImmutableList.copyOf(files), ImmutableList.of(), ImmutableList.of(),
+                new Stats(files.size(), 0, files.size()));
+    }
+
     /** Parses every Java file in the modules' source roots (no cache, no progress) and scans their resources. */
     public static SourceIndex build(Workspace workspace, SourceTree tree, JavaFileAnalyzer analyzer) {
         return build(workspace, tree, analyzer, FactsCache.none(), Progress.NONE);

@@ -53,6 +53,18 @@ public final class TestCatalog {
         return new Builder(index, resolutions, resolver, visibility).build();
     }
 
+    /**
+     * The entries a build makes for the types of {@code file} when none of them depends on another project type: no
+     * supertype and no annotation written in the file (on a type or a method) resolves to one, which the caller checks.
+     * Each entry is then made from the file alone, as {@link #build} makes it: what a stored catalog takes in for a new
+     * file of test sources. In the file's order, as the catalog's.
+     */
+    public static ImmutableMap<TypeRef, TestClass> entriesOf(IndexedFile file, NameResolver resolver, VisibleModules visibility) {
+        Resolutions resolutions = new Resolutions(
+                ImmutableMap.of(file.path(), FileResolution.of(file, resolver, visibility.from(file.module()))), 0, 1);
+        return new Builder(SourceIndex.of(List.of(file)), resolutions, resolver, visibility).build().tests();
+    }
+
     /** A catalog as stored by an earlier run, in its order. */
     public static TestCatalog of(ImmutableMap<TypeRef, TestClass> tests) {
         return new TestCatalog(tests);
