@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # tia's benchmark: generates synthetic multi-module git repositories (bench/GenerateRepo.java) and measures
-# bin/tia affected on them: cold index, warm with no change, warm with a 1-file change, a new file, warm with 5% of files
+# bin/tia affected on them: cold index, warm with no change, warm with a 1-file change, a new file, a new test, warm with 5% of files
 # changed, warm on a feature branch a commit ahead of main (a pull request's CI step), and the engine alone in a long-lived JVM (bench/EngineLoop.java); beside them the lower bounds (reading every source file, git diff --name-only, an empty JVM).
 #
 # Usage: bench/run.sh [SIZES...]      (default: 1000 10000 50000 classes)
@@ -98,6 +98,16 @@ for size in "${sizes[@]}"; do
   }
   added=$(scenario "$repo" "$restore; rm -f '$new_dir'/Added*.java; add_class")
   rm -f "$new_dir"/Added*.java
+  # A new test class beside the class's test (named anew each run), calling the class.
+  new_test_dir="$repo/$(dirname "$one_file" | sed 's|/src/main/java/|/src/test/java/|')"
+  add_test() {
+    local stamp
+    stamp=$(date +%s%N)
+    printf 'package %s;\n\nimport org.junit.jupiter.api.Test;\n\nclass Added%sTest {\n    @Test\n    void weighs() {\n        new %s().weight();\n    }\n}\n' \
+      "$new_package" "$stamp" "$one_type" > "$new_test_dir/Added${stamp}Test.java"
+  }
+  added_test=$(scenario "$repo" "$restore; rm -f '$new_test_dir'/Added*Test.java; add_test")
+  rm -f "$new_test_dir"/Added*Test.java
   five=$(scenario "$repo" "$restore; stamp=\$(date +%s%N); git -C '$repo' ls-files '*.java' | awk 'NR % 20 == 0' | while read -r f; do echo \"class Edit\$stamp { }\" >> '$repo/'\"\$f\"; done")
   # The engine alone in a JVM that has run it before (an IDE, a Maven daemon): no class loading, code compiled.
   # The 5% edit left its graph stored (its files are many): a run on the committed files stores theirs, as a
@@ -126,7 +136,7 @@ for size in "${sizes[@]}"; do
   # What tia itself asks git on every run that compares the working tree: no warm run can take less.
   git_status=$(lower_bound "GIT_OPTIONAL_LOCKS=0 git -C '$repo' status --porcelain=v1 -z --untracked-files=normal --no-renames --ignore-submodules=all")
   empty_jvm=$(lower_bound "java -cp '$work/empty' Empty")
-  results+=("$size $files $cold $warm $one $five $read_all $diff_names $empty_jvm $capped $loop $git_status $body $local_var $written $branch $added")
+  results+=("$size $files $cold $warm $one $five $read_all $diff_names $empty_jvm $capped $loop $git_status $body $local_var $written $branch $added $added_test")
 done
 
 machine="$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1) (kernel $(uname -r | cut -d- -f1))"
@@ -141,7 +151,7 @@ java_version="$(java -version 2>&1 | head -n 1)"
   echo "| classes | Java files | scenario | wall ms | engine ms | peak heap MB | files parsed |"
   echo "|---:|---:|---|---:|---:|---:|---:|"
   for row in "${results[@]}"; do
-    read -r size files cw ce ch cp ww we wh wp ow oe oh op fw fe fh fp rd dn ej xw xe xh xp lm lp gs bw be bh bp vw ve vh vp rw re rh rp aw ae ah ap nw ne nh np <<<"$row"
+    read -r size files cw ce ch cp ww we wh wp ow oe oh op fw fe fh fp rd dn ej xw xe xh xp lm lp gs bw be bh bp vw ve vh vp rw re rh rp aw ae ah ap nw ne nh np tw te th tp <<<"$row"
     echo "| $size | $files | cold (no index) | $cw | $ce | $ch | $cp |"
     echo "| $size | $files | cold, heap capped at 512 MB (-Xmx512m) | ${xw:-failed} | ${xe:-failed} | ${xh:-} | ${xp:-} |"
     echo "| $size | $files | warm, no change | $ww | $we | $wh | $wp |"
@@ -151,6 +161,7 @@ java_version="$(java -version 2>&1 | head -n 1)"
     echo "| $size | $files | warm, 1 method body changed (names nothing new) | $bw | $be | $bh | $bp |"
     echo "| $size | $files | warm, 1 method body changed (a new local variable) | $vw | $ve | $vh | $vp |"
     echo "| $size | $files | warm, 1 new file (a class of main sources) | $nw | $ne | $nh | $np |"
+    echo "| $size | $files | warm, 1 new test file (a test class) | $tw | $te | $th | $tp |"
     echo "| $size | $files | warm, 5% of files changed | $fw | $fe | $fh | $fp |"
     echo "| $size | $files | warm, on a branch 1 commit ahead, reports written (a pull request's CI step) | $aw | $ae | $ah | $ap |"
   done
