@@ -358,11 +358,69 @@ class GraphStoreTest {
         }
     }
 
-    /** A new test extending a project type, or carrying a project annotation, may take tags or tests from it: built. */
+    private static final String CHECKOUT_TESTS = "services/checkout/src/test/java/com/example/checkout/";
+
+    /**
+     * A new test inheriting its tests and tags from project types: its entry is made from its file and the files above
+     * it, resolved as a build resolves them, though the new file names none of the types they name.
+     */
     @Test
-    void aNewTestFileNamingAProjectTypeAboveItBuildsTheGraph() throws IOException {
+    void aNewTestInheritingFromProjectTypesIsPatchedIn() throws IOException {
         try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            // A base test whose tag comes from a project annotation, through another: the new test writes neither name.
+            repo.write(CHECKOUT_TESTS + "Journey.java", """
+                    package com.example.checkout;
+
+                    import java.lang.annotation.Retention;
+                    import java.lang.annotation.RetentionPolicy;
+
+                    @Retention(RetentionPolicy.RUNTIME)
+                    @LongRunning
+                    @interface Journey {
+                    }
+                    """);
+            repo.write(CHECKOUT_TESTS + "LongRunning.java", """
+                    package com.example.checkout;
+
+                    import java.lang.annotation.Retention;
+                    import java.lang.annotation.RetentionPolicy;
+                    import org.junit.jupiter.api.Tag;
+
+                    @Retention(RetentionPolicy.RUNTIME)
+                    @Tag("e2e")
+                    @interface LongRunning {
+                    }
+                    """);
+            repo.write(CHECKOUT_TESTS + "JourneyCheck.java", """
+                    package com.example.checkout;
+
+                    import org.junit.jupiter.api.Test;
+
+                    @Journey
+                    abstract class JourneyCheck {
+                        abstract Cart cart();
+
+                        @Test
+                        void checksOut() {
+                            new CartService().total(cart());
+                        }
+                    }
+                    """);
+            repo.commitAll("a journey base test");
             analyze();
+            // No test method of its own: only what it inherits makes it a test, of the e2e tier.
+            repo.write(CHECKOUT_TESTS + "BigCartJourneyTest.java", """
+                    package com.example.checkout;
+
+                    class BigCartJourneyTest extends JourneyCheck {
+                        @Override
+                        Cart cart() {
+                            return new Cart();
+                        }
+                    }
+                    """);
+            // Tests of its own besides those of a concrete base test, in another module, beside a fake of a project
+            // interface, which keeps its edge to the interface where the test's are left out.
             repo.write("libs/payments/src/test/java/com/example/payments/RefundGatewayTest.java", """
                     package com.example.payments;
 
@@ -371,13 +429,54 @@ class GraphStoreTest {
                     class RefundGatewayTest extends CardPaymentGatewayTest {
                         @Test
                         void refunds() {
+                            new FailingGateway().name();
+                        }
+                    }
+
+                    class FailingGateway implements PaymentGateway {
+                        public String name() {
+                            return "failing";
+                        }
+
+                        public Receipt charge(long cents) {
+                            throw new IllegalStateException();
                         }
                     }
                     """);
 
             Analysis warm = analyze();
+            assertPatchedAsBuilt(warm, 2);
+            assertThat(warm.catalog().tests()).isEqualTo(analyzeWithoutIndex().catalog().tests());
+            assertThat(warm.testsNamed("BigCartJourneyTest")).singleElement()
+                    .satisfies(t -> assertThat(t.status()).isEqualTo(TestStatus.EXCLUDED_BY_TAG));
+            assertSelected(warm, "RefundGatewayTest");
+        }
+    }
+
+    /** A new test whose base test changes too: the base's other subclasses' stored entries may read it, so built. */
+    @Test
+    void aNewTestWhoseBaseTestChangesBuildsTheGraph() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            analyze();
+            repo.write(CHECKOUT_TESTS + "BigCartCheckoutTest.java", """
+                    package com.example.checkout;
+
+                    class BigCartCheckoutTest extends CheckoutContractTest {
+                        @Override
+                        Cart cart() {
+                            return new Cart();
+                        }
+                    }
+                    """);
+            String base = read(CHECKOUT_TESTS + "CheckoutContractTest.java");
+            repo.write(CHECKOUT_TESTS + "CheckoutContractTest.java",
+                    base.replace("abstract class CheckoutContractTest {", "@org.junit.jupiter.api.Tag(\"e2e\")\nabstract class CheckoutContractTest {"));
+
+            Analysis warm = analyze();
             assertThat(warm.graphFromStore()).isFalse();
             assertThat(JsonReport.render(warm.selection())).isEqualTo(reportWithoutIndex());
+            assertThat(warm.testsNamed("SmallCartCheckoutTest")).singleElement()
+                    .satisfies(t -> assertThat(t.status()).isEqualTo(TestStatus.EXCLUDED_BY_TAG));
         }
     }
 

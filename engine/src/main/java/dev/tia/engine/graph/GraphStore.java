@@ -388,8 +388,8 @@ public final class GraphStore {
      * A file the store lacks (see {@link #storedAmongNewFiles}): patched in as a file whose stored content declared,
      * imported and wrote nothing, all it declares added, when it parses, declares a type, and writes no string literal
      * or annotation class literal a type could be named by (as for types added to a file: see
-     * {@link FileFacts#typesAddedTo}); in test sources, when its test classes' catalog entries come from it alone
-     * (see {@link ReferencePatch}).
+     * {@link FileFacts#typesAddedTo}); in test sources, when its test classes' catalog entries can be made from it and
+     * the unchanged files above it (see {@link ReferencePatch}).
      */
     private static Inputs compareNew(IndexedFile file, int number, Set<String> words, List<WordsChanged> namesChanged) {
         FileFacts now = file.facts();

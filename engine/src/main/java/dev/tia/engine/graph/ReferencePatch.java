@@ -24,6 +24,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -63,6 +64,10 @@ final class ReferencePatch {
     private final Set<TypeRef> addedOutside = new HashSet<>();
     /** The test classes and their project supertypes, once asked for. */
     private Set<TypeRef> testsAndAncestors;
+    /** This run's files, the numbers of those whose content differs from the stored one, and the types added. */
+    private SourceIndex index;
+    private Set<Integer> changedFiles;
+    private final List<TypeRef> added = new ArrayList<>();
 
     ReferencePatch(Adjacency graph, List<Node> nodes, List<TypeRef> typesLeftAtBase, int[] declaringFile,
             Function<String, Set<String>> visibleFrom, TypeHierarchy hierarchy, ImmutableMap<TypeRef, TestClass> tests,
@@ -88,7 +93,8 @@ final class ReferencePatch {
      * @param changedFiles the numbers of every file whose content differs from the stored one, {@code files} among them
      */
     boolean apply(List<GraphStore.WordsChanged> files, SourceIndex index, List<Integer> changedFiles) throws CacheFraming.CorruptException {
-        List<TypeRef> added = new ArrayList<>();
+        this.index = index;
+        this.changedFiles = new HashSet<>(changedFiles);
         for (GraphStore.WordsChanged file : files) {
             file.addedTypes().forEach(type -> added.add(new TypeRef(file.file().module(), type.name())));
         }
@@ -249,6 +255,14 @@ final class ReferencePatch {
         if ((changed.importsChanged() || adds) && !onlyReferencesDiffer(changed, visible)) {
             return false;
         }
+        ImmutableMap<TypeRef, TestClass> entries = ImmutableMap.of();
+        if (changed.file().test() && adds) {
+            Optional<ImmutableMap<TypeRef, TestClass>> made = entriesOfNewFile(changed);
+            if (made.isEmpty()) {
+                return false;
+            }
+            entries = made.get();
+        }
         Set<TypeRef> before = resolverBefore.references(changed.before(), visible);
         Set<TypeRef> now = resolverAfter.references(changed.file().facts(), visible);
         int file = changed.number() + 1;
@@ -290,22 +304,19 @@ final class ReferencePatch {
             }
         }
         for (DeclaredType type : changed.addedTypes()) {
-            addEdgesOfNewType(changed, type, visible);
+            addEdgesOfNewType(changed, type, visible, entries);
         }
-        return !changed.file().test() || addTests(changed);
+        return entries.isEmpty() || addTests(changed, entries);
     }
 
     /**
-     * The test classes of a new file of test sources (see {@link #onlyReferencesDiffer}): each joins the catalog, and
-     * its module's tests node, in the catalog's order (the files' order), as a build adds them. A test that reaches a
+     * The test classes of a new file of test sources (see {@link #entriesOfNewFile}): each joins the catalog, and its
+     * module's tests node, in the catalog's order (the files' order), as a build adds them. A test that reaches a
      * whole module or scans classes would have edges from artifacts or class structures, perhaps make every main type
      * reach its artifact: the graph is built for it.
      */
-    private boolean addTests(GraphStore.WordsChanged changed) throws CacheFraming.CorruptException {
-        ImmutableMap<TypeRef, TestClass> entries = TestCatalog.entriesOf(changed.file(), resolverAfter, visibleFrom::apply);
-        if (entries.isEmpty()) {
-            return true;
-        }
+    private boolean addTests(GraphStore.WordsChanged changed, ImmutableMap<TypeRef, TestClass> entries)
+            throws CacheFraming.CorruptException {
         int moduleTests = moduleTestsOf(changed.file().module());
         if (moduleTests < 0) {
             return false;
@@ -324,6 +335,88 @@ final class ReferencePatch {
         }
         patchedTests = withEntries(patchedTests, entries);
         return true;
+    }
+
+    /**
+     * The catalog's entries for the types of a new file of test sources, as a build makes them: from the file and the
+     * files of every project type above its types (see {@link TestCatalog#entriesOf}), resolved as the build resolves
+     * them. Empty, so that the graph is built, when one of those files changed too in this run: the stored entries of
+     * other tests may read it (a shared base test, a project annotation), and this patch makes no entry but the new
+     * file's.
+     */
+    private Optional<ImmutableMap<TypeRef, TestClass>> entriesOfNewFile(GraphStore.WordsChanged changed)
+            throws CacheFraming.CorruptException {
+        // The files above are found by resolving names, which is exact only for a file whose words the resolver's part
+        // of the universe covers (see universeTypes): widened to the words of every file found until it covers them all.
+        // The resolver after the change covers the words of every changed file, so a test naming no project type above
+        // it needs no other.
+        NameResolver resolver = resolverAfter;
+        Set<Integer> covered = Set.of(changed.number());
+        while (true) {
+            Set<Integer> above = filesAbove(changed.number(), resolver);
+            for (int number : above) {
+                if (number != changed.number() && changedFiles.contains(number)) {
+                    return Optional.empty();
+                }
+            }
+            if (covered.containsAll(above)) {
+                List<IndexedFile> files = new ArrayList<>();
+                above.stream().sorted().forEach(number -> files.add(index.files().get(number)));
+                return Optional.of(TestCatalog.entriesOf(changed.file(), files, resolver, visibleFrom::apply));
+            }
+            Set<Integer> wider = new HashSet<>(covered);
+            wider.addAll(above);
+            covered = wider;
+            resolver = resolverOverWordsOf(covered);
+        }
+    }
+
+    /**
+     * The numbers of the file {@code number} and of the files declaring the project types its types name as supertypes
+     * or annotations (on a type or a method), and so on from theirs.
+     */
+    private Set<Integer> filesAbove(int number, NameResolver resolver) throws CacheFraming.CorruptException {
+        Set<Integer> found = new LinkedHashSet<>(List.of(number));
+        List<Integer> queue = new ArrayList<>(found);
+        List<IndexedFile> files = index.files();
+        while (!queue.isEmpty()) {
+            IndexedFile file = files.get(queue.remove(queue.size() - 1));
+            Set<String> visible = visibleFrom.apply(file.module());
+            for (DeclaredType type : file.facts().types()) {
+                List<String> names = new ArrayList<>(type.supertypes());
+                names.addAll(type.annotations());
+                for (MethodFacts method : type.methods()) {
+                    names.addAll(method.annotations());
+                }
+                for (String name : names) {
+                    for (TypeRef above : resolver.resolve(file.facts(), name, visible)) {
+                        int id = graph.findType(above);
+                        if (id < 0 || id >= declaringFile.length || declaringFile[id] == 0) {
+                            continue; // a type left at the base: no file declares it now, nor does the build's index
+                        }
+                        int declaring = declaringFile[id] - 1;
+                        if (declaring >= files.size()) {
+                            throw new CacheFraming.CorruptException("a type declared by a file past the last");
+                        }
+                        if (found.add(declaring)) {
+                            queue.add(declaring);
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** A resolver over the universe after the change, as much of it as the files' words can name (see universeTypes). */
+    private NameResolver resolverOverWordsOf(Set<Integer> numbers) {
+        Set<String> words = new HashSet<>();
+        for (int number : numbers) {
+            addWords(index.files().get(number).facts(), words);
+        }
+        Set<TypeRef> types = typesNamedBy(words, nodes, typesLeftAtBase);
+        types.addAll(added);
+        return new NameResolver(TypeUniverse.of(types));
     }
 
     /** {@code tests} with {@code entries}, all of one file, in the catalog's order: by path. */
@@ -367,9 +460,13 @@ final class ReferencePatch {
 
     /**
      * A new type's edges after its reference edges, as the builder adds them: to its supertypes (with implementation
-     * edges), and to its module's artifact when integration tests reach whole modules; and its entry in the hierarchy.
+     * edges; a test class's are left out, see {@link DependencyGraphBuilder}), and to its module's artifact when
+     * integration tests reach whole modules; and its entry in the hierarchy.
+     *
+     * @param fileTests the catalog's entries of the file's test classes
      */
-    private void addEdgesOfNewType(GraphStore.WordsChanged changed, DeclaredType declared, Set<String> visible) {
+    private void addEdgesOfNewType(GraphStore.WordsChanged changed, DeclaredType declared, Set<String> visible,
+            ImmutableMap<TypeRef, TestClass> fileTests) {
         TypeRef type = new TypeRef(changed.file().module(), declared.name());
         int node = graph.findType(type);
         Set<TypeRef> supertypes = new LinkedHashSet<>();
@@ -379,7 +476,11 @@ final class ReferencePatch {
             supertypes.addAll(resolved);
             outside |= resolved.isEmpty();
         }
-        if (implementations) {
+        if (implementations && fileTests.containsKey(type)) {
+            if (!supertypes.isEmpty()) {
+                graph.leaveOutSupertypes(node);
+            }
+        } else if (implementations) {
             for (TypeRef target : supertypes) {
                 graph.putEdge(node, graph.typeId(target));
             }
@@ -405,13 +506,13 @@ final class ReferencePatch {
     /**
      * For a file with other imports or types added: whether its supertypes resolve as before and the catalog reads
      * none of its names (it is not in test sources, declares no annotation type and no test class's ancestor). A
-     * file of test sources whose stored content declared nothing (a new one) may add types that name no project type
-     * as a supertype or annotation: then no entry of the catalog but their own can differ, and those are made from
-     * the file alone (see {@link #addTests}).
+     * file of test sources whose stored content declared nothing (a new one) may add types: no other file writes their
+     * names (see {@link #addedTypesStandAlone}), so no entry of the catalog but their own can differ, and those are
+     * made as a build makes them (see {@link #entriesOfNewFile}).
      */
     private boolean onlyReferencesDiffer(GraphStore.WordsChanged changed, Set<String> visible) {
         if (changed.file().test()) {
-            return changed.before().types().isEmpty() && !changed.addedTypes().isEmpty() && namesNoProjectTypeAbove(changed, visible);
+            return changed.before().types().isEmpty() && !changed.addedTypes().isEmpty();
         }
         for (DeclaredType type : changed.before().types()) {
             if (type.kind() == TypeKind.ANNOTATION || testsAndAncestors().contains(new TypeRef(changed.file().module(), type.name()))) {
@@ -420,24 +521,6 @@ final class ReferencePatch {
             for (String supertype : type.supertypes()) {
                 if (!List.copyOf(resolverBefore.resolve(changed.before(), supertype, visible))
                         .equals(List.copyOf(resolverAfter.resolve(changed.file().facts(), supertype, visible)))) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    /** Whether no supertype or annotation (of a type or a method) the file declares resolves to a project type. */
-    private boolean namesNoProjectTypeAbove(GraphStore.WordsChanged changed, Set<String> visible) {
-        FileFacts facts = changed.file().facts();
-        for (DeclaredType type : facts.types()) {
-            List<String> names = new ArrayList<>(type.supertypes());
-            names.addAll(type.annotations());
-            for (MethodFacts method : type.methods()) {
-                names.addAll(method.annotations());
-            }
-            for (String name : names) {
-                if (!resolverAfter.resolve(facts, name, visible).isEmpty()) {
                     return false;
                 }
             }
@@ -532,6 +615,11 @@ final class ReferencePatch {
             addWords(file.before(), words);
             addWords(file.file().facts(), words);
         }
+        return typesNamedBy(words, nodes, typesLeftAtBase);
+    }
+
+    /** The type nodes, then the types left at base, whose simple name is one of {@code words}. */
+    private static Set<TypeRef> typesNamedBy(Set<String> words, List<Node> nodes, List<TypeRef> typesLeftAtBase) {
         Set<TypeRef> types = new LinkedHashSet<>();
         for (Node node : nodes) {
             if (node instanceof Node.Type type && words.contains(type.type().simpleName())) {

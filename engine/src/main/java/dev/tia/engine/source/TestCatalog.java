@@ -54,15 +54,29 @@ public final class TestCatalog {
     }
 
     /**
-     * The entries a build makes for the types of {@code file} when none of them depends on another project type: no
-     * supertype and no annotation written in the file (on a type or a method) resolves to one, which the caller checks.
-     * Each entry is then made from the file alone, as {@link #build} makes it: what a stored catalog takes in for a new
-     * file of test sources. In the file's order, as the catalog's.
+     * The entries a build makes for the types of {@code file}, from {@code files}: the file itself and the files of
+     * every project type above its types (their supertypes and the annotations on them and on their methods, and so
+     * on up), which the caller finds. An entry reads nothing else (see the builder: supertypes, annotations and
+     * meta-annotations, nested types, the file's identifiers), so each is made as {@link #build} makes it: what a
+     * stored catalog takes in for a new file of test sources. In the file's order, as the catalog's.
+     *
+     * @param files in the index's order, {@code file} among them
+     * @param resolver resolves every name these files write as the build's resolver does
      */
-    public static ImmutableMap<TypeRef, TestClass> entriesOf(IndexedFile file, NameResolver resolver, VisibleModules visibility) {
-        Resolutions resolutions = new Resolutions(
-                ImmutableMap.of(file.path(), FileResolution.of(file, resolver, visibility.from(file.module()))), 0, 1);
-        return new Builder(SourceIndex.of(List.of(file)), resolutions, resolver, visibility).build().tests();
+    public static ImmutableMap<TypeRef, TestClass> entriesOf(IndexedFile file, List<IndexedFile> files, NameResolver resolver,
+            VisibleModules visibility) {
+        ImmutableMap.Builder<String, FileResolution> resolved = ImmutableMap.builderWithExpectedSize(files.size());
+        for (IndexedFile each : files) {
+            resolved.put(each.path(), FileResolution.of(each, resolver, visibility.from(each.module())));
+        }
+        Resolutions resolutions = new Resolutions(resolved.buildOrThrow(), 0, files.size());
+        ImmutableMap.Builder<TypeRef, TestClass> entries = ImmutableMap.builder();
+        new Builder(SourceIndex.of(files), resolutions, resolver, visibility).build().tests().forEach((type, test) -> {
+            if (test.path().equals(file.path())) {
+                entries.put(type, test);
+            }
+        });
+        return entries.buildOrThrow();
     }
 
     /** A catalog as stored by an earlier run, in its order. */
