@@ -355,7 +355,7 @@ class WarmIndexOracleTest {
 
         /** Applies one random edit and says which. */
         String edit() {
-            int kind = random.nextInt(28); // 27: the default, a commit that keeps the base
+            int kind = random.nextInt(30); // 27: the default, a commit that keeps the base
             MainType type = pick(types);
             switch (kind) {
                 case 0, 1, 2 -> {
@@ -512,6 +512,12 @@ class WarmIndexOracleTest {
                     String companion = "C" + names++ + (interfaces.isEmpty() || random.nextBoolean() ? "" : " implements " + pick(interfaces).name);
                     type.companions.add(companion);
                     return type.name + "'s file declares " + companion;
+                }
+                case 28, 29 -> {
+                    // A new test alone: a stored graph takes it in, its entry made from the base test and annotation
+                    // above it when it names them.
+                    addTest(pick(MODULES));
+                    return "added a test";
                 }
                 case 24 -> {
                     MainType named = pick(types);
