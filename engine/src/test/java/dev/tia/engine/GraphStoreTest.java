@@ -637,6 +637,50 @@ class GraphStoreTest {
         }
     }
 
+    private static final String PRICE_CALCULATOR_TEST = "libs/pricing/src/test/java/com/example/pricing/PriceCalculatorTest.java";
+
+    /**
+     * A test method added to a test, and an import with it: the test's entry is made again (its only-method tag is now
+     * on every method, so the class is of that tier), its references patched; and an {@code @Override} added to a main
+     * class, which only the catalog would read, and reads in no test's supertype.
+     */
+    @Test
+    void aTestMethodAndAnOverrideAddedArePatchedIn() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            analyze();
+            String test = read(PRICE_CALCULATOR_TEST);
+            repo.write(PRICE_CALCULATOR_TEST, test
+                    .replace("import org.junit.jupiter.api.Test;", "import com.example.pricing.Cents;\nimport org.junit.jupiter.api.Tag;\nimport org.junit.jupiter.api.Test;")
+                    .replace("    @Test\n    void discountThenTax()", "    @Test\n    @Tag(\"e2e\")\n    void discountThenTax()")
+                    .replace("\n}\n", "\n\n    @Test\n    @Tag(\"e2e\")\n    void formats() {\n        Cents.format(1);\n    }\n}\n"));
+            repo.write(TAX_TABLE, taxTable().replaceFirst("\n}\n$", "\n\n    @Override\n    public String toString() {\n        return \"TaxTable\";\n    }\n}\n"));
+
+            Analysis warm = analyze();
+            assertPatchedAsBuilt(warm, 2);
+            assertThat(warm.catalog().tests()).isEqualTo(analyzeWithoutIndex().catalog().tests());
+            assertThat(warm.testsNamed("PriceCalculatorTest")).singleElement()
+                    .satisfies(t -> assertThat(t.status()).isEqualTo(TestStatus.EXCLUDED_BY_TAG));
+        }
+    }
+
+    /** A test method of a base test tagged, which the catalog reads for its subclasses in other files: built. */
+    @Test
+    void aTestMethodOfABaseTestTaggedBuildsTheGraph() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            analyze();
+            String base = read(CHECKOUT_TESTS + "CheckoutContractTest.java");
+            assertThat(base).contains("    @Test\n    void totalIsPositive()");
+            repo.write(CHECKOUT_TESTS + "CheckoutContractTest.java", base.replace("    @Test\n    void totalIsPositive()",
+                    "    @Test\n    @org.junit.jupiter.api.Tag(\"e2e\")\n    void totalIsPositive()"));
+
+            Analysis warm = analyze();
+            assertThat(warm.graphFromStore()).isFalse();
+            assertThat(JsonReport.render(warm.selection())).isEqualTo(reportWithoutIndex());
+            assertThat(warm.testsNamed("SmallCartCheckoutTest")).singleElement()
+                    .satisfies(t -> assertThat(t.status()).isEqualTo(TestStatus.EXCLUDED_BY_TAG));
+        }
+    }
+
     @Test
     void aNewWordTheTestCatalogReadsBuildsTheGraph() throws IOException {
         try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {

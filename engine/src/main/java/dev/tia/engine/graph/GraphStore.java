@@ -200,12 +200,13 @@ public final class GraphStore {
 
     /**
      * A changed file whose words or imports may now resolve to other types than its stored content's did, everything
-     * else of its graph inputs as stored: its references are resolved again, and the stored graph patched with the
+     * else of its graph inputs as stored but perhaps the methods the catalog reads: its references are resolved again, and the stored graph patched with the
      * difference (see {@link ReferencePatch}).
      *
      * @param number the file's place in this run's index (see {@link #storedAmongNewFiles})
      * @param before the facts of the stored content; for a new file, those of an empty file (see {@link #compareNew})
-     * @param importsChanged whether its imports may differ too, which may change what its supertypes and annotations are
+     * @param importsChanged whether its imports, or the methods the catalog reads, may differ too, which may change what
+     *     its supertypes and annotations are, and its types' entries in the catalog
      * @param addedTypes types it declares beside those of its stored content, which join the type universe
      */
     record WordsChanged(IndexedFile file, int number, FileFacts before, boolean importsChanged, List<DeclaredType> addedTypes) {
@@ -370,7 +371,7 @@ public final class GraphStore {
             }
             return Inputs.SAME;
         }
-        if (before.sameBesideNames(now)) {
+        if (before.sameBesideNames(now) || before.sameBesideNamesAndMethods(now)) {
             words.addAll(before.wordsDifferingFrom(now));
             namesChanged.add(new WordsChanged(file, number, before, true, List.of()));
             return Inputs.SAME;

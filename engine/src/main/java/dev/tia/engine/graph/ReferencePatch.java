@@ -256,9 +256,9 @@ final class ReferencePatch {
             return false;
         }
         ImmutableMap<TypeRef, TestClass> entries = ImmutableMap.of();
-        if (changed.file().test() && adds) {
-            Optional<ImmutableMap<TypeRef, TestClass>> made = entriesOfNewFile(changed);
-            if (made.isEmpty()) {
+        if (changed.file().test() && (changed.importsChanged() || adds)) {
+            Optional<ImmutableMap<TypeRef, TestClass>> made = entriesMadeAnew(changed);
+            if (made.isEmpty() || !adds && !sameTestsAsStored(changed, made.get())) {
                 return false;
             }
             entries = made.get();
@@ -277,6 +277,9 @@ final class ReferencePatch {
                 if (!before.contains(reference)) {
                     insert(graph.typeId(reference), file, types);
                 }
+            }
+            if (!entries.isEmpty()) {
+                patchedTests = withEntriesReplaced(patchedTests, entries);
             }
             return true;
         }
@@ -310,7 +313,7 @@ final class ReferencePatch {
     }
 
     /**
-     * The test classes of a new file of test sources (see {@link #entriesOfNewFile}): each joins the catalog, and its
+     * The test classes of a new file of test sources (see {@link #entriesMadeAnew}): each joins the catalog, and its
      * module's tests node, in the catalog's order (the files' order), as a build adds them. A test that reaches a
      * whole module or scans classes would have edges from artifacts or class structures, perhaps make every main type
      * reach its artifact: the graph is built for it.
@@ -338,13 +341,47 @@ final class ReferencePatch {
     }
 
     /**
-     * The catalog's entries for the types of a new file of test sources, as a build makes them: from the file and the
-     * files of every project type above its types (see {@link TestCatalog#entriesOf}), resolved as the build resolves
-     * them. Empty, so that the graph is built, when one of those files changed too in this run: the stored entries of
-     * other tests may read it (a shared base test, a project annotation), and this patch makes no entry but the new
-     * file's.
+     * Whether a changed test file's types are the same test classes as stored, in the same order, with the same reach
+     * (whole module, class scanning): then only their tags can differ, and no edge of the graph depends on those.
      */
-    private Optional<ImmutableMap<TypeRef, TestClass>> entriesOfNewFile(GraphStore.WordsChanged changed)
+    private boolean sameTestsAsStored(GraphStore.WordsChanged changed, ImmutableMap<TypeRef, TestClass> entries) {
+        List<TestClass> stored = new ArrayList<>();
+        for (TestClass test : patchedTests.values()) {
+            if (test.path().equals(changed.file().path())) {
+                stored.add(test);
+            }
+        }
+        List<TestClass> made = List.copyOf(entries.values());
+        if (stored.size() != made.size()) {
+            return false;
+        }
+        for (int i = 0; i < made.size(); i++) {
+            TestClass before = stored.get(i);
+            TestClass now = made.get(i);
+            if (!before.type().equals(now.type()) || before.reachesWholeModule() != now.reachesWholeModule()
+                    || before.scansClasses() != now.scansClasses()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code tests} with the entries of {@code entries}' types, already in it, replaced where they are. */
+    private static ImmutableMap<TypeRef, TestClass> withEntriesReplaced(ImmutableMap<TypeRef, TestClass> tests,
+            ImmutableMap<TypeRef, TestClass> entries) {
+        ImmutableMap.Builder<TypeRef, TestClass> replaced = ImmutableMap.builderWithExpectedSize(tests.size());
+        tests.forEach((type, test) -> replaced.put(type, entries.getOrDefault(type, test)));
+        return replaced.buildOrThrow();
+    }
+
+    /**
+     * The catalog's entries for the types of a changed file of test sources, as a build makes them: from the file and
+     * the files of every project type above its types (see {@link TestCatalog#entriesOf}), resolved as the build
+     * resolves them. Empty, so that the graph is built, when one of those files changed too in this run: the stored
+     * entries of other tests may read it (a shared base test, a project annotation), and this patch makes no entry
+     * but this file's.
+     */
+    private Optional<ImmutableMap<TypeRef, TestClass>> entriesMadeAnew(GraphStore.WordsChanged changed)
             throws CacheFraming.CorruptException {
         // The files above are found by resolving names, which is exact only for a file whose words the resolver's part
         // of the universe covers (see universeTypes): widened to the words of every file found until it covers them all.
@@ -508,14 +545,19 @@ final class ReferencePatch {
      * none of its names (it is not in test sources, declares no annotation type and no test class's ancestor). A
      * file of test sources whose stored content declared nothing (a new one) may add types: no other file writes their
      * names (see {@link #addedTypesStandAlone}), so no entry of the catalog but their own can differ, and those are
-     * made as a build makes them (see {@link #entriesOfNewFile}).
+     * made as a build makes them (see {@link #entriesMadeAnew}). So are those of a changed test file's types, when
+     * the catalog reads none of them for a test of another file (as its supertype).
      */
     private boolean onlyReferencesDiffer(GraphStore.WordsChanged changed, Set<String> visible) {
-        if (changed.file().test()) {
-            return changed.before().types().isEmpty() && !changed.addedTypes().isEmpty();
+        if (changed.file().test() && changed.before().types().isEmpty()) {
+            return !changed.addedTypes().isEmpty();
         }
+        if (changed.file().test() && !changed.addedTypes().isEmpty()) {
+            return false; // types added to a test file may make its tests' entries read each other: not patched
+        }
+        Set<TypeRef> readElsewhere = changed.file().test() ? ancestorsOfTestsOutside(changed.file().path()) : testsAndAncestors();
         for (DeclaredType type : changed.before().types()) {
-            if (type.kind() == TypeKind.ANNOTATION || testsAndAncestors().contains(new TypeRef(changed.file().module(), type.name()))) {
+            if (type.kind() == TypeKind.ANNOTATION || readElsewhere.contains(new TypeRef(changed.file().module(), type.name()))) {
                 return false;
             }
             for (String supertype : type.supertypes()) {
@@ -526,6 +568,24 @@ final class ReferencePatch {
             }
         }
         return true;
+    }
+
+    /** The project supertypes, at any depth, of the test classes not declared in the file at {@code path}. */
+    private Set<TypeRef> ancestorsOfTestsOutside(String path) {
+        Set<TypeRef> found = new HashSet<>();
+        List<TypeRef> queue = new ArrayList<>();
+        for (TestClass test : tests.values()) {
+            if (!test.path().equals(path)) {
+                queue.addAll(hierarchy.supertypes(test.type()));
+            }
+        }
+        while (!queue.isEmpty()) {
+            TypeRef type = queue.remove(queue.size() - 1);
+            if (found.add(type)) {
+                queue.addAll(hierarchy.supertypes(type));
+            }
+        }
+        return found;
     }
 
     private Set<TypeRef> testsAndAncestors() {

@@ -126,6 +126,17 @@ public record FileFacts(
     }
 
     /**
+     * Whether these facts and {@code other} have the same {@link #graphInputs()} but for the names written and imported
+     * and the methods kept there (annotated, or named {@code test*}), which only the test catalog reads: then the file
+     * declares the same types, with the same supertypes and annotations as written, and beside what its names resolve
+     * to only the catalog's entries of its types may differ (see {@code ReferencePatch}). An {@code @Override} or a
+     * test method added, say.
+     */
+    public boolean sameBesideNamesAndMethods(FileFacts other) {
+        return sameBeside(other, Left.NAMES_AND_METHODS);
+    }
+
+    /**
      * When these facts declare every type {@code before} declares, as it declares them and in the same order, and
      * more, their graph inputs otherwise differing at most in the names written and imported: the types added (each
      * without its members, as in {@link #graphInputs()}). Empty when anything else differs, or no type was added.
@@ -161,6 +172,8 @@ public record FileFacts(
         WORDS,
         /** The words and every kind of import. */
         NAMES,
+        /** The names and the methods of each type (those kept in the graph inputs: annotated, or named test*). */
+        NAMES_AND_METHODS,
         /** The names and the types declared. */
         NAMES_AND_TYPES
     }
@@ -168,11 +181,21 @@ public record FileFacts(
     /** These facts with what {@code left} says left out: for comparing two contents beside it. */
     private FileFacts without(Left left) {
         boolean names = left != Left.WORDS;
-        return new FileFacts(packageName, left == Left.NAMES_AND_TYPES ? ImmutableList.of() : types,
+        return new FileFacts(packageName, left == Left.NAMES_AND_TYPES ? ImmutableList.of()
+                        : left == Left.NAMES_AND_METHODS ? withoutMethods(types) : types,
                 names ? ImmutableList.of() : imports, names ? ImmutableList.of() : onDemandImports,
                 names ? ImmutableList.of() : staticImports, names ? ImmutableList.of() : staticOnDemandImports,
                 Set.of(), Set.of(), stringLiterals, parseProblem, codeFingerprint, skeletonFingerprint, annotationClassNames,
                 stringWords);
+    }
+
+    private static ImmutableList<DeclaredType> withoutMethods(List<DeclaredType> types) {
+        ImmutableList.Builder<DeclaredType> declared = ImmutableList.builderWithExpectedSize(types.size());
+        for (DeclaredType type : types) {
+            declared.add(new DeclaredType(type.name(), type.kind(), type.enclosing(), type.isAbstract(), type.isStatic(),
+                    type.supertypes(), type.annotations(), type.tags(), ImmutableList.of(), type.members()));
+        }
+        return declared.build();
     }
 
     private static void addOnlyInFirst(Set<String> first, Set<String> second, Set<String> into) {
