@@ -60,6 +60,11 @@ class GraphStoreTest {
                 .satisfies(t -> assertThat(t.status()).isEqualTo(TestStatus.SELECTED));
     }
 
+    private static void assertExcludedByTag(Analysis analysis, String testClass) {
+        assertThat(analysis.testsNamed(testClass)).singleElement()
+                .satisfies(t -> assertThat(t.status()).isEqualTo(TestStatus.EXCLUDED_BY_TAG));
+    }
+
     /**
      * TaxTable's source with a method body that names Cents, of TaxTable's package: only the words of the file change,
      * not its imports or declarations.
@@ -221,8 +226,7 @@ class GraphStoreTest {
                     + "@Smoke\npublic abstract class PricingCheck {\n}\n");
             Analysis warm = analyze();
             assertThat(warm.graphFromStore()).isFalse();
-            assertThat(warm.testsNamed("RatesTest")).singleElement()
-                    .satisfies(t -> assertThat(t.status()).isEqualTo(TestStatus.EXCLUDED_BY_TAG));
+            assertExcludedByTag(warm, "RatesTest");
             assertThat(JsonReport.render(warm.selection())).isEqualTo(reportWithoutIndex());
         }
     }
@@ -239,21 +243,17 @@ class GraphStoreTest {
             // With a project supertype: an implementation edge and an entry in the type hierarchy besides its file mates.
             repo.write(TAX_TABLE, taxTable() + "\nclass ReducedTaxTable extends TaxTable {\n}\n");
 
-            Analysis warm = analyze();
-            assertThat(warm.graphPatchedFiles()).isEqualTo(1);
-            Analysis withoutIndex = analyzeWithoutIndex();
-            assertThat(warm.graph().successorsByNode()).isEqualTo(withoutIndex.graph().successorsByNode());
-            assertThat(warm.graph().hierarchyByType()).isEqualTo(withoutIndex.graph().hierarchyByType());
-            assertThat(JsonReport.render(warm.selection())).isEqualTo(JsonReport.render(withoutIndex.selection()));
+            assertPatchedAsBuilt(analyze(), 1);
         }
     }
 
-    /** A new file of main sources: its types, their edges and their entries in the hierarchy, as a build makes them. */
+    /** Patched files: their types, edges, entries in the hierarchy and in the catalog, as a build makes them. */
     private void assertPatchedAsBuilt(Analysis warm, int patchedFiles) {
         assertThat(warm.graphPatchedFiles()).isEqualTo(patchedFiles);
         Analysis withoutIndex = analyzeWithoutIndex();
         assertThat(warm.graph().successorsByNode()).isEqualTo(withoutIndex.graph().successorsByNode());
         assertThat(warm.graph().hierarchyByType()).isEqualTo(withoutIndex.graph().hierarchyByType());
+        assertThat(warm.catalog().tests()).isEqualTo(withoutIndex.catalog().tests());
         assertThat(JsonReport.render(warm.selection())).isEqualTo(JsonReport.render(withoutIndex.selection()));
     }
 
@@ -353,7 +353,6 @@ class GraphStoreTest {
 
             Analysis warm = analyze();
             assertPatchedAsBuilt(warm, 1);
-            assertThat(warm.catalog().tests()).isEqualTo(analyzeWithoutIndex().catalog().tests());
             assertSelected(warm, "AReceiptTest");
         }
     }
@@ -446,9 +445,7 @@ class GraphStoreTest {
 
             Analysis warm = analyze();
             assertPatchedAsBuilt(warm, 2);
-            assertThat(warm.catalog().tests()).isEqualTo(analyzeWithoutIndex().catalog().tests());
-            assertThat(warm.testsNamed("BigCartJourneyTest")).singleElement()
-                    .satisfies(t -> assertThat(t.status()).isEqualTo(TestStatus.EXCLUDED_BY_TAG));
+            assertExcludedByTag(warm, "BigCartJourneyTest");
             assertSelected(warm, "RefundGatewayTest");
         }
     }
@@ -475,8 +472,7 @@ class GraphStoreTest {
             Analysis warm = analyze();
             assertThat(warm.graphFromStore()).isFalse();
             assertThat(JsonReport.render(warm.selection())).isEqualTo(reportWithoutIndex());
-            assertThat(warm.testsNamed("SmallCartCheckoutTest")).singleElement()
-                    .satisfies(t -> assertThat(t.status()).isEqualTo(TestStatus.EXCLUDED_BY_TAG));
+            assertExcludedByTag(warm, "SmallCartCheckoutTest");
         }
     }
 
@@ -657,9 +653,7 @@ class GraphStoreTest {
 
             Analysis warm = analyze();
             assertPatchedAsBuilt(warm, 2);
-            assertThat(warm.catalog().tests()).isEqualTo(analyzeWithoutIndex().catalog().tests());
-            assertThat(warm.testsNamed("PriceCalculatorTest")).singleElement()
-                    .satisfies(t -> assertThat(t.status()).isEqualTo(TestStatus.EXCLUDED_BY_TAG));
+            assertExcludedByTag(warm, "PriceCalculatorTest");
         }
     }
 
@@ -676,8 +670,7 @@ class GraphStoreTest {
             Analysis warm = analyze();
             assertThat(warm.graphFromStore()).isFalse();
             assertThat(JsonReport.render(warm.selection())).isEqualTo(reportWithoutIndex());
-            assertThat(warm.testsNamed("SmallCartCheckoutTest")).singleElement()
-                    .satisfies(t -> assertThat(t.status()).isEqualTo(TestStatus.EXCLUDED_BY_TAG));
+            assertExcludedByTag(warm, "SmallCartCheckoutTest");
         }
     }
 
