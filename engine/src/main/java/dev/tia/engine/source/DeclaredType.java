@@ -30,6 +30,12 @@ public record DeclaredType(
         ImmutableList<MethodFacts> methods,
         ImmutableList<MemberFacts> members) {
 
+    /** This type with other methods and members: what a comparison of two contents leaves out of them. */
+    public DeclaredType with(ImmutableList<MethodFacts> otherMethods, ImmutableList<MemberFacts> otherMembers) {
+        return new DeclaredType(name, kind, enclosing, isAbstract, isStatic, supertypes, annotations, tags, otherMethods,
+                otherMembers);
+    }
+
     public boolean isTopLevel() {
         return enclosing.isEmpty();
     }

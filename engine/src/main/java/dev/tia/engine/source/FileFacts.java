@@ -192,8 +192,7 @@ public record FileFacts(
     private static ImmutableList<DeclaredType> withoutMethods(List<DeclaredType> types) {
         ImmutableList.Builder<DeclaredType> declared = ImmutableList.builderWithExpectedSize(types.size());
         for (DeclaredType type : types) {
-            declared.add(new DeclaredType(type.name(), type.kind(), type.enclosing(), type.isAbstract(), type.isStatic(),
-                    type.supertypes(), type.annotations(), type.tags(), ImmutableList.of(), type.members()));
+            declared.add(type.with(ImmutableList.of(), type.members()));
         }
         return declared.build();
     }
@@ -220,8 +219,7 @@ public record FileFacts(
         // Loops, not streams: this runs for a few files of a fresh JVM, where a stream's first use costs milliseconds.
         ImmutableList.Builder<DeclaredType> declared = ImmutableList.builderWithExpectedSize(types.size());
         for (DeclaredType type : types) {
-            declared.add(new DeclaredType(type.name(), type.kind(), type.enclosing(), type.isAbstract(), type.isStatic(),
-                    type.supertypes(), type.annotations(), type.tags(), type.methods(), ImmutableList.of()));
+            declared.add(type.with(type.methods(), ImmutableList.of()));
         }
         return new FileFacts(packageName, declared.build(), imports, onDemandImports, staticImports, staticOnDemandImports,
                 identifiers, qualifiedNames, stringLiterals, parseProblem, Fingerprint.NONE, Fingerprint.NONE,
