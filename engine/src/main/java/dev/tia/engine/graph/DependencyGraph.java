@@ -24,6 +24,7 @@ public final class DependencyGraph {
     private final Supplier<TypeHierarchy> hierarchy;
     private final Supplier<CallIndex> calls;
     private final boolean supertypeEdges;
+    private final Optional<DeclaringFiles> declaringFiles;
 
     /**
      * @param graph not copied: the builder hands over a graph no one else holds
@@ -34,7 +35,13 @@ public final class DependencyGraph {
      *     supertypes (implementation edges are on)
      */
     DependencyGraph(Adjacency graph, SourceIndex index, Supplier<TypeHierarchy> hierarchy, boolean supertypeEdges) {
-        this(graph, index, hierarchy, supertypeEdges, Optional::empty);
+        this(graph, index, hierarchy, supertypeEdges, Optional::empty, Optional.empty());
+    }
+
+    /** A built graph, with the files that declare its types as the build numbered them. */
+    DependencyGraph(Adjacency graph, SourceIndex index, Supplier<TypeHierarchy> hierarchy, boolean supertypeEdges,
+            DeclaringFiles declaringFiles) {
+        this(graph, index, hierarchy, supertypeEdges, Optional::empty, Optional.of(declaringFiles));
     }
 
     /**
@@ -43,12 +50,23 @@ public final class DependencyGraph {
      */
     DependencyGraph(Adjacency graph, SourceIndex index, Supplier<TypeHierarchy> hierarchy, boolean supertypeEdges,
             Supplier<Optional<CallSites>> sites) {
+        this(graph, index, hierarchy, supertypeEdges, sites, Optional.empty());
+    }
+
+    private DependencyGraph(Adjacency graph, SourceIndex index, Supplier<TypeHierarchy> hierarchy, boolean supertypeEdges,
+            Supplier<Optional<CallSites>> sites, Optional<DeclaringFiles> declaringFiles) {
         this.graph = graph;
+        this.declaringFiles = declaringFiles;
         this.hierarchy = Suppliers.memoize(hierarchy::get);
         this.calls = Suppliers.memoize(() -> sites.get()
                 .map(stored -> CallIndex.of(index, this.hierarchy.get(), stored))
                 .orElseGet(() -> CallIndex.of(index, this.hierarchy.get())));
         this.supertypeEdges = supertypeEdges;
+    }
+
+    /** The files declaring each type, as a build noted them; empty for a stored graph, patched or not. */
+    Optional<DeclaringFiles> declaringFiles() {
+        return declaringFiles;
     }
 
     /** The edges, for storing them: not to be changed. */

@@ -30,6 +30,7 @@ public final class DependencyGraphBuilder {
     private final Adjacency graph;
     /** Implementation edges of types in test sources, added once the catalog says which are test classes. */
     private final List<TypedSupertypes> testSourceTypes = new ArrayList<>();
+    private final DeclaringFiles declaringFiles;
 
     /** A type with its node and the project types it extends or implements. */
     private record TypedSupertypes(int node, TypeRef type, Set<TypeRef> supertypes) {
@@ -38,6 +39,7 @@ public final class DependencyGraphBuilder {
     private DependencyGraphBuilder(Workspace workspace, NameResolver resolver, Function<String, Set<String>> visibleFrom,
             int expectedTypes) {
         this.graph = new Adjacency(expectedTypes);
+        this.declaringFiles = new DeclaringFiles(expectedTypes);
         this.workspace = workspace;
         this.resolver = resolver;
         this.visibleFrom = visibleFrom;
@@ -58,7 +60,7 @@ public final class DependencyGraphBuilder {
         builder.addArtifacts(index, catalog);
         // The edges are handed over unshared and read-only from here on; copying them would double the work.
         return new DependencyGraph(builder.graph, index, () -> TypeHierarchy.resolved(index, resolutions, resolver, visibleFrom),
-                implementations);
+                implementations, builder.declaringFiles);
     }
 
     /**
@@ -71,12 +73,15 @@ public final class DependencyGraphBuilder {
         // Users of an interface may run any implementation (DI, ServiceLoader): the implementation affects whatever its
         // supertypes affect. Those edges of main types are added once every reference edge is.
         List<TypedSupertypes> mainTypes = new ArrayList<>();
+        int number = 0;
         for (IndexedFile file : index.files()) {
+            number++;
             FileResolution resolution = resolutions.of(file.path());
             addFileMates(file);
             for (DeclaredType declared : file.facts().types()) {
                 TypeRef type = new TypeRef(file.module(), declared.name());
                 int node = graph.typeId(type);
+                declaringFiles.declare(node, number);
                 for (TypeRef reference : resolution.references()) {
                     graph.putEdge(graph.typeId(reference), node);
                 }
