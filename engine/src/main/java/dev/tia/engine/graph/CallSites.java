@@ -122,7 +122,7 @@ final class CallSites {
         if (file.module().equals(type.module())) {
             for (DeclaredType declared : file.facts().types()) {
                 if (declared.name().equals(type.name())) {
-                    return Optional.of(new Declaration(file, declared));
+                    return Optional.of(new Declaration(file, declaringFile[node] - 1, declared));
                 }
             }
         }

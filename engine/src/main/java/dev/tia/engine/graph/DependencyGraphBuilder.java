@@ -76,7 +76,7 @@ public final class DependencyGraphBuilder {
         int number = 0;
         for (IndexedFile file : index.files()) {
             number++;
-            FileResolution resolution = resolutions.of(file.path());
+            FileResolution resolution = resolutions.of(number - 1);
             addFileMates(file);
             for (DeclaredType declared : file.facts().types()) {
                 TypeRef type = new TypeRef(file.module(), declared.name());

@@ -122,7 +122,7 @@ abstract class TypeHierarchy {
             Declaration owner = owners.get(type);
             List<TypeRef> found = new ArrayList<>();
             if (owner != null) {
-                for (TypeRef candidate : resolutions.of(owner.file().path()).supertypesOf(owner.type().name())) {
+                for (TypeRef candidate : resolutions.of(owner.number()).supertypesOf(owner.type().name())) {
                     if (!candidate.equals(type) && owners.containsKey(candidate)) {
                         found.add(candidate);
                     }

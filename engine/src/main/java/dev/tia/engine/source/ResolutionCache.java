@@ -152,12 +152,8 @@ public final class ResolutionCache {
                 resolved.incrementAndGet();
             }
         });
-        ImmutableMap.Builder<String, FileResolution> byPath = ImmutableMap.builderWithExpectedSize(files.size());
-        for (int i = 0; i < files.size(); i++) {
-            byPath.put(files.get(i).path(), resolutions[i]);
-        }
         current = new Snapshot(universe.types(), visibility, files, resolutions, resolved.get());
-        return new Resolutions(byPath.buildOrThrow(), files.size() - resolved.get(), resolved.get());
+        return new Resolutions(resolutions.clone(), files.size() - resolved.get(), resolved.get());
     }
 
     /**

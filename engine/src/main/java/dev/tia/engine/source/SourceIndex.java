@@ -338,9 +338,10 @@ public final class SourceIndex {
 
     private static Map<TypeRef, Declaration> declarationsOf(ImmutableList<IndexedFile> files) {
         Map<TypeRef, Declaration> declarations = new LinkedHashMap<>(files.size() * 3);
-        for (IndexedFile file : files) {
+        for (int number = 0; number < files.size(); number++) {
+            IndexedFile file = files.get(number);
             for (DeclaredType type : file.facts().types()) {
-                declarations.putIfAbsent(new TypeRef(file.module(), type.name()), new Declaration(file, type));
+                declarations.putIfAbsent(new TypeRef(file.module(), type.name()), new Declaration(file, number, type));
             }
         }
         return Collections.unmodifiableMap(declarations);

@@ -65,11 +65,12 @@ public final class TestCatalog {
      */
     public static ImmutableMap<TypeRef, TestClass> entriesOf(IndexedFile file, List<IndexedFile> files, NameResolver resolver,
             VisibleModules visibility) {
-        ImmutableMap.Builder<String, FileResolution> resolved = ImmutableMap.builderWithExpectedSize(files.size());
-        for (IndexedFile each : files) {
-            resolved.put(each.path(), FileResolution.of(each, resolver, visibility.from(each.module())));
+        FileResolution[] resolved = new FileResolution[files.size()];
+        for (int number = 0; number < files.size(); number++) {
+            IndexedFile each = files.get(number);
+            resolved[number] = FileResolution.of(each, resolver, visibility.from(each.module()));
         }
-        Resolutions resolutions = new Resolutions(resolved.buildOrThrow(), 0, files.size());
+        Resolutions resolutions = new Resolutions(resolved, 0, files.size());
         ImmutableMap.Builder<TypeRef, TestClass> entries = ImmutableMap.builder();
         new Builder(SourceIndex.of(files), resolutions, resolver, visibility).build().tests().forEach((type, test) -> {
             if (test.path().equals(file.path())) {
@@ -375,7 +376,7 @@ public final class TestCatalog {
                 return List.of();
             }
             List<TypeRef> supertypes = new ArrayList<>();
-            for (TypeRef candidate : resolutions.of(file(ref).path()).supertypesOf(type.name())) {
+            for (TypeRef candidate : resolutions.of(declarations.get(ref).number()).supertypesOf(type.name())) {
                 if (declarations.containsKey(candidate) && !candidate.equals(ref)) {
                     supertypes.add(candidate);
                 }
