@@ -15,7 +15,8 @@
 # feature branch one commit ahead of main (a method-body edit committed), as a pull request's CI step sees it; and a
 # new file of main sources (a class named anew each run, naming a class of its package), as a new class starts, and
 # a new test file beside its tests (a test class named anew, calling that class), and one extending that class's test,
-# whose tests it inherits; and a test method added to that test (named anew each run). Since
+# whose tests it inherits; and a test method added to that test (named anew each run); and a file of main sources
+# deleted (another package's first file, which other files name), and the same file renamed (its class too). Since
 # bin/tia starts git's status before the JVM (and before that the CLI did, before it read its arguments), the status
 # is outside the engine's figure: compare wall figures across those changes.
 set -euo pipefail
@@ -58,7 +59,7 @@ cell() { echo "$(echo "$1" | median 1) / $(echo "$1" | median 2)"; }
 echo "compare: building $old_rev and $new_rev" >&2
 build "$old_rev" old
 build "$new_rev" new
-restore="git -C $repo checkout -q -- . && rm -f $new_dir/Added*.java $new_test_dir/Added*Test.java"
+restore="git -C $repo checkout -q -- . && rm -f $new_dir/Added*.java $new_test_dir/Added*Test.java $repo/$(dirname "$other_file")/Added*.java"
 feature=tia-bench-feature
 trap 'eval "$restore"; git -C "$repo" checkout -q main; git -C "$repo" branch -q -D $feature' EXIT
 eval "$restore"
@@ -71,7 +72,7 @@ git -C "$repo" checkout -q main
 # bin/tia picks its JVM options for warm runs when the default index folder holds an index: make sure it does
 "$work/compare/new/bin/tia" affected --repo "$repo" --no-write >/dev/null 2>&1 || true
 for name in old new; do run "$name" >/dev/null; run "$name" >/dev/null; done # each build's index and archive made
-declare -A none one body word named branch added added_test added_sub test_method
+declare -A none one body word named branch added added_test added_sub test_method deleted renamed
 for _ in $(seq "$rounds"); do
   for name in old new; do
     eval "$restore"; none[$name]+="$(run "$name") "
@@ -97,14 +98,21 @@ for _ in $(seq "$rounds"); do
     added_sub[$name]+="$(run "$name") "
     eval "$restore"; sed -i "0,/    @Test/s//    @Test\n    void also$RANDOM() {\n    }\n\n    @Test/" "$new_test_dir/${one_type}Test.java"
     test_method[$name]+="$(run "$name") "
+    eval "$restore"; rm "$repo/$other_file"; deleted[$name]+="$(run "$name") "
+    eval "$restore"; stamp=$(date +%s%N)
+    sed "s/\b${other_type##*.}\b/Added$stamp/g" "$repo/$other_file" > "$repo/$(dirname "$other_file")/Added$stamp.java"
+    rm "$repo/$other_file"; renamed[$name]+="$(run "$name") "
+    # A build that stores the graph of a deletion (as the old code did) builds it again without: not measured, so that
+    # each round's first run finds the store as the others do.
+    eval "$restore"; run "$name" >/dev/null
   done
 done
 eval "$restore"
-echo "| $size classes, $rounds rounds; median engine / wall ms | no change | 1 file changed | 1 method body changed | 1 method body, new local | 1 method body, imports and names a type | on a branch 1 commit ahead | 1 new file | 1 new test file | 1 new test extending a test | 1 test method added |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| $size classes, $rounds rounds; median engine / wall ms | no change | 1 file changed | 1 method body changed | 1 method body, new local | 1 method body, imports and names a type | on a branch 1 commit ahead | 1 new file | 1 new test file | 1 new test extending a test | 1 test method added | 1 file deleted | 1 file renamed |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for name in old new; do
   rev=$([ $name = old ] && echo "$old_rev" || echo "$new_rev")
-  echo "| $rev | $(cell "${none[$name]}") | $(cell "${one[$name]}") | $(cell "${body[$name]}") | $(cell "${word[$name]}") | $(cell "${named[$name]}") | $(cell "${branch[$name]}") | $(cell "${added[$name]}") | $(cell "${added_test[$name]}") | $(cell "${added_sub[$name]}") | $(cell "${test_method[$name]}") |"
+  echo "| $rev | $(cell "${none[$name]}") | $(cell "${one[$name]}") | $(cell "${body[$name]}") | $(cell "${word[$name]}") | $(cell "${named[$name]}") | $(cell "${branch[$name]}") | $(cell "${added[$name]}") | $(cell "${added_test[$name]}") | $(cell "${added_sub[$name]}") | $(cell "${test_method[$name]}") | $(cell "${deleted[$name]}") | $(cell "${renamed[$name]}") |"
 done
-for name in old new; do echo "$name (engine:wall ms): no change ${none[$name]}; 1 file ${one[$name]}; 1 method body ${body[$name]}; new local ${word[$name]}; names a type ${named[$name]}; branch ${branch[$name]}; new file ${added[$name]}; new test file ${added_test[$name]}; new test extending a test ${added_sub[$name]}; test method added ${test_method[$name]}" >&2; done
+for name in old new; do echo "$name (engine:wall ms): no change ${none[$name]}; 1 file ${one[$name]}; 1 method body ${body[$name]}; new local ${word[$name]}; names a type ${named[$name]}; branch ${branch[$name]}; new file ${added[$name]}; new test file ${added_test[$name]}; new test extending a test ${added_sub[$name]}; test method added ${test_method[$name]}; deleted ${deleted[$name]}; renamed ${renamed[$name]}" >&2; done
 git -C "$here" worktree remove --force "$work/compare/old" && git -C "$here" worktree remove --force "$work/compare/new"

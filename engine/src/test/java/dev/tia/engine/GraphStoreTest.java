@@ -763,6 +763,102 @@ class GraphStoreTest {
         }
     }
 
+    /**
+     * A deleted file's types stay in the universe, left at the base, so every file naming them names them as before:
+     * the stored graph loses what the file's own types brought, and the store stays the base of the working tree.
+     */
+    @Test
+    void aDeletedFileIsPatchedOutAndTheStoreKeptAsTheBase() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            analyze();
+            byte[] base = Files.readAllBytes(stored());
+            String receipt = read(PAYMENTS + "Receipt.java");
+            // Receipt is named by the gateways, by checkout's code and tests.
+            repo.delete(PAYMENTS + "Receipt.java");
+
+            Analysis deleted = analyze();
+            assertPatchedAsBuilt(deleted, 1);
+            assertSelected(deleted, "ReceiptPrinterTest");
+            assertThat(Files.readAllBytes(stored())).as("an uncommitted deletion leaves the store as it was").isEqualTo(base);
+
+            repo.write(PAYMENTS + "Receipt.java", receipt);
+            Analysis restored = analyze();
+            assertThat(restored.graphFromStore()).isTrue();
+            assertThat(restored.graphPatchedFiles()).isZero();
+        }
+    }
+
+    /**
+     * A deleted file naming other types, with a file mate and a project supertype: its share of their lists goes, and
+     * its types' own edges (to the supertype, to the artifact) and entries in the hierarchy.
+     */
+    @Test
+    void aDeletedFileWithReferencesAFileMateAndASupertypeIsPatchedOut() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            repo.write(PAYMENTS + "BankTransferGateway.java", """
+                    package com.example.payments;
+
+                    public class BankTransferGateway implements PaymentGateway {
+                        public String name() {
+                            return "bank";
+                        }
+
+                        public Receipt charge(long cents) {
+                            return new Receipt(cents, new BankHoliday().toString());
+                        }
+                    }
+
+                    class BankHoliday {
+                        Payments payments;
+                    }
+                    """);
+            repo.commitAll("bank transfers");
+            analyze();
+            repo.delete(PAYMENTS + "BankTransferGateway.java");
+
+            assertPatchedAsBuilt(analyze(), 1);
+        }
+    }
+
+    /** A rename: the old file's types are left at the base, the new file's added, both patched in one run. */
+    @Test
+    void aRenamedFileIsPatched() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            analyze();
+            String receipt = read(PAYMENTS + "Receipt.java");
+            repo.delete(PAYMENTS + "Receipt.java");
+            repo.write(PAYMENTS + "Voucher.java", receipt.replace("record Receipt(", "record Voucher("));
+
+            assertPatchedAsBuilt(analyze(), 2);
+        }
+    }
+
+    /** A deleted test file: its test classes leave the catalog and their module's tests. */
+    @Test
+    void aDeletedTestFileIsPatchedOut() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            analyze();
+            repo.delete("libs/pricing/src/test/java/com/example/pricing/MoneyTest.java");
+
+            Analysis warm = analyze();
+            assertPatchedAsBuilt(warm, 1);
+            assertThat(warm.testsNamed("MoneyTest")).isEmpty();
+        }
+    }
+
+    /** A type another type extends or implements: the build's hierarchy no longer lists it, so the graph is built. */
+    @Test
+    void aDeletedSupertypeBuildsTheGraph() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            analyze();
+            repo.delete(PAYMENTS + "PaymentGateway.java");
+
+            Analysis warm = analyze();
+            assertThat(warm.graphFromStore()).isFalse();
+            assertThat(JsonReport.render(warm.selection())).isEqualTo(reportWithoutIndex());
+        }
+    }
+
     @Test
     void typesLeftAtTheBaseAreInTheKey() {
         try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {

@@ -222,6 +222,32 @@ final class Adjacency {
         degrees[from] = degree + 1;
     }
 
+    /**
+     * Drops node {@code id}'s edges after its reference edges (to supertypes, artifacts, resources' modules): for a
+     * type no file declares any more, whose only edges are those from the files that name it (see {@link ReferencePatch}).
+     */
+    void keepReferenceEdgesOnly(int id) {
+        int references = referenceEdges(id);
+        successors[id] = Arrays.copyOf(successors[id], references);
+        degrees[id] = references;
+        supertypesLeftOut.clear(id);
+    }
+
+    /** Drops the edge from {@code from} to {@code to} after {@code from}'s reference edges, if there is one. */
+    void removeEdge(int from, int to) {
+        int[] row = successors[from];
+        for (int at = referenceEdges(from); at < degrees[from]; at++) {
+            if (row[at] == to) {
+                int[] shorter = new int[degrees[from] - 1];
+                System.arraycopy(row, 0, shorter, 0, at);
+                System.arraycopy(row, at + 1, shorter, at, degrees[from] - at - 1);
+                successors[from] = shorter;
+                degrees[from] = shorter.length;
+                return;
+            }
+        }
+    }
+
     /** Records that the edges from node {@code id} to its supertypes are left out on purpose. */
     void leaveOutSupertypes(int id) {
         supertypesLeftOut.set(id);

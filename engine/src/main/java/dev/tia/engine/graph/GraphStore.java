@@ -143,9 +143,21 @@ public final class GraphStore {
 
         /** Field by field: a record's own equality costs milliseconds on its first use in a fresh JVM. */
         boolean sameAs(Key other) {
-            return implementations == other.implementations && workspace.equals(other.workspace)
-                    && resources.equals(other.resources) && baseTypes.equals(other.baseTypes);
+            return sameBesideBaseTypes(other) && baseTypes.equals(other.baseTypes);
         }
+
+        /** The same but perhaps for the types left at base, which files removed since the store add to (see {@link #compare}). */
+        boolean sameBesideBaseTypes(Key other) {
+            return implementations == other.implementations && workspace.equals(other.workspace)
+                    && resources.equals(other.resources);
+        }
+    }
+
+    /** The key's text of {@code types} left at base: sorted, so that the same types give the same key. */
+    private static String baseTypesText(List<TypeRef> types) {
+        StringBuilder base = new StringBuilder();
+        types.stream().map(t -> t.module() + '\0' + t.name()).sorted().forEach(t -> base.append(t).append('\n'));
+        return base.toString();
     }
 
     /**
@@ -154,9 +166,7 @@ public final class GraphStore {
      *     declared types, the same such list means the same universe.
      */
     public static Key key(Workspace workspace, SourceIndex index, boolean implementations, List<TypeRef> baseTypes) {
-        StringBuilder base = new StringBuilder();
-        baseTypes.stream().map(t -> t.module() + '\0' + t.name()).sorted().forEach(t -> base.append(t).append('\n'));
-        return new Key(implementations, modules(workspace), resources(index), base.toString());
+        return new Key(implementations, modules(workspace), resources(index), baseTypesText(baseTypes));
     }
 
     /** Written out rather than taken from the records' {@code toString}, whose first calls cost 10 ms in a fresh JVM. */
@@ -203,13 +213,23 @@ public final class GraphStore {
      * else of its graph inputs as stored but perhaps the methods the catalog reads: its references are resolved again, and the stored graph patched with the
      * difference (see {@link ReferencePatch}).
      *
-     * @param number the file's place in this run's index (see {@link #storedAmongNewFiles})
+     * @param number the file's place in this run's index (see {@link #lineUp})
      * @param before the facts of the stored content; for a new file, those of an empty file (see {@link #compareNew})
      * @param importsChanged whether its imports, or the methods the catalog reads, may differ too, which may change what
      *     its supertypes and annotations are, and its types' entries in the catalog
      * @param addedTypes types it declares beside those of its stored content, which join the type universe
      */
     record WordsChanged(IndexedFile file, int number, FileFacts before, boolean importsChanged, List<DeclaredType> addedTypes) {
+    }
+
+    /**
+     * A stored file this run no longer has (deleted, or renamed: the new path is then a new file), whose types are left
+     * at the change's base: they stay in the type universe, so no other file resolves differently, and the stored graph
+     * is patched by taking out what the file's own types brought (see {@link ReferencePatch}).
+     *
+     * @param before the facts of its stored content
+     */
+    record RemovedFile(String path, String module, boolean test, FileFacts before) {
     }
 
     /**
@@ -234,7 +254,7 @@ public final class GraphStore {
         if (file == null) {
             return Verdict.BUILD;
         }
-        if (stored.isEmpty() || !stored.get().key().sameAs(key)) {
+        if (stored.isEmpty() || !stored.get().key().sameBesideBaseTypes(key)) {
             return Verdict.BUILD_AND_STORE;
         }
         try {
@@ -256,8 +276,24 @@ public final class GraphStore {
             Predicate<String> committed, Function<String, Set<String>> visibleFrom) {
         int rewriteAfter = Math.max(this.rewriteAfter, index.files().size() / 50);
         Optional<Lineup> lineup = samePathsOtherContent(stored, index)
-                .map(otherContent -> new Lineup(null, otherContent, otherContent, List.of()))
-                .or(() -> storedAmongNewFiles(stored, index, rewriteAfter));
+                .map(otherContent -> new Lineup(null, otherContent, otherContent, List.of(), List.of()))
+                .or(() -> lineUp(stored, index, rewriteAfter));
+        List<RemovedFile> removed = new ArrayList<>();
+        if (lineup.isPresent()) {
+            for (int number : lineup.get().removed()) {
+                Optional<FileFacts> before = storedFacts.apply(stored.contentId(number));
+                if (before.isEmpty()) {
+                    return Verdict.BUILD_AND_STORE; // what the stored file declared is unknown
+                }
+                removed.add(new RemovedFile(stored.path(number), stored.module(number), stored.test(number), before.get()));
+            }
+        }
+        // Files removed since the store leave their types at the base: the key then holds them beside the stored ones,
+        // and with them the type universe is the stored one. Any other difference in those types is a build.
+        if (!stored.key().baseTypes().equals(key.baseTypes())
+                && (removed.isEmpty() || !baseTypesWith(stored.key(), removed).equals(key.baseTypes()))) {
+            return Verdict.BUILD_AND_STORE;
+        }
         if (lineup.isPresent()) {
             List<IndexedFile> files = index.files();
             Inputs inputs = Inputs.SAME;
@@ -288,12 +324,13 @@ public final class GraphStore {
                     inputs = compareNew(files.get(i), i, otherWords, namesChanged);
                 }
             }
-            boolean rewrite = stale || changedNumbers.size() >= rewriteAfter;
+            // A file removed leaves the store as the base (an uncommitted deletion, a rename), as an edit does.
+            boolean rewrite = stale || changedNumbers.size() + removed.size() >= rewriteAfter;
             if (inputs != Inputs.SAME) {
                 return new Verdict(Optional.empty(), rewrite || inputs == Inputs.UNKNOWN);
             }
             return storedOrPatched(stored, index, key, lineup.get(), new ChangedFiles(changedNumbers, storedContent), otherWords,
-                    namesChanged, visibleFrom, stale, rewrite);
+                    namesChanged, removed, visibleFrom, stale, rewrite);
         }
         // Files were added, removed or moved: count the differences path by path, for the decision to write.
         Comparison comparison = new Comparison(stored, storedFacts, committed);
@@ -341,6 +378,17 @@ public final class GraphStore {
         return false;
     }
 
+    /** The stored key's types left at base with those the removed files declare. */
+    private static String baseTypesWith(Key stored, List<RemovedFile> removed) {
+        List<TypeRef> types = baseTypes(stored);
+        for (RemovedFile file : removed) {
+            for (DeclaredType type : file.before().types()) {
+                types.add(new TypeRef(file.module(), type.name()));
+            }
+        }
+        return baseTypesText(types);
+    }
+
     /** The key's types left at base, as {@link #key} wrote them. */
     private static List<TypeRef> baseTypes(Key key) {
         List<TypeRef> types = new ArrayList<>();
@@ -386,7 +434,7 @@ public final class GraphStore {
     }
 
     /**
-     * A file the store lacks (see {@link #storedAmongNewFiles}): patched in as a file whose stored content declared,
+     * A file the store lacks (see {@link #lineUp}): patched in as a file whose stored content declared,
      * imported and wrote nothing, all it declares added, when it parses, declares a type, and writes no string literal
      * or annotation class literal a type could be named by (as for types added to a file: see
      * {@link FileFacts#typesAddedTo}); in test sources, when its test classes' catalog entries can be made from it and
@@ -418,8 +466,8 @@ public final class GraphStore {
      *     would patch it again
      */
     private Verdict storedOrPatched(StoredFiles stored, SourceIndex index, Key key, Lineup lineup, ChangedFiles changed,
-            Set<String> words, List<WordsChanged> namesChanged, Function<String, Set<String>> visibleFrom, boolean stale,
-            boolean rewrite) {
+            Set<String> words, List<WordsChanged> namesChanged, List<RemovedFile> removed, Function<String, Set<String>> visibleFrom,
+            boolean stale, boolean rewrite) {
         try {
             Stored graph = stored.graph(index.files(), lineup, changed);
             if (anyCatalogWord(words)) {
@@ -429,11 +477,11 @@ public final class GraphStore {
             for (WordsChanged file : namesChanged) {
                 resolveAnew |= file.importsChanged() || !file.addedTypes().isEmpty();
             }
-            if (!resolveAnew && (words.isEmpty() || !anyTypeNamed(words, graph, key))) {
+            if (!resolveAnew && removed.isEmpty() && (words.isEmpty() || !anyTypeNamed(words, graph, key))) {
                 return new Verdict(Optional.of(graph), false);
             }
             Optional<Stored> patched = graph.patchable
-                    ? graph.patched(namesChanged, index, baseTypes(key), visibleFrom) : Optional.empty();
+                    ? graph.patched(namesChanged, removed, index, baseTypes(key), visibleFrom) : Optional.empty();
             return patched.isPresent() ? new Verdict(patched, stale) : new Verdict(Optional.empty(), rewrite);
         } catch (CacheFraming.CorruptException e) {
             problem = Optional.of(corrupt(file, e));
@@ -483,8 +531,11 @@ public final class GraphStore {
      * @param otherContent this run's numbers of the files whose content differs from the stored one
      * @param otherContentStored the stored numbers of the same files, in the same order
      * @param added this run's numbers of the files the store lacks
+     * @param removed the stored numbers of the files this run lacks
      */
-    private record Lineup(int[] current, List<Integer> otherContent, List<Integer> otherContentStored, List<Integer> added) {
+    private record Lineup(int[] current, List<Integer> otherContent, List<Integer> otherContentStored, List<Integer> added,
+            List<Integer> removed) {
+        /** This run's number of stored file {@code stored}, or -1 for a file removed since. */
         int current(int stored) {
             return current == null ? stored : current[stored];
         }
@@ -496,41 +547,56 @@ public final class GraphStore {
     }
 
     /**
-     * When this run has every stored file, in the same module and root, and at most {@code limit} more (files added
-     * since, which the stored graph can take in: see {@link #compareNew}): how the two line up. Empty when a stored
-     * file is gone or moved to another module or root. The stored files are found in this run's list as a merge of
-     * two lists in path order; each stored path is compared where it lies, as {@link #samePathsOtherContent} does.
+     * When this run's files are the stored ones but for at most {@code limit} added and removed (files added since,
+     * which the stored graph can take in: see {@link #compareNew}; files deleted or renamed since, see
+     * {@link RemovedFile}): how the two line up. Empty when a file is in another module or root than stored. The
+     * stored files are found in this run's list as a merge of two lists in path order; each stored path is compared
+     * where it lies, as {@link #samePathsOtherContent} does, and read whole only where the two lists differ.
      */
-    private static Optional<Lineup> storedAmongNewFiles(StoredFiles stored, SourceIndex index, int limit) {
+    private static Optional<Lineup> lineUp(StoredFiles stored, SourceIndex index, int limit) {
         List<IndexedFile> files = index.files();
-        int newFiles = files.size() - stored.count();
-        if (newFiles <= 0 || newFiles > limit) {
-            return Optional.empty();
-        }
         int[] current = new int[stored.count()];
         List<Integer> otherContent = new ArrayList<>();
         List<Integer> otherContentStored = new ArrayList<>();
         List<Integer> added = new ArrayList<>();
+        List<Integer> removed = new ArrayList<>();
         int next = 0;
         String previousStored = "";
-        for (int i = 0; i < files.size(); i++) {
+        int i = 0;
+        while (i < files.size() || next < stored.count()) {
+            if (added.size() + removed.size() > limit) {
+                return Optional.empty();
+            }
+            if (i == files.size()) { // stored files past this run's last
+                removed.add(next);
+                current[next++] = -1;
+                continue;
+            }
             IndexedFile file = files.get(i);
             byte verdict = next < stored.count() ? stored.compare(next, file, previousStored) : StoredFiles.OTHER_FILE;
             if (verdict == StoredFiles.OTHER_FILE) {
-                if (added.size() == newFiles) {
-                    return Optional.empty(); // a stored file is not where this run has it
+                String storedPath = next < stored.count() ? stored.pathAfter(next, previousStored) : null;
+                int order = storedPath == null ? 1 : storedPath.compareTo(file.path());
+                if (order == 0) {
+                    return Optional.empty(); // the same path in another module or root
                 }
-                added.add(i);
+                if (order < 0) { // the stored file comes first: this run lacks it
+                    previousStored = storedPath;
+                    removed.add(next);
+                    current[next++] = -1;
+                } else {
+                    added.add(i++);
+                }
                 continue;
             }
             if (verdict == StoredFiles.OTHER_CONTENT) {
                 otherContent.add(i);
                 otherContentStored.add(next);
             }
-            current[next++] = i;
+            current[next++] = i++;
             previousStored = file.path();
         }
-        return next == stored.count() ? Optional.of(new Lineup(current, otherContent, otherContentStored, added)) : Optional.empty();
+        return Optional.of(new Lineup(current, otherContent, otherContentStored, added, removed));
     }
 
     /**
@@ -669,19 +735,21 @@ public final class GraphStore {
          *
          * @param typesLeftAtBase the key's: with the stored graph's types, the type universe
          */
-        Optional<Stored> patched(List<WordsChanged> files, SourceIndex index, List<TypeRef> typesLeftAtBase,
-                Function<String, Set<String>> visibleFrom) throws CacheFraming.CorruptException {
+        Optional<Stored> patched(List<WordsChanged> files, List<RemovedFile> removed, SourceIndex index,
+                List<TypeRef> typesLeftAtBase, Function<String, Set<String>> visibleFrom) throws CacheFraming.CorruptException {
             Adjacency graph = Adjacency.of(nodes, successors, supertypesLeftOut, referenceEdges);
             ReferencePatch patch = new ReferencePatch(graph, nodes, typesLeftAtBase, declaringFile, visibleFrom, hierarchy, tests,
                     implementations, writtenWords);
-            if (!patch.apply(files, index, changed.numbers())) {
+            if (!patch.apply(files, removed, index, changed.numbers())) {
                 return Optional.empty();
             }
-            // Types added are no stored file's: the stored calls no longer list every declared type's.
+            // Types added or removed are no stored file's, or no file's: the stored calls no longer list every declared
+            // type's, and only those.
             boolean typesAdded = files.stream().anyMatch(file -> !file.addedTypes().isEmpty());
+            boolean typesRemoved = removed.stream().anyMatch(file -> !file.before().types().isEmpty());
             return Optional.of(new Stored(implementations, nodes, successors, supertypesLeftOut, patch.tests(), patch.hierarchy(),
-                    referenceEdges, patch.declaringFile(), patchable, writtenWords, typesAdded ? StoredCalls.NONE : calls, changed,
-                    graph, files.size()));
+                    referenceEdges, patch.declaringFile(), patchable, writtenWords,
+                    typesAdded || typesRemoved ? StoredCalls.NONE : calls, changed, graph, files.size() + removed.size()));
         }
 
         /** How many files' references the graph is patched for: 0 when it is used as stored. */
@@ -1054,6 +1122,13 @@ public final class GraphStore {
                     : bytes.objectIdEquals(at, contentId);
         }
 
+        /** Stored file {@code i}'s path, given the path of the stored file before it: read alone, where it lies. */
+        String pathAfter(int i, String previousPath) {
+            int at = records + i * RECORD;
+            return previousPath.substring(0, Math.min(bytes.fixed(at + 3, 2), previousPath.length()))
+                    + bytes.textAt(texts + bytes.fixed(at + 7, 4), bytes.fixed(at + 5, 2));
+        }
+
         /** Stored file {@code i}'s path. */
         String path(int i) {
             if (paths == null) {
@@ -1120,7 +1195,8 @@ public final class GraphStore {
             for (int i = 0; i < testCount; i++) {
                 TypeRef type = type(nodes);
                 int file = bytes.varint() - 1;
-                String path = file >= 0 ? current.get(lineup.current(number(file, count()))).path() : bytes.text();
+                int now = file >= 0 ? lineup.current(number(file, count())) : -1;
+                String path = file < 0 ? bytes.text() : now >= 0 ? current.get(now).path() : path(file); // a removed file's test
                 ImmutableSortedSet<String> classTags = sortedTexts();
                 ImmutableSortedSet<String> onEvery = sortedTexts();
                 int flags = bytes.varint();

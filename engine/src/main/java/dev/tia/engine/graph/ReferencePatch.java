@@ -68,6 +68,8 @@ final class ReferencePatch {
     private SourceIndex index;
     private Set<Integer> changedFiles;
     private final List<TypeRef> added = new ArrayList<>();
+    /** The types of the files removed, which the hierarchy no longer lists. */
+    private final Set<TypeRef> removedTypes = new HashSet<>();
 
     ReferencePatch(Adjacency graph, List<Node> nodes, List<TypeRef> typesLeftAtBase, int[] declaringFile,
             Function<String, Set<String>> visibleFrom, TypeHierarchy hierarchy, ImmutableMap<TypeRef, TestClass> tests,
@@ -92,7 +94,8 @@ final class ReferencePatch {
      * @param index this run's files and resources, which are the stored ones
      * @param changedFiles the numbers of every file whose content differs from the stored one, {@code files} among them
      */
-    boolean apply(List<GraphStore.WordsChanged> files, SourceIndex index, List<Integer> changedFiles) throws CacheFraming.CorruptException {
+    boolean apply(List<GraphStore.WordsChanged> files, List<GraphStore.RemovedFile> removed, SourceIndex index,
+            List<Integer> changedFiles) throws CacheFraming.CorruptException {
         this.index = index;
         this.changedFiles = new HashSet<>(changedFiles);
         for (GraphStore.WordsChanged file : files) {
@@ -100,9 +103,15 @@ final class ReferencePatch {
         }
         // Of the stored graph's universe (every declared type is one of its nodes: see GraphStore#anyTypeNamed), what
         // the files' names can resolve to.
-        Set<TypeRef> before = universeTypes(nodes, typesLeftAtBase, files);
+        Set<TypeRef> before = universeTypes(nodes, typesLeftAtBase, files, removed);
         resolverBefore = new NameResolver(TypeUniverse.of(before));
         resolverAfter = resolverBefore;
+        // First, while every reference edge still leads to a type a file declares (see fileOf).
+        for (GraphStore.RemovedFile file : removed) {
+            if (!remove(file)) {
+                return false;
+            }
+        }
         if (!added.isEmpty()) {
             if (!addedTypesStandAlone(files, index, changedFiles, added, before)) {
                 return false;
@@ -124,10 +133,151 @@ final class ReferencePatch {
         return true;
     }
 
-    /** The stored type hierarchy, with the types added. */
+    /** The stored type hierarchy, without the types removed and with the types added. */
     TypeHierarchy hierarchy() {
-        return addedSupertypes.isEmpty() && addedOutside.isEmpty() ? hierarchy
-                : TypeHierarchy.with(hierarchy, addedSupertypes, addedOutside);
+        TypeHierarchy kept = removedTypes.isEmpty() ? hierarchy : TypeHierarchy.without(hierarchy, removedTypes);
+        return addedSupertypes.isEmpty() && addedOutside.isEmpty() ? kept : TypeHierarchy.with(kept, addedSupertypes, addedOutside);
+    }
+
+    /**
+     * Takes out of the graph what a removed file's types brought, as a build without the file makes it: those types
+     * stay in the universe (left at base), so every other file names them as before and their edges from those files
+     * stay; their own edges go (file mates, supertypes, artifact), and their share of the lists of the types the file
+     * named, and the file's test classes with their entries. False, so that the graph is built, when something else
+     * read them as declared types: a test's entry elsewhere (a base test, an annotation type), another type's project
+     * supertypes, a resource; or when the file's string literals name a type (which text loads by reflection), or a
+     * test of it reaches a whole module or scans classes.
+     */
+    private boolean remove(GraphStore.RemovedFile file) throws CacheFraming.CorruptException {
+        FileFacts before = file.before();
+        if (before.types().isEmpty()) {
+            return true; // it declared nothing: no node, no edge was its
+        }
+        Set<String> visible = visibleFrom.apply(file.module());
+        List<TypeRef> types = new ArrayList<>();
+        Set<String> canonical = new HashSet<>();
+        Set<Integer> ownNodes = new HashSet<>();
+        for (DeclaredType type : before.types()) {
+            if (type.kind() == TypeKind.ANNOTATION) {
+                return false;
+            }
+            TypeRef ref = new TypeRef(file.module(), type.name());
+            int node = graph.findType(ref);
+            if (node < 0) {
+                throw new CacheFraming.CorruptException("a stored file's type without a node");
+            }
+            types.add(ref);
+            canonical.add(type.name());
+            ownNodes.add(node);
+        }
+        Set<TypeRef> readByTests = file.test() ? ancestorsOfTestsOutside(file.path()) : testsAndAncestors();
+        for (TypeRef type : types) {
+            if (readByTests.contains(type)) {
+                return false;
+            }
+        }
+        if (anySupertypeOf(types) || namedByResources(canonical) || namesTypesInText(before, visible)) {
+            return false;
+        }
+        List<TestClass> fileTests = new ArrayList<>();
+        for (TestClass test : patchedTests.values()) {
+            if (test.path().equals(file.path())) {
+                if (test.reachesWholeModule() || test.scansClasses()) {
+                    return false;
+                }
+                fileTests.add(test);
+            }
+        }
+        for (TypeRef reference : resolverBefore.references(before, visible)) {
+            int list = graph.findType(reference);
+            if (list < 0) {
+                throw new CacheFraming.CorruptException("a type the stored content names without a node");
+            }
+            removeTypes(list, ownNodes);
+        }
+        for (int node : ownNodes) {
+            removeTypes(node, ownNodes);
+            graph.keepReferenceEdgesOnly(node);
+        }
+        if (!fileTests.isEmpty()) {
+            int moduleTests = moduleTestsOf(file.module());
+            if (moduleTests < 0) {
+                throw new CacheFraming.CorruptException("a test class without its module's tests node");
+            }
+            Set<TypeRef> gone = new HashSet<>();
+            for (TestClass test : fileTests) {
+                graph.removeEdge(moduleTests, graph.findType(test.type()));
+                gone.add(test.type());
+            }
+            ImmutableMap.Builder<TypeRef, TestClass> kept = ImmutableMap.builderWithExpectedSize(patchedTests.size());
+            patchedTests.forEach((type, test) -> {
+                if (!gone.contains(type)) {
+                    kept.put(type, test);
+                }
+            });
+            patchedTests = kept.buildOrThrow();
+        }
+        removedTypes.addAll(types);
+        return true;
+    }
+
+    /** Whether one of {@code types} is a project supertype of a type (which a build would no longer list as one). */
+    private boolean anySupertypeOf(List<TypeRef> types) {
+        Optional<Set<TypeRef>> withSupertypes = hierarchy.typesWithSupertypes();
+        if (withSupertypes.isEmpty()) {
+            return true; // not known without asking every type: as if one were
+        }
+        for (TypeRef type : withSupertypes.get()) {
+            for (TypeRef supertype : hierarchy.supertypes(type)) {
+                if (types.contains(supertype) && !types.contains(type)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether a resource names one of the types {@code canonical} names, or one nested in them. */
+    private boolean namedByResources(Set<String> canonical) {
+        for (ResourceFacts resource : index.resources()) {
+            for (String name : resource.names()) {
+                if (namesAny(name, canonical)) {
+                    return true;
+                }
+            }
+            if (resource.serviceInterface().filter(name -> namesAny(name, canonical)).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the string literals of {@code facts} name a project type, as the type hierarchy reads text. */
+    private boolean namesTypesInText(FileFacts facts, Set<String> visible) {
+        for (String literal : facts.stringLiterals()) {
+            String candidate = literal.replace('$', '.');
+            while (candidate.indexOf('.') > 0) {
+                if (resolverBefore.lookup(candidate, visible).iterator().hasNext()) {
+                    return true;
+                }
+                candidate = candidate.substring(0, candidate.lastIndexOf('.'));
+            }
+        }
+        return false;
+    }
+
+    /** Takes {@code types} out of {@code node}'s reference edges. */
+    private void removeTypes(int node, Set<Integer> types) {
+        int[] row = graph.successors(node);
+        int count = graph.referenceEdges(node);
+        int[] kept = new int[count];
+        int size = 0;
+        for (int i = 0; i < count; i++) {
+            if (!types.contains(row[i])) {
+                kept[size++] = row[i];
+            }
+        }
+        graph.replaceReferenceEdges(node, Arrays.copyOf(kept, size));
     }
 
     /** The test catalog, with the test classes of new test files. */
@@ -669,11 +819,15 @@ final class ReferencePatch {
      * rests on too; so resolving these files against this part of the universe gives what the whole would, without
      * a map of every type (60 ms at 50k classes). In a stable order: type nodes by number, then the types left at base.
      */
-    static Set<TypeRef> universeTypes(List<Node> nodes, List<TypeRef> typesLeftAtBase, List<GraphStore.WordsChanged> files) {
+    static Set<TypeRef> universeTypes(List<Node> nodes, List<TypeRef> typesLeftAtBase, List<GraphStore.WordsChanged> files,
+            List<GraphStore.RemovedFile> removed) {
         Set<String> words = new HashSet<>();
         for (GraphStore.WordsChanged file : files) {
             addWords(file.before(), words);
             addWords(file.file().facts(), words);
+        }
+        for (GraphStore.RemovedFile file : removed) {
+            addWords(file.before(), words);
         }
         return typesNamedBy(words, nodes, typesLeftAtBase);
     }

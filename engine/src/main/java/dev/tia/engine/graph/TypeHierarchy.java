@@ -101,6 +101,34 @@ abstract class TypeHierarchy {
         };
     }
 
+    /**
+     * {@code base} without {@code removed}, types no file declares any more (see {@link ReferencePatch}): they have no
+     * supertypes, as a type the project does not declare has none here.
+     */
+    static TypeHierarchy without(TypeHierarchy base, Set<TypeRef> removed) {
+        return new TypeHierarchy() {
+            @Override
+            List<TypeRef> supertypes(TypeRef type) {
+                return removed.contains(type) ? List.of() : base.supertypes(type);
+            }
+
+            @Override
+            boolean namesSupertypeOutsideProject(TypeRef type) {
+                return !removed.contains(type) && base.namesSupertypeOutsideProject(type);
+            }
+
+            @Override
+            Set<TypeRef> namedInText() {
+                return base.namedInText();
+            }
+
+            @Override
+            Optional<Set<TypeRef>> typesWithSupertypes() {
+                return base.typesWithSupertypes().map(types -> Sets.difference(types, removed));
+            }
+        };
+    }
+
     private static final class Resolved extends TypeHierarchy {
         private final SourceIndex index;
         private final Map<TypeRef, Declaration> owners;
