@@ -325,17 +325,16 @@ public final class TiaEngine {
     }
 
     /**
-     * Whether the change will likely make this run build the graph: Java files removed or renamed, or many changed.
-     * Edits of files that stay, and new files, mostly keep or patch the stored graph, and decoding every file's facts
-     * beside such a run took 40 ms of a body edit's at 50k classes (the core it shares with git and the index); when
-     * the store cannot serve after all, the decode starts then, which cost a build 60 ms.
+     * Whether the change will likely make this run build the graph: many Java files changed. Edits of files, new files
+     * and files deleted or renamed mostly keep or patch the stored graph, and decoding every file's facts beside such a
+     * run took 40 ms of a body edit's at 50k classes (the core it shares with git and the index); when the store
+     * cannot serve after all, the decode starts then, which cost a build 60 ms.
      */
     private static boolean buildLikely(ChangeSet changes) {
         int javaFiles = 0;
         for (FileChange change : changes.changes()) {
             boolean java = change.path().endsWith(".java") || change.oldPath().filter(p -> p.endsWith(".java")).isPresent();
-            boolean mayPatch = change.change() == ChangeType.MODIFIED || change.change() == ChangeType.ADDED;
-            if (java && (!mayPatch || ++javaFiles >= GraphStore.REWRITE_AFTER)) {
+            if (java && ++javaFiles >= GraphStore.REWRITE_AFTER) {
                 return true;
             }
         }
