@@ -276,16 +276,18 @@ public final class GraphStore {
             Predicate<String> committed, Function<String, Set<String>> visibleFrom) {
         int rewriteAfter = Math.max(this.rewriteAfter, index.files().size() / 50);
         Optional<Lineup> lineup = samePathsOtherContent(stored, index)
-                .map(otherContent -> new Lineup(null, otherContent, otherContent, List.of(), List.of()))
+                .map(otherContent -> new Lineup(null, otherContent, otherContent, List.of(), List.of(), List.of()))
                 .or(() -> lineUp(stored, index, rewriteAfter));
         List<RemovedFile> removed = new ArrayList<>();
         if (lineup.isPresent()) {
-            for (int number : lineup.get().removed()) {
+            for (int k = 0; k < lineup.get().removed().size(); k++) {
+                int number = lineup.get().removed().get(k);
                 Optional<FileFacts> before = storedFacts.apply(stored.contentId(number));
                 if (before.isEmpty()) {
                     return Verdict.BUILD_AND_STORE; // what the stored file declared is unknown
                 }
-                removed.add(new RemovedFile(stored.path(number), stored.module(number), stored.test(number), before.get()));
+                removed.add(new RemovedFile(lineup.get().removedPaths().get(k), stored.module(number), stored.test(number),
+                        before.get()));
             }
         }
         // Files removed since the store leave their types at the base: the key then holds them beside the stored ones,
@@ -532,12 +534,19 @@ public final class GraphStore {
      * @param otherContentStored the stored numbers of the same files, in the same order
      * @param added this run's numbers of the files the store lacks
      * @param removed the stored numbers of the files this run lacks
+     * @param removedPaths their paths, in the same order
      */
     private record Lineup(int[] current, List<Integer> otherContent, List<Integer> otherContentStored, List<Integer> added,
-            List<Integer> removed) {
+            List<Integer> removed, List<String> removedPaths) {
         /** This run's number of stored file {@code stored}, or -1 for a file removed since. */
         int current(int stored) {
             return current == null ? stored : current[stored];
+        }
+
+        /** The path of stored file {@code stored}, which this run lacks, or null when it has it. */
+        String removedPath(int stored) {
+            int at = removed.indexOf(stored);
+            return at < 0 ? null : removedPaths.get(at);
         }
 
         /** Whether the numbers differ: files were added ahead of stored ones. */
@@ -560,6 +569,7 @@ public final class GraphStore {
         List<Integer> otherContentStored = new ArrayList<>();
         List<Integer> added = new ArrayList<>();
         List<Integer> removed = new ArrayList<>();
+        List<String> removedPaths = new ArrayList<>();
         int next = 0;
         String previousStored = "";
         int i = 0;
@@ -568,6 +578,8 @@ public final class GraphStore {
                 return Optional.empty();
             }
             if (i == files.size()) { // stored files past this run's last
+                previousStored = stored.pathAfter(next, previousStored);
+                removedPaths.add(previousStored);
                 removed.add(next);
                 current[next++] = -1;
                 continue;
@@ -582,6 +594,7 @@ public final class GraphStore {
                 }
                 if (order < 0) { // the stored file comes first: this run lacks it
                     previousStored = storedPath;
+                    removedPaths.add(storedPath);
                     removed.add(next);
                     current[next++] = -1;
                 } else {
@@ -596,7 +609,7 @@ public final class GraphStore {
             current[next++] = i++;
             previousStored = file.path();
         }
-        return Optional.of(new Lineup(current, otherContent, otherContentStored, added, removed));
+        return Optional.of(new Lineup(current, otherContent, otherContentStored, added, removed, removedPaths));
     }
 
     /**
@@ -1196,7 +1209,7 @@ public final class GraphStore {
                 TypeRef type = type(nodes);
                 int file = bytes.varint() - 1;
                 int now = file >= 0 ? lineup.current(number(file, count())) : -1;
-                String path = file < 0 ? bytes.text() : now >= 0 ? current.get(now).path() : path(file); // a removed file's test
+                String path = file < 0 ? bytes.text() : now >= 0 ? current.get(now).path() : lineup.removedPath(file);
                 ImmutableSortedSet<String> classTags = sortedTexts();
                 ImmutableSortedSet<String> onEvery = sortedTexts();
                 int flags = bytes.varint();
