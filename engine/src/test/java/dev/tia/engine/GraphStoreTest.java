@@ -846,12 +846,47 @@ class GraphStoreTest {
         }
     }
 
-    /** A type another type extends or implements: the build's hierarchy no longer lists it, so the graph is built. */
+    /**
+     * A type another type implements: left at the base, the implementation keeps its edge to it (its name resolves as
+     * before) but no longer lists it among its project supertypes, as a build's hierarchy lists only declared types.
+     */
     @Test
-    void aDeletedSupertypeBuildsTheGraph() throws IOException {
+    void aDeletedSupertypeLeavesItsSubtypesHierarchy() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            repo.write(PAYMENTS + "Refundable.java", "package com.example.payments;\n\npublic interface Refundable {\n}\n");
+            String card = read(PAYMENTS + "CardPaymentGateway.java");
+            assertThat(card).contains("implements PaymentGateway {");
+            repo.write(PAYMENTS + "CardPaymentGateway.java", card.replace("implements PaymentGateway {",
+                    "implements PaymentGateway, Refundable {"));
+            repo.commitAll("refunds");
+            analyze();
+            repo.delete(PAYMENTS + "Refundable.java");
+
+            Analysis warm = analyze();
+            assertPatchedAsBuilt(warm, 1);
+            assertThat(warm.graph().hierarchyByType().toString()).contains("CardPaymentGateway=[com.example.payments.PaymentGateway]");
+        }
+    }
+
+    /** A type a services file names (what `ServiceLoader` loads): the resource's edges read it, so the graph is built. */
+    @Test
+    void aDeletedServiceInterfaceBuildsTheGraph() throws IOException {
         try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
             analyze();
             repo.delete(PAYMENTS + "PaymentGateway.java");
+
+            Analysis warm = analyze();
+            assertThat(warm.graphFromStore()).isFalse();
+            assertThat(JsonReport.render(warm.selection())).isEqualTo(reportWithoutIndex());
+        }
+    }
+
+    /** A base test that a test of another file extends: that test's entry reads it, so the graph is built. */
+    @Test
+    void aDeletedBaseTestBuildsTheGraph() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            analyze();
+            repo.delete(CHECKOUT_TESTS + "CheckoutContractTest.java");
 
             Analysis warm = analyze();
             assertThat(warm.graphFromStore()).isFalse();

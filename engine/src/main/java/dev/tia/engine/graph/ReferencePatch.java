@@ -143,10 +143,11 @@ final class ReferencePatch {
      * Takes out of the graph what a removed file's types brought, as a build without the file makes it: those types
      * stay in the universe (left at base), so every other file names them as before and their edges from those files
      * stay; their own edges go (file mates, supertypes, artifact), and their share of the lists of the types the file
-     * named, and the file's test classes with their entries. False, so that the graph is built, when something else
-     * read them as declared types: a test's entry elsewhere (a base test, an annotation type), another type's project
-     * supertypes, a resource; or when the file's string literals name a type (which text loads by reflection), or a
-     * test of it reaches a whole module or scans classes.
+     * named, and the file's test classes with their entries; other types' project supertypes no longer list them (see
+     * {@link TypeHierarchy#without}), though their edges to them stay, as the build resolves them. False, so that the
+     * graph is built, when something else read them as declared types: a test's entry elsewhere (a base test, an
+     * annotation type), a resource; or when the file's string literals name a type (which text loads by reflection),
+     * or a test of it reaches a whole module or scans classes.
      */
     private boolean remove(GraphStore.RemovedFile file) throws CacheFraming.CorruptException {
         FileFacts before = file.before();
@@ -176,7 +177,7 @@ final class ReferencePatch {
                 return false;
             }
         }
-        if (anySupertypeOf(types) || namedByResources(canonical) || namesTypesInText(before, visible)) {
+        if (namedByResources(canonical) || namesTypesInText(before, visible)) {
             return false;
         }
         List<TestClass> fileTests = new ArrayList<>();
@@ -219,22 +220,6 @@ final class ReferencePatch {
         }
         removedTypes.addAll(types);
         return true;
-    }
-
-    /** Whether one of {@code types} is a project supertype of a type (which a build would no longer list as one). */
-    private boolean anySupertypeOf(List<TypeRef> types) {
-        Optional<Set<TypeRef>> withSupertypes = hierarchy.typesWithSupertypes();
-        if (withSupertypes.isEmpty()) {
-            return true; // not known without asking every type: as if one were
-        }
-        for (TypeRef type : withSupertypes.get()) {
-            for (TypeRef supertype : hierarchy.supertypes(type)) {
-                if (types.contains(supertype) && !types.contains(type)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     /** Whether a resource names one of the types {@code canonical} names, or one nested in them. */

@@ -103,13 +103,24 @@ abstract class TypeHierarchy {
 
     /**
      * {@code base} without {@code removed}, types no file declares any more (see {@link ReferencePatch}): they have no
-     * supertypes, as a type the project does not declare has none here.
+     * supertypes, and are no other type's project supertype, as a type the project does not declare is none here.
      */
     static TypeHierarchy without(TypeHierarchy base, Set<TypeRef> removed) {
         return new TypeHierarchy() {
             @Override
             List<TypeRef> supertypes(TypeRef type) {
-                return removed.contains(type) ? List.of() : base.supertypes(type);
+                if (removed.contains(type)) {
+                    return List.of();
+                }
+                List<TypeRef> supertypes = base.supertypes(type);
+                for (TypeRef supertype : supertypes) {
+                    if (removed.contains(supertype)) {
+                        List<TypeRef> kept = new ArrayList<>(supertypes);
+                        kept.removeAll(removed);
+                        return kept;
+                    }
+                }
+                return supertypes;
             }
 
             @Override
