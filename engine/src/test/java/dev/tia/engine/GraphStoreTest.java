@@ -259,27 +259,33 @@ class GraphStoreTest {
 
     private static final String PAYMENTS = "libs/payments/src/main/java/com/example/payments/";
 
+    /**
+     * A file of payments no other file names: a project supertype (an implementation edge, an entry in the hierarchy),
+     * references, and a file mate with a reference of its own.
+     */
+    private static final String BANK_TRANSFER_GATEWAY = """
+            package com.example.payments;
+
+            public class BankTransferGateway implements PaymentGateway {
+                public String name() {
+                    return "bank";
+                }
+
+                public Receipt charge(long cents) {
+                    return new Receipt(cents, new BankHoliday().toString());
+                }
+            }
+
+            class BankHoliday {
+                Payments payments;
+            }
+            """;
+
     @Test
     void aNewFileThatNoOtherFileNamesIsPatchedIn() throws IOException {
         try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
             analyze();
-            // A project supertype (an implementation edge, an entry in the hierarchy), references, and a file mate.
-            repo.write(PAYMENTS + "BankTransferGateway.java", """
-                    package com.example.payments;
-
-                    public class BankTransferGateway implements PaymentGateway {
-                        public String name() {
-                            return "bank";
-                        }
-
-                        public Receipt charge(long cents) {
-                            return new Receipt(cents, new BankHoliday().toString());
-                        }
-                    }
-
-                    class BankHoliday {
-                    }
-                    """);
+            repo.write(PAYMENTS + "BankTransferGateway.java", BANK_TRANSFER_GATEWAY);
 
             Analysis warm = analyze();
             assertPatchedAsBuilt(warm, 1);
@@ -795,23 +801,7 @@ class GraphStoreTest {
     @Test
     void aDeletedFileWithReferencesAFileMateAndASupertypeIsPatchedOut() throws IOException {
         try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
-            repo.write(PAYMENTS + "BankTransferGateway.java", """
-                    package com.example.payments;
-
-                    public class BankTransferGateway implements PaymentGateway {
-                        public String name() {
-                            return "bank";
-                        }
-
-                        public Receipt charge(long cents) {
-                            return new Receipt(cents, new BankHoliday().toString());
-                        }
-                    }
-
-                    class BankHoliday {
-                        Payments payments;
-                    }
-                    """);
+            repo.write(PAYMENTS + "BankTransferGateway.java", BANK_TRANSFER_GATEWAY);
             repo.commitAll("bank transfers");
             analyze();
             repo.delete(PAYMENTS + "BankTransferGateway.java");

@@ -73,15 +73,15 @@ public final class DependencyGraphBuilder {
         // Users of an interface may run any implementation (DI, ServiceLoader): the implementation affects whatever its
         // supertypes affect. Those edges of main types are added once every reference edge is.
         List<TypedSupertypes> mainTypes = new ArrayList<>();
-        int number = 0;
-        for (IndexedFile file : index.files()) {
-            number++;
-            FileResolution resolution = resolutions.of(number - 1);
+        List<IndexedFile> files = index.files();
+        for (int number = 0; number < files.size(); number++) {
+            IndexedFile file = files.get(number);
+            FileResolution resolution = resolutions.of(number);
             addFileMates(file);
             for (DeclaredType declared : file.facts().types()) {
                 TypeRef type = new TypeRef(file.module(), declared.name());
                 int node = graph.typeId(type);
-                declaringFiles.declare(node, number);
+                declaringFiles.declare(node, number + 1);
                 for (TypeRef reference : resolution.references()) {
                     graph.putEdge(graph.typeId(reference), node);
                 }

@@ -141,12 +141,10 @@ public final class GraphStore {
      */
     public record Key(boolean implementations, String workspace, String resources, String baseTypes) {
 
-        /** Field by field: a record's own equality costs milliseconds on its first use in a fresh JVM. */
-        boolean sameAs(Key other) {
-            return sameBesideBaseTypes(other) && baseTypes.equals(other.baseTypes);
-        }
-
-        /** The same but perhaps for the types left at base, which files removed since the store add to (see {@link #compare}). */
+        /**
+         * The same but perhaps for the types left at base, which files removed since the store add to (see
+         * {@link #compare}). Field by field: a record's own equality costs milliseconds on its first use in a fresh JVM.
+         */
         boolean sameBesideBaseTypes(Key other) {
             return implementations == other.implementations && workspace.equals(other.workspace)
                     && resources.equals(other.resources);

@@ -325,15 +325,8 @@ final class ReferencePatch {
                 return false;
             }
         }
-        for (ResourceFacts resource : index.resources()) {
-            for (String name : resource.names()) {
-                if (namesAny(name, canonical)) {
-                    return false;
-                }
-            }
-            if (resource.serviceInterface().filter(name -> namesAny(name, canonical)).isPresent()) {
-                return false;
-            }
+        if (namedByResources(canonical)) {
+            return false;
         }
         if (tests.values().stream().anyMatch(TestClass::reachesWholeModule)) {
             for (GraphStore.WordsChanged file : files) {
