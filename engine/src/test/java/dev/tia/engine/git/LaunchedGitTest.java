@@ -70,6 +70,26 @@ class LaunchedGitTest {
         }
     }
 
+    /**
+     * The JVM's heap asks for huge pages where Linux gives them on request, and only there: elsewhere the option does
+     * not exist, and a JVM given it would refuse to start. Read against this machine's own setting.
+     */
+    @Test
+    void theHeapAsksForHugePagesWhereLinuxGivesThemOnRequest() throws Exception {
+        Path repo = dir.resolve("repo");
+        try (FixtureRepo fixture = FixtureRepo.init(repo)) {
+            fixture.write("a.txt", "a\n").commitAll("first");
+        }
+        Path setting = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+        boolean onRequest = System.getProperty("os.name").startsWith("Linux") && Files.isReadable(setting)
+                && Files.readString(setting).contains("[madvise]");
+
+        List<String> arguments = launch("affected", "--repo", repo.toString()).arguments();
+
+        assertThat(arguments).contains("-jar");
+        assertThat(arguments.contains("-XX:+UseTransparentHugePages")).as(String.join(" ", arguments)).isEqualTo(onRequest);
+    }
+
     @Test
     void anOutputIsTakenOnlyForItsFolderAndItsCommand() {
         Path repo = dir.resolve("repo");
@@ -107,8 +127,8 @@ class LaunchedGitTest {
         return all;
     }
 
-    /** What the launcher hands the JVM: the environment's {@code TIA_*} and what it reads on descriptors 3 and 4. */
-    private record Handed(Map<String, String> environment, Map<Integer, byte[]> pipes) {
+    /** What the launcher hands the JVM: its arguments, the environment's {@code TIA_*} and what it reads on descriptors 3 and 4. */
+    private record Handed(List<String> arguments, Map<String, String> environment, Map<Integer, byte[]> pipes) {
     }
 
     /**
@@ -124,12 +144,14 @@ class LaunchedGitTest {
         Path fakes = Files.createDirectories(dir.resolve("fakes"));
         Path java = fakes.resolve("java");
         Path environment = dir.resolve("environment");
+        Path handedArguments = dir.resolve("arguments");
         Files.deleteIfExists(environment);
         for (int fd : List.of(3, 4)) {
             Files.deleteIfExists(dir.resolve("pipe" + fd));
         }
         Files.writeString(java, "#!/usr/bin/env bash\n"
                 + "env -0 > '" + environment + "'\n"
+                + "printf '%s\\0' \"$@\" > '" + handedArguments + "'\n"
                 + "if [ -n \"${TIA_GIT_FOLDER:-}\" ]; then cat /dev/fd/3 > '" + dir.resolve("pipe3") + "'; cat /dev/fd/4 > '"
                 + dir.resolve("pipe4") + "'; fi\n");
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -156,6 +178,6 @@ class LaunchedGitTest {
                 pipes.put(fd, Files.readAllBytes(pipe));
             }
         }
-        return new Handed(handed, pipes);
+        return new Handed(List.of(Files.readString(handedArguments).split("\0")), handed, pipes);
     }
 }
