@@ -1,6 +1,7 @@
 package dev.tia.engine.git;
 
 import dev.tia.engine.TiaException;
+import dev.tia.engine.io.FileBytes;
 
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheEntry;
@@ -10,7 +11,6 @@ import org.eclipse.jgit.lib.Repository;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -87,7 +87,7 @@ final class GitIndex {
     static GitIndex read(Path file, JgitReader jgit) throws IOException {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = FileBytes.read(file);
         } catch (NoSuchFileException e) {
             return new GitIndex(new String[0], new int[0], new Kind[0], new String[0], true);
         }

@@ -9,6 +9,7 @@ import dev.tia.engine.io.AtomicFiles;
 import dev.tia.engine.io.ByteSink;
 import dev.tia.engine.io.ByteSource;
 import dev.tia.engine.io.CacheFraming;
+import dev.tia.engine.io.FileBytes;
 import dev.tia.engine.project.MavenModule;
 import dev.tia.engine.project.Workspace;
 import dev.tia.engine.source.DeclaredType;
@@ -22,7 +23,6 @@ import dev.tia.engine.source.TypeRef;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -1092,7 +1092,7 @@ public final class GraphStore {
         }
 
         static StoredFiles read(Path file, String tiaVersion) throws IOException {
-            CacheFraming.Payload payload = CacheFraming.unframe(Files.readAllBytes(file), MAGIC, FORMAT_VERSION, tiaVersion);
+            CacheFraming.Payload payload = CacheFraming.unframe(FileBytes.read(file), MAGIC, FORMAT_VERSION, tiaVersion);
             return new StoredFiles(new ByteSource(payload.bytes(), payload.start(), payload.end()));
         }
 

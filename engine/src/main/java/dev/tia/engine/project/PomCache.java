@@ -5,6 +5,7 @@ import com.google.common.collect.ImmutableMap;
 
 import dev.tia.engine.io.AtomicFiles;
 import dev.tia.engine.io.CacheFraming;
+import dev.tia.engine.io.FileBytes;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -13,7 +14,6 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -59,7 +59,7 @@ public final class PomCache {
     public static PomCache load(Path dir, String tiaVersion) {
         Path file = dir.resolve(FILE_NAME);
         try {
-            CacheFraming.Payload payload = CacheFraming.unframe(Files.readAllBytes(file), MAGIC, FORMAT_VERSION, tiaVersion);
+            CacheFraming.Payload payload = CacheFraming.unframe(FileBytes.read(file), MAGIC, FORMAT_VERSION, tiaVersion);
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload.bytes(), payload.start(),
                     payload.end() - payload.start()));
             int count = count(in);

@@ -2,6 +2,7 @@ package dev.tia.engine.source;
 
 import dev.tia.engine.io.AtomicFiles;
 import dev.tia.engine.io.CacheFraming;
+import dev.tia.engine.io.FileBytes;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
@@ -85,7 +86,7 @@ public final class FactsCache {
     public static FactsCache load(Path dir, String tiaVersion) {
         Path file = dir.resolve(FILE_NAME);
         try {
-            byte[] bytes = Files.readAllBytes(file);
+            byte[] bytes = FileBytes.read(file);
             DataInputStream header = new DataInputStream(new ByteArrayInputStream(bytes));
             if (!MAGIC.equals(header.readUTF()) || header.readInt() != FORMAT_VERSION) {
                 return rebuild(file, tiaVersion, "is not a tia index of format " + FORMAT_VERSION);

@@ -5,12 +5,12 @@ import com.google.common.collect.ImmutableSet;
 
 import dev.tia.engine.io.AtomicFiles;
 import dev.tia.engine.io.CacheFraming;
+import dev.tia.engine.io.FileBytes;
 
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UTFDataFormatException;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collection;
@@ -269,7 +269,7 @@ public final class ResolutionCache {
     }
 
     private static Stored read(Path file, String tiaVersion) throws IOException {
-        CacheFraming.Payload payload = CacheFraming.unframe(Files.readAllBytes(file), MAGIC, FORMAT_VERSION, tiaVersion);
+        CacheFraming.Payload payload = CacheFraming.unframe(FileBytes.read(file), MAGIC, FORMAT_VERSION, tiaVersion);
         FactsCodec.Reader in = new FactsCodec.Reader(payload.bytes(), payload.start(), payload.end());
         int typeCount = in.varint();
         TypeRef[] types = new TypeRef[typeCount];
