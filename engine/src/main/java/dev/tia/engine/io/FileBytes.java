@@ -2,6 +2,7 @@ package dev.tia.engine.io;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ public final class FileBytes {
                 throw new IOException(file + " is too large to read into memory (" + size + " bytes)");
             }
             byte[] bytes = new byte[(int) size];
-            int read = fill(channel, bytes, 0);
+            int read = fill(channel, bytes);
             if (read < bytes.length) {
                 return Arrays.copyOf(bytes, read);
             }
@@ -48,28 +49,21 @@ public final class FileBytes {
             if (channel.read(next) <= 0) {
                 return bytes;
             }
-            // More than its size said: the rest as it comes.
-            while (true) {
-                if (read == MAX_SIZE) {
-                    throw new IOException(file + " is too large to read into memory");
-                }
-                bytes = Arrays.copyOf(bytes, (int) Math.min(MAX_SIZE, Math.max(2L * bytes.length, PIECE)));
-                if (next != null) {
-                    bytes[read++] = next.get(0);
-                    next = null;
-                }
-                int filled = fill(channel, bytes, read);
-                if (filled < bytes.length) {
-                    return Arrays.copyOf(bytes, filled);
-                }
-                read = filled;
+            // Longer than its size said: the rest as it comes, in the stream's own small pieces.
+            byte[] rest = Channels.newInputStream(channel).readAllBytes();
+            if ((long) bytes.length + 1 + rest.length > MAX_SIZE) {
+                throw new IOException(file + " is too large to read into memory");
             }
+            byte[] all = Arrays.copyOf(bytes, bytes.length + 1 + rest.length);
+            all[bytes.length] = next.get(0);
+            System.arraycopy(rest, 0, all, bytes.length + 1, rest.length);
+            return all;
         }
     }
 
-    /** Reads into {@code bytes} from {@code from} until it is full or the file ends; returns where it stopped. */
-    private static int fill(FileChannel channel, byte[] bytes, int from) throws IOException {
-        int read = from;
+    /** Reads into {@code bytes} until it is full or the file ends; returns how many bytes it read. */
+    private static int fill(FileChannel channel, byte[] bytes) throws IOException {
+        int read = 0;
         while (read < bytes.length) {
             int n = channel.read(ByteBuffer.wrap(bytes, read, Math.min(PIECE, bytes.length - read)));
             if (n < 0) {
