@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
@@ -55,14 +56,17 @@ final class GitIndex {
     private final boolean ordered;
     /** Null until {@link #find} first asks; then every path's entry when they are not in order, else none. */
     private Map<String, Integer> unordered;
+    /** The tree whose files are exactly the entries, from a valid root of git's cache tree; null when not known. */
+    private final String tree;
 
-    private GitIndex(String[] paths, int[] stages, Kind[] kinds, String[] ids, boolean ordered) {
+    private GitIndex(String[] paths, int[] stages, Kind[] kinds, String[] ids, boolean ordered, String tree) {
         this.paths = paths;
         this.stages = stages;
         this.kinds = kinds;
         this.ids = ids;
         this.ordered = ordered;
         this.unordered = ordered ? Map.of() : null;
+        this.tree = tree;
     }
 
     /** The index of {@code repository}; empty when it has none yet. */
@@ -89,7 +93,7 @@ final class GitIndex {
         try {
             bytes = FileBytes.read(file);
         } catch (NoSuchFileException e) {
-            return new GitIndex(new String[0], new int[0], new Kind[0], new String[0], true);
+            return new GitIndex(new String[0], new int[0], new Kind[0], new String[0], true, null);
         }
         GitIndex index = parse(bytes);
         return index != null ? index : of(jgit.read());
@@ -98,7 +102,7 @@ final class GitIndex {
     /** The entries as JGit read them. */
     static GitIndex of(DirCache cache) {
         int count = cache.getEntryCount();
-        GitIndex index = new GitIndex(new String[count], new int[count], new Kind[count], new String[count], false);
+        GitIndex index = new GitIndex(new String[count], new int[count], new Kind[count], new String[count], false, null);
         for (int i = 0; i < count; i++) {
             DirCacheEntry entry = cache.getEntry(i);
             FileMode mode = entry.getFileMode();
@@ -188,6 +192,7 @@ final class GitIndex {
         if (!requiredExtensionsKnown(bytes, buffer, at, end)) {
             return null;
         }
+        String tree = treeOfAll(bytes, buffer, at, end, count);
         int[] stages = new int[count];
         Kind[] kinds = new Kind[count];
         String[] ids = new String[count];
@@ -214,11 +219,22 @@ final class GitIndex {
         for (boolean pathUnsure : unsure) {
             ordered &= !pathUnsure;
         }
-        return new GitIndex(paths, stages, kinds, ids, ordered);
+        return new GitIndex(paths, stages, kinds, ids, ordered, tree);
     }
 
     int size() {
         return paths.length;
+    }
+
+    /**
+     * The id of the tree whose files are exactly this index's entries, when git's cache tree says so: its root is
+     * valid and covers every entry. git keeps that root valid only while the entries are the tree's (it writes
+     * commits from it, and drops it on any staged change, conflict or entry added with intent to add), and a checkout
+     * or a commit makes it valid: then the index is that tree's listing, ids and all. Empty when git's reader left no
+     * cache tree, or it is not valid.
+     */
+    Optional<String> tree() {
+        return Optional.ofNullable(tree);
     }
 
     /** Whether the paths are known to be in {@code String} order (see {@link #ordered}). */
@@ -338,6 +354,42 @@ final class GitIndex {
             at += 8 + (int) size;
         }
         return at == end;
+    }
+
+    /**
+     * The root's tree id in the cache-tree extension ({@code TREE}) among the extensions from {@code at}, when the
+     * root is valid and covers all {@code entries}; else null. The root comes first: an empty path, then the number of
+     * entries it covers (-1 when invalid) and of its subtrees in ASCII, a newline, and the tree's id when valid.
+     */
+    private static String treeOfAll(byte[] bytes, ByteBuffer buffer, int at, int end, int entries) {
+        while (at + 8 <= end) {
+            long size = buffer.getInt(at + 4) & 0xffffffffL;
+            int data = at + 8;
+            if (data + size > end) {
+                return null;
+            }
+            if (bytes[at] == 'T' && bytes[at + 1] == 'R' && bytes[at + 2] == 'E' && bytes[at + 3] == 'E') {
+                int limit = data + (int) size;
+                if (size < 1 || bytes[data] != 0) {
+                    return null; // the root's path is empty
+                }
+                int newline = data + 1;
+                while (newline < limit && bytes[newline] != '\n') {
+                    newline++;
+                }
+                if (newline + 1 + ID_BYTES > limit) {
+                    return null; // cut short
+                }
+                String counts = new String(bytes, data + 1, newline - data - 1, StandardCharsets.US_ASCII);
+                int space = counts.indexOf(' ');
+                if (space < 0 || !counts.substring(0, space).equals(Integer.toString(entries))) {
+                    return null; // invalid (-1), or not over every entry
+                }
+                return hex(bytes, newline + 1);
+            }
+            at = data + (int) size;
+        }
+        return null;
     }
 
     private static int nulFrom(byte[] bytes, int from, int end) {

@@ -50,6 +50,36 @@ class GitIndexTest {
         }
     }
 
+    /**
+     * The tree an index lists, from git's cache tree: what a run up to HEAD's commit reads as that commit's files
+     * (see {@link GitRepo}). Known after a commit and a checkout, at each index version; unknown once a change is
+     * staged, and once a conflict or an entry added with intent to add is there; and known again after the next commit.
+     */
+    @Test
+    void theTreeAnIndexListsIsKnownWhileGitsCacheTreeSaysSo() throws Exception {
+        try (FixtureRepo repo = repo()) {
+            for (String version : List.of("4", "2")) {
+                git("update-index", "--index-version", version);
+                assertThat(GitIndex.parse(index()).tree()).as("version " + version).contains(revParse("HEAD^{tree}"));
+            }
+            Files.writeString(dir.resolve("a.txt"), "a changed\n");
+            assertThat(GitIndex.parse(index()).tree()).as("an unstaged edit leaves the index as it was")
+                    .contains(revParse("HEAD^{tree}"));
+            git("add", "a.txt");
+            assertThat(GitIndex.parse(index()).tree()).isEmpty();
+            git("commit", "-q", "-m", "second");
+            assertThat(GitIndex.parse(index()).tree()).contains(revParse("HEAD^{tree}"));
+            git("checkout", "-q", "HEAD~1");
+            assertThat(GitIndex.parse(index()).tree()).contains(revParse("HEAD^{tree}"));
+            Files.writeString(dir.resolve("intended.txt"), "i\n");
+            git("add", "-N", "intended.txt");
+            assertThat(GitIndex.parse(index()).tree()).isEmpty();
+            git("rm", "-q", "--cached", "intended.txt");
+            git("checkout", "-q", "-f", "HEAD");
+            assertThat(GitIndex.parse(index()).tree()).as("after a checkout").contains(revParse("HEAD^{tree}"));
+        }
+    }
+
     /** git writes version 3 on its own once an entry has extended flags (skip-worktree here). */
     @Test
     void readsExtendedFlags() throws Exception {
@@ -245,6 +275,13 @@ class GitIndexTest {
 
     private static int versionOf(byte[] index) {
         return ByteBuffer.wrap(index).getInt(4);
+    }
+
+    private String revParse(String name) throws Exception {
+        Process process = new ProcessBuilder("git", "-C", dir.toString(), "rev-parse", name).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes()).trim();
+        assertThat(process.waitFor()).as(out).isZero();
+        return out;
     }
 
     private void git(String... arguments) {
