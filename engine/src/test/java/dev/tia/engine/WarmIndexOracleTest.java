@@ -8,6 +8,7 @@ import dev.tia.engine.report.JsonReport;
 import dev.tia.engine.select.Summary;
 import dev.tia.fixtures.FixtureRepo;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,7 +49,7 @@ class WarmIndexOracleTest {
     Path dir;
 
     @Test
-    void everyRandomEditGivesTheReportOfARunWithoutIndex() {
+    void everyRandomEditGivesTheReportOfARunWithoutIndex() throws Exception {
         int steps = 0;
         int graphsPatched = 0;
         int parsedWarm = 0;
@@ -72,12 +73,23 @@ class WarmIndexOracleTest {
                         String parent = repo.head().name();
                         model.writeTo(repo);
                         repo.commitAll(edit);
+                        // As git's own commit and checkout leave it (JGit's commit does not): the index says it is
+                        // HEAD's tree, so the commit's files come from it (see GitRepo#headFromIndex).
+                        FixtureRepo.runGit(project, "read-tree", "HEAD");
                         // The commit as CI sees a push: from its parent to it, read from history, not the working tree.
                         TiaConfig pushed = TiaConfig.defaults(project).with(ConfigKey.BASE, parent)
                                 .with(ConfigKey.HEAD, repo.head().name());
-                        assertThat(JsonReport.render(new TiaEngine().analyze(pushed).selection()))
-                                .as("the commit of step %d, seed %d, edits %s", step, seed, edits)
+                        String fromIndex = JsonReport.render(new TiaEngine().analyze(pushed).selection());
+                        assertThat(fromIndex).as("the commit of step %d, seed %d, edits %s", step, seed, edits)
                                 .isEqualTo(JsonReport.render(new TiaEngine().analyze(pushed.with(ConfigKey.CACHE_DIR, "")).selection()));
+                        // A change staged beside it: the index is no longer the commit's, whose tree JGit reads.
+                        Files.writeString(project.resolve("staged-beside.txt"), "s\n");
+                        FixtureRepo.runGit(project, "add", "staged-beside.txt");
+                        assertThat(JsonReport.render(new TiaEngine().analyze(pushed).selection()))
+                                .as("the commit of step %d, its tree read by JGit; seed %d, edits %s", step, seed, edits)
+                                .isEqualTo(fromIndex);
+                        FixtureRepo.runGit(project, "rm", "-q", "--cached", "staged-beside.txt");
+                        Files.delete(project.resolve("staged-beside.txt"));
                         if (edit.equals("commit, base moved")) {
                             base = repo.head().name();
                         }

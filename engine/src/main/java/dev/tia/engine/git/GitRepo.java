@@ -81,6 +81,12 @@ public final class GitRepo implements AutoCloseable {
      */
     private KnownBase knownBase;
 
+    /**
+     * The head commit of the last change measured by {@link #headFromIndex}, whose files are git's index (see
+     * {@link #tree}); null otherwise.
+     */
+    private ObjectId indexedHead;
+
     /** A base commit, and what was committed since it when it is not HEAD's (empty when it is). */
     private record KnownBase(ObjectId commit, Optional<NativeCommittedChange> committed) {
     }
@@ -125,12 +131,13 @@ public final class GitRepo implements AutoCloseable {
         // Null: the git command is to be asked when the status is first needed.
         CompletableFuture<Optional<StatusSets>> status = !nativeStatus ? CompletableFuture.completedFuture(Optional.empty())
                 : statusNow ? NativeGitStatus.start(dir) : null;
-        Optional<NativeCheckout> checkout = nativeStatus && statusNow
+        // Asked for a commit's change too: git tells it without JGit when the commit is HEAD's (see headFromIndex).
+        Optional<NativeCheckout> checkout = nativeStatus
                 ? Background.await(NativeCheckout.start(dir, namesAhead(Optional.empty()))) : Optional.empty();
         if (checkout.isPresent()) {
             NativeCheckout found = checkout.get();
             return new GitRepo(RepositoryHandle.lazy(() -> jgit(dir, Optional.of(found.gitDir()))), found.workTree(),
-                    found.gitDir(), checkout, status, true);
+                    found.gitDir(), checkout, status, statusNow);
         }
         Repository repository = jgit(dir, Optional.empty()); // where git could not tell, JGit says what is wrong
         return new GitRepo(RepositoryHandle.of(repository), repository.getWorkTree().toPath().toAbsolutePath().normalize(),
@@ -220,6 +227,25 @@ public final class GitRepo implements AutoCloseable {
         });
     }
 
+    /**
+     * Starts, for an {@link #open} of the same folder within two seconds to take, git's account of the checkout at
+     * {@code dir} (see {@link NativeCheckout}); then JGit's start where git cannot tell a commit's change (no checkout
+     * git knows, a shallow clone, whose history JGit deepens). A commit that is not HEAD's, or one git's index does not
+     * list, opens JGit without its start ahead: as long as it took before, in a run that no longer waits for it first.
+     *
+     * @param base the base the analysis compares with, when known (empty: the default base)
+     */
+    public static void startAheadOfCommit(Path dir, Optional<String> base) {
+        if (!Files.isDirectory(dir)) {
+            return; // the open says so
+        }
+        NativeCheckout.startAhead(dir, namesAhead(base)).thenAccept(checkout -> {
+            if (checkout.isEmpty() || Files.isRegularFile(checkout.get().gitDir().resolve("shallow"))) {
+                prepare();
+            }
+        });
+    }
+
     /** The names git is asked about ahead: HEAD, and the base or the default base's candidates. */
     private static List<String> namesAhead(Optional<String> base) {
         List<String> names = new ArrayList<>(List.of(NativeCheckout.HEAD));
@@ -259,6 +285,12 @@ public final class GitRepo implements AutoCloseable {
     public ChangeSet changes(Optional<String> base, Optional<String> head) {
         // Found once, whether the change is measured against HEAD or on the general path below.
         Supplier<String> chosenBase = Suppliers.memoize(() -> base.orElseGet(this::defaultBase));
+        if (head.isPresent()) {
+            Optional<ChangeSet> fromIndex = headFromIndex(chosenBase, head.get());
+            if (fromIndex.isPresent()) {
+                return fromIndex.get();
+            }
+        }
         if (head.isEmpty()) {
             try {
                 Optional<ChangeSet> sinceHead = sinceHead(chosenBase);
@@ -313,6 +345,66 @@ public final class GitRepo implements AutoCloseable {
     }
 
     /**
+     * The change up to commit {@code headRef} when it is HEAD's own and git's index lists exactly its files (see
+     * {@link GitIndex#tree}): a CI job's checkout, a branch just committed. Found without JGit (its start took 190-200
+     * ms of a fresh JVM, its read of the commit's tree 85-105 ms at 67k files) and without git's status, which walks
+     * every file of the working tree (a third of a second there) and tells nothing about a commit: git tells the
+     * commits, the merge-base and what was committed since (see {@link NativeCommittedChange}), and the commit's
+     * files with their blob ids are git's index (see {@link #tree}). Empty when git could not tell, the commit is not
+     * HEAD's, or the index holds other content (a staged change): then JGit reads the commit's tree, as before.
+     */
+    private Optional<ChangeSet> headFromIndex(Supplier<String> base, String headRef) {
+        if (checkout.isEmpty() || !headHasCommit()) {
+            return Optional.empty();
+        }
+        if (index == null) {
+            index = Background.run("tia-git-index", this::readIndex); // while git tells the commits
+        }
+        String baseRef = base.get();
+        Optional<Map<String, ObjectId>> commits = checkout.get().commits(List.of(NativeCheckout.HEAD, headRef, baseRef));
+        if (commits.isEmpty()) {
+            return Optional.empty();
+        }
+        ObjectId head = commits.get().get(headRef);
+        ObjectId baseCommit = commits.get().get(baseRef);
+        if (head == null || baseCommit == null || !head.equals(commits.get().get(NativeCheckout.HEAD))) {
+            return Optional.empty(); // another commit, or a name git does not know: JGit's path says which
+        }
+        // git's diff reads git's index too (50-60 ms at 67k files): beside this thread's read and check of it.
+        CompletableFuture<Optional<NativeCommittedChange>> diff = Background.run("tia-git-diff",
+                () -> NativeCommittedChange.read(workTree, baseCommit, head));
+        Optional<String> indexTree;
+        try {
+            indexTree = index().tree();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // an index git's reader and JGit's cannot read (split, sparse): the commit's tree
+        }
+        if (indexTree.isEmpty() || !checkout.get().treeOf(head).map(ObjectId::name).equals(indexTree)) {
+            return Optional.empty();
+        }
+        Optional<NativeCommittedChange> committed = Background.await(diff);
+        if (committed.isEmpty() || committed.get().typeChanged()) {
+            // Two merge-bases, none, or a shallow history without it: JGit, which deepens. A file that became a link
+            // (or back): JGit's diff of two commits tells it otherwise than git's, and this run must answer as it did.
+            return Optional.empty();
+        }
+        knownBase = new KnownBase(committed.get().mergeBase(), committed);
+        indexedHead = head;
+        return Optional.of(new ChangeSet(committed.get().mergeBase().name(), baseRef, head.name(),
+                sorted(committed.get().changes()), Optional.empty()));
+    }
+
+    /** Whether HEAD names a commit, as git tells (true when git cannot tell: the path that follows finds out). */
+    private boolean headHasCommit() {
+        return checkout.get().commits(List.of(NativeCheckout.HEAD)).map(found -> found.containsKey(NativeCheckout.HEAD)).orElse(true);
+    }
+
+    /** Whether the last change was measured up to a commit whose files are git's index (for tests). */
+    boolean measuredFromIndex() {
+        return indexedHead != null;
+    }
+
+    /**
      * The working tree's change when the base is HEAD's commit itself (edits not yet committed on the base branch),
      * found without JGit: git tells where the checkout is and which commits HEAD and the base are; the merge-base is
      * HEAD, nothing was committed since, and HEAD's blob ids of the paths git's status names are those of git's index
@@ -321,8 +413,8 @@ public final class GitRepo implements AutoCloseable {
      * follows the history's size, not the change's. Empty when the base is another commit, or git could not tell.
      */
     private Optional<ChangeSet> sinceHead(Supplier<String> base) throws IOException, GitAPIException {
-        if (checkout.isEmpty()) {
-            return Optional.empty();
+        if (checkout.isEmpty() || !headHasCommit()) {
+            return Optional.empty(); // no commit yet: the general path says so, before it looks for a base
         }
         String baseRef = base.get();
         Optional<ObjectId> head = headAt(checkout.get(), baseRef);
@@ -344,7 +436,7 @@ public final class GitRepo implements AutoCloseable {
      * finds the merge-base JGit finds: a common ancestor of two commits in it has its descendants in it too.)
      */
     private Optional<ChangeSet> sinceMergeBase(Supplier<String> base) throws IOException, GitAPIException {
-        if (checkout.isEmpty()) {
+        if (checkout.isEmpty() || !headHasCommit()) {
             return Optional.empty();
         }
         String baseRef = base.get();
@@ -462,6 +554,9 @@ public final class GitRepo implements AutoCloseable {
             if (ChangeSet.WORKTREE.equals(label)) {
                 return workingTree();
             }
+            if (indexedHead != null && indexedHead.name().equals(label)) {
+                return indexedCommit();
+            }
             try (RevWalk walk = new RevWalk(repository.get())) {
                 return CommitTree.of(repository, walk.parseCommit(ObjectId.fromString(label)));
             }
@@ -505,7 +600,9 @@ public final class GitRepo implements AutoCloseable {
         if (knownBase != null && knownBase.commit().name().equals(commitId)) {
             // The change was measured without JGit: git's index and the committed diff name the base's blobs.
             try {
-                Optional<Map<String, ObjectId>> ids = idsKnownAt(knownBase, new HashSet<>(paths), status(), index());
+                // A commit's files from git's index have no status to read: the index is the commit's (see headFromIndex).
+                StatusSets status = indexedHead != null ? StatusSets.CLEAN : status();
+                Optional<Map<String, ObjectId>> ids = idsKnownAt(knownBase, new HashSet<>(paths), status, index());
                 if (ids.isPresent()) {
                     return CommitTree.of(repository, commitId, ids.get());
                 }
@@ -641,6 +738,31 @@ public final class GitRepo implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** The files of {@link #indexedHead}: git's index, which lists exactly them (see {@link #headFromIndex}). */
+    private IndexedCommit indexedCommit() throws IOException {
+        GitIndex index = index();
+        String[] paths = new String[index.size()];
+        String[] ids = new String[paths.length];
+        Set<String> links = new HashSet<>();
+        int kept = 0;
+        for (int i = 0; i < paths.length; i++) {
+            // As the commit's tree lists them: files and links, no submodules (their commits are not this project's
+            // files), and no entry added with intent to add (no content yet, and none in the commit).
+            if (index.stage(i) == 0 && index.kind(i) != GitIndex.Kind.GITLINK && index.id(i) != null) {
+                paths[kept] = index.path(i);
+                ids[kept] = index.id(i);
+                if (index.kind(i) == GitIndex.Kind.LINK) {
+                    links.add(paths[kept]);
+                }
+                kept++;
+            }
+        }
+        String[] files = Arrays.copyOf(paths, kept);
+        String[] fileIds = Arrays.copyOf(ids, kept);
+        FileTable table = index.inStringOrder() ? FileTable.ofOrdered(files, fileIds) : FileTable.of(files, fileIds);
+        return new IndexedCommit(indexedHead.name(), workTree, table, links, repository);
     }
 
     private WorkingTree workingTree() throws IOException, GitAPIException {

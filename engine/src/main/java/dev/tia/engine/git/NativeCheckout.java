@@ -39,6 +39,8 @@ final class NativeCheckout {
     private final Path indexFile;
     /** Names asked about so far: the commit each stands for, or empty when it names none. */
     private final Map<String, Optional<ObjectId>> commits = new ConcurrentHashMap<>();
+    /** The tree of HEAD's commit, when asked with it (see {@link #ask}); null otherwise. */
+    private volatile ObjectId headTree;
     /** The names {@link #read} was given, being asked (see there); done at once when there were none. */
     private volatile CompletableFuture<?> askedFirst = CompletableFuture.completedFuture(null);
 
@@ -188,11 +190,35 @@ final class NativeCheckout {
         return Optional.of(ids);
     }
 
-    /** Asks git for the commits of {@code names}, one line each; false when it could not answer. */
+    /**
+     * The tree of {@code commit}, as git tells; empty when git could not be asked. HEAD's was asked with the first
+     * commits (see {@link #ask}).
+     */
+    Optional<ObjectId> treeOf(ObjectId commit) {
+        askedFirst.exceptionally(e -> null).join();
+        if (headTree != null && commit.equals(commits.getOrDefault(HEAD, Optional.empty()).orElse(null))) {
+            return Optional.of(headTree);
+        }
+        return batchCheck(List.of(commit.name() + "^{tree}")).flatMap(lines -> idOfType(lines.get(0), "tree"));
+    }
+
+    /**
+     * Asks git for the commits of {@code names}, one line each, and with HEAD's the tree of its commit (for a run
+     * whose files are git's index, the same process: see {@link #treeOf}); false when it could not answer.
+     */
     private boolean ask(List<String> names) {
-        Optional<List<String>> lines = batchCheck(names.stream().map(name -> name + "^{commit}").toList());
+        List<String> objects = new ArrayList<>(names.stream().map(name -> name + "^{commit}").toList());
+        boolean withTree = names.contains(HEAD) && headTree == null;
+        if (withTree) {
+            objects.add(HEAD + "^{commit}^{tree}");
+        }
+        Optional<List<String>> lines = batchCheck(objects);
         if (lines.isEmpty()) {
             return false;
+        }
+        if (withTree) {
+            // Asked after HEAD's commit, in the same process: the tree of the commit this answer names.
+            headTree = idOfType(lines.get().get(names.size()), "tree").orElse(null);
         }
         Map<String, Optional<ObjectId>> answers = new HashMap<>();
         for (int i = 0; i < names.size(); i++) {

@@ -32,10 +32,15 @@ final class NativeCommittedChange {
     /** Every path the diff names at the merge-base: its blob id there, or null where it held no blob. */
     private final Map<String, ObjectId> idsAtMergeBase;
 
-    private NativeCommittedChange(ObjectId mergeBase, List<FileChange> changes, Map<String, ObjectId> idsAtMergeBase) {
+    /** Whether a file became a link or a link a file ({@code T}): git calls it modified, JGit's diff of two commits not. */
+    private final boolean typeChanged;
+
+    private NativeCommittedChange(ObjectId mergeBase, List<FileChange> changes, Map<String, ObjectId> idsAtMergeBase,
+            boolean typeChanged) {
         this.mergeBase = mergeBase;
         this.changes = List.copyOf(changes);
         this.idsAtMergeBase = idsAtMergeBase;
+        this.typeChanged = typeChanged;
     }
 
     /** What was committed from the merge-base of {@code base} and {@code head} to {@code head}, in the checkout at {@code dir}. */
@@ -50,7 +55,7 @@ final class NativeCommittedChange {
         }
         ObjectId mergeBase = ObjectIds.of(lines.get(0));
         if (mergeBase.equals(head)) {
-            return Optional.of(new NativeCommittedChange(mergeBase, List.of(), Map.of()));
+            return Optional.of(new NativeCommittedChange(mergeBase, List.of(), Map.of(), false));
         }
         // Raw output, NUL-terminated fields, full ids; -M at git's default score, renames only (no copies), and
         // inexact renames looked for among at most JGit's default number of files (git's own, 1000, lets a branch
@@ -79,6 +84,7 @@ final class NativeCommittedChange {
         }
         List<FileChange> changes = new ArrayList<>();
         Map<String, ObjectId> ids = new HashMap<>();
+        boolean typeChanged = false;
         int i = 0;
         while (i < fields.size()) {
             String[] meta = fields.get(i).split(" ");
@@ -99,7 +105,11 @@ final class NativeCommittedChange {
             switch (status) {
                 case 'A' -> changes.add(FileChange.of(ChangeType.ADDED, path));
                 case 'D' -> changes.add(FileChange.of(ChangeType.DELETED, path));
-                case 'M', 'T' -> changes.add(FileChange.of(ChangeType.MODIFIED, path));
+                case 'M' -> changes.add(FileChange.of(ChangeType.MODIFIED, path));
+                case 'T' -> {
+                    changes.add(FileChange.of(ChangeType.MODIFIED, path));
+                    typeChanged = true;
+                }
                 case 'R' -> changes.add(FileChange.renamed(path, newPath));
                 // A copy leaves its source untouched: only the new file is a change (as TreeDiff has it).
                 case 'C' -> changes.add(FileChange.of(ChangeType.ADDED, newPath));
@@ -114,7 +124,7 @@ final class NativeCommittedChange {
                 ids.put(path, status == 'A' ? null : oldId);
             }
         }
-        return Optional.of(new NativeCommittedChange(mergeBase, changes, ids));
+        return Optional.of(new NativeCommittedChange(mergeBase, changes, ids, typeChanged));
     }
 
     ObjectId mergeBase() {
@@ -124,6 +134,14 @@ final class NativeCommittedChange {
     /** The files that differ between the merge-base and HEAD's commit. */
     List<FileChange> changes() {
         return changes;
+    }
+
+    /**
+     * Whether a file became a link, or a link a file: git's diff calls that modified, where JGit's diff of two commits
+     * (see {@link TreeDiff}) has the file deleted and added, and may pair either half with another file as a rename.
+     */
+    boolean typeChanged() {
+        return typeChanged;
     }
 
     /** Whether the diff names {@code path}: only then can its blob at the merge-base differ from HEAD's. */

@@ -20,6 +20,10 @@ record StatusSets(
         ImmutableSet<String> untracked,
         ImmutableSet<String> conflicting) {
 
+    /** A status with nothing to tell: a commit's files, as git's index lists them when it matches the commit. */
+    static final StatusSets CLEAN = new StatusSets(ImmutableSet.of(), ImmutableSet.of(), ImmutableSet.of(), ImmutableSet.of(),
+            ImmutableSet.of(), ImmutableSet.of(), ImmutableSet.of());
+
     static StatusSets of(Status status) {
         return new StatusSets(ImmutableSet.copyOf(status.getAdded()), ImmutableSet.copyOf(status.getChanged()),
                 ImmutableSet.copyOf(status.getRemoved()), ImmutableSet.copyOf(status.getModified()),

@@ -410,6 +410,110 @@ class GitRepoTest {
     }
 
     /**
+     * A run up to HEAD's commit ({@code --head HEAD}, as a CI job asks for its checkout) whose index is that commit's
+     * (git's cache tree says so) takes the commit's files from git's index and the change from git, without JGit and
+     * without git's status: the same change, files, ids and contents JGit reads from the commit. The working tree's own
+     * edits are no part of it: an edited, a deleted and an untracked file read as committed, or not at all.
+     */
+    @Test
+    void aCommitAtHeadIsReadFromGitsIndexAsJgitReadsItsTree() throws Exception {
+        String body = "class Moved {\n" + "    int a = 1;\n".repeat(20) + "}\n";
+        try (FixtureRepo repo = repoWithOneCommit()) {
+            repo.write("src/Same.java", body).write("run.sh", "echo run\n").write("with space é.txt", "x\n")
+                    .write("gone.txt", "g\n").commitAll("second");
+            repo.git().branchCreate().setName("feature").call();
+            repo.write("main-only.txt", "m\n").commitAll("main moves on");
+        }
+        // By the git command, as a CI job's checkout and commits are: git primes its cache tree on both.
+        FixtureRepo.runGit(dir, "checkout", "-q", "feature");
+        Files.delete(dir.resolve("src/Same.java"));
+        Files.writeString(dir.resolve("src/Renamed.java"), body);
+        Files.writeString(dir.resolve("a.txt"), "a on the branch\n");
+        Files.writeString(dir.resolve("new.txt"), "n\n");
+        Files.delete(dir.resolve("gone.txt"));
+        Files.writeString(dir.resolve("b.txt"), "b on the branch\n");
+        Files.createSymbolicLink(dir.resolve("link"), Path.of("a.txt"));
+        FixtureRepo.runGit(dir, "add", "-A");
+        FixtureRepo.runGit(dir, "update-index", "--chmod=+x", "run.sh");
+        FixtureRepo.runGit(dir, "commit", "-q", "-m", "feature work");
+        Files.writeString(dir.resolve("a.txt"), "an edit not committed\n");
+        Files.writeString(dir.resolve("untracked.txt"), "u\n");
+        Files.delete(dir.resolve("c.txt"));
+        try (GitRepo git = GitRepo.open(dir); GitRepo jgit = GitRepo.open(dir, false, false)) {
+            ChangeSet told = git.changes(Optional.of("main"), Optional.of("HEAD"));
+            ChangeSet read = jgit.changes(Optional.of("main"), Optional.of("HEAD"));
+            assertThat(git.measuredFromIndex()).isTrue();
+            assertThat(told).isEqualTo(read);
+            assertThat(told.changes()).contains(FileChange.renamed("src/Same.java", "src/Renamed.java"),
+                    FileChange.of(ChangeType.MODIFIED, "a.txt"), FileChange.of(ChangeType.MODIFIED, "b.txt"),
+                    FileChange.of(ChangeType.ADDED, "new.txt"), FileChange.of(ChangeType.DELETED, "gone.txt"),
+                    FileChange.of(ChangeType.ADDED, "link"))
+                    .doesNotContain(FileChange.of(ChangeType.ADDED, "untracked.txt"), FileChange.of(ChangeType.DELETED, "c.txt"),
+                            FileChange.of(ChangeType.ADDED, "main-only.txt"));
+            SourceTree toldHead = git.tree(told.head());
+            SourceTree readHead = jgit.tree(read.head());
+            assertThat(toldHead.files()).isEqualTo(readHead.files()).contains("c.txt", "link").doesNotContain("untracked.txt");
+            for (String path : readHead.files()) {
+                assertThat(toldHead.contentId(path)).as(path).isEqualTo(readHead.contentId(path));
+            }
+            assertThat(toldHead.read("new.txt")).isEqualTo(readHead.read("new.txt"));
+            List<String> asked = List.of("a.txt", "b.txt", "c.txt", "new.txt", "gone.txt", "link", "src/Same.java", "src/Renamed.java");
+            SourceTree toldBase = git.files(told.baseCommit(), asked);
+            SourceTree readBase = jgit.files(read.baseCommit(), asked);
+            assertThat(toldBase.files()).isEqualTo(readBase.files());
+            for (String path : readBase.files()) {
+                assertThat(toldBase.contentId(path)).as(path).isEqualTo(readBase.contentId(path));
+            }
+            assertThat(git.openedJgit()).as("the change, the files and a clean file's content need no JGit").isFalse();
+            // What the working tree does not hold as committed comes from git's objects: an edit, a deletion, a link.
+            for (String path : List.of("a.txt", "c.txt", "link", "b.txt", "src/Renamed.java", "run.sh")) {
+                assertThat(toldHead.read(path)).as(path).isEqualTo(readHead.read(path));
+            }
+            assertThat(new String(toldHead.read("a.txt"), StandardCharsets.UTF_8)).isEqualTo("a on the branch\n");
+        }
+    }
+
+    /**
+     * Where git's index is not HEAD's commit (a staged change) or the head is another commit than HEAD's, JGit reads
+     * the commit's tree, as before: the same answer either way.
+     */
+    @Test
+    void aCommitGitsIndexDoesNotListIsReadByJgit() throws Exception {
+        try (FixtureRepo repo = repoWithOneCommit()) {
+            repo.write("a.txt", "second\n").commitAll("second");
+        }
+        FixtureRepo.runGit(dir, "checkout", "-q", "-f", "HEAD");
+        Files.writeString(dir.resolve("b.txt"), "staged\n");
+        FixtureRepo.runGit(dir, "add", "b.txt");
+        for (String head : List.of("HEAD", "HEAD~1")) {
+            try (GitRepo git = GitRepo.open(dir); GitRepo jgit = GitRepo.open(dir, false, false)) {
+                ChangeSet told = git.changes(Optional.of("HEAD~1"), Optional.of(head));
+                assertThat(git.measuredFromIndex()).as(head).isFalse();
+                assertThat(told).as(head).isEqualTo(jgit.changes(Optional.of("HEAD~1"), Optional.of(head)));
+                assertThat(git.tree(told.head()).contentId("b.txt")).as(head).isEqualTo(jgit.tree(told.head()).contentId("b.txt"));
+            }
+        }
+        FixtureRepo.runGit(dir, "reset", "-q");
+        FixtureRepo.runGit(dir, "checkout", "-q", "-f", "HEAD");
+        try (GitRepo git = GitRepo.open(dir)) {
+            assertThat(git.changes(Optional.of("HEAD~1"), Optional.of("HEAD")).changes())
+                    .containsExactly(FileChange.of(ChangeType.MODIFIED, "a.txt"));
+            assertThat(git.measuredFromIndex()).as("the staged change undone").isTrue();
+        }
+        // A file that became a link: git's diff calls it modified, JGit's deleted and added; JGit answers, as before.
+        Files.delete(dir.resolve("b.txt"));
+        Files.createSymbolicLink(dir.resolve("b.txt"), Path.of("a.txt"));
+        FixtureRepo.runGit(dir, "add", "-A");
+        FixtureRepo.runGit(dir, "commit", "-q", "-m", "a link now");
+        try (GitRepo git = GitRepo.open(dir); GitRepo jgit = GitRepo.open(dir, false, false)) {
+            ChangeSet told = git.changes(Optional.of("HEAD~1"), Optional.of("HEAD"));
+            assertThat(git.measuredFromIndex()).isFalse();
+            assertThat(told).isEqualTo(jgit.changes(Optional.of("HEAD~1"), Optional.of("HEAD")));
+            assertThat(told.changes()).containsExactly(FileChange.of(ChangeType.DELETED, "b.txt"), FileChange.of(ChangeType.ADDED, "b.txt"));
+        }
+    }
+
+    /**
      * A pull request's CI checkout, as GitHub Actions makes it: HEAD detached at a merge of the branch into the base's
      * tip, the base as a remote-tracking ref (the default base, origin/main). The change is the branch's, measured
      * from the base's tip by git, as JGit measures it.
