@@ -122,6 +122,17 @@ public final class TiaEngine {
         GitRepo.startAhead(projectDir, base);
     }
 
+    /**
+     * Optional, in place of {@link #prepare()}: for an analysis of a commit of the repository at {@code projectDir},
+     * starts git's account of its checkout (a commit that is HEAD's is read from git's index, see {@link GitRepo}),
+     * and JGit's start only where git cannot tell.
+     *
+     * @param base the base the analysis will compare with, when the face knows it (empty: the default base)
+     */
+    public static void prepareCommit(Path projectDir, Optional<String> base) {
+        GitRepo.startAheadOfCommit(projectDir, base);
+    }
+
     public Analysis analyze(TiaConfig config) {
         Timings timings = new Timings();
         // Reading the index is independent of git: it runs on the other core while git works.

@@ -45,7 +45,12 @@ public final class TiaCli implements Runnable {
     public static void main(String[] args) {
         if (args.length > 0 && ANALYSES.containsKey(args[0])) {
             // Overlaps with reading the arguments (60-100 ms of a fresh JVM when picocli reads them) and the engine's start.
-            workingTreeFolder(args).ifPresentOrElse(dir -> TiaEngine.prepare(dir, baseNamed(args)), TiaEngine::prepare);
+            Optional<Path> workingTree = workingTreeFolder(args);
+            if (workingTree.isPresent()) {
+                TiaEngine.prepare(workingTree.get(), baseNamed(args));
+            } else {
+                commitFolder(args).ifPresentOrElse(dir -> TiaEngine.prepareCommit(dir, baseNamed(args)), TiaEngine::prepare);
+            }
         }
         int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv());
         if ("1".equals(System.getenv("TIA_CDS_TRAINING"))) {
@@ -155,6 +160,31 @@ public final class TiaCli implements Runnable {
         }
         try {
             return Optional.of(Path.of(repo));
+        } catch (InvalidPathException e) {
+            return Optional.empty(); // picocli reports it
+        }
+    }
+
+    /**
+     * The folder an analysis of a commit ({@code --head}) looks at, read from the arguments as {@link #workingTreeFolder}
+     * reads them; none for other runs and for {@code backtest}.
+     */
+    static Optional<Path> commitFolder(String[] args) {
+        if (args.length == 0 || args[0].equals("backtest")) {
+            return Optional.empty();
+        }
+        boolean head = false;
+        String repo = ".";
+        for (int i = 1; i < args.length && !args[i].equals("--"); i++) {
+            head |= args[i].equals("--head") || args[i].startsWith("--head=");
+            if (args[i].equals("--repo") && i + 1 < args.length) {
+                repo = args[i + 1];
+            } else if (args[i].startsWith("--repo=")) {
+                repo = args[i].substring("--repo=".length());
+            }
+        }
+        try {
+            return head ? Optional.of(Path.of(repo)) : Optional.empty();
         } catch (InvalidPathException e) {
             return Optional.empty(); // picocli reports it
         }

@@ -70,6 +70,11 @@ class TiaCliTest {
         assertThat(TiaCli.workingTreeFolder(new String[] {"affected", "--head", "HEAD"})).isEmpty();
         assertThat(TiaCli.workingTreeFolder(new String[] {"affected", "--head=HEAD"})).isEmpty();
         assertThat(TiaCli.workingTreeFolder(new String[] {"backtest", "--repo", "a"})).isEmpty();
+        assertThat(TiaCli.commitFolder(new String[] {"affected", "--repo", "a/b", "--head", "HEAD"})).contains(Path.of("a/b"));
+        assertThat(TiaCli.commitFolder(new String[] {"services", "--head=HEAD"})).contains(Path.of("."));
+        assertThat(TiaCli.commitFolder(new String[] {"affected", "--repo", "a"})).isEmpty();
+        assertThat(TiaCli.commitFolder(new String[] {"affected", "--", "--head", "HEAD"})).isEmpty();
+        assertThat(TiaCli.commitFolder(new String[] {"backtest", "--head", "HEAD"})).isEmpty();
     }
 
     /** The base whose commit git is asked for ahead, to tell whether JGit will be needed; a guess, never a result. */

@@ -61,13 +61,29 @@ class LaunchedGitTest {
         try (FixtureRepo fixture = FixtureRepo.init(repo)) {
             fixture.write("a.txt", "a\n").commitAll("first");
         }
-        for (List<String> arguments : List.of(List.of("affected", "--repo", repo.toString(), "--head", "HEAD"),
-                List.of("affected", "--repo", repo.toString(), "--help"), List.of("backtest", "--repo", repo.toString()),
-                List.of("--version"))) {
+        for (List<String> arguments : List.of(List.of("affected", "--repo", repo.toString(), "--help"),
+                List.of("backtest", "--repo", repo.toString()), List.of("--version"))) {
             assertThat(launch(arguments.toArray(String[]::new)).environment()).as(String.join(" ", arguments))
                     .doesNotContainKeys(LaunchedGit.FOLDER, LaunchedGit.sourceVariable(LaunchedGit.STATUS),
                             LaunchedGit.sourceVariable(LaunchedGit.CHECKOUT));
         }
+    }
+
+    /** A commit's analysis ({@code --head}) is handed git's account of the checkout, and no status, which it never reads. */
+    @Test
+    void aCommitsAnalysisIsHandedTheCheckoutAlone() throws Exception {
+        Path repo = dir.resolve("repo");
+        try (FixtureRepo fixture = FixtureRepo.init(repo)) {
+            fixture.write("a.txt", "a\n").commitAll("first");
+        }
+        Handed handed = launch("affected", "--repo", repo.toString(), "--head", "HEAD");
+
+        assertThat(handed.environment()).containsEntry(LaunchedGit.FOLDER, repo.toString())
+                .containsEntry(LaunchedGit.argumentsVariable(LaunchedGit.CHECKOUT), String.join(" ", NativeCheckout.ARGUMENTS))
+                .doesNotContainKeys(LaunchedGit.sourceVariable(LaunchedGit.STATUS), LaunchedGit.argumentsVariable(LaunchedGit.STATUS));
+        assertThat(handed.pipes()).containsOnlyKeys(4);
+        byte[] checkout = GitCommand.run(repo, NativeCheckout.ARGUMENTS.toArray(String[]::new)).orElseThrow();
+        assertThat(LaunchedGit.output(handed.pipes().get(4))).hasValueSatisfying(output -> assertThat(output).isEqualTo(checkout));
     }
 
     /**
@@ -152,8 +168,8 @@ class LaunchedGitTest {
         Files.writeString(java, "#!/usr/bin/env bash\n"
                 + "env -0 > '" + environment + "'\n"
                 + "printf '%s\\0' \"$@\" > '" + handedArguments + "'\n"
-                + "if [ -n \"${TIA_GIT_FOLDER:-}\" ]; then cat /dev/fd/3 > '" + dir.resolve("pipe3") + "'; cat /dev/fd/4 > '"
-                + dir.resolve("pipe4") + "'; fi\n");
+                + "if [ -n \"${TIA_GIT_STATUS_FROM:-}\" ]; then cat /dev/fd/3 > '" + dir.resolve("pipe3") + "'; fi\n"
+                + "if [ -n \"${TIA_GIT_CHECKOUT_FROM:-}\" ]; then cat /dev/fd/4 > '" + dir.resolve("pipe4") + "'; fi\n");
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
         List<String> command = new ArrayList<>(List.of("bash", install.resolve("bin/tia").toString()));
         command.addAll(List.of(arguments));
