@@ -351,7 +351,8 @@ public final class GitRepo implements AutoCloseable {
      * every file of the working tree (a third of a second there) and tells nothing about a commit: git tells the
      * commits, the merge-base and what was committed since (see {@link NativeCommittedChange}), and the commit's
      * files with their blob ids are git's index (see {@link #tree}). Empty when git could not tell, the commit is not
-     * HEAD's, or the index holds other content (a staged change): then JGit reads the commit's tree, as before.
+     * HEAD's, the index holds other content (a staged change), or JGit's diff could tell the change otherwise (see
+     * {@link NativeCommittedChange#sameAsJgitDiff}): then JGit reads the commit's tree, as before.
      */
     private Optional<ChangeSet> headFromIndex(Supplier<String> base, String headRef) {
         if (checkout.isEmpty() || !headHasCommit()) {
@@ -383,9 +384,9 @@ public final class GitRepo implements AutoCloseable {
             return Optional.empty();
         }
         Optional<NativeCommittedChange> committed = Background.await(diff);
-        if (committed.isEmpty() || committed.get().typeChanged()) {
-            // Two merge-bases, none, or a shallow history without it: JGit, which deepens. A file that became a link
-            // (or back): JGit's diff of two commits tells it otherwise than git's, and this run must answer as it did.
+        if (committed.isEmpty() || !committed.get().sameAsJgitDiff()) {
+            // Two merge-bases, none, or a shallow history without it: JGit, which deepens. A change JGit's diff of two
+            // commits may tell otherwise (a rename, a file become a link): JGit, so the answer is the one it gave.
             return Optional.empty();
         }
         knownBase = new KnownBase(committed.get().mergeBase(), committed);

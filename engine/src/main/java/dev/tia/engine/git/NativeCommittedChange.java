@@ -137,11 +137,23 @@ final class NativeCommittedChange {
     }
 
     /**
-     * Whether a file became a link, or a link a file: git's diff calls that modified, where JGit's diff of two commits
-     * (see {@link TreeDiff}) has the file deleted and added, and may pair either half with another file as a rename.
+     * Whether JGit's diff of the same two commits (see {@link TreeDiff}) lists these changes too. Not where a file
+     * became a link or a link a file (git's diff calls that modified, JGit's has the file deleted and added), nor
+     * where a rename could be paired: git and JGit score similarity each their own way and pair equal scores each
+     * their own way (a deleted test and two new ones much like it: each named another the renamed one), so any
+     * deleted file beside an added one, or a rename, may be told otherwise.
      */
-    boolean typeChanged() {
-        return typeChanged;
+    boolean sameAsJgitDiff() {
+        if (typeChanged) {
+            return false;
+        }
+        boolean added = false;
+        boolean deleted = false;
+        for (FileChange change : changes) {
+            added |= change.change() == ChangeType.ADDED || change.change() == ChangeType.RENAMED;
+            deleted |= change.change() == ChangeType.DELETED || change.change() == ChangeType.RENAMED;
+        }
+        return !(added && deleted);
     }
 
     /** Whether the diff names {@code path}: only then can its blob at the merge-base differ from HEAD's. */
