@@ -88,6 +88,30 @@ class SelectIT {
         assertThat(build.testClassesRun()).isEqualTo(DISCOUNT_CHANGE);
     }
 
+    /**
+     * As docs/ci's workflows run it: the commit the job checked out ({@code -Dtia.head=HEAD}), committed by git (whose
+     * index then lists exactly that commit), measured from its base. What the working tree holds beside it (an edit of
+     * another service here) is no part of the change.
+     */
+    @Test
+    void theCheckedOutCommitIsTheChangeWithTiaHeadOnTheOuterMaven() throws IOException {
+        Path dir = Files.createTempDirectory(Files.createDirectories(Path.of(System.getProperty("it.work"))), "commit");
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            declarePlugin(dir.resolve("pom.xml"));
+            repo.commitAll("build with tia");
+            FixtureRepo.runGit(dir, "checkout", "-q", "-b", "feature");
+            repo.apply(ChangeStep.named("shop", "01-discount-rule"));
+            FixtureRepo.runGit(dir, "add", "-A");
+            FixtureRepo.runGit(dir, "commit", "-q", "-m", "discount rule");
+            repo.apply(ChangeStep.named("shop", "06-sms-gateway"));
+        }
+        MavenBuild.Result build = MavenBuild.OUTER.run(dir, "test", "-Dtia.affected", "-Dtia.head=HEAD", "-Dtia.base=main",
+                "-Dmaven.test.failure.ignore=true");
+        assertThat(build.exitCode()).as(build.log()).isZero();
+        assertThat(build.testClassesRun()).isEqualTo(DISCOUNT_CHANGE);
+        assertThat(build.log()).contains("tia: 7 of 19 test classes selected, 11 skipped as unaffected, 1 excluded by tag");
+    }
+
     @Test
     void serviceChangeRunsOnlyThatServicesTestsInAParallelBuild() throws IOException {
         MavenBuild.Result build = MavenBuild.MAVEN_39.run(shopWithPlugin("service", "06-sms-gateway"),
