@@ -210,15 +210,19 @@ final class NativeCheckout {
         List<String> objects = new ArrayList<>(names.stream().map(name -> name + "^{commit}").toList());
         boolean withTree = names.contains(HEAD) && headTree == null;
         if (withTree) {
+            // HEAD's commit asked again after its tree: the same answer before and after says the tree is of that
+            // commit (a commit made meanwhile elsewhere would move HEAD between the lines).
             objects.add(HEAD + "^{commit}^{tree}");
+            objects.add(HEAD + "^{commit}");
         }
         Optional<List<String>> lines = batchCheck(objects);
         if (lines.isEmpty()) {
             return false;
         }
         if (withTree) {
-            // Asked after HEAD's commit, in the same process: the tree of the commit this answer names.
-            headTree = idOfType(lines.get().get(names.size()), "tree").orElse(null);
+            String before = lines.get().get(names.indexOf(HEAD));
+            String after = lines.get().get(names.size() + 1);
+            headTree = before.equals(after) ? idOfType(lines.get().get(names.size()), "tree").orElse(null) : null;
         }
         Map<String, Optional<ObjectId>> answers = new HashMap<>();
         for (int i = 0; i < names.size(); i++) {
