@@ -29,19 +29,21 @@ public final class Analysis {
     private final SourceIndex.Stats indexStats;
     private final ResolutionStats resolutionStats;
     private final boolean graphFromStore;
+    private final boolean headFromGitIndex;
     private final int graphPatchedFiles;
     private final Optional<DependencyBump> dependencyBump;
     private final IntSupplier factsDecoded;
 
     Analysis(Selection selection, DependencyGraph graph, TestCatalog catalog, List<FileEffect> effects, Timings timings,
             SourceIndex.Stats indexStats, IntSupplier factsDecoded, ResolutionStats resolutionStats, boolean graphFromStore,
-            int graphPatchedFiles,
+            int graphPatchedFiles, boolean headFromGitIndex,
             Optional<DependencyBump> dependencyBump) {
         this.indexStats = indexStats;
         this.factsDecoded = factsDecoded;
         this.resolutionStats = resolutionStats;
         this.graphFromStore = graphFromStore;
         this.graphPatchedFiles = graphPatchedFiles;
+        this.headFromGitIndex = headFromGitIndex;
         this.dependencyBump = dependencyBump;
         this.selection = selection;
         this.graph = graph;
@@ -85,6 +87,14 @@ public final class Analysis {
      */
     public int graphPatchedFiles() {
         return graphPatchedFiles;
+    }
+
+    /**
+     * Whether the head commit's files came from git's index: a commit that is HEAD's, which git's index lists exactly
+     * (checked out or committed by git, nothing staged), read without git's status or JGit (see {@code GitRepo}).
+     */
+    public boolean headFromGitIndex() {
+        return headFromGitIndex;
     }
 
     /** How many files were parsed, and how many came from the persistent index. */

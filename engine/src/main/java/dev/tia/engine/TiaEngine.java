@@ -257,7 +257,8 @@ public final class TiaEngine {
                     rest -> selector.select(git.workTree().toString(), changes, changedFiles, rest, standing, runAllReasons, notes));
             timings.finish();
             return new Analysis(outcome.selection(), graph, catalog, effects, timings, index.stats(), cache::entriesDecoded,
-                    resolutionStats, storedGraph.isPresent(), storedGraph.map(GraphStore.Stored::patchedFiles).orElse(0), bump);
+                    resolutionStats, storedGraph.isPresent(), storedGraph.map(GraphStore.Stored::patchedFiles).orElse(0),
+                    git.headCommitFromIndex(), bump);
         }
     }
 

@@ -80,6 +80,7 @@ final class AffectedCommand implements Callable<Integer> {
                     + ", from index " + analysis.indexStats().cached() + " (" + analysis.factsDecoded() + " decoded)"
                     + "; names resolved " + analysis.resolutionStats().resolved()
                     + ", reused " + analysis.resolutionStats().reused()
+                    + (analysis.headFromGitIndex() ? "; head commit from git's index" : "")
                     + (analysis.graphFromStore() ? "; graph from store" : "")
                     + (analysis.graphPatchedFiles() > 0 ? ", patched with the references of " + analysis.graphPatchedFiles()
                             + (analysis.graphPatchedFiles() == 1 ? " file" : " files") : ""));

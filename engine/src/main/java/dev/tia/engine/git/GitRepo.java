@@ -400,8 +400,8 @@ public final class GitRepo implements AutoCloseable {
         return checkout.get().commits(List.of(NativeCheckout.HEAD)).map(found -> found.containsKey(NativeCheckout.HEAD)).orElse(true);
     }
 
-    /** Whether the last change was measured up to a commit whose files are git's index (for tests). */
-    boolean measuredFromIndex() {
+    /** Whether the last change was measured up to a commit whose files are git's index (see {@link #headFromIndex}). */
+    public boolean headCommitFromIndex() {
         return indexedHead != null;
     }
 

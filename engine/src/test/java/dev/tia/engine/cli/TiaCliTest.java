@@ -61,6 +61,31 @@ class TiaCliTest {
         assertThat(misspelt.err()).contains("Did you mean", "affected");
     }
 
+    /**
+     * A CI job's run ({@code --head HEAD} on a commit git made): {@code --timings} says the commit's files came from
+     * git's index; with a change staged beside it they come from the commit's tree, and the report is the same.
+     */
+    @Test
+    void timingsSayWhenTheHeadCommitCameFromGitsIndex() throws Exception {
+        Path repo = dir.resolve("shop");
+        try (FixtureRepo fixture = FixtureRepo.create("shop", repo)) {
+            FixtureRepo.runGit(repo, "checkout", "-q", "-b", "feature");
+            fixture.apply(ChangeStep.named("shop", "01-discount-rule"));
+            FixtureRepo.runGit(repo, "add", "-A");
+            FixtureRepo.runGit(repo, "commit", "-q", "-m", "discount rule");
+        }
+        String[] args = {"affected", "--repo", repo.toString(), "--base", "main", "--head", "HEAD", "--no-write", "--timings"};
+        Run fromIndex = tia(args);
+        assertThat(fromIndex.exitCode()).as(fromIndex.err()).isZero();
+        assertThat(fromIndex.err()).contains("; head commit from git's index");
+        Files.writeString(repo.resolve("staged.txt"), "s\n");
+        FixtureRepo.runGit(repo, "add", "staged.txt");
+        Run fromTree = tia(args);
+        assertThat(fromTree.exitCode()).as(fromTree.err()).isZero();
+        assertThat(fromTree.err()).contains("tia: timings:").doesNotContain("from git's index");
+        assertThat(fromTree.out()).isEqualTo(fromIndex.out()).contains("7 of 19 test classes selected");
+    }
+
     /** The folder whose git status the CLI starts before picocli reads the arguments; a guess, never a result. */
     @Test
     void theWorkingTreeFolderIsReadFromTheArgumentsAhead() {

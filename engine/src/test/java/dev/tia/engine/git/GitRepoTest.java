@@ -438,7 +438,7 @@ class GitRepoTest {
         try (GitRepo git = GitRepo.open(dir); GitRepo jgit = GitRepo.open(dir, false, false)) {
             ChangeSet told = git.changes(Optional.of("main"), Optional.of("HEAD"));
             ChangeSet read = jgit.changes(Optional.of("main"), Optional.of("HEAD"));
-            assertThat(git.measuredFromIndex()).isTrue();
+            assertThat(git.headCommitFromIndex()).isTrue();
             assertThat(told).isEqualTo(read);
             assertThat(told.changes()).containsExactly(FileChange.of(ChangeType.MODIFIED, "a.txt"),
                     FileChange.of(ChangeType.ADDED, "link"), FileChange.of(ChangeType.ADDED, "new.txt"),
@@ -482,7 +482,7 @@ class GitRepoTest {
         for (String head : List.of("HEAD", "HEAD~1")) {
             try (GitRepo git = GitRepo.open(dir); GitRepo jgit = GitRepo.open(dir, false, false)) {
                 ChangeSet told = git.changes(Optional.of("HEAD~1"), Optional.of(head));
-                assertThat(git.measuredFromIndex()).as(head).isFalse();
+                assertThat(git.headCommitFromIndex()).as(head).isFalse();
                 assertThat(told).as(head).isEqualTo(jgit.changes(Optional.of("HEAD~1"), Optional.of(head)));
                 assertThat(git.tree(told.head()).contentId("b.txt")).as(head).isEqualTo(jgit.tree(told.head()).contentId("b.txt"));
             }
@@ -518,7 +518,7 @@ class GitRepoTest {
     private List<FileChange> committedChange() {
         try (GitRepo git = GitRepo.open(dir); GitRepo jgit = GitRepo.open(dir, false, false)) {
             ChangeSet told = git.changes(Optional.of("HEAD~1"), Optional.of("HEAD"));
-            assertThat(git.measuredFromIndex()).isTrue();
+            assertThat(git.headCommitFromIndex()).isTrue();
             assertThat(told).isEqualTo(jgit.changes(Optional.of("HEAD~1"), Optional.of("HEAD")));
             return told.changes();
         }
@@ -528,7 +528,7 @@ class GitRepoTest {
     private List<FileChange> committedChangeByJgit() {
         try (GitRepo git = GitRepo.open(dir); GitRepo jgit = GitRepo.open(dir, false, false)) {
             ChangeSet told = git.changes(Optional.of("HEAD~1"), Optional.of("HEAD"));
-            assertThat(git.measuredFromIndex()).isFalse();
+            assertThat(git.headCommitFromIndex()).isFalse();
             assertThat(told).isEqualTo(jgit.changes(Optional.of("HEAD~1"), Optional.of("HEAD")));
             return told.changes();
         }
