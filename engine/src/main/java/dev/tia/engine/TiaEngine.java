@@ -130,7 +130,7 @@ public final class TiaEngine {
      * @param base the base the analysis will compare with, when the face knows it (empty: the default base)
      */
     public static void prepareCommit(Path projectDir, Optional<String> base) {
-        GitRepo.startAheadOfCommit(projectDir, base);
+        GitRepo.startCheckoutAhead(projectDir, base);
     }
 
     public Analysis analyze(TiaConfig config) {

@@ -144,25 +144,7 @@ public final class TiaCli implements Runnable {
      * {@code backtest}, which replays commits. A wrong guess costs a status nobody takes, never a result.
      */
     static Optional<Path> workingTreeFolder(String[] args) {
-        if (args.length == 0 || args[0].equals("backtest")) {
-            return Optional.empty();
-        }
-        String repo = ".";
-        for (int i = 1; i < args.length; i++) {
-            if (args[i].equals("--head") || args[i].startsWith("--head=") || args[i].equals("--")) {
-                return Optional.empty();
-            }
-            if (args[i].equals("--repo") && i + 1 < args.length) {
-                repo = args[i + 1];
-            } else if (args[i].startsWith("--repo=")) {
-                repo = args[i].substring("--repo=".length());
-            }
-        }
-        try {
-            return Optional.of(Path.of(repo));
-        } catch (InvalidPathException e) {
-            return Optional.empty(); // picocli reports it
-        }
+        return FolderArguments.read(args).filter(found -> !found.head() && !found.endOfOptions()).flatMap(FolderArguments::folder);
     }
 
     /**
@@ -170,23 +152,41 @@ public final class TiaCli implements Runnable {
      * reads them; none for other runs and for {@code backtest}.
      */
     static Optional<Path> commitFolder(String[] args) {
-        if (args.length == 0 || args[0].equals("backtest")) {
-            return Optional.empty();
-        }
-        boolean head = false;
-        String repo = ".";
-        for (int i = 1; i < args.length && !args[i].equals("--"); i++) {
-            head |= args[i].equals("--head") || args[i].startsWith("--head=");
-            if (args[i].equals("--repo") && i + 1 < args.length) {
-                repo = args[i + 1];
-            } else if (args[i].startsWith("--repo=")) {
-                repo = args[i].substring("--repo=".length());
+        return FolderArguments.read(args).filter(FolderArguments::head).flatMap(FolderArguments::folder);
+    }
+
+    /**
+     * What the arguments of an analysis say of its folder, read ahead of picocli up to {@code --}: the repository
+     * named, whether a head commit is named, whether {@code --} ends the options.
+     */
+    private record FolderArguments(String repo, boolean head, boolean endOfOptions) {
+        /** Empty without a command, and for {@code backtest}, which replays commits of its own. */
+        static Optional<FolderArguments> read(String[] args) {
+            if (args.length == 0 || args[0].equals("backtest")) {
+                return Optional.empty();
             }
+            String repo = ".";
+            boolean head = false;
+            for (int i = 1; i < args.length; i++) {
+                if (args[i].equals("--")) {
+                    return Optional.of(new FolderArguments(repo, head, true));
+                }
+                head |= args[i].equals("--head") || args[i].startsWith("--head=");
+                if (args[i].equals("--repo") && i + 1 < args.length) {
+                    repo = args[i + 1];
+                } else if (args[i].startsWith("--repo=")) {
+                    repo = args[i].substring("--repo=".length());
+                }
+            }
+            return Optional.of(new FolderArguments(repo, head, false));
         }
-        try {
-            return head ? Optional.of(Path.of(repo)) : Optional.empty();
-        } catch (InvalidPathException e) {
-            return Optional.empty(); // picocli reports it
+
+        Optional<Path> folder() {
+            try {
+                return Optional.of(Path.of(repo));
+            } catch (InvalidPathException e) {
+                return Optional.empty(); // picocli reports it
+            }
         }
     }
 

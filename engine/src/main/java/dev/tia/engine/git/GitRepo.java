@@ -219,27 +219,23 @@ public final class GitRepo implements AutoCloseable {
             return; // the open says so
         }
         NativeGitStatus.startAhead(dir);
-        NativeCheckout.startAhead(dir, namesAhead(base)).thenAccept(checkout -> {
-            // git tells the change of a checkout whose history is whole, against HEAD or from a merge-base
-            if (checkout.isEmpty() || Files.isRegularFile(checkout.get().gitDir().resolve("shallow"))) {
-                prepare();
-            }
-        });
+        startCheckoutAhead(dir, base);
     }
 
     /**
      * Starts, for an {@link #open} of the same folder within two seconds to take, git's account of the checkout at
-     * {@code dir} (see {@link NativeCheckout}); then JGit's start where git cannot tell a commit's change (no checkout
-     * git knows, a shallow clone, whose history JGit deepens). A commit that is not HEAD's, or one git's index does not
-     * list, opens JGit without its start ahead: as long as it took before, in a run that no longer waits for it first.
+     * {@code dir} (see {@link NativeCheckout}), for the analysis of a commit; then JGit's start where git cannot tell
+     * the change (no checkout git knows, a shallow clone, whose history JGit deepens). A commit that is not HEAD's, or
+     * one git's index does not list (see {@link #headFromIndex}), opens JGit without its start ahead.
      *
      * @param base the base the analysis compares with, when known (empty: the default base)
      */
-    public static void startAheadOfCommit(Path dir, Optional<String> base) {
+    public static void startCheckoutAhead(Path dir, Optional<String> base) {
         if (!Files.isDirectory(dir)) {
             return; // the open says so
         }
         NativeCheckout.startAhead(dir, namesAhead(base)).thenAccept(checkout -> {
+            // git tells the change of a checkout whose history is whole, against HEAD or from a merge-base
             if (checkout.isEmpty() || Files.isRegularFile(checkout.get().gitDir().resolve("shallow"))) {
                 prepare();
             }

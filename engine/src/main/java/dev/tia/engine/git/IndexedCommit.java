@@ -1,15 +1,9 @@
 package dev.tia.engine.git;
 
-import com.google.common.collect.ImmutableList;
-
-import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.ObjectId;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -18,46 +12,23 @@ import java.util.Set;
  * the file there is the commit's (its blob id says so: the working tree may hold edits not committed, or content
  * git's filters changed on checkout), else from the object database, as a commit's tree is read.
  */
-final class IndexedCommit implements SourceTree {
+final class IndexedCommit extends FileTableTree {
 
     private final String label;
     private final Path root;
-    private final FileTable files;
     /** Links: their content is the path they name, read from the object database. */
     private final Set<String> links;
-    private final RepositoryHandle repository;
 
     IndexedCommit(String label, Path root, FileTable files, Set<String> links, RepositoryHandle repository) {
+        super(files, repository);
         this.label = label;
         this.root = root;
-        this.files = files;
         this.links = Set.copyOf(links);
-        this.repository = repository;
     }
 
     @Override
     public String label() {
         return label;
-    }
-
-    @Override
-    public ImmutableList<String> files() {
-        return files.paths();
-    }
-
-    @Override
-    public boolean contains(String path) {
-        return files.position(path) >= 0;
-    }
-
-    @Override
-    public Optional<String> contentId(String path) {
-        return files.id(path);
-    }
-
-    @Override
-    public Optional<String> contentIdAt(int position) {
-        return files.id(position);
     }
 
     @Override
@@ -77,6 +48,6 @@ final class IndexedCommit implements SourceTree {
                 // gone from the working tree, a folder now, unreadable: the commit's content is in git's objects
             }
         }
-        return repository.get().open(ObjectId.fromString(id), Constants.OBJ_BLOB).getCachedBytes(Integer.MAX_VALUE);
+        return blob(id);
     }
 }

@@ -1,54 +1,28 @@
 package dev.tia.engine.git;
 
-import com.google.common.collect.ImmutableList;
-
-import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.ObjectId;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** The files of the working tree as git sees them: tracked files still present, plus untracked, not ignored ones. */
-final class WorkingTree implements SourceTree {
+/**
+ * The files of the working tree as git sees them: tracked files still present, plus untracked, not ignored ones, with
+ * the blob ids of the files whose working copy git's index knows to be unchanged.
+ */
+final class WorkingTree extends FileTableTree {
 
     private final Path root;
-    /** With the blob ids of the files whose working copy git's index knows to be unchanged. */
-    private final FileTable files;
-    private final RepositoryHandle repository;
 
     /** @param repository where the content of a file outside a sparse checkout is read (see {@link #read}) */
     WorkingTree(Path root, FileTable files, RepositoryHandle repository) {
+        super(files, repository);
         this.root = root;
-        this.files = files;
-        this.repository = repository;
-    }
-
-    @Override
-    public Optional<String> contentId(String path) {
-        return files.id(path);
-    }
-
-    @Override
-    public Optional<String> contentIdAt(int position) {
-        return files.id(position);
     }
 
     @Override
     public String label() {
         return ChangeSet.WORKTREE;
-    }
-
-    @Override
-    public ImmutableList<String> files() {
-        return files.paths();
-    }
-
-    @Override
-    public boolean contains(String path) {
-        return files.position(path) >= 0;
     }
 
     /**
@@ -70,7 +44,7 @@ final class WorkingTree implements SourceTree {
             if (id.isEmpty()) {
                 throw e;
             }
-            return repository.get().open(ObjectId.fromString(id.get()), Constants.OBJ_BLOB).getCachedBytes(Integer.MAX_VALUE);
+            return blob(id.get());
         }
     }
 }

@@ -489,11 +489,11 @@ class GitRepoTest {
         }
         FixtureRepo.runGit(dir, "reset", "-q");
         FixtureRepo.runGit(dir, "checkout", "-q", "-f", "HEAD");
-        assertThat(committedChange()).as("the staged change undone").containsExactly(FileChange.of(ChangeType.MODIFIED, "a.txt"));
+        assertThat(committedChange(true)).as("the staged change undone").containsExactly(FileChange.of(ChangeType.MODIFIED, "a.txt"));
         // A deletion alone pairs no rename: still from the index.
         Files.delete(dir.resolve("c.txt"));
         FixtureRepo.runGit(dir, "commit", "-q", "-a", "-m", "c deleted");
-        assertThat(committedChange()).containsExactly(FileChange.of(ChangeType.DELETED, "c.txt"));
+        assertThat(committedChange(true)).containsExactly(FileChange.of(ChangeType.DELETED, "c.txt"));
         // Three files alike: one deleted, two added. git and JGit each pair the deleted one with another: JGit answers.
         String alike = "line\n".repeat(30);
         Files.createDirectories(dir.resolve("t"));
@@ -505,30 +505,23 @@ class GitRepoTest {
         Files.writeString(dir.resolve("t/NewB.java"), alike + "b\n");
         FixtureRepo.runGit(dir, "add", "-A");
         FixtureRepo.runGit(dir, "commit", "-q", "-m", "moved twice");
-        assertThat(committedChangeByJgit()).hasSize(2).anyMatch(change -> change.change() == ChangeType.RENAMED);
+        assertThat(committedChange(false)).hasSize(2).anyMatch(change -> change.change() == ChangeType.RENAMED);
         // A file that became a link: git's diff calls it modified, JGit's deleted and added.
         Files.delete(dir.resolve("b.txt"));
         Files.createSymbolicLink(dir.resolve("b.txt"), Path.of("a.txt"));
         FixtureRepo.runGit(dir, "add", "-A");
         FixtureRepo.runGit(dir, "commit", "-q", "-m", "a link now");
-        assertThat(committedChangeByJgit()).containsExactly(FileChange.of(ChangeType.DELETED, "b.txt"), FileChange.of(ChangeType.ADDED, "b.txt"));
+        assertThat(committedChange(false)).containsExactly(FileChange.of(ChangeType.DELETED, "b.txt"), FileChange.of(ChangeType.ADDED, "b.txt"));
     }
 
-    /** HEAD's commit's change from its parent, read from git's index (which it must be), as JGit reads it. */
-    private List<FileChange> committedChange() {
+    /**
+     * HEAD's commit's change from its parent, read from git's index when {@code fromIndex} (else told by JGit, though the
+     * index lists the commit), and the same as JGit's reading.
+     */
+    private List<FileChange> committedChange(boolean fromIndex) {
         try (GitRepo git = GitRepo.open(dir); GitRepo jgit = GitRepo.open(dir, false, false)) {
             ChangeSet told = git.changes(Optional.of("HEAD~1"), Optional.of("HEAD"));
-            assertThat(git.headCommitFromIndex()).isTrue();
-            assertThat(told).isEqualTo(jgit.changes(Optional.of("HEAD~1"), Optional.of("HEAD")));
-            return told.changes();
-        }
-    }
-
-    /** HEAD's commit's change from its parent, which git's index lists but JGit must tell, and does. */
-    private List<FileChange> committedChangeByJgit() {
-        try (GitRepo git = GitRepo.open(dir); GitRepo jgit = GitRepo.open(dir, false, false)) {
-            ChangeSet told = git.changes(Optional.of("HEAD~1"), Optional.of("HEAD"));
-            assertThat(git.headCommitFromIndex()).isFalse();
+            assertThat(git.headCommitFromIndex()).isEqualTo(fromIndex);
             assertThat(told).isEqualTo(jgit.changes(Optional.of("HEAD~1"), Optional.of("HEAD")));
             return told.changes();
         }

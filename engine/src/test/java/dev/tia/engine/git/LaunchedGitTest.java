@@ -42,25 +42,36 @@ class LaunchedGitTest {
         }
         Handed handed = launch("affected", "--repo", repo.toString(), "--no-write");
 
-        assertThat(handed.environment()).containsEntry(LaunchedGit.FOLDER, repo.toString())
-                .containsEntry(LaunchedGit.argumentsVariable(LaunchedGit.STATUS), String.join(" ", NativeGitStatus.ARGUMENTS))
-                .containsEntry(LaunchedGit.argumentsVariable(LaunchedGit.CHECKOUT), String.join(" ", NativeCheckout.ARGUMENTS));
+        assertThat(handed.environment())
+                .containsEntry(LaunchedGit.argumentsVariable(LaunchedGit.STATUS), String.join(" ", NativeGitStatus.ARGUMENTS));
         assertThat(handed.pipes()).containsOnlyKeys(3, 4);
         assertThat(LaunchedGit.of(handed.environment(), LaunchedGit.STATUS, repo, NativeGitStatus.ARGUMENTS)).isPresent();
-        assertThat(LaunchedGit.of(handed.environment(), LaunchedGit.CHECKOUT, repo, NativeCheckout.ARGUMENTS)).isPresent();
         byte[] status = GitCommand.run(repo, NativeGitStatus.ARGUMENTS.toArray(String[]::new)).orElseThrow();
         assertThat(LaunchedGit.output(handed.pipes().get(3))).hasValueSatisfying(output -> assertThat(output).isEqualTo(status));
         assertThat(NativeGitStatus.read(repo, LaunchedGit.output(handed.pipes().get(3)))).isEqualTo(NativeGitStatus.read(repo));
+        assertHandedTheCheckout(handed, repo);
+    }
+
+    private Path repoWithOneCommit() {
+        Path repo = dir.resolve("repo");
+        try (FixtureRepo fixture = FixtureRepo.init(repo)) {
+            fixture.write("a.txt", "a\n").commitAll("first");
+        }
+        return repo;
+    }
+
+    /** {@code handed} has git's account of the checkout at {@code repo} on its pipe, as git itself gives it now. */
+    private static void assertHandedTheCheckout(Handed handed, Path repo) {
+        assertThat(handed.environment()).containsEntry(LaunchedGit.FOLDER, repo.toString())
+                .containsEntry(LaunchedGit.argumentsVariable(LaunchedGit.CHECKOUT), String.join(" ", NativeCheckout.ARGUMENTS));
+        assertThat(LaunchedGit.of(handed.environment(), LaunchedGit.CHECKOUT, repo, NativeCheckout.ARGUMENTS)).isPresent();
         byte[] checkout = GitCommand.run(repo, NativeCheckout.ARGUMENTS.toArray(String[]::new)).orElseThrow();
         assertThat(LaunchedGit.output(handed.pipes().get(4))).hasValueSatisfying(output -> assertThat(output).isEqualTo(checkout));
     }
 
     @Test
     void gitIsNotStartedWhereNoAnalysisOfTheWorkingTreeFollows() throws Exception {
-        Path repo = dir.resolve("repo");
-        try (FixtureRepo fixture = FixtureRepo.init(repo)) {
-            fixture.write("a.txt", "a\n").commitAll("first");
-        }
+        Path repo = repoWithOneCommit();
         for (List<String> arguments : List.of(List.of("affected", "--repo", repo.toString(), "--help"),
                 List.of("backtest", "--repo", repo.toString()), List.of("--version"))) {
             assertThat(launch(arguments.toArray(String[]::new)).environment()).as(String.join(" ", arguments))
@@ -72,18 +83,13 @@ class LaunchedGitTest {
     /** A commit's analysis ({@code --head}) is handed git's account of the checkout, and no status, which it never reads. */
     @Test
     void aCommitsAnalysisIsHandedTheCheckoutAlone() throws Exception {
-        Path repo = dir.resolve("repo");
-        try (FixtureRepo fixture = FixtureRepo.init(repo)) {
-            fixture.write("a.txt", "a\n").commitAll("first");
-        }
+        Path repo = repoWithOneCommit();
         Handed handed = launch("affected", "--repo", repo.toString(), "--head", "HEAD");
 
-        assertThat(handed.environment()).containsEntry(LaunchedGit.FOLDER, repo.toString())
-                .containsEntry(LaunchedGit.argumentsVariable(LaunchedGit.CHECKOUT), String.join(" ", NativeCheckout.ARGUMENTS))
+        assertThat(handed.environment())
                 .doesNotContainKeys(LaunchedGit.sourceVariable(LaunchedGit.STATUS), LaunchedGit.argumentsVariable(LaunchedGit.STATUS));
         assertThat(handed.pipes()).containsOnlyKeys(4);
-        byte[] checkout = GitCommand.run(repo, NativeCheckout.ARGUMENTS.toArray(String[]::new)).orElseThrow();
-        assertThat(LaunchedGit.output(handed.pipes().get(4))).hasValueSatisfying(output -> assertThat(output).isEqualTo(checkout));
+        assertHandedTheCheckout(handed, repo);
     }
 
     /**
@@ -92,10 +98,7 @@ class LaunchedGitTest {
      */
     @Test
     void theHeapAsksForHugePagesWhereLinuxGivesThemOnRequest() throws Exception {
-        Path repo = dir.resolve("repo");
-        try (FixtureRepo fixture = FixtureRepo.init(repo)) {
-            fixture.write("a.txt", "a\n").commitAll("first");
-        }
+        Path repo = repoWithOneCommit();
         Path setting = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
         boolean onRequest = System.getProperty("os.name").startsWith("Linux") && Files.isReadable(setting)
                 && Files.readString(setting).contains("[madvise]");
