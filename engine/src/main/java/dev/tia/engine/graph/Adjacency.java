@@ -8,6 +8,7 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The impact graph's edges as plain successor lists, in the order they were added, over nodes numbered densely in
@@ -28,11 +29,15 @@ final class Adjacency {
 
     /**
      * Type nodes by their type: most nodes, looked up without a {@link Node.Type} made for each edge. For a stored
-     * graph, made on the first lookup (which may come from several threads at once: see {@link #typeIds()}): a run
-     * without a change looks none up, and numbering 70k types took 15-20 ms of it at 50k classes.
+     * graph, only the types a patch adds: the stored ones are found in the store's own table (numbering 70k types took
+     * 15-20 ms of a run at 50k classes that looked up a few).
      */
-    private volatile TypeNumbers typeIds;
+    private final TypeNumbers typeIds;
     private final Map<Node, Integer> otherIds = new HashMap<>();
+    /** A stored graph's nodes, numbered first and decoded as looked at; null for a graph built in this run. */
+    private final StoredNodes stored;
+    private final int storedCount;
+    /** The nodes numbered after the stored ones (every node of a graph built in this run). */
     private final List<Node> nodes;
     private int[][] successors;
     private int[] degrees;
@@ -43,31 +48,36 @@ final class Adjacency {
 
     /** @param expectedTypes about how many type nodes the graph will have, so its maps are sized once */
     Adjacency(int expectedTypes) {
-        this(expectedTypes, true);
-    }
-
-    /** @param numberTypesNow whether to make the table of type numbers now (else on the first lookup) */
-    private Adjacency(int expectedTypes, boolean numberTypesNow) {
-        typeIds = numberTypesNow ? new TypeNumbers(expectedTypes) : null;
+        typeIds = new TypeNumbers(expectedTypes);
+        stored = null;
+        storedCount = 0;
         nodes = new ArrayList<>(expectedTypes + 16);
         successors = new int[expectedTypes + 16][];
         degrees = new int[expectedTypes + 16];
+    }
+
+    private Adjacency(StoredNodes stored) {
+        typeIds = new TypeNumbers(16);
+        this.stored = stored;
+        storedCount = stored.size();
+        nodes = new ArrayList<>();
+        successors = new int[storedCount + 16][];
+        degrees = new int[storedCount + 16];
     }
 
     /**
      * A graph as stored: {@code nodes} numbered by position, each with its successor list (read-only from here on).
      * Nodes are numbered as {@link #id} would have numbered them, so walks and chains are those of the graph stored.
      */
-    static Adjacency of(List<Node> nodes, int[][] successors, BitSet supertypesLeftOut, int[] referenceEdges) {
-        Adjacency graph = new Adjacency(nodes.size(), false);
+    static Adjacency of(StoredNodes nodes, int[][] successors, BitSet supertypesLeftOut, int[] referenceEdges) {
+        Adjacency graph = new Adjacency(nodes);
         graph.referenceEdges = referenceEdges.clone();
-        for (Node node : nodes) {
-            int id = graph.add(node);
-            if (!(node instanceof Node.Type)) {
-                graph.otherIds.put(node, id);
-            }
+        for (int id = 0; id < graph.storedCount; id++) {
             graph.successors[id] = successors[id];
             graph.degrees[id] = successors[id].length;
+        }
+        for (int id : nodes.others()) {
+            graph.otherIds.put(nodes.node(id), id);
         }
         graph.supertypesLeftOut.or(supertypesLeftOut);
         return graph;
@@ -75,7 +85,7 @@ final class Adjacency {
 
     /** Records that every edge so far is a reference edge (or a file mate's): see {@link #referenceEdges}. */
     void markReferenceEdges() {
-        referenceEdges = Arrays.copyOf(degrees, nodes.size());
+        referenceEdges = Arrays.copyOf(degrees, size());
     }
 
     /**
@@ -99,7 +109,7 @@ final class Adjacency {
         successors[id] = row;
         degrees[id] = row.length;
         if (id >= referenceEdges.length) {
-            referenceEdges = Arrays.copyOf(referenceEdges, Math.max(id + 1, nodes.size()));
+            referenceEdges = Arrays.copyOf(referenceEdges, Math.max(id + 1, size()));
         }
         referenceEdges[id] = references.length;
     }
@@ -125,17 +135,17 @@ final class Adjacency {
 
     /** The number of the node of {@code type}, numbering it if it is new. */
     int typeId(TypeRef type) {
-        int known = typeIds().get(type);
+        int known = findType(type);
         if (known >= 0) {
             return known;
         }
         int id = add(new Node.Type(type));
-        typeIds().put(type, id);
+        typeIds.put(type, id);
         return id;
     }
 
     private int add(Node node) {
-        int id = nodes.size();
+        int id = size();
         nodes.add(node);
         if (id == successors.length) {
             successors = Arrays.copyOf(successors, id * 2);
@@ -148,7 +158,7 @@ final class Adjacency {
     /** The number of {@code node}, or -1 when no edge names it. */
     int find(Node node) {
         if (node instanceof Node.Type type) {
-            return typeIds().get(type.type());
+            return findType(type.type());
         }
         Integer known = otherIds.get(node);
         return known != null ? known : -1;
@@ -156,36 +166,36 @@ final class Adjacency {
 
     /** The number of the node of {@code type}, or -1 when no edge names it. */
     int findType(TypeRef type) {
-        return typeIds().get(type);
-    }
-
-    /** The table of type numbers, made first if it is not yet (once, though threads of a prefetch may ask together). */
-    private TypeNumbers typeIds() {
-        TypeNumbers numbers = typeIds;
-        if (numbers == null) {
-            synchronized (this) {
-                numbers = typeIds;
-                if (numbers == null) {
-                    numbers = new TypeNumbers(nodes.size());
-                    for (int id = 0; id < nodes.size(); id++) {
-                        if (nodes.get(id) instanceof Node.Type type) {
-                            numbers.put(type.type(), id);
-                        }
-                    }
-                    typeIds = numbers;
-                }
+        if (stored != null) {
+            int id = stored.findType(type);
+            if (id >= 0) {
+                return id;
             }
         }
-        return numbers;
+        return typeIds.get(type);
+    }
+
+    /**
+     * The number of the first node that is no type and that {@code wanted} accepts, or -1: found among the few such
+     * nodes (a few per module), without looking at the types.
+     */
+    int findOther(Predicate<Node> wanted) {
+        int first = -1;
+        for (Map.Entry<Node, Integer> other : otherIds.entrySet()) {
+            if ((first < 0 || other.getValue() < first) && wanted.test(other.getKey())) {
+                first = other.getValue();
+            }
+        }
+        return first;
     }
 
     /** How many nodes are numbered: numbers run from 0 to this, exclusive. */
     int size() {
-        return nodes.size();
+        return storedCount + nodes.size();
     }
 
     Node node(int id) {
-        return nodes.get(id);
+        return id < storedCount ? stored.node(id) : nodes.get(id - storedCount);
     }
 
     /** Adds {@code from -> to}; a self edge means nothing and is dropped. */

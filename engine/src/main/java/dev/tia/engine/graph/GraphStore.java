@@ -38,6 +38,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -67,16 +68,10 @@ import java.util.stream.IntStream;
 public final class GraphStore {
 
     private static final String MAGIC = "tia-graph";
-    public static final int FORMAT_VERSION = 3;
+    public static final int FORMAT_VERSION = 4;
     public static final String FILE_NAME = "graph-v" + FORMAT_VERSION + ".bin";
     /** Files changed since the stored graph beyond which it is written again (or a fiftieth of the files, if more). */
     public static final int REWRITE_AFTER = 64;
-
-    private static final int TYPE = 0;
-    private static final int MODULE = 1;
-    private static final int MODULE_TESTS = 2;
-    private static final int ARTIFACT = 3;
-    private static final int STRUCTURE = 4;
 
     private final Path file;
     private final String tiaVersion;
@@ -257,7 +252,7 @@ public final class GraphStore {
         }
         try {
             return compare(stored.get(), key, index, storedFacts, committed, visibleFrom);
-        } catch (IndexOutOfBoundsException e) {
+        } catch (IndexOutOfBoundsException | IllegalStateException e) { // numbers read where they lie (see StoredNodes)
             problem = Optional.of(corrupt(file, new CacheFraming.CorruptException("a number out of range")));
             return Verdict.BUILD_AND_STORE;
         }
@@ -352,12 +347,10 @@ public final class GraphStore {
      * than before, mostly one or two: matched where the names lie (a set of every simple name took 20 ms at 50k).
      */
     private static boolean anyTypeNamed(Set<String> words, Stored graph, Key key) {
-        String[] sought = words.toArray(String[]::new);
-        for (Node node : graph.nodes) {
-            if (node instanceof Node.Type type && hasSimpleName(type.type().name(), sought)) {
-                return true;
-            }
+        if (graph.nodes.typesNamed(words).length > 0) {
+            return true;
         }
+        String[] sought = words.toArray(String[]::new);
         for (TypeRef type : baseTypes(key)) {
             if (hasSimpleName(type.name(), sought)) {
                 return true;
@@ -701,7 +694,7 @@ public final class GraphStore {
     /** A graph and catalog as stored, decoded; perhaps patched (see {@link ReferencePatch}). */
     public static final class Stored {
         private final boolean implementations;
-        private final List<Node> nodes;
+        private final StoredNodes nodes;
         private final int[][] successors;
         private final BitSet supertypesLeftOut;
         private final ImmutableMap<TypeRef, TestClass> tests;
@@ -720,7 +713,7 @@ public final class GraphStore {
         private final Adjacency patched;
         private final int patchedFiles;
 
-        Stored(boolean implementations, List<Node> nodes, int[][] successors, BitSet supertypesLeftOut,
+        Stored(boolean implementations, StoredNodes nodes, int[][] successors, BitSet supertypesLeftOut,
                 ImmutableMap<TypeRef, TestClass> tests, TypeHierarchy hierarchy, int[] referenceEdges, int[] declaringFile,
                 boolean patchable, WrittenWords writtenWords, StoredCalls calls, ChangedFiles changed, Adjacency patched,
                 int patchedFiles) {
@@ -827,6 +820,7 @@ public final class GraphStore {
         Set<TypeRef> outside = hierarchy.namingSupertypesOutside(index.declarations());
         Set<TypeRef> namedInText = hierarchy.namedInText();
         Map<String, Integer> modules = new LinkedHashMap<>();
+        ToIntFunction<String> moduleNumber = module -> module(modules, module);
         ByteSink out = new ByteSink();
         Map<String, Integer> testFiles = new HashMap<>();
         FileWriter files = new FileWriter(out, modules);
@@ -838,10 +832,7 @@ public final class GraphStore {
             files.write(file);
         }
         files.finish();
-        out.varint(graph.size());
-        for (int id = 0; id < graph.size(); id++) {
-            writeNode(out, graph.node(id), modules);
-        }
+        StoredNodes.write(out, graph, supertypes, outside, catalog.tests().keySet(), moduleNumber);
         for (int id = 0; id < graph.size(); id++) {
             writeSuccessors(out, graph, id);
         }
@@ -850,7 +841,7 @@ public final class GraphStore {
         leftOut.stream().forEach(out::varint);
         out.varint(catalog.tests().size());
         for (TestClass test : catalog.tests().values()) {
-            writeType(out, test.type(), graph, modules); // every test class is a node, in a file of the index
+            StoredNodes.writeType(out, test.type(), graph, moduleNumber); // every test class is a node, in a file of the index
             Integer file = testFiles.get(test.path());
             out.varint(file == null ? 0 : file + 1);
             if (file == null) {
@@ -862,16 +853,8 @@ public final class GraphStore {
             test.tagsOnEveryTest().forEach(out::text);
             out.varint((test.loadsWholeModule() ? 1 : 0) | (test.scansClasses() ? 2 : 0));
         }
-        out.varint(supertypes.size());
-        supertypes.forEach((type, list) -> {
-            writeType(out, type, graph, modules);
-            out.varint(list.size());
-            list.forEach(supertype -> writeType(out, supertype, graph, modules));
-        });
-        out.varint(outside.size());
-        outside.forEach(type -> writeType(out, type, graph, modules));
         out.varint(namedInText.size());
-        namedInText.forEach(type -> writeType(out, type, graph, modules));
+        namedInText.forEach(type -> StoredNodes.writeType(out, type, graph, moduleNumber));
         out.varint(patchable ? 1 : 0);
         for (int id = 0; id < graph.size(); id++) {
             out.varint(graph.referenceEdges(id));
@@ -1002,16 +985,6 @@ public final class GraphStore {
         return shared > 0 && Character.isHighSurrogate(a.charAt(shared - 1)) ? shared - 1 : shared;
     }
 
-    /** A type by its node's number plus one where it is a node, else 0 and its module's number and name. */
-    private static void writeType(ByteSink out, TypeRef type, Adjacency graph, Map<String, Integer> modules) {
-        int node = graph.findType(type);
-        out.varint(node + 1);
-        if (node < 0) {
-            out.varint(module(modules, type.module()));
-            out.text(type.name());
-        }
-    }
-
     private static void writeSuccessors(ByteSink out, Adjacency graph, int id) {
         int degree = graph.degree(id);
         int[] successors = graph.successors(id);
@@ -1019,30 +992,6 @@ public final class GraphStore {
         for (int i = 0; i < degree; i++) {
             out.varint(successors[i]);
         }
-    }
-
-    private static void writeNode(ByteSink out, Node node, Map<String, Integer> modules) {
-        if (node instanceof Node.Type type) {
-            out.varint(TYPE);
-            out.varint(module(modules, type.type().module()));
-            out.text(type.type().name());
-        } else if (node instanceof Node.Module module) {
-            place(out, MODULE, module.path(), module.displayName());
-        } else if (node instanceof Node.ModuleTests tests) {
-            place(out, MODULE_TESTS, tests.path(), tests.displayName());
-        } else if (node instanceof Node.Artifact artifact) {
-            place(out, ARTIFACT, artifact.path(), artifact.displayName());
-        } else if (node instanceof Node.Structure structure) {
-            place(out, STRUCTURE, structure.path(), structure.displayName());
-        } else {
-            throw new IllegalStateException("a graph node of an unexpected kind: " + node);
-        }
-    }
-
-    private static void place(ByteSink out, int kind, String path, String displayName) {
-        out.varint(kind);
-        out.text(path);
-        out.text(displayName);
     }
 
     /**
@@ -1184,11 +1133,8 @@ public final class GraphStore {
          */
         Stored graph(List<IndexedFile> current, Lineup lineup, ChangedFiles changed) throws CacheFraming.CorruptException {
             bytes.seek(graphStart);
-            int nodeCount = bytes.count();
-            List<Node> nodes = new ArrayList<>(nodeCount);
-            for (int id = 0; id < nodeCount; id++) {
-                nodes.add(node());
-            }
+            StoredNodes nodes = StoredNodes.read(bytes, modules);
+            int nodeCount = nodes.size();
             int[][] successors = new int[nodeCount][];
             for (int id = 0; id < nodeCount; id++) {
                 int[] row = new int[bytes.count()];
@@ -1213,17 +1159,6 @@ public final class GraphStore {
                 int flags = bytes.varint();
                 tests.put(type, new TestClass(type, path, classTags, onEvery, (flags & 1) != 0, (flags & 2) != 0));
             }
-            int supertypeCount = bytes.count();
-            Map<TypeRef, List<TypeRef>> supertypes = new HashMap<>(supertypeCount * 2);
-            for (int i = 0; i < supertypeCount; i++) {
-                TypeRef type = type(nodes);
-                List<TypeRef> list = new ArrayList<>();
-                for (int s = bytes.count(); s > 0; s--) {
-                    list.add(type(nodes));
-                }
-                supertypes.put(type, list);
-            }
-            Set<TypeRef> outside = types(nodes);
             Set<TypeRef> namedInText = types(nodes);
             boolean patchable = bytes.varint() == 1;
             int[] referenceEdges = new int[nodeCount];
@@ -1236,7 +1171,7 @@ public final class GraphStore {
                     throw new CacheFraming.CorruptException("number out of range");
                 }
                 // Only a type is declared by a file: the stored calls' callers are checked against this alone.
-                if (declaringFile[id] != 0 && !(nodes.get(id) instanceof Node.Type)) {
+                if (declaringFile[id] != 0 && !nodes.isType(id)) {
                     throw new CacheFraming.CorruptException("a declaring file for a node that is no type");
                 }
                 if (renumbered && declaringFile[id] != 0) { // by this run's numbers, which differ past a new file
@@ -1250,7 +1185,7 @@ public final class GraphStore {
             }
             try {
                 return new Stored(key.implementations(), nodes, successors, leftOut, tests.buildOrThrow(),
-                        TypeHierarchy.stored(supertypes, outside, namedInText), referenceEdges, declaringFile, patchable,
+                        TypeHierarchy.stored(nodes, namedInText), referenceEdges, declaringFile, patchable,
                         writtenWords, calls, changed, null, 0);
             } catch (IllegalArgumentException e) {
                 throw new CacheFraming.CorruptException("a test class stored twice");
@@ -1258,40 +1193,24 @@ public final class GraphStore {
         }
 
         /** A type as {@link #writeType} wrote it. */
-        private TypeRef type(List<Node> nodes) throws CacheFraming.CorruptException {
+        private TypeRef type(StoredNodes nodes) throws CacheFraming.CorruptException {
             int node = bytes.varint() - 1;
             if (node < 0) {
                 return new TypeRef(modules[moduleNumber(bytes.varint())], bytes.text());
             }
-            if (!(nodes.get(number(node, nodes.size())) instanceof Node.Type type)) {
+            if (!nodes.isType(number(node, nodes.size()))) {
                 throw new CacheFraming.CorruptException("a type that is no type node");
             }
-            return type.type();
+            return nodes.type(node);
         }
 
-        private Set<TypeRef> types(List<Node> nodes) throws CacheFraming.CorruptException {
+        private Set<TypeRef> types(StoredNodes nodes) throws CacheFraming.CorruptException {
             int count = bytes.count();
             Set<TypeRef> types = new HashSet<>(count * 2);
             for (int i = 0; i < count; i++) {
                 types.add(type(nodes));
             }
             return types;
-        }
-
-        private Node node() throws CacheFraming.CorruptException {
-            int kind = bytes.varint();
-            if (kind == TYPE) {
-                return new Node.Type(new TypeRef(modules[moduleNumber(bytes.varint())], bytes.text()));
-            }
-            String path = bytes.text();
-            String displayName = bytes.text();
-            return switch (kind) {
-                case MODULE -> new Node.Module(path, displayName);
-                case MODULE_TESTS -> new Node.ModuleTests(path, displayName);
-                case ARTIFACT -> new Node.Artifact(path, displayName);
-                case STRUCTURE -> new Node.Structure(path, displayName);
-                default -> throw new CacheFraming.CorruptException("unknown node kind " + kind);
-            };
         }
 
         private ImmutableSortedSet<String> sortedTexts() throws CacheFraming.CorruptException {

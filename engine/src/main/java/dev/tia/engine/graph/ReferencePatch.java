@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Brings a stored graph's reference edges up to date for files that write other words or imports than their stored
@@ -45,7 +46,7 @@ import java.util.function.Function;
 final class ReferencePatch {
 
     private final Adjacency graph;
-    private final List<Node> nodes;
+    private final StoredNodes nodes;
     private final List<TypeRef> typesLeftAtBase;
     /** By node: the number of the file declaring the type, plus one; 0 for other nodes. Grows with types added. */
     private int[] declaringFile;
@@ -62,8 +63,8 @@ final class ReferencePatch {
     /** The project supertypes of the types added, and those of them naming a supertype outside the project. */
     private final Map<TypeRef, List<TypeRef>> addedSupertypes = new HashMap<>();
     private final Set<TypeRef> addedOutside = new HashSet<>();
-    /** The test classes and their project supertypes, once asked for. */
-    private Set<TypeRef> testsAndAncestors;
+    /** Whether a stored test class reaches its whole module, once asked for. */
+    private Boolean wholeModuleTests;
     /** This run's files, the numbers of those whose content differs from the stored one, and the types added. */
     private SourceIndex index;
     private Set<Integer> changedFiles;
@@ -71,7 +72,7 @@ final class ReferencePatch {
     /** The types of the files removed, which the hierarchy no longer lists. */
     private final Set<TypeRef> removedTypes = new HashSet<>();
 
-    ReferencePatch(Adjacency graph, List<Node> nodes, List<TypeRef> typesLeftAtBase, int[] declaringFile,
+    ReferencePatch(Adjacency graph, StoredNodes nodes, List<TypeRef> typesLeftAtBase, int[] declaringFile,
             Function<String, Set<String>> visibleFrom, TypeHierarchy hierarchy, ImmutableMap<TypeRef, TestClass> tests,
             boolean implementations, WrittenWords writtenWords) {
         this.graph = graph;
@@ -171,9 +172,9 @@ final class ReferencePatch {
             canonical.add(type.name());
             ownNodes.add(node);
         }
-        Set<TypeRef> readByTests = file.test() ? ancestorsOfTestsOutside(file.path()) : testsAndAncestors();
+        Predicate<TypeRef> readByTests = file.test() ? ancestorsOfTestsOutside(file.path())::contains : nodes::readByTests;
         for (TypeRef type : types) {
-            if (readByTests.contains(type)) {
+            if (readByTests.test(type)) {
                 return false;
             }
         }
@@ -328,7 +329,7 @@ final class ReferencePatch {
         if (namedByResources(canonical)) {
             return false;
         }
-        if (tests.values().stream().anyMatch(TestClass::reachesWholeModule)) {
+        if (wholeModuleTests()) {
             for (GraphStore.WordsChanged file : files) {
                 if (!file.file().test() && !file.addedTypes().isEmpty() && artifactOf(file.file().module()) < 0) {
                     return false;
@@ -350,12 +351,7 @@ final class ReferencePatch {
     }
 
     private int artifactOf(String module) {
-        for (int id = 0; id < graph.size(); id++) {
-            if (graph.node(id) instanceof Node.Artifact artifact && artifact.path().equals(module)) {
-                return id;
-            }
-        }
-        return -1;
+        return graph.findOther(node -> node instanceof Node.Artifact artifact && artifact.path().equals(module));
     }
 
     private static boolean anySegmentIn(Collection<String> names, Set<String> words) {
@@ -604,12 +600,7 @@ final class ReferencePatch {
     }
 
     private int moduleTestsOf(String module) {
-        for (int id = 0; id < graph.size(); id++) {
-            if (graph.node(id) instanceof Node.ModuleTests tests && tests.path().equals(module)) {
-                return id;
-            }
-        }
-        return -1;
+        return graph.findOther(node -> node instanceof Node.ModuleTests tests && tests.path().equals(module));
     }
 
     /** Numbers the types {@code changed} adds, and notes its file as theirs. */
@@ -650,7 +641,7 @@ final class ReferencePatch {
                 graph.putEdge(node, graph.typeId(target));
             }
         }
-        if (!changed.file().test() && tests.values().stream().anyMatch(TestClass::reachesWholeModule)) {
+        if (!changed.file().test() && wholeModuleTests()) {
             graph.putEdge(node, artifactOf(type.module()));
         }
         List<TypeRef> project = new ArrayList<>();
@@ -683,9 +674,10 @@ final class ReferencePatch {
         if (changed.file().test() && !changed.addedTypes().isEmpty()) {
             return false; // types added to a test file may make its tests' entries read each other: not patched
         }
-        Set<TypeRef> readElsewhere = changed.file().test() ? ancestorsOfTestsOutside(changed.file().path()) : testsAndAncestors();
+        Predicate<TypeRef> readElsewhere = changed.file().test()
+                ? ancestorsOfTestsOutside(changed.file().path())::contains : nodes::readByTests;
         for (DeclaredType type : changed.before().types()) {
-            if (type.kind() == TypeKind.ANNOTATION || readElsewhere.contains(new TypeRef(changed.file().module(), type.name()))) {
+            if (type.kind() == TypeKind.ANNOTATION || readElsewhere.test(new TypeRef(changed.file().module(), type.name()))) {
                 return false;
             }
             for (String supertype : type.supertypes()) {
@@ -716,19 +708,12 @@ final class ReferencePatch {
         return found;
     }
 
-    private Set<TypeRef> testsAndAncestors() {
-        if (testsAndAncestors == null) {
-            Set<TypeRef> found = new HashSet<>();
-            List<TypeRef> queue = new ArrayList<>(tests.keySet());
-            while (!queue.isEmpty()) {
-                TypeRef type = queue.remove(queue.size() - 1);
-                if (found.add(type)) {
-                    queue.addAll(hierarchy.supertypes(type));
-                }
-            }
-            testsAndAncestors = found;
+    /** Whether a stored test class reaches its whole module (an integration test, or one loading the module). */
+    private boolean wholeModuleTests() {
+        if (wholeModuleTests == null) {
+            wholeModuleTests = tests.values().stream().anyMatch(TestClass::reachesWholeModule);
         }
-        return testsAndAncestors;
+        return wholeModuleTests;
     }
 
     /** The nodes of the file's types, in the order it declares them (each is a node: the builder numbers them all). */
@@ -797,7 +782,7 @@ final class ReferencePatch {
      * rests on too; so resolving these files against this part of the universe gives what the whole would, without
      * a map of every type (60 ms at 50k classes). In a stable order: type nodes by number, then the types left at base.
      */
-    static Set<TypeRef> universeTypes(List<Node> nodes, List<TypeRef> typesLeftAtBase, List<GraphStore.WordsChanged> files,
+    static Set<TypeRef> universeTypes(StoredNodes nodes, List<TypeRef> typesLeftAtBase, List<GraphStore.WordsChanged> files,
             List<GraphStore.RemovedFile> removed) {
         Set<String> words = new HashSet<>();
         for (GraphStore.WordsChanged file : files) {
@@ -810,13 +795,14 @@ final class ReferencePatch {
         return typesNamedBy(words, nodes, typesLeftAtBase);
     }
 
-    /** The type nodes, then the types left at base, whose simple name is one of {@code words}. */
-    private static Set<TypeRef> typesNamedBy(Set<String> words, List<Node> nodes, List<TypeRef> typesLeftAtBase) {
+    /**
+     * The type nodes (by number), then the types left at base, whose simple name is one of {@code words}: looked up
+     * word by word in the store's table of simple names.
+     */
+    private static Set<TypeRef> typesNamedBy(Set<String> words, StoredNodes nodes, List<TypeRef> typesLeftAtBase) {
         Set<TypeRef> types = new LinkedHashSet<>();
-        for (Node node : nodes) {
-            if (node instanceof Node.Type type && words.contains(type.type().simpleName())) {
-                types.add(type.type());
-            }
+        for (int id : nodes.typesNamed(words)) {
+            types.add(nodes.type(id));
         }
         for (TypeRef type : typesLeftAtBase) {
             if (words.contains(type.simpleName())) {

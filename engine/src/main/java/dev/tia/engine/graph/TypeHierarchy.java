@@ -50,17 +50,20 @@ abstract class TypeHierarchy {
         return new Resolved(index, resolutions, resolver, visibility);
     }
 
-    /** As stored: the types with a supertype, and the types named in text. */
-    static TypeHierarchy stored(Map<TypeRef, List<TypeRef>> supertypes, Set<TypeRef> outside, Set<TypeRef> namedInText) {
+    /**
+     * As stored: each type's supertypes and whether it names one outside the project, read from its node where it
+     * lies when asked (see {@link StoredNodes}); and the types named in text.
+     */
+    static TypeHierarchy stored(StoredNodes nodes, Set<TypeRef> namedInText) {
         return new TypeHierarchy() {
             @Override
             List<TypeRef> supertypes(TypeRef type) {
-                return supertypes.getOrDefault(type, List.of());
+                return nodes.supertypes(type);
             }
 
             @Override
             boolean namesSupertypeOutsideProject(TypeRef type) {
-                return outside.contains(type);
+                return nodes.namesSupertypeOutside(type);
             }
 
             @Override
@@ -70,7 +73,7 @@ abstract class TypeHierarchy {
 
             @Override
             Optional<Set<TypeRef>> typesWithSupertypes() {
-                return Optional.of(Collections.unmodifiableSet(supertypes.keySet()));
+                return Optional.of(nodes.typesWithSupertypes());
             }
         };
     }

@@ -72,7 +72,7 @@ final class TypeNumbers {
     }
 
     /** Spreads the hash: types of one package differ mostly in the low bits of their names' hashes. */
-    private static int slot(int hash, int mask) {
+    static int slot(int hash, int mask) {
         int h = hash * 0x9E3779B9;
         return (h ^ (h >>> 16)) & mask;
     }

@@ -94,6 +94,17 @@ public final class ByteSource {
         return new ByteSource(bytes, start, start + length);
     }
 
+    /**
+     * A source of its own reading from {@code position} (one this source returned) to this one's end: for records read
+     * where they lie, from any thread, while this one stays where it is.
+     */
+    public ByteSource at(int position) throws CacheFraming.CorruptException {
+        if (position < 0 || position > end) {
+            throw new CacheFraming.CorruptException("position out of range");
+        }
+        return new ByteSource(bytes, position, end);
+    }
+
     /** The {@code width} bytes at {@code at} as {@link ByteSink#fixed} wrote them. */
     public int fixed(int at, int width) {
         int value = 0;
