@@ -36,6 +36,11 @@ final class Adjacency {
     private final Map<Node, Integer> otherIds = new HashMap<>();
     /** A stored graph's nodes, numbered first and decoded as looked at; null for a graph built in this run. */
     private final StoredNodes stored;
+    /**
+     * A stored graph's successor lists, each decoded into {@link #successors} when its node is first walked or patched
+     * (a null row there); null for a graph built in this run. Like the rest of this class, for one thread at a time.
+     */
+    private final StoredEdges storedEdges;
     private final int storedCount;
     /** The nodes numbered after the stored ones (every node of a graph built in this run). */
     private final List<Node> nodes;
@@ -50,32 +55,31 @@ final class Adjacency {
     Adjacency(int expectedTypes) {
         typeIds = new TypeNumbers(expectedTypes);
         stored = null;
+        storedEdges = null;
         storedCount = 0;
         nodes = new ArrayList<>(expectedTypes + 16);
         successors = new int[expectedTypes + 16][];
         degrees = new int[expectedTypes + 16];
     }
 
-    private Adjacency(StoredNodes stored) {
+    private Adjacency(StoredNodes stored, StoredEdges storedEdges) {
         typeIds = new TypeNumbers(16);
         this.stored = stored;
+        this.storedEdges = storedEdges;
         storedCount = stored.size();
         nodes = new ArrayList<>();
         successors = new int[storedCount + 16][];
         degrees = new int[storedCount + 16];
+        referenceEdges = new int[storedCount];
     }
 
     /**
-     * A graph as stored: {@code nodes} numbered by position, each with its successor list (read-only from here on).
-     * Nodes are numbered as {@link #id} would have numbered them, so walks and chains are those of the graph stored.
+     * A graph as stored: {@code nodes} numbered by position, each with its successor list in {@code edges}, decoded
+     * when first asked for. Nodes are numbered as {@link #id} would have numbered them, so walks and chains are those
+     * of the graph stored.
      */
-    static Adjacency of(StoredNodes nodes, int[][] successors, BitSet supertypesLeftOut, int[] referenceEdges) {
-        Adjacency graph = new Adjacency(nodes);
-        graph.referenceEdges = referenceEdges.clone();
-        for (int id = 0; id < graph.storedCount; id++) {
-            graph.successors[id] = successors[id];
-            graph.degrees[id] = successors[id].length;
-        }
+    static Adjacency of(StoredNodes nodes, StoredEdges edges, BitSet supertypesLeftOut) {
+        Adjacency graph = new Adjacency(nodes, edges);
         for (int id : nodes.others()) {
             graph.otherIds.put(nodes.node(id), id);
         }
@@ -94,7 +98,18 @@ final class Adjacency {
      * them. The builder adds them before any other edge; a node numbered after that has none.
      */
     int referenceEdges(int id) {
+        load(id);
         return id < referenceEdges.length ? referenceEdges[id] : 0;
+    }
+
+    /** Decodes node {@code id}'s stored successor list, unless it is decoded or the node is not a stored one. */
+    private void load(int id) {
+        if (id < storedCount && successors[id] == null) {
+            int[] row = storedEdges.successors(id);
+            degrees[id] = row.length;
+            referenceEdges[id] = storedEdges.referenceEdges(id);
+            successors[id] = row;
+        }
     }
 
     /**
@@ -102,7 +117,7 @@ final class Adjacency {
      * stored graph patched with a file's new references (see {@link ReferencePatch}).
      */
     void replaceReferenceEdges(int id, int[] references) {
-        int before = referenceEdges(id);
+        int before = referenceEdges(id); // decodes the list
         int[] row = new int[references.length + degrees[id] - before];
         System.arraycopy(references, 0, row, 0, references.length);
         System.arraycopy(successors[id], before, row, references.length, degrees[id] - before);
@@ -208,6 +223,7 @@ final class Adjacency {
         if (from == to) {
             return;
         }
+        load(from);
         int[] row = successors[from];
         int degree = degrees[from];
         if (degree == row.length) {
@@ -223,6 +239,7 @@ final class Adjacency {
      * build adds it, for a patch (see {@code ReferencePatch}).
      */
     void insertEdge(int from, int at, int to) {
+        load(from);
         int degree = degrees[from];
         int[] row = new int[degree + 1];
         System.arraycopy(successors[from], 0, row, 0, at);
@@ -237,7 +254,7 @@ final class Adjacency {
      * type no file declares any more, whose only edges are those from the files that name it (see {@link ReferencePatch}).
      */
     void keepReferenceEdgesOnly(int id) {
-        int references = referenceEdges(id);
+        int references = referenceEdges(id); // decodes the list
         successors[id] = Arrays.copyOf(successors[id], references);
         degrees[id] = references;
         supertypesLeftOut.clear(id);
@@ -245,6 +262,7 @@ final class Adjacency {
 
     /** Drops the edge from {@code from} to {@code to} after {@code from}'s reference edges, if there is one. */
     void removeEdge(int from, int to) {
+        load(from);
         int[] row = successors[from];
         for (int at = referenceEdges(from); at < degrees[from]; at++) {
             if (row[at] == to) {
@@ -270,11 +288,13 @@ final class Adjacency {
 
     /** How many edges leave node {@code id}. */
     int degree(int id) {
+        load(id);
         return degrees[id];
     }
 
     /** The numbers {@code id} has edges to, in insertion order, in the first {@link #degree} places; not to be written. */
     int[] successors(int id) {
+        load(id);
         return successors[id];
     }
 }

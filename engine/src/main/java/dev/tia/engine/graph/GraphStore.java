@@ -68,7 +68,7 @@ import java.util.stream.IntStream;
 public final class GraphStore {
 
     private static final String MAGIC = "tia-graph";
-    public static final int FORMAT_VERSION = 4;
+    public static final int FORMAT_VERSION = 5;
     public static final String FILE_NAME = "graph-v" + FORMAT_VERSION + ".bin";
     /** Files changed since the stored graph beyond which it is written again (or a fiftieth of the files, if more). */
     public static final int REWRITE_AFTER = 64;
@@ -695,11 +695,10 @@ public final class GraphStore {
     public static final class Stored {
         private final boolean implementations;
         private final StoredNodes nodes;
-        private final int[][] successors;
+        private final StoredEdges edges;
         private final BitSet supertypesLeftOut;
         private final ImmutableMap<TypeRef, TestClass> tests;
         private final TypeHierarchy hierarchy;
-        private final int[] referenceEdges;
         /** By node: the number of the one stored file that declares the type, plus one; 0 for other nodes. */
         private final int[] declaringFile;
         /** Whether no type is declared twice, so that each reference edge's file is its type's (see {@link ReferencePatch}). */
@@ -713,17 +712,16 @@ public final class GraphStore {
         private final Adjacency patched;
         private final int patchedFiles;
 
-        Stored(boolean implementations, StoredNodes nodes, int[][] successors, BitSet supertypesLeftOut,
-                ImmutableMap<TypeRef, TestClass> tests, TypeHierarchy hierarchy, int[] referenceEdges, int[] declaringFile,
+        Stored(boolean implementations, StoredNodes nodes, StoredEdges edges, BitSet supertypesLeftOut,
+                ImmutableMap<TypeRef, TestClass> tests, TypeHierarchy hierarchy, int[] declaringFile,
                 boolean patchable, WrittenWords writtenWords, StoredCalls calls, ChangedFiles changed, Adjacency patched,
                 int patchedFiles) {
             this.implementations = implementations;
             this.nodes = nodes;
-            this.successors = successors;
+            this.edges = edges;
             this.supertypesLeftOut = supertypesLeftOut;
             this.tests = tests;
             this.hierarchy = hierarchy;
-            this.referenceEdges = referenceEdges;
             this.declaringFile = declaringFile;
             this.patchable = patchable;
             this.writtenWords = writtenWords;
@@ -741,7 +739,7 @@ public final class GraphStore {
          */
         Optional<Stored> patched(List<WordsChanged> files, List<RemovedFile> removed, SourceIndex index,
                 List<TypeRef> typesLeftAtBase, Function<String, Set<String>> visibleFrom) throws CacheFraming.CorruptException {
-            Adjacency graph = Adjacency.of(nodes, successors, supertypesLeftOut, referenceEdges);
+            Adjacency graph = Adjacency.of(nodes, edges, supertypesLeftOut);
             ReferencePatch patch = new ReferencePatch(graph, nodes, typesLeftAtBase, declaringFile, visibleFrom, hierarchy, tests,
                     implementations, writtenWords);
             if (!patch.apply(files, removed, index, changed.numbers())) {
@@ -751,8 +749,8 @@ public final class GraphStore {
             // type's, and only those.
             boolean typesAdded = files.stream().anyMatch(file -> !file.addedTypes().isEmpty());
             boolean typesRemoved = removed.stream().anyMatch(file -> !file.before().types().isEmpty());
-            return Optional.of(new Stored(implementations, nodes, successors, supertypesLeftOut, patch.tests(), patch.hierarchy(),
-                    referenceEdges, patch.declaringFile(), patchable, writtenWords,
+            return Optional.of(new Stored(implementations, nodes, edges, supertypesLeftOut, patch.tests(), patch.hierarchy(),
+                    patch.declaringFile(), patchable, writtenWords,
                     typesAdded || typesRemoved ? StoredCalls.NONE : calls, changed, graph, files.size() + removed.size()));
         }
 
@@ -766,7 +764,7 @@ public final class GraphStore {
          * the calls of every file of {@code index} when the calls were not stored.
          */
         public DependencyGraph graph(SourceIndex index) {
-            Adjacency graph = patched != null ? patched : Adjacency.of(nodes, successors, supertypesLeftOut, referenceEdges);
+            Adjacency graph = patched != null ? patched : Adjacency.of(nodes, edges, supertypesLeftOut);
             Supplier<Optional<CallSites>> sites = () -> calls.available()
                     ? CallSites.of(calls, graph, declaringFile, index.files(), changed.numbers(), changed.before())
                     : Optional.empty();
@@ -799,12 +797,11 @@ public final class GraphStore {
     }
 
     /**
-     * The key; the modules named anywhere, as a table; each file's record and the texts they point to; each node (a
-     * type by its module's number and name); each node's successors; the nodes without supertype edges; each test
-     * class by its node and its file's number; the type hierarchy (types by node where they are nodes); each node's count
-     * of reference edges and declaring file; the words the files write and where each name is called (see
-     * {@link WrittenWords}, {@link StoredCalls}). The part
-     * after the modules is written first, numbering modules as it names them.
+     * The key; the modules named anywhere, as a table; each file's record and the texts they point to; the nodes with
+     * the type hierarchy (see {@link StoredNodes}); each node's successors (see {@link StoredEdges}); the nodes without
+     * supertype edges; each test class by its node and its file's number; the types named in text; each node's
+     * declaring file; the words the files write and where each name is called (see {@link WrittenWords}, {@link
+     * StoredCalls}). The part after the modules is written first, numbering modules as it names them.
      */
     private static byte[] bytes(Key key, SourceIndex index, Adjacency graph, Optional<DeclaringFiles> built, TestCatalog catalog,
             TypeHierarchy hierarchy) {
@@ -833,9 +830,7 @@ public final class GraphStore {
         }
         files.finish();
         StoredNodes.write(out, graph, supertypes, outside, catalog.tests().keySet(), moduleNumber);
-        for (int id = 0; id < graph.size(); id++) {
-            writeSuccessors(out, graph, id);
-        }
+        StoredEdges.write(out, graph);
         BitSet leftOut = graph.supertypesLeftOut();
         out.varint(leftOut.cardinality());
         leftOut.stream().forEach(out::varint);
@@ -857,7 +852,6 @@ public final class GraphStore {
         namedInText.forEach(type -> StoredNodes.writeType(out, type, graph, moduleNumber));
         out.varint(patchable ? 1 : 0);
         for (int id = 0; id < graph.size(); id++) {
-            out.varint(graph.referenceEdges(id));
             out.varint(declaringFile[id]);
         }
         out.raw(words.join());
@@ -983,15 +977,6 @@ public final class GraphStore {
             shared++;
         }
         return shared > 0 && Character.isHighSurrogate(a.charAt(shared - 1)) ? shared - 1 : shared;
-    }
-
-    private static void writeSuccessors(ByteSink out, Adjacency graph, int id) {
-        int degree = graph.degree(id);
-        int[] successors = graph.successors(id);
-        out.varint(degree);
-        for (int i = 0; i < degree; i++) {
-            out.varint(successors[i]);
-        }
     }
 
     /**
@@ -1135,14 +1120,7 @@ public final class GraphStore {
             bytes.seek(graphStart);
             StoredNodes nodes = StoredNodes.read(bytes, modules);
             int nodeCount = nodes.size();
-            int[][] successors = new int[nodeCount][];
-            for (int id = 0; id < nodeCount; id++) {
-                int[] row = new int[bytes.count()];
-                for (int i = 0; i < row.length; i++) {
-                    row[i] = number(bytes.varint(), nodeCount);
-                }
-                successors[id] = row;
-            }
+            StoredEdges edges = StoredEdges.read(bytes, nodeCount);
             BitSet leftOut = new BitSet(nodeCount);
             for (int i = bytes.count(); i > 0; i--) {
                 leftOut.set(number(bytes.varint(), nodeCount));
@@ -1161,13 +1139,11 @@ public final class GraphStore {
             }
             Set<TypeRef> namedInText = types(nodes);
             boolean patchable = bytes.varint() == 1;
-            int[] referenceEdges = new int[nodeCount];
             int[] declaringFile = new int[nodeCount];
             boolean renumbered = lineup.renumbered();
             for (int id = 0; id < nodeCount; id++) {
-                referenceEdges[id] = bytes.varint();
                 declaringFile[id] = bytes.varint();
-                if (referenceEdges[id] > successors[id].length || declaringFile[id] > count) {
+                if (declaringFile[id] > count) {
                     throw new CacheFraming.CorruptException("number out of range");
                 }
                 // Only a type is declared by a file: the stored calls' callers are checked against this alone.
@@ -1184,8 +1160,8 @@ public final class GraphStore {
                 throw new CacheFraming.CorruptException("data after the stored calls");
             }
             try {
-                return new Stored(key.implementations(), nodes, successors, leftOut, tests.buildOrThrow(),
-                        TypeHierarchy.stored(nodes, namedInText), referenceEdges, declaringFile, patchable,
+                return new Stored(key.implementations(), nodes, edges, leftOut, tests.buildOrThrow(),
+                        TypeHierarchy.stored(nodes, namedInText), declaringFile, patchable,
                         writtenWords, calls, changed, null, 0);
             } catch (IllegalArgumentException e) {
                 throw new CacheFraming.CorruptException("a test class stored twice");

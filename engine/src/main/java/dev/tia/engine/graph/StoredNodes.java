@@ -94,13 +94,12 @@ final class StoredNodes {
             if (kind > STRUCTURE || kind == TYPE && bytes.fixed(at + 2, 2) >= modules.length || offset >= dataLength) {
                 throw new CacheFraming.CorruptException("a node record out of range");
             }
-            // Its texts lie inside the data, so that decoding it later cannot fail.
-            ByteSource texts = bytes.at(data + offset);
-            texts.skip(texts.count());
-            if (kind != TYPE) {
-                texts.skip(texts.count());
+            // Its texts lie inside the data, so that decoding it later cannot fail (read without a source made per node).
+            int end = textEnd(data + offset, data + dataLength);
+            if (kind != TYPE && end >= 0) {
+                end = textEnd(end, data + dataLength);
             }
-            if (texts.position() > data + dataLength) {
+            if (end < 0) {
                 throw new CacheFraming.CorruptException("a node's text out of range");
             }
             if (kind != TYPE) {
@@ -128,6 +127,22 @@ final class StoredNodes {
             types.add(type(from));
         }
         return types;
+    }
+
+    /** Where the text at {@code at} (its length a varint, then its bytes) ends, or -1 when past {@code limit}. */
+    private int textEnd(int at, int limit) {
+        int length = 0;
+        for (int shift = 0; shift < 35; shift += 7) {
+            if (at >= limit) {
+                return -1;
+            }
+            int b = bytes.fixed(at++, 1);
+            length |= (b & 0x7F) << shift;
+            if ((b & 0x80) == 0) {
+                return length >= 0 && length <= limit - at ? at + length : -1;
+            }
+        }
+        return -1;
     }
 
     /** Reads the nodes where {@code bytes} stands, and moves past them. */
