@@ -193,12 +193,12 @@ final class StoredNodes {
     }
 
     private Node decode(int id) {
+        int kind = kind(id);
+        if (kind == TYPE) { // most nodes: read without a source made for each
+            return new Node.Type(new TypeRef(module(id), bytes.textAt(nameStart(id), nameLength(id))));
+        }
         try {
             ByteSource at = bytes.at(dataOf(id));
-            int kind = kind(id);
-            if (kind == TYPE) {
-                return new Node.Type(new TypeRef(module(id), at.text()));
-            }
             String path = at.text();
             String displayName = at.text();
             return switch (kind) {
