@@ -182,7 +182,7 @@ public final class TiaEngine {
             // Before the facts index is saved: the check asks it for the stored graph's contents, which keeps them there.
             GraphStore.Key graphKey = GraphStore.key(workspace, index, config.implementations(), typesLeftAtBase(baseFacts, index, workspace));
             GraphStore.Verdict graphVerdict = timings.time("graph-check", () -> caches.graphs().check(graphKey, index, cache::get,
-                    path -> head.contentId(path).isPresent(), visibleFrom));
+                    path -> head.contentId(path).isPresent(), head::indexedId, visibleFrom));
             Optional<GraphStore.Stored> storedGraph = graphVerdict.stored();
             if (storedGraph.isEmpty()) {
                 caches.startLoadingResolutions(); // while the facts index is saved

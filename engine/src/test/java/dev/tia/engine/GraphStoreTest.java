@@ -770,6 +770,31 @@ class GraphStoreTest {
     }
 
     /**
+     * A store written while a file held an uncommitted edit is no committed base for that file: a later edit of it that
+     * the store cannot serve builds the graph, and stores it, so the run after is served (it used to build on every run
+     * until the file was committed or reverted).
+     */
+    @Test
+    void aStoreHoldingAnUncommittedEditIsWrittenAgainByTheBuildOfAnotherEdit() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            String committed = taxTable();
+            repo.write(TAX_TABLE, namingCents(committed));
+            new TiaEngine(Progress.NONE, 0).analyze(TiaConfig.defaults(dir)); // stores the graph of that edit
+            byte[] ofTheEdit = Files.readAllBytes(stored());
+
+            repo.write(TAX_TABLE, implementingSerializable(committed)); // a supertype added: the store cannot serve it
+            Analysis built = analyze();
+            assertThat(built.graphFromStore()).isFalse();
+            assertThat(Files.readAllBytes(stored())).as("the store held an edit git does not").isNotEqualTo(ofTheEdit);
+            assertThat(JsonReport.render(built.selection())).isEqualTo(reportWithoutIndex());
+
+            Analysis next = analyze();
+            assertThat(next.graphFromStore()).as("served: the store is this edit's").isTrue();
+            assertThat(JsonReport.render(next.selection())).isEqualTo(reportWithoutIndex());
+        }
+    }
+
+    /**
      * A deleted file's types stay in the universe, left at the base, so every file naming them names them as before:
      * the stored graph loses what the file's own types brought, and the store stays the base of the working tree.
      */

@@ -38,6 +38,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -770,6 +771,7 @@ public final class GitRepo implements AutoCloseable {
         String[] paths = new String[index.size()];
         String[] ids = new String[paths.length];
         boolean[] links = new boolean[paths.length];
+        Map<String, String> editedIds = new ConcurrentHashMap<>();
         // On both cores: with changed or missing files, each path is looked up in the status's sets.
         IntStream.range(0, paths.length).parallel().forEach(i -> {
             String path = index.path(i);
@@ -777,7 +779,11 @@ public final class GitRepo implements AutoCloseable {
                     && index.kind(i) != GitIndex.Kind.GITLINK && !status.missing().contains(path)) {
                 paths[i] = path;
                 links[i] = index.kind(i) == GitIndex.Kind.LINK;
-                ids[i] = dirty.contains(path) ? null : index.id(i);
+                boolean edited = dirty.contains(path);
+                ids[i] = edited ? null : index.id(i);
+                if (edited && index.id(i) != null) {
+                    editedIds.put(path, index.id(i));
+                }
             }
         });
         // git's index is sorted by path already: arrays in its order (see FileTable) beat a tree set and a map of
@@ -817,7 +823,7 @@ public final class GitRepo implements AutoCloseable {
         String[] files = Arrays.copyOf(paths, kept);
         String[] fileIds = Arrays.copyOf(ids, kept);
         FileTable tracked = index.inStringOrder() ? FileTable.ofOrdered(files, fileIds) : FileTable.of(files, fileIds);
-        return new WorkingTree(workTree, tracked.with(untracked), repository);
+        return new WorkingTree(workTree, tracked.with(untracked), editedIds, repository);
     }
 
     private static ImmutableList<FileChange> sorted(List<FileChange> changes) {

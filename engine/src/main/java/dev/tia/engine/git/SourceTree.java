@@ -36,4 +36,12 @@ public interface SourceTree {
     default Optional<String> contentIdAt(int position) {
         return contentId(files().get(position));
     }
+
+    /**
+     * The blob id git's index holds for {@code path}, what a commit made now would take, whatever the working tree's
+     * file holds since; empty for a file git does not track. For a commit's tree, its {@link #contentId}.
+     */
+    default Optional<String> indexedId(String path) {
+        return contentId(path);
+    }
 }

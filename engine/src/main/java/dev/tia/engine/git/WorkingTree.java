@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,11 +14,23 @@ import java.util.Optional;
 final class WorkingTree extends FileTableTree {
 
     private final Path root;
+    /** The index's blob ids of the tracked files edited in the working tree (a few): see {@link #indexedId}. */
+    private final Map<String, String> editedIds;
 
-    /** @param repository where the content of a file outside a sparse checkout is read (see {@link #read}) */
-    WorkingTree(Path root, FileTable files, RepositoryHandle repository) {
+    /**
+     * @param editedIds the blob ids git's index holds for the tracked files whose working copy differs from it
+     * @param repository where the content of a file outside a sparse checkout is read (see {@link #read})
+     */
+    WorkingTree(Path root, FileTable files, Map<String, String> editedIds, RepositoryHandle repository) {
         super(files, repository);
         this.root = root;
+        this.editedIds = Map.copyOf(editedIds);
+    }
+
+    @Override
+    public Optional<String> indexedId(String path) {
+        Optional<String> unchanged = contentId(path);
+        return unchanged.isPresent() ? unchanged : Optional.ofNullable(editedIds.get(path));
     }
 
     @Override

@@ -240,10 +240,12 @@ public final class GraphStore {
      * @param storedFacts the facts of a content id, when the facts index still holds them
      * @param committed whether a path's content is the one committed (the working tree's clean files; every file of
      *     a commit): a file whose committed content differs from the stored one makes the store stale
+     * @param indexedId the blob id git's index holds for a path (see {@link dev.tia.engine.git.SourceTree#indexedId}):
+     *     a run that builds the graph stores it when a changed file's stored content is none of git's (see {@link #compare})
      * @param visibleFrom which modules a module sees, for resolving the names of files the stored graph is patched for
      */
     public Verdict check(Key key, SourceIndex index, Function<String, Optional<FileFacts>> storedFacts,
-            Predicate<String> committed, Function<String, Set<String>> visibleFrom) {
+            Predicate<String> committed, Function<String, Optional<String>> indexedId, Function<String, Set<String>> visibleFrom) {
         if (file == null) {
             return Verdict.BUILD;
         }
@@ -251,7 +253,7 @@ public final class GraphStore {
             return Verdict.BUILD_AND_STORE;
         }
         try {
-            return compare(stored.get(), key, index, storedFacts, committed, visibleFrom);
+            return compare(stored.get(), key, index, storedFacts, committed, indexedId, visibleFrom);
         } catch (IndexOutOfBoundsException | IllegalStateException e) { // numbers read where they lie (see StoredNodes)
             problem = Optional.of(corrupt(file, new CacheFraming.CorruptException("a number out of range")));
             return Verdict.BUILD_AND_STORE;
@@ -263,10 +265,14 @@ public final class GraphStore {
      * misses this run's uncommitted edits: when a file's committed content differs from the stored one (the store
      * holds an edit since committed or reverted), a stored file is gone, the facts of a stored content are gone, or
      * many files differ. Otherwise the store stays the base of the edits still in the working tree, and storing a
-     * graph after each of them (160 ms at 50k classes) would cost more than it saves.
+     * graph after each of them (160 ms at 50k classes) would cost more than it saves. That holds while the store's
+     * content of each changed file is git's: a store written while a file held an uncommitted edit (a stale store is
+     * written with the working tree as it is) is no committed base for that file, and each later edit of it that the
+     * store cannot serve would build the graph on every run until the file is committed or reverted. A run that
+     * builds then stores, so that the next runs with the same edit are served.
      */
     private Verdict compare(StoredFiles stored, Key key, SourceIndex index, Function<String, Optional<FileFacts>> storedFacts,
-            Predicate<String> committed, Function<String, Set<String>> visibleFrom) {
+            Predicate<String> committed, Function<String, Optional<String>> indexedId, Function<String, Set<String>> visibleFrom) {
         int rewriteAfter = Math.max(this.rewriteAfter, index.files().size() / 50);
         Optional<Lineup> lineup = samePathsOtherContent(stored, index)
                 .map(otherContent -> new Lineup(null, otherContent, otherContent, List.of(), List.of(), List.of()))
@@ -293,6 +299,7 @@ public final class GraphStore {
             List<IndexedFile> files = index.files();
             Inputs inputs = Inputs.SAME;
             boolean stale = false;
+            boolean storedEditGone = false; // a changed file's stored content is not the one git's index holds
             Set<String> otherWords = new HashSet<>();
             List<WordsChanged> namesChanged = new ArrayList<>();
             List<Integer> changedNumbers = new ArrayList<>();
@@ -300,9 +307,11 @@ public final class GraphStore {
             List<Integer> otherContent = lineup.get().otherContent();
             for (int k = 0; k < otherContent.size(); k++) {
                 int i = otherContent.get(k);
+                String storedId = stored.contentId(lineup.get().otherContentStored().get(k));
                 // Asked for every file, so that the facts index keeps what the stored graph needs (see compareInputs).
-                Optional<FileFacts> before = storedFacts.apply(stored.contentId(lineup.get().otherContentStored().get(k)));
+                Optional<FileFacts> before = storedFacts.apply(storedId);
                 stale |= committed.test(files.get(i).path());
+                storedEditGone |= !indexedId.apply(files.get(i).path()).filter(storedId::equals).isPresent();
                 changedNumbers.add(i);
                 before.ifPresent(storedContent::add);
                 if (before.isEmpty()) {
@@ -321,11 +330,12 @@ public final class GraphStore {
             }
             // A file removed leaves the store as the base (an uncommitted deletion, a rename), as an edit does.
             boolean rewrite = stale || changedNumbers.size() + removed.size() >= rewriteAfter;
+            boolean rewriteIfBuilt = rewrite || storedEditGone;
             if (inputs != Inputs.SAME) {
-                return new Verdict(Optional.empty(), rewrite || inputs == Inputs.UNKNOWN);
+                return new Verdict(Optional.empty(), rewriteIfBuilt || inputs == Inputs.UNKNOWN);
             }
             return storedOrPatched(stored, index, key, lineup.get(), new ChangedFiles(changedNumbers, storedContent), otherWords,
-                    namesChanged, removed, visibleFrom, stale, rewrite);
+                    namesChanged, removed, visibleFrom, stale, rewriteIfBuilt);
         }
         // Files were added, removed or moved: count the differences path by path, for the decision to write.
         Comparison comparison = new Comparison(stored, storedFacts, committed);
@@ -457,14 +467,15 @@ public final class GraphStore {
      * @param words the words written or no longer written by the files of {@code namesChanged}
      * @param stale whether a committed file differs from the store: a patched graph is then stored, as the next runs
      *     would patch it again
+     * @param rewriteIfBuilt whether a build stores its graph (see {@link #compare})
      */
     private Verdict storedOrPatched(StoredFiles stored, SourceIndex index, Key key, Lineup lineup, ChangedFiles changed,
             Set<String> words, List<WordsChanged> namesChanged, List<RemovedFile> removed, Function<String, Set<String>> visibleFrom,
-            boolean stale, boolean rewrite) {
+            boolean stale, boolean rewriteIfBuilt) {
         try {
             Stored graph = stored.graph(index.files(), lineup, changed);
             if (anyCatalogWord(words)) {
-                return new Verdict(Optional.empty(), rewrite);
+                return new Verdict(Optional.empty(), rewriteIfBuilt);
             }
             boolean resolveAnew = false;
             for (WordsChanged file : namesChanged) {
@@ -475,7 +486,7 @@ public final class GraphStore {
             }
             Optional<Stored> patched = graph.patchable
                     ? graph.patched(namesChanged, removed, index, baseTypes(key), visibleFrom) : Optional.empty();
-            return patched.isPresent() ? new Verdict(patched, stale) : new Verdict(Optional.empty(), rewrite);
+            return patched.isPresent() ? new Verdict(patched, stale) : new Verdict(Optional.empty(), rewriteIfBuilt);
         } catch (CacheFraming.CorruptException e) {
             problem = Optional.of(corrupt(file, e));
             return Verdict.BUILD_AND_STORE;

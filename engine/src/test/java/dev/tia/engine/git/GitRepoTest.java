@@ -73,6 +73,11 @@ class GitRepoTest {
             assertThat(git.tree(ChangeSet.WORKTREE).files()).isEqualTo(jgit.tree(ChangeSet.WORKTREE).files());
             assertThat(git.tree(ChangeSet.WORKTREE).contentId("staged.txt")).isEmpty(); // edited after staging
             assertThat(git.tree(ChangeSet.WORKTREE).contentId("c.txt")).isPresent();
+            // what git's index holds of a file edited since: the staged blob, as JGit reads the index
+            assertThat(git.tree(ChangeSet.WORKTREE).indexedId("staged.txt")).isPresent()
+                    .isEqualTo(jgit.tree(ChangeSet.WORKTREE).indexedId("staged.txt"));
+            assertThat(git.tree(ChangeSet.WORKTREE).indexedId("a.txt")).isPresent()
+                    .isEqualTo(jgit.tree(ChangeSet.WORKTREE).indexedId("a.txt"));
         }
         // Opened from a folder inside the working tree, with the status asked for at once: the same paths.
         try (GitRepo jgit = GitRepo.open(dir, false, false); GitRepo git = GitRepo.open(dir.resolve("dir with space"), true, true)) {
@@ -146,6 +151,10 @@ class GitRepoTest {
                 assertThat(worktree.contentIdAt(i)).as(path).isEqualTo(worktree.contentId(path))
                         .isEqualTo(Set.of("d.txt", "m/new.txt", "m/z.txt").contains(path) ? Optional.empty() : head.contentId(path));
             }
+            assertThat(worktree.indexedId("m/z.txt")).as("edited: the blob git's index holds").isPresent()
+                    .isEqualTo(head.contentId("m/z.txt"));
+            assertThat(worktree.indexedId("a.txt")).isEqualTo(head.contentId("a.txt"));
+            assertThat(worktree.indexedId("m/new.txt")).as("untracked").isEmpty();
             assertThat(worktree.read("m/ü.txt")).isEqualTo("u\n".getBytes(StandardCharsets.UTF_8));
             assertThat(worktree.contains("m/y.txt")).isFalse();
         }
