@@ -756,16 +756,8 @@ class GraphStoreTest {
     void aStoreHoldingAnEditSinceRevertedIsWrittenAgain() throws IOException {
         try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
             String committed = taxTable();
-            repo.write(TAX_TABLE, implementingSerializable(committed));
-            new TiaEngine(Progress.NONE, 0).analyze(TiaConfig.defaults(dir)); // stores the graph of that edit
-            byte[] ofTheEdit = Files.readAllBytes(stored());
-
-            repo.write(TAX_TABLE, committed); // reverted: the file is clean, and not what the store holds
-            Analysis reverted = analyze();
-            assertThat(reverted.graphFromStore()).isFalse();
-            assertThat(Files.readAllBytes(stored())).as("the store holds an edit git does not").isNotEqualTo(ofTheEdit);
-            assertThat(JsonReport.render(reverted.selection())).isEqualTo(reportWithoutIndex());
-            assertThat(analyze().graphFromStore()).isTrue();
+            // reverted: the file is clean, and not what the store holds
+            assertAStoreOfAnEditIsWrittenAgain(repo, implementingSerializable(committed), committed);
         }
     }
 
@@ -778,20 +770,29 @@ class GraphStoreTest {
     void aStoreHoldingAnUncommittedEditIsWrittenAgainByTheBuildOfAnotherEdit() throws IOException {
         try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
             String committed = taxTable();
-            repo.write(TAX_TABLE, namingCents(committed));
-            new TiaEngine(Progress.NONE, 0).analyze(TiaConfig.defaults(dir)); // stores the graph of that edit
-            byte[] ofTheEdit = Files.readAllBytes(stored());
-
-            repo.write(TAX_TABLE, implementingSerializable(committed)); // a supertype added: the store cannot serve it
-            Analysis built = analyze();
-            assertThat(built.graphFromStore()).isFalse();
-            assertThat(Files.readAllBytes(stored())).as("the store held an edit git does not").isNotEqualTo(ofTheEdit);
-            assertThat(JsonReport.render(built.selection())).isEqualTo(reportWithoutIndex());
-
-            Analysis next = analyze();
-            assertThat(next.graphFromStore()).as("served: the store is this edit's").isTrue();
-            assertThat(JsonReport.render(next.selection())).isEqualTo(reportWithoutIndex());
+            // a supertype added: the store cannot serve it
+            assertAStoreOfAnEditIsWrittenAgain(repo, namingCents(committed), implementingSerializable(committed));
         }
+    }
+
+    /**
+     * Stores the graph with TaxTable as {@code edited}, an edit git does not hold; then, with TaxTable as {@code now},
+     * a run builds the graph and stores it, and the next run is served.
+     */
+    private void assertAStoreOfAnEditIsWrittenAgain(FixtureRepo repo, String edited, String now) throws IOException {
+        repo.write(TAX_TABLE, edited);
+        new TiaEngine(Progress.NONE, 0).analyze(TiaConfig.defaults(dir)); // stores the graph of that edit
+        byte[] ofTheEdit = Files.readAllBytes(stored());
+
+        repo.write(TAX_TABLE, now);
+        Analysis built = analyze();
+        assertThat(built.graphFromStore()).isFalse();
+        assertThat(Files.readAllBytes(stored())).as("the store holds an edit git does not").isNotEqualTo(ofTheEdit);
+        assertThat(JsonReport.render(built.selection())).isEqualTo(reportWithoutIndex());
+
+        Analysis next = analyze();
+        assertThat(next.graphFromStore()).as("served: the store is this run's").isTrue();
+        assertThat(JsonReport.render(next.selection())).isEqualTo(reportWithoutIndex());
     }
 
     /**

@@ -1113,13 +1113,6 @@ public final class GraphStore {
             return isText(i) ? bytes.textAt(texts + bytes.fixed(at, 4), bytes.fixed(at + 4, 2)) : bytes.objectId(at);
         }
 
-        private int moduleNumber(int number) throws CacheFraming.CorruptException {
-            if (number < 0 || number >= modules.length) {
-                throw new CacheFraming.CorruptException("module number out of range");
-            }
-            return number;
-        }
-
         /**
          * The graph and catalog after the files.
          *
@@ -1139,7 +1132,7 @@ public final class GraphStore {
             int testCount = bytes.count();
             ImmutableMap.Builder<TypeRef, TestClass> tests = ImmutableMap.builderWithExpectedSize(testCount);
             for (int i = 0; i < testCount; i++) {
-                TypeRef type = type(nodes);
+                TypeRef type = nodes.readType(bytes);
                 int file = bytes.varint() - 1;
                 int now = file >= 0 ? lineup.current(number(file, count())) : -1;
                 String path = file < 0 ? bytes.text() : now >= 0 ? current.get(now).path() : lineup.removedPath(file);
@@ -1148,7 +1141,7 @@ public final class GraphStore {
                 int flags = bytes.varint();
                 tests.put(type, new TestClass(type, path, classTags, onEvery, (flags & 1) != 0, (flags & 2) != 0));
             }
-            Set<TypeRef> namedInText = types(nodes);
+            Set<TypeRef> namedInText = nodes.readTypes(bytes);
             boolean patchable = bytes.varint() == 1;
             int[] declaringFile = new int[nodeCount];
             boolean renumbered = lineup.renumbered();
@@ -1177,27 +1170,6 @@ public final class GraphStore {
             } catch (IllegalArgumentException e) {
                 throw new CacheFraming.CorruptException("a test class stored twice");
             }
-        }
-
-        /** A type as {@link #writeType} wrote it. */
-        private TypeRef type(StoredNodes nodes) throws CacheFraming.CorruptException {
-            int node = bytes.varint() - 1;
-            if (node < 0) {
-                return new TypeRef(modules[moduleNumber(bytes.varint())], bytes.text());
-            }
-            if (!nodes.isType(number(node, nodes.size()))) {
-                throw new CacheFraming.CorruptException("a type that is no type node");
-            }
-            return nodes.type(node);
-        }
-
-        private Set<TypeRef> types(StoredNodes nodes) throws CacheFraming.CorruptException {
-            int count = bytes.count();
-            Set<TypeRef> types = new HashSet<>(count * 2);
-            for (int i = 0; i < count; i++) {
-                types.add(type(nodes));
-            }
-            return types;
         }
 
         private ImmutableSortedSet<String> sortedTexts() throws CacheFraming.CorruptException {

@@ -110,21 +110,23 @@ final class StoredNodes {
         decoded = new Node[count];
         otherSupertypes = new HashMap<>();
         for (int i = bytes.count(); i > 0; i--) {
-            TypeRef type = type(bytes);
+            TypeRef type = readType(bytes);
             List<TypeRef> list = new ArrayList<>();
             for (int s = bytes.count(); s > 0; s--) {
-                list.add(type(bytes));
+                list.add(readType(bytes));
             }
             otherSupertypes.put(type, list);
         }
-        otherOutside = types(bytes);
-        otherReadByTests = types(bytes);
+        otherOutside = readTypes(bytes);
+        otherReadByTests = readTypes(bytes);
     }
 
-    private Set<TypeRef> types(ByteSource from) throws CacheFraming.CorruptException {
-        Set<TypeRef> types = new HashSet<>();
-        for (int i = from.count(); i > 0; i--) {
-            types.add(type(from));
+    /** A count, then as many types as {@link #readType} reads them. */
+    Set<TypeRef> readTypes(ByteSource from) throws CacheFraming.CorruptException {
+        int count = from.count();
+        Set<TypeRef> types = new HashSet<>(count * 2);
+        for (int i = 0; i < count; i++) {
+            types.add(readType(from));
         }
         return types;
     }
@@ -258,16 +260,7 @@ final class StoredNodes {
     }
 
     private int nameLength(int id) {
-        int at = dataOf(id);
-        int length = 0;
-        int shift = 0;
-        int b;
-        do {
-            b = bytes.fixed(at++, 1);
-            length |= (b & 0x7F) << shift;
-            shift += 7;
-        } while ((b & 0x80) != 0);
-        return length;
+        return textEnd(dataOf(id), data + dataLength) - nameStart(id);
     }
 
     /**
@@ -325,7 +318,7 @@ final class StoredNodes {
             }
             List<TypeRef> list = new ArrayList<>(supertypes);
             for (int i = 0; i < supertypes; i++) {
-                list.add(type(at));
+                list.add(readType(at));
             }
             return list;
         } catch (CacheFraming.CorruptException e) {
@@ -382,8 +375,8 @@ final class StoredNodes {
         return types;
     }
 
-    /** A type as {@link GraphStore} writes one: its node's number plus one, or 0, its module's number and its name. */
-    private TypeRef type(ByteSource from) throws CacheFraming.CorruptException {
+    /** A type as {@link #writeType} writes one, read where {@code from} stands: by its node, or by module and name. */
+    TypeRef readType(ByteSource from) throws CacheFraming.CorruptException {
         int node = from.varint() - 1;
         if (node < 0) {
             int module = from.varint();
@@ -424,43 +417,26 @@ final class StoredNodes {
         int[] nameTable = new int[typeSlots];
         for (int id = 0; id < count; id++) {
             Node node = graph.node(id);
-            int offset = data.size();
             if (node instanceof Node.Type type) {
                 TypeRef ref = type.type();
                 List<TypeRef> list = supertypes.getOrDefault(ref, List.of());
                 int flags = (outside.contains(ref) ? OUTSIDE : 0) | (readByTests.contains(ref) ? READ_BY_TESTS : 0);
-                record(records, TYPE, flags, moduleNumber.applyAsInt(ref.module()), offset);
+                record(records, TYPE, flags, moduleNumber.applyAsInt(ref.module()), data.size());
                 data.text(ref.name());
                 data.varint(list.size());
                 list.forEach(supertype -> writeType(data, supertype, graph, moduleNumber));
                 put(typeTable, ref.hashCode(), id);
                 put(nameTable, ref.simpleName().hashCode(), id);
+            } else if (node instanceof Node.Module module) {
+                place(records, data, MODULE, module.path(), module.displayName());
+            } else if (node instanceof Node.ModuleTests moduleTests) {
+                place(records, data, MODULE_TESTS, moduleTests.path(), moduleTests.displayName());
+            } else if (node instanceof Node.Artifact artifact) {
+                place(records, data, ARTIFACT, artifact.path(), artifact.displayName());
+            } else if (node instanceof Node.Structure structure) {
+                place(records, data, STRUCTURE, structure.path(), structure.displayName());
             } else {
-                String path;
-                String displayName;
-                int kind;
-                if (node instanceof Node.Module module) {
-                    kind = MODULE;
-                    path = module.path();
-                    displayName = module.displayName();
-                } else if (node instanceof Node.ModuleTests moduleTests) {
-                    kind = MODULE_TESTS;
-                    path = moduleTests.path();
-                    displayName = moduleTests.displayName();
-                } else if (node instanceof Node.Artifact artifact) {
-                    kind = ARTIFACT;
-                    path = artifact.path();
-                    displayName = artifact.displayName();
-                } else if (node instanceof Node.Structure structure) {
-                    kind = STRUCTURE;
-                    path = structure.path();
-                    displayName = structure.displayName();
-                } else {
-                    throw new IllegalStateException("a graph node of an unexpected kind: " + node);
-                }
-                record(records, kind, 0, 0, offset);
-                data.text(path);
-                data.text(displayName);
+                throw new IllegalStateException("a graph node of an unexpected kind: " + node);
             }
         }
         out.varint(count);
@@ -504,6 +480,13 @@ final class StoredNodes {
         List<TypeRef> noNode = types.stream().filter(type -> graph.findType(type) < 0).toList();
         out.varint(noNode.size());
         noNode.forEach(type -> writeType(out, type, graph, moduleNumber));
+    }
+
+    /** A node that is no type: its record, and its path and display name as its data. */
+    private static void place(ByteSink records, ByteSink data, int kind, String path, String displayName) {
+        record(records, kind, 0, 0, data.size());
+        data.text(path);
+        data.text(displayName);
     }
 
     private static void record(ByteSink records, int kind, int flags, int module, int offset) {
