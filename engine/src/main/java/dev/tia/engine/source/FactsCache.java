@@ -17,12 +17,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The persistent index: {@link FileFacts} by content id (the git blob id of the file's bytes), so a warm run
@@ -42,7 +44,7 @@ public final class FactsCache {
 
     private static final String MAGIC = "tia-facts";
     /** Bump when {@link FileFacts}, the analyzer's output or the layout of an entry changes. */
-    static final int FORMAT_VERSION = 11;
+    static final int FORMAT_VERSION = 12;
     private static final String FILE_NAME = "facts-v" + FORMAT_VERSION + ".bin";
     private static final String JOURNAL_NAME = "facts-v" + FORMAT_VERSION + ".journal";
     private static final int MAX_RECORD = 64 << 20;
@@ -50,36 +52,37 @@ public final class FactsCache {
     private final Path file;
     private final String tiaVersion;
     /** The stored entries; those a run asks for are marked used, and only used ones are written again. */
-    private final Map<String, StoredFacts> loaded;
+    private final FactsTable table;
+    /** Entries read from the journal, decoded; marked used as the table's are. */
+    private final Map<String, StoredFacts> journal;
     /** Stored entries decoded in this run (see {@link #entriesDecoded()}). */
     private final AtomicInteger decodes;
     /** Facts parsed in this run, to append to the journal. */
     private final Map<String, FileFacts> fresh = new ConcurrentHashMap<>();
-    /** How many of the stored entries this run has marked used. */
-    private final LongAdder entriesUsed = new LongAdder(); // counted from both cores: striped, not one contended int
     private final Optional<String> problem;
     private volatile boolean changed;
     /** Sizes of the index and its journal when loaded: they decide between appending and rewriting. */
     private long indexBytes;
     private long journalBytes;
 
-    /** A cache whose entries, if any, came decoded (from the journal, or none at all). */
-    private FactsCache(Path file, String tiaVersion, Map<String, StoredFacts> loaded, Optional<String> problem) {
-        this(file, tiaVersion, loaded, new AtomicInteger(), problem);
+    /** A cache without stored entries (none yet, or a stored index discarded). */
+    private FactsCache(Path file, String tiaVersion, Optional<String> problem) {
+        this(file, tiaVersion, FactsTable.empty(), new HashMap<>(), new AtomicInteger(), problem);
     }
 
-    private FactsCache(Path file, String tiaVersion, Map<String, StoredFacts> loaded, AtomicInteger decodes,
-            Optional<String> problem) {
+    private FactsCache(Path file, String tiaVersion, FactsTable table, Map<String, StoredFacts> journal,
+            AtomicInteger decodes, Optional<String> problem) {
         this.file = file;
         this.decodes = decodes;
         this.tiaVersion = tiaVersion;
-        this.loaded = loaded;
+        this.table = table;
+        this.journal = journal;
         this.problem = problem;
     }
 
     /** A cache that remembers nothing, for analyses that must not touch the disk. */
     public static FactsCache none() {
-        return new FactsCache(null, "", Map.of(), Optional.empty());
+        return new FactsCache(null, "", Optional.empty());
     }
 
     /** Loads the index in {@code dir}; a missing one is empty, a corrupt or foreign one is empty with a problem. */
@@ -103,25 +106,15 @@ public final class FactsCache {
             if (ByteBuffer.wrap(bytes, end, Long.BYTES).getLong() != CacheFraming.crc(bytes, end)) {
                 return rebuild(file, tiaVersion, "is corrupt (checksum mismatch)");
             }
-            FactsCodec.Reader in = new FactsCodec.Reader(bytes, start, end);
-            int count = in.varint();
-            Map<String, StoredFacts> entries = new HashMap<>(Math.max(16, count * 2));
-            StoredFacts.Index index = new StoredFacts.Index(in, file, new AtomicInteger());
-            for (int i = 0; i < count; i++) {
-                // Only the keys now: each entry's facts are decoded when a run asks for them (see StoredFacts).
-                String contentId = in.string();
-                boolean parsed = in.varint() == 1;
-                int length = in.fixedInt();
-                int at = in.position();
-                in.skip(length);
-                entries.put(contentId, StoredFacts.encoded(index, at, at + length, parsed));
-            }
-            FactsCache cache = new FactsCache(file, tiaVersion, entries, index.decodes(), Optional.empty());
+            // Only the table's head now: each entry is found in the table and decoded when a run asks for it.
+            FactsTable table = FactsTable.read(bytes, start, end, file);
+            Map<String, StoredFacts> journal = new HashMap<>();
+            FactsCache cache = new FactsCache(file, tiaVersion, table, journal, table.index().decodes(), Optional.empty());
             cache.indexBytes = bytes.length;
-            cache.journalBytes = readJournal(dir.resolve(JOURNAL_NAME), tiaVersion, entries);
+            cache.journalBytes = readJournal(dir.resolve(JOURNAL_NAME), tiaVersion, journal);
             return cache;
         } catch (NoSuchFileException e) {
-            FactsCache cache = new FactsCache(file, tiaVersion, new HashMap<>(), Optional.empty());
+            FactsCache cache = new FactsCache(file, tiaVersion, Optional.empty());
             cache.changed = true; // no index yet: the first save writes one
             return cache;
         } catch (FactsCodec.CorruptFactsException e) {
@@ -167,8 +160,7 @@ public final class FactsCache {
     }
 
     private static FactsCache rebuild(Path file, String tiaVersion, String why) {
-        FactsCache cache = new FactsCache(file, tiaVersion, new HashMap<>(),
-                Optional.of("the index " + file + " " + why + "; rebuilding it"));
+        FactsCache cache = new FactsCache(file, tiaVersion, Optional.of("the index " + file + " " + why + "; rebuilding it"));
         cache.changed = true;
         return cache;
     }
@@ -188,7 +180,8 @@ public final class FactsCache {
      * that the run finds them decoded (or decodes the few it reaches first itself). Marks none of them used.
      */
     public void decodeAll() {
-        loaded.values().forEach(StoredFacts::facts);
+        table.forEach((id, entry) -> entry.facts());
+        journal.values().forEach(StoredFacts::facts);
     }
 
     /**
@@ -201,9 +194,13 @@ public final class FactsCache {
 
     /** {@link #get} without decoding the facts yet. */
     Optional<StoredFacts> stored(String contentId) {
-        StoredFacts facts = loaded.get(contentId);
-        if (facts != null && facts.markUsed()) {
-            entriesUsed.increment();
+        // The table first: the journal holds few entries, and hashing every id for it would cost the lookup's time again.
+        StoredFacts facts = table.find(contentId, true);
+        if (facts == null && !journal.isEmpty()) {
+            facts = journal.get(contentId);
+            if (facts != null) {
+                facts.markUsed();
+            }
         }
         return Optional.ofNullable(facts);
     }
@@ -222,9 +219,11 @@ public final class FactsCache {
         if (file == null) {
             return Optional.empty();
         }
-        // Counted as they were marked: a pass over every entry here took 10-15 ms of a warm run at 50k classes.
-        long unused = loaded.size() - entriesUsed.sum();
-        boolean rewrite = changed || unused > loaded.size() / 10 || journalBytes > indexBytes / 4;
+        // Counted where the marks lie, on this thread of its own: a pass over every entry object here took 10-15 ms of
+        // a warm run at 50k classes, and counting them as they were marked made every lookup an atomic update.
+        int entries = table.size() + journal.size();
+        long unused = entries - table.usedCount() - journal.values().stream().filter(StoredFacts::used).count();
+        boolean rewrite = changed || unused > entries / 10 || journalBytes > indexBytes / 4;
         if (!rewrite) {
             return fresh.isEmpty() ? Optional.empty() : append();
         }
@@ -274,20 +273,43 @@ public final class FactsCache {
             Files.createDirectories(file.getParent());
             ensureIgnoredByGit(file.getParent());
             Map<String, FileFacts> snapshot = new HashMap<>(fresh);
-            loaded.forEach((key, value) -> {
+            table.forEachUsed((key, value) -> snapshot.put(key, value.facts()));
+            journal.forEach((key, value) -> {
                 if (value.used()) {
                     snapshot.put(key, value.facts());
                 }
             });
-            FactsCodec.Writer facts = new FactsCodec.Writer();
-            facts.varint(snapshot.size());
-            snapshot.forEach(facts::entry);
-            AtomicFiles.write(file, CacheFraming.framed(MAGIC, FORMAT_VERSION, tiaVersion, facts.toBytes()));
+            byte[] payload = encode(snapshot);
+            AtomicFiles.write(file, CacheFraming.framed(MAGIC, FORMAT_VERSION, tiaVersion, payload));
             deleteOtherFormats(file.getParent());
             return Optional.empty();
         } catch (IOException e) {
             return Optional.of("cannot write the index " + file + ": " + e.getMessage() + " (the next run parses again)");
         }
+    }
+
+    /** The table of entries (see {@link FactsTable}), then the facts with their tables. */
+    static byte[] encode(Map<String, FileFacts> entries) {
+        FactsCodec.Writer facts = new FactsCodec.Writer();
+        List<String> ids = new ArrayList<>(entries.size());
+        int[] starts = new int[entries.size()];
+        int[] lengths = new int[entries.size()];
+        boolean[] parsed = new boolean[entries.size()];
+        entries.forEach((id, value) -> {
+            int i = ids.size();
+            ids.add(id);
+            starts[i] = facts.bodySize();
+            facts.facts(value);
+            lengths[i] = facts.bodySize() - starts[i];
+            parsed[i] = value.parsed();
+        });
+        FactsCodec.Writer table = new FactsCodec.Writer();
+        FactsTable.write(table, ids, starts, lengths, parsed);
+        byte[] head = table.body();
+        byte[] rest = facts.toBytes();
+        byte[] payload = Arrays.copyOf(head, head.length + rest.length);
+        System.arraycopy(rest, 0, payload, head.length, rest.length);
+        return payload;
     }
 
     /** Indexes and journals of earlier formats are never read again: they would only take space in the CI cache. */

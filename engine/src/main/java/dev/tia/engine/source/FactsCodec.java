@@ -125,21 +125,28 @@ final class FactsCodec {
             strings(facts.stringWords());
         }
 
-        /**
-         * One entry of the index: the content id, whether the file parsed, and the facts after their length in four
-         * bytes, so a reader can pass over them and decode them only when asked ({@link Reader#skip}).
-         */
-        void entry(String contentId, FileFacts facts) {
-            string(contentId);
-            varint(facts.parsed() ? 1 : 0);
-            ensure(Integer.BYTES);
-            int lengthAt = size;
-            size += Integer.BYTES;
-            facts(facts);
-            int length = size - lengthAt - Integer.BYTES;
-            for (int i = 0; i < Integer.BYTES; i++) {
-                body[lengthAt + i] = (byte) (length >>> (24 - 8 * i));
-            }
+        /** How many bytes of facts are written so far: where the next file's facts start, past the tables. */
+        int bodySize() {
+            return size;
+        }
+
+        /** Bytes as they are, which the reader passes over with {@link Reader#skip}. */
+        void bytes(byte[] values) {
+            ensure(values.length);
+            System.arraycopy(values, 0, body, size, values.length);
+            size += values.length;
+        }
+
+        /** A string written where it is (its UTF-8 length, then its bytes), not through the table. */
+        void text(String value) {
+            byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+            varint(utf8.length);
+            bytes(utf8);
+        }
+
+        /** What was written, without the tables: for a writer that used neither. */
+        byte[] body() {
+            return Arrays.copyOf(body, size);
         }
 
         private void member(MemberFacts member) {
@@ -201,13 +208,7 @@ final class FactsCodec {
         byte[] toBytes() {
             Writer head = new Writer();
             head.varint(strings.size());
-            for (String value : strings) {
-                byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-                head.varint(utf8.length);
-                head.ensure(utf8.length);
-                System.arraycopy(utf8, 0, head.body, head.size, utf8.length);
-                head.size += utf8.length;
-            }
+            strings.forEach(head::text);
             head.varint(fingerprints.size());
             for (Fingerprint fingerprint : fingerprints) {
                 head.writeLong(fingerprint.high());
@@ -263,6 +264,23 @@ final class FactsCodec {
             position += fingerprintCount * 16;
         }
 
+        /** A reader of bytes written without tables (see {@link Writer#body}), from {@code start} to {@code end}. */
+        static Reader withoutTables(byte[] bytes, int start, int end) {
+            return new Reader(bytes, start, end, new int[0], new String[0], start, new Fingerprint[0]);
+        }
+
+        private Reader(byte[] bytes, int start, int end, int[] stringStarts, String[] table, int fingerprintsStart,
+                Fingerprint[] fingerprints) {
+            this.bytes = bytes;
+            this.end = end;
+            this.stringStarts = stringStarts;
+            this.stringLengths = stringStarts;
+            this.table = table;
+            this.fingerprintsStart = fingerprintsStart;
+            this.fingerprints = fingerprints;
+            this.position = start;
+        }
+
         /** A reader of the bytes from {@code start} to {@code end} with this one's tables. */
         private Reader(Reader tables, int start, int end) {
             this.bytes = tables.bytes;
@@ -284,7 +302,7 @@ final class FactsCodec {
             return position;
         }
 
-        /** Passes over {@code length} bytes, an entry read later with {@link #at}. */
+        /** Passes over {@code length} bytes: read where they lie (see {@link FactsTable}). */
         void skip(int length) throws IOException {
             if (length < 0 || length > end - position) {
                 throw new CorruptFactsException("entry past the end");
@@ -292,15 +310,14 @@ final class FactsCodec {
             position += length;
         }
 
-        /** A number written by {@link Writer#entry} in four bytes. */
-        int fixedInt() throws IOException {
-            if (end - position < Integer.BYTES) {
-                throw new CorruptFactsException("truncated");
+        /** A string written by {@link Writer#text}. */
+        String text() throws IOException {
+            int length = count();
+            if (length > end - position) {
+                throw new CorruptFactsException("string past the end");
             }
-            int value = 0;
-            for (int i = 0; i < Integer.BYTES; i++) {
-                value = (value << 8) | (bytes[position++] & 0xFF);
-            }
+            String value = new String(bytes, position, length, StandardCharsets.UTF_8);
+            position += length;
             return value;
         }
 

@@ -3,8 +3,6 @@ package dev.tia.engine.source;
 import dev.tia.engine.TiaException;
 
 import java.io.IOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -21,7 +19,7 @@ final class StoredFacts {
     private final int end;
     private final boolean parsed;
     private volatile FileFacts facts;
-    /** Whether a run asked for it, so the index keeps it: turned true once, from parallel streams, through USED. */
+    /** Whether a run asked for it, so the index keeps it: only ever set, from parallel streams. */
     private volatile boolean used;
 
     /**
@@ -29,16 +27,6 @@ final class StoredFacts {
      * (for the message should an entry not decode) and its count of entries decoded in this run.
      */
     record Index(FactsCodec.Reader reader, Path file, AtomicInteger decodes) {
-    }
-
-    private static final VarHandle USED;
-
-    static {
-        try {
-            USED = MethodHandles.lookup().findVarHandle(StoredFacts.class, "used", boolean.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
     }
 
     private StoredFacts(Index index, int start, int end, boolean parsed, FileFacts facts) {
@@ -59,14 +47,9 @@ final class StoredFacts {
         return new StoredFacts(index, start, end, parsed, null);
     }
 
-    /**
-     * Marks it used.
-     *
-     * @return whether it was not marked before: two files of the same content ask for the same entry, and the index
-     *     counts entries, not asks (see {@link FactsCache#save})
-     */
-    boolean markUsed() {
-        return !used && USED.compareAndSet(this, false, true);
+    /** Marks it used: an entry beside the index's table (see {@link FactsTable#forEachUsed}); the table marks its own. */
+    void markUsed() {
+        used = true;
     }
 
     boolean used() {
