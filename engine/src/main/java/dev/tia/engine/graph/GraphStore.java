@@ -1174,6 +1174,9 @@ public final class GraphStore {
 
         private ImmutableSortedSet<String> sortedTexts() throws CacheFraming.CorruptException {
             int count = bytes.count();
+            if (count == 0) { // most test classes have no tags: no builder for them (16.7k of them at 50k classes)
+                return ImmutableSortedSet.of();
+            }
             ImmutableSortedSet.Builder<String> values = ImmutableSortedSet.naturalOrder();
             for (int i = 0; i < count; i++) {
                 values.add(bytes.text());
