@@ -3,6 +3,7 @@ package dev.tia.engine;
 import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.Lists;
 import com.google.common.collect.Sets;
 
 import dev.tia.engine.config.RepositoryConfig;
@@ -192,7 +193,8 @@ public final class TiaEngine {
 
             // Written on a thread of its own while this one resolves and builds (a cold run's write took 200-320 ms of its
             // main thread at 10k classes): every entry to keep has been asked for by now, and no facts are added later.
-            CompletableFuture<Optional<String>> factsSaved = Background.run("tia-save-index", cache::save);
+            CompletableFuture<Optional<String>> factsSaved = Background.run("tia-save-index",
+                    () -> cache.save(Lists.transform(index.files(), IndexedFile::contentId)));
             timings.time("save-poms", pomCache::save).ifPresent(notes::add);
 
             DependencyGraph graph;

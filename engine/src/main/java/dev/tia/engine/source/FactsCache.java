@@ -20,6 +20,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +45,7 @@ public final class FactsCache {
 
     private static final String MAGIC = "tia-facts";
     /** Bump when {@link FileFacts}, the analyzer's output or the layout of an entry changes. */
-    static final int FORMAT_VERSION = 12;
+    static final int FORMAT_VERSION = 13;
     private static final String FILE_NAME = "facts-v" + FORMAT_VERSION + ".bin";
     private static final String JOURNAL_NAME = "facts-v" + FORMAT_VERSION + ".journal";
     private static final int MAX_RECORD = 64 << 20;
@@ -192,17 +193,50 @@ public final class FactsCache {
         return decodes.get();
     }
 
+    /** The stored entries' content ids, in the order the index holds them (see {@link #save(List)}). */
+    void forEachStored(java.util.function.Consumer<String> action) {
+        table.forEach((id, entry) -> action.accept(id));
+        journal.keySet().forEach(action);
+    }
+
     /** {@link #get} without decoding the facts yet. */
     Optional<StoredFacts> stored(String contentId) {
+        return Optional.ofNullable(orJournal(contentId, table.find(contentId, true)));
+    }
+
+    /**
+     * Lookups for a pass over a run's files in their order, which finds their entries in the order the index wrote
+     * them (see {@link FactsTable#cursor()}); one per thread.
+     */
+    Lookup lookup() {
+        return new Lookup(table.cursor());
+    }
+
+    /** See {@link #lookup()}. */
+    final class Lookup {
+        private final FactsTable.Cursor cursor;
+
+        private Lookup(FactsTable.Cursor cursor) {
+            this.cursor = cursor;
+        }
+
+        /** As {@link #stored}. */
+        Optional<StoredFacts> stored(String contentId) {
+            return Optional.ofNullable(orJournal(contentId, cursor.find(contentId)));
+        }
+    }
+
+    /** {@code found} in the table, or else the journal's entry of {@code contentId}, marked used. */
+    private StoredFacts orJournal(String contentId, StoredFacts found) {
         // The table first: the journal holds few entries, and hashing every id for it would cost the lookup's time again.
-        StoredFacts facts = table.find(contentId, true);
+        StoredFacts facts = found;
         if (facts == null && !journal.isEmpty()) {
             facts = journal.get(contentId);
             if (facts != null) {
                 facts.markUsed();
             }
         }
-        return Optional.ofNullable(facts);
+        return facts;
     }
 
     StoredFacts put(String contentId, FileFacts facts) {
@@ -210,12 +244,19 @@ public final class FactsCache {
         return StoredFacts.of(facts);
     }
 
+    /** {@link #save(List)} with the entries in no particular order. */
+    public Optional<String> save() {
+        return save(List.of());
+    }
+
     /**
      * Writes the facts used in this run (so entries of files that no longer exist drop out) when anything changed.
      *
+     * @param order content ids in the order the next runs will look them up, their files': a rewrite writes their
+     *     entries first, in that order (see {@link FactsTable}); read only when the index is rewritten
      * @return a problem to report, if the index could not be written (the analysis itself is unaffected)
      */
-    public Optional<String> save() {
+    public Optional<String> save(List<String> order) {
         if (file == null) {
             return Optional.empty();
         }
@@ -227,7 +268,7 @@ public final class FactsCache {
         if (!rewrite) {
             return fresh.isEmpty() ? Optional.empty() : append();
         }
-        Optional<String> problem = rewrite();
+        Optional<String> problem = rewrite(order);
         if (problem.isEmpty()) {
             try {
                 Files.deleteIfExists(file.resolveSibling(JOURNAL_NAME));
@@ -267,8 +308,8 @@ public final class FactsCache {
         }
     }
 
-    /** Writes the whole index: the facts used in this run. */
-    private Optional<String> rewrite() {
+    /** Writes the whole index: the facts used in this run, those of {@code order} first and in its order. */
+    private Optional<String> rewrite(List<String> order) {
         try {
             Files.createDirectories(file.getParent());
             ensureIgnoredByGit(file.getParent());
@@ -279,7 +320,15 @@ public final class FactsCache {
                     snapshot.put(key, value.facts());
                 }
             });
-            byte[] payload = encode(snapshot);
+            Map<String, FileFacts> ordered = new LinkedHashMap<>(snapshot.size() * 2);
+            for (String id : order) {
+                FileFacts facts = snapshot.remove(id);
+                if (facts != null) {
+                    ordered.put(id, facts);
+                }
+            }
+            ordered.putAll(snapshot);
+            byte[] payload = encode(ordered);
             AtomicFiles.write(file, CacheFraming.framed(MAGIC, FORMAT_VERSION, tiaVersion, payload));
             deleteOtherFormats(file.getParent());
             return Optional.empty();
@@ -288,7 +337,7 @@ public final class FactsCache {
         }
     }
 
-    /** The table of entries (see {@link FactsTable}), then the facts with their tables. */
+    /** The table of entries (see {@link FactsTable}), in the map's order, then the facts with their tables. */
     static byte[] encode(Map<String, FileFacts> entries) {
         FactsCodec.Writer facts = new FactsCodec.Writer();
         List<String> ids = new ArrayList<>(entries.size());

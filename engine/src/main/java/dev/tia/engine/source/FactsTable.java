@@ -1,5 +1,7 @@
 package dev.tia.engine.source;
 
+import dev.tia.engine.TiaException;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -8,13 +10,19 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
- * The stored index's entries by content id, in an open-addressing table written with the index and read where it
- * lies: a slot holds an id's bytes, where its facts start and how long they are, and whether the file parsed.
+ * The stored index's entries by content id, written with the index and read where they lie: a record per entry holds
+ * the id's bytes, where its facts start and how long they are, and whether the file parsed; an open-addressing table
+ * of record numbers finds a record by its id.
  *
  * <p>A run looks up every file's content (67k at 50k classes). Read into a map of strings, the index made an id
  * string, an entry object and a map node per entry on every run (26 ms of a fresh JVM's core at 50k classes), and
  * each lookup hashed the id's 40 characters and followed four references (36 ms). Here an id's first four bytes,
- * uniform as a hash's are, pick its slot, and a lookup reads one slot, mostly in one cache line.
+ * uniform as a hash's are, pick its slot.
+ *
+ * <p>The records lie in the order a run asks for them, its files' (see {@link FactsCache#save(List)}), and a run's
+ * pass over its files reads them through a {@link Cursor}, which tries the record after the last one found before it
+ * hashes: a lookup by hash alone read three places at random per file (the slot, the entry made, the used mark), a
+ * cache miss each, most of the index phase's time at 50k classes.
  *
  * <p>Ids that are not lowercase hexadecimal of the table's width (none that git or tia make; the tests' short ids)
  * are listed beside the table and read into a map when loaded.
@@ -24,8 +32,10 @@ final class FactsTable {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
     /** Where an id's first character lies among {@link #HEX}'s, or -1; for the 128 ASCII characters. */
     private static final byte[] DIGIT = new byte[128];
-    /** Past the id's bytes: where its facts start after the table (plus one: 0 is an empty slot), then their length. */
+    /** Past a record's id bytes: where its facts start after the table, then their length. */
     private static final int POSITION_BYTES = 8;
+    /** A slot of the table: a record's number plus one (0: an empty slot). */
+    private static final int SLOT_BYTES = 4;
     /** In a slot's length: the file parsed. */
     private static final int PARSED = 0x8000_0000;
 
@@ -37,52 +47,56 @@ final class FactsTable {
     }
 
     private final byte[] bytes;
+    private final int recordsStart;
+    private final int records;
     private final int slotsStart;
-    /** Bytes of an id in a slot (20 for SHA-1 object ids, 32 for SHA-256); 0 when the table is empty. */
+    /** Bytes of an id in a record (20 for SHA-1 object ids, 32 for SHA-256); 0 when the table is empty. */
     private final int width;
     private final int mask;
-    private final int slotBytes;
+    private final int recordBytes;
     private final int count;
     private final Map<String, StoredFacts> others;
     private final StoredFacts.Index index;
     private final int factsStart;
     private final int factsEnd;
     /**
-     * The entry of each slot once asked for, so that its facts are decoded once. Written without a lock or an atomic
+     * The entry of each record once asked for, so that its facts are decoded once. Written without a lock or an atomic
      * update (through a VarHandle, a fresh JVM's C1 code took 13 ms at 50k classes for them): two threads asking for
      * one content at once may each make one, both of them right; an entry's fields that matter are final.
      */
     private final StoredFacts[] entries;
     /**
-     * 1 for each slot a run asked for, whose entry the index keeps when it is rewritten: bytes written apart from
+     * 1 for each record a run asked for, whose entry the index keeps when it is rewritten: bytes written apart from
      * each other, and only ever set, so the parallel lookups need no atomic update either.
      */
     private final byte[] used;
 
-    private FactsTable(byte[] bytes, int slotsStart, int width, int slots, int count, Map<String, StoredFacts> others,
-            StoredFacts.Index index, int factsStart, int factsEnd) {
+    private FactsTable(byte[] bytes, int recordsStart, int records, int slotsStart, int width, int slots, int count,
+            Map<String, StoredFacts> others, StoredFacts.Index index, int factsStart, int factsEnd) {
         this.bytes = bytes;
+        this.recordsStart = recordsStart;
+        this.records = records;
         this.slotsStart = slotsStart;
         this.width = width;
         this.mask = slots - 1;
-        this.slotBytes = width + POSITION_BYTES;
+        this.recordBytes = width + POSITION_BYTES;
         this.count = count;
         this.others = others;
         this.index = index;
         this.factsStart = factsStart;
         this.factsEnd = factsEnd;
-        this.entries = new StoredFacts[slots];
-        this.used = new byte[slots];
+        this.entries = new StoredFacts[records];
+        this.used = new byte[records];
     }
 
     /** A table of no entries. */
     static FactsTable empty() {
-        return new FactsTable(new byte[0], 0, 0, 1, 0, Map.of(), null, 0, 0);
+        return new FactsTable(new byte[0], 0, 0, 0, 0, 1, 0, Map.of(), null, 0, 0);
     }
 
     /**
      * Writes the table for entries whose facts lie after it at {@code starts} ({@code lengths} long), counted from
-     * the start of the facts (past the codec's tables).
+     * the start of the facts (past the codec's tables); the records in the order of {@code ids}.
      */
     static void write(FactsCodec.Writer out, List<String> ids, int[] starts, int[] lengths, boolean[] parsed) {
         int width = ids.stream().filter(FactsTable::isHex).findFirst().map(id -> id.length() / 2).orElse(0);
@@ -94,29 +108,33 @@ final class FactsTable {
         }
         // At most three slots in four taken (half, mostly): a probe ends at an empty slot after one or two.
         int slots = inTable == 0 ? 0 : Integer.highestOneBit(Math.max(2, inTable + inTable / 3)) << 1;
-        byte[] table = new byte[slots * (width + POSITION_BYTES)];
-        int slotBytes = width + POSITION_BYTES;
+        int recordBytes = width + POSITION_BYTES;
+        byte[] records = new byte[inTable * recordBytes];
+        byte[] table = new byte[slots * SLOT_BYTES];
         Map<String, Integer> outside = new java.util.LinkedHashMap<>();
+        int record = 0;
         for (int i = 0; i < ids.size(); i++) {
             String id = ids.get(i);
             if (inTable == 0 || !fits(id, width)) {
                 outside.put(id, i);
                 continue;
             }
+            int at = record * recordBytes;
+            for (int b = 0; b < width; b++) {
+                records[at + b] = (byte) (DIGIT[id.charAt(2 * b)] << 4 | DIGIT[id.charAt(2 * b + 1)]);
+            }
+            putFixed(records, at + width, starts[i]);
+            putFixed(records, at + width + 4, lengths[i] | (parsed[i] ? PARSED : 0));
             int slot = hash(id) & (slots - 1);
-            while (fixed(table, slot * slotBytes + width) != 0) {
+            while (fixed(table, slot * SLOT_BYTES) != 0) {
                 slot = (slot + 1) & (slots - 1);
             }
-            int at = slot * slotBytes;
-            for (int b = 0; b < width; b++) {
-                table[at + b] = (byte) (DIGIT[id.charAt(2 * b)] << 4 | DIGIT[id.charAt(2 * b + 1)]);
-            }
-            putFixed(table, at + width, starts[i] + 1);
-            putFixed(table, at + width + 4, lengths[i] | (parsed[i] ? PARSED : 0));
+            putFixed(table, slot * SLOT_BYTES, ++record);
         }
         out.varint(width);
         out.varint(slots);
         out.varint(inTable);
+        out.bytes(records);
         out.bytes(table);
         out.varint(outside.size());
         outside.forEach((id, i) -> {
@@ -137,11 +155,15 @@ final class FactsTable {
         int slots = in.varint();
         int inTable = in.varint();
         if (width < 0 || width > 64 || slots < 0 || (slots & (slots - 1)) != 0 || inTable < 0 || inTable >= Math.max(slots, 1)
-                || (long) slots * (width + POSITION_BYTES) > end - in.position() || (slots > 0) != (width > 0)) {
-            throw new FactsCodec.CorruptFactsException("a table of " + slots + " slots of " + width + " bytes");
+                || (long) inTable * (width + POSITION_BYTES) + (long) slots * SLOT_BYTES > end - in.position()
+                || (slots > 0) != (width > 0)) {
+            throw new FactsCodec.CorruptFactsException("a table of " + inTable + " records of " + width + " bytes in "
+                    + slots + " slots");
         }
+        int recordsStart = in.position();
+        in.skip(inTable * (width + POSITION_BYTES));
         int slotsStart = in.position();
-        in.skip(slots * (width + POSITION_BYTES));
+        in.skip(slots * SLOT_BYTES);
         int outsideCount = in.varint();
         if (outsideCount < 0 || outsideCount > end - in.position()) {
             throw new FactsCodec.CorruptFactsException("implausible count " + outsideCount);
@@ -160,8 +182,8 @@ final class FactsTable {
             int[] entry = outsideEntries[i];
             others.put(outsideIds[i], encoded(index, factsStart, end, entry[0], entry[1], entry[2] == 1));
         }
-        return new FactsTable(bytes, slotsStart, width, Math.max(slots, 1), inTable + outsideCount, others, index,
-                factsStart, end);
+        return new FactsTable(bytes, recordsStart, inTable, slotsStart, width, Math.max(slots, 1), inTable + outsideCount,
+                others, index, factsStart, end);
     }
 
     /** The entries read, and the decodes counted, with this table. */
@@ -176,23 +198,62 @@ final class FactsTable {
 
     /** The entry of {@code id}, or null; marked used (see {@link #forEachUsed}) when {@code markUsed}. */
     StoredFacts find(String id, boolean markUsed) {
-        // Only the length and the first eight characters are checked ahead: a slot's bytes read as hexadecimal, so
+        int record = recordOf(id);
+        return record >= 0 ? entry(record, markUsed) : other(id, markUsed);
+    }
+
+    /**
+     * Lookups in the order of the records, mostly: each tries the record after the one found last before it hashes
+     * the id (see the class's comment). One per thread: it keeps where it is.
+     */
+    Cursor cursor() {
+        return new Cursor();
+    }
+
+    /** See {@link #cursor()}. */
+    final class Cursor {
+        private int next = -1;
+
+        private Cursor() {
+        }
+
+        /** As {@link #find}, marking the entry used. */
+        StoredFacts find(String id) {
+            int record = next >= 0 && next < records && id.length() == 2 * width && idIs(recordAt(next), id)
+                    ? next : recordOf(id);
+            if (record < 0) {
+                return other(id, true); // a file the index lacks leaves the cursor where it was, for the files after it
+            }
+            next = record + 1;
+            return entry(record, true);
+        }
+    }
+
+    /** The number of {@code id}'s record, or -1. */
+    private int recordOf(String id) {
+        // Only the length and the first eight characters are checked ahead: a record's bytes read as hexadecimal, so
         // an id with other characters matches none.
         int hash = width > 0 && id.length() == 2 * width ? hash(id) : -1;
         if (hash != -1 || width > 0 && id.length() == 2 * width && fits(id, width)) {
             for (int slot = hash & mask, probes = 0; probes <= mask; slot = (slot + 1) & mask, probes++) {
-                int at = slotsStart + slot * slotBytes;
-                if (fixed(bytes, at + width) == 0) {
+                int record = fixed(bytes, slotsStart + slot * SLOT_BYTES) - 1;
+                if (record < 0) {
                     break;
                 }
-                if (idIs(at, id)) {
-                    if (markUsed) {
-                        used[slot] = 1;
-                    }
-                    return entry(slot, at);
+                if (record >= records) {
+                    // The index's checksum held when it was loaded: only a defect in tia's writer leaves this.
+                    throw new TiaException("tia's index " + index.file() + " names entry " + record + " of " + records
+                            + ": delete tia's cache folder " + index.file().getParent() + " and run again, and please report it");
+                }
+                if (idIs(recordAt(record), id)) {
+                    return record;
                 }
             }
         }
+        return -1;
+    }
+
+    private StoredFacts other(String id, boolean markUsed) {
         StoredFacts other = others.isEmpty() ? null : others.get(id);
         if (other != null && markUsed) {
             other.markUsed();
@@ -200,7 +261,11 @@ final class FactsTable {
         return other;
     }
 
-    /** How many of the table's slots a run marked used, and the entries beside it that were (see {@link #find}). */
+    private int recordAt(int record) {
+        return recordsStart + record * recordBytes;
+    }
+
+    /** How many of the table's records a run marked used, and the entries beside it that were (see {@link #find}). */
     int usedCount() {
         int count = 0;
         for (byte mark : used) {
@@ -215,11 +280,8 @@ final class FactsTable {
     /** Every entry, each made once (see {@link #entries}). */
     void forEach(BiConsumer<String, StoredFacts> action) {
         others.forEach(action);
-        for (int slot = 0; slot < entries.length && width > 0; slot++) {
-            int at = slotsStart + slot * slotBytes;
-            if (fixed(bytes, at + width) != 0) {
-                action.accept(idAt(at), entry(slot, at));
-            }
+        for (int record = 0; record < records; record++) {
+            action.accept(idAt(recordAt(record)), entry(record, false));
         }
     }
 
@@ -230,20 +292,23 @@ final class FactsTable {
                 action.accept(id, entry);
             }
         });
-        for (int slot = 0; slot < used.length; slot++) {
-            if (used[slot] != 0) {
-                int at = slotsStart + slot * slotBytes;
-                action.accept(idAt(at), entry(slot, at));
+        for (int record = 0; record < records; record++) {
+            if (used[record] != 0) {
+                action.accept(idAt(recordAt(record)), entry(record, false));
             }
         }
     }
 
-    private StoredFacts entry(int slot, int at) {
-        StoredFacts known = entries[slot];
+    private StoredFacts entry(int record, boolean markUsed) {
+        if (markUsed) {
+            used[record] = 1;
+        }
+        StoredFacts known = entries[record];
         if (known == null) {
+            int at = recordAt(record);
             int length = fixed(bytes, at + width + 4);
-            known = encoded(index, factsStart, factsEnd, fixed(bytes, at + width) - 1, length & ~PARSED, (length & PARSED) != 0);
-            entries[slot] = known;
+            known = encoded(index, factsStart, factsEnd, fixed(bytes, at + width), length & ~PARSED, (length & PARSED) != 0);
+            entries[record] = known;
         }
         return known;
     }

@@ -91,27 +91,107 @@ class FactsTableTest {
     }
 
     @Test
-    void aSlotWhoseFactsLieOutsideTheIndexStopsTheRunWithAdvice() throws Exception {
+    void aRecordWhoseFactsLieOutsideTheIndexStopsTheRunWithAdvice() throws Exception {
         String id = ContentId.of("a".getBytes(StandardCharsets.UTF_8));
         byte[] payload = FactsCache.encode(Map.of(id, facts(1)));
-        // the one slot's length made larger than the index: what a defect in tia's writer would leave
-        int width = payload[0]; // three varints of one byte each before the slots: width, slot count and entries in them
-        int slots = payload[1];
-        int slotsStart = 3;
+        // the one record's length made larger than the index: what a defect in tia's writer would leave
+        int width = payload[0]; // three varints of one byte each before the records: width, slot count, records
         assertThat(width).isEqualTo(20);
+        assertThat(payload[2]).isEqualTo((byte) 1);
+        int recordStart = 3;
+        payload[recordStart + width + 4] = 0x7F;
+        FactsTable table = FactsTable.read(payload, 0, payload.length, dir.resolve("facts.bin"));
+        StoredFacts entry = table.find(id, false);
+        assertThatThrownBy(entry::facts).isInstanceOf(TiaException.class).hasMessageContaining("cannot be read")
+                .hasMessageContaining("delete tia's cache folder");
+    }
+
+    @Test
+    void aSlotNamingARecordPastTheLastStopsTheRunWithAdvice() throws Exception {
+        String id = ContentId.of("a".getBytes(StandardCharsets.UTF_8));
+        byte[] payload = FactsCache.encode(Map.of(id, facts(1)));
+        int width = payload[0];
+        int slots = payload[1];
+        int slotsStart = 3 + width + 8; // after the one record
         boolean changed = false;
         for (int slot = 0; slot < slots; slot++) {
-            int at = slotsStart + slot * (width + 8);
-            if (payload[at + width + 3] != 0) { // the taken slot: its start plus one is not zero
-                payload[at + width + 4] = 0x7F;
+            int at = slotsStart + slot * 4;
+            if (payload[at + 3] != 0) { // the taken slot: record 0, written as 1
+                payload[at + 3] = 2;
                 changed = true;
             }
         }
         assertThat(changed).isTrue();
         FactsTable table = FactsTable.read(payload, 0, payload.length, dir.resolve("facts.bin"));
-        StoredFacts entry = table.find(id, false);
-        assertThatThrownBy(entry::facts).isInstanceOf(TiaException.class).hasMessageContaining("cannot be read")
+        assertThatThrownBy(() -> table.find(id, false)).isInstanceOf(TiaException.class)
                 .hasMessageContaining("delete tia's cache folder");
+    }
+
+    @Test
+    void aCursorFindsEveryEntryInAnyOrderAndMarksItUsed() throws Exception {
+        Map<String, FileFacts> entries = new LinkedHashMap<>();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            ids.add(ContentId.of(("content " + i).getBytes(StandardCharsets.UTF_8)));
+            entries.put(ids.get(i), facts(i));
+        }
+        entries.put("short-id", facts(600));
+        FactsTable table = table(entries);
+        FactsTable.Cursor cursor = table.cursor();
+        // In the written order, with ids the index lacks between them (new files), one beside the table, and a jump
+        // back and ahead (files moved): each found with its own facts, and the lacking ones not.
+        List<String> asked = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            if (i % 50 == 10) {
+                asked.add(ContentId.of(("new " + i).getBytes(StandardCharsets.UTF_8)));
+            }
+            if (i == 300) {
+                asked.add("short-id");
+                asked.add(ids.get(20));
+                asked.add(ids.get(499));
+            }
+            if (i % 97 != 3) {
+                asked.add(ids.get(i));
+            }
+        }
+        for (String id : asked) {
+            StoredFacts found = cursor.find(id);
+            if (entries.containsKey(id)) {
+                assertThat(found).as(id).isNotNull();
+                assertThat(found.facts()).isEqualTo(entries.get(id));
+                assertThat(found).as("the entry a lookup by hash finds").isSameAs(table.find(id, false));
+            } else {
+                assertThat(found).as(id).isNull();
+            }
+        }
+        List<String> used = new ArrayList<>();
+        table.forEachUsed((id, entry) -> used.add(id));
+        List<String> expected = new ArrayList<>(entries.keySet());
+        expected.removeIf(id -> !asked.contains(id));
+        expected.remove("short-id");
+        expected.add(0, "short-id"); // listed before the table's records
+        assertThat(used).isEqualTo(expected);
+    }
+
+    @Test
+    void aRewriteWritesTheEntriesInTheOrderItIsGivenThenTheOthers() throws Exception {
+        Path cacheDir = dir.resolve("cache");
+        List<String> ids = new ArrayList<>();
+        FactsCache first = FactsCache.load(cacheDir, "1.0");
+        for (int i = 0; i < 40; i++) {
+            ids.add(ContentId.of(("content " + i).getBytes(StandardCharsets.UTF_8)));
+            first.put(ids.get(i), facts(i));
+        }
+        List<String> order = new ArrayList<>(ids.subList(10, 40));
+        java.util.Collections.reverse(order);
+        order.add(ContentId.of("not stored".getBytes(StandardCharsets.UTF_8))); // named, but no entry: skipped
+        assertThat(first.save(order)).isEmpty();
+
+        FactsCache second = FactsCache.load(cacheDir, "1.0");
+        List<String> written = new ArrayList<>();
+        second.forEachStored(written::add);
+        assertThat(written.subList(0, 30)).isEqualTo(order.subList(0, 30));
+        assertThat(written.subList(30, 40)).containsExactlyInAnyOrderElementsOf(ids.subList(0, 10));
     }
 
     @Test
