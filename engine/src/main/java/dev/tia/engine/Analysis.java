@@ -31,13 +31,15 @@ public final class Analysis {
     private final boolean graphFromStore;
     private final boolean headFromGitIndex;
     private final int graphPatchedFiles;
+    private final int filesComparedWithStore;
     private final Optional<DependencyBump> dependencyBump;
     private final IntSupplier factsDecoded;
 
     Analysis(Selection selection, DependencyGraph graph, TestCatalog catalog, List<FileEffect> effects, Timings timings,
             SourceIndex.Stats indexStats, IntSupplier factsDecoded, ResolutionStats resolutionStats, boolean graphFromStore,
-            int graphPatchedFiles, boolean headFromGitIndex,
+            int graphPatchedFiles, int filesComparedWithStore, boolean headFromGitIndex,
             Optional<DependencyBump> dependencyBump) {
+        this.filesComparedWithStore = filesComparedWithStore;
         this.indexStats = indexStats;
         this.factsDecoded = factsDecoded;
         this.resolutionStats = resolutionStats;
@@ -87,6 +89,15 @@ public final class Analysis {
      */
     public int graphPatchedFiles() {
         return graphPatchedFiles;
+    }
+
+    /**
+     * How many of this run's files were compared with the stored graph's: every file, or, when an earlier run found the
+     * files listed from the same git index to be the stored ones, only the paths git's status named and the files
+     * parsed (see {@code CheckedListing}); 0 when nothing usable was stored.
+     */
+    public int filesComparedWithStore() {
+        return filesComparedWithStore;
     }
 
     /**

@@ -182,8 +182,8 @@ public final class TiaEngine {
             Function<String, Set<String>> visibleFrom = module -> visibility.computeIfAbsent(module, workspace::visibleFrom);
             // Before the facts index is saved: the check asks it for the stored graph's contents, which keeps them there.
             GraphStore.Key graphKey = GraphStore.key(workspace, index, config.implementations(), typesLeftAtBase(baseFacts, index, workspace));
-            GraphStore.Verdict graphVerdict = timings.time("graph-check", () -> caches.graphs().check(graphKey, index, cache::get,
-                    path -> head.contentId(path).isPresent(), head::indexedId, visibleFrom));
+            GraphStore.Verdict graphVerdict = timings.time("graph-check", () -> caches.graphs().check(graphKey, index, head.indexBasis(),
+                    cache::get, path -> head.contentId(path).isPresent(), head::indexedId, visibleFrom));
             Optional<GraphStore.Stored> storedGraph = graphVerdict.stored();
             if (storedGraph.isEmpty()) {
                 caches.startLoadingResolutions(); // while the facts index is saved
@@ -260,7 +260,7 @@ public final class TiaEngine {
             timings.finish();
             return new Analysis(outcome.selection(), graph, catalog, effects, timings, index.stats(), cache::entriesDecoded,
                     resolutionStats, storedGraph.isPresent(), storedGraph.map(GraphStore.Stored::patchedFiles).orElse(0),
-                    git.headCommitFromIndex(), bump);
+                    caches.graphs().filesCompared(), git.headCommitFromIndex(), bump);
         }
     }
 

@@ -986,6 +986,7 @@ class GraphStoreTest {
             CacheFraming.Payload payload = CacheFraming.unframe(Files.readAllBytes(stored()), "tia-graph", GraphStore.FORMAT_VERSION,
                     TiaEngine.version());
             ByteSource header = new ByteSource(payload.bytes(), payload.start(), payload.end());
+            header.text(); // the store's id
             header.varint();
             header.text();
             header.text();
@@ -1029,6 +1030,142 @@ class GraphStoreTest {
             assertThat(analysis.graphFromStore()).isFalse();
             assertThat(analysis.selection().notes()).noneMatch(note -> note.contains("stored graph"));
             assertThat(analyze().graphFromStore()).isTrue();
+        }
+    }
+
+    /**
+     * Lets git's index settle: every tracked file's time set a minute back, and git's status run, which writes the
+     * index once with those times. Without it the index is written again by each status for a while (files as new as
+     * the index are "racily clean" to git), and each run would see another index.
+     */
+    private void settle() throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            java.nio.file.attribute.FileTime past = java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000);
+            for (Path file : files.filter(Files::isRegularFile).filter(f -> !dir.relativize(f).startsWith(".git")).toList()) {
+                Files.setLastModifiedTime(file, past);
+            }
+        }
+        FixtureRepo.runGit(dir, "status", "--porcelain");
+    }
+
+    /**
+     * A run whose git index is the one an earlier run's check found the stored files listed from compares only the
+     * paths git's status named (see {@code CheckedListing}); a path it did not name before makes it compare every file
+     * once. Every answer is the one of a run without any store.
+     */
+    @Test
+    void aRunWithTheIndexAnEarlierCheckListedComparesOnlyTheNamedPaths() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            String committed = taxTable();
+            settle();
+            analyze(); // builds and stores the graph
+            Analysis checked = analyze();
+            int files = checked.indexStats().files();
+            assertThat(checked.filesComparedWithStore()).as("every file, found the stored ones").isEqualTo(files);
+            Analysis listed = analyze();
+            assertThat(listed.graphFromStore()).isTrue();
+            assertThat(listed.filesComparedWithStore()).as("nothing named").isZero();
+            String clean = JsonReport.render(listed.selection());
+
+            repo.write(TAX_TABLE, namingCents(committed));
+            assertThat(analyze().filesComparedWithStore()).as("a path named anew").isEqualTo(files);
+            repo.write(TAX_TABLE, namingCents(namingCents(committed)));
+            Analysis edited = analyze();
+            assertThat(edited.filesComparedWithStore()).as("the named path").isEqualTo(1);
+            assertThat(edited.graphFromStore()).isTrue();
+            assertSelected(edited, "com.example.pricing.TaxTableTest");
+            Analysis withoutIndex = new TiaEngine().analyze(TiaConfig.defaults(dir).with(ConfigKey.CACHE_DIR, ""));
+            assertThat(JsonReport.render(edited.selection())).isEqualTo(JsonReport.render(withoutIndex.selection()));
+            assertThat(edited.graph().successorsByNode()).as("TaxTable's reference to Cents patched in")
+                    .isEqualTo(withoutIndex.graph().successorsByNode());
+
+            // Reverted: git's status names it no more, so it is compared as a path named before, or git wrote its
+            // index again on the way (the file's time is new), and every file is compared; the same answer either way.
+            repo.write(TAX_TABLE, committed);
+            Analysis reverted = analyze();
+            assertThat(reverted.filesComparedWithStore()).isIn(1, files);
+            assertThat(JsonReport.render(reverted.selection())).isEqualTo(clean).isEqualTo(reportWithoutIndex());
+        }
+    }
+
+    /**
+     * What a listing cannot vouch for is compared whole: a file deleted, a new file, another index (a staged edit), a
+     * store written since. Each answer is the one of a run without any store.
+     */
+    @Test
+    void filesAddedDeletedOrStagedSinceAListingAreComparedWhole() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            String committed = taxTable();
+            settle();
+            analyze();
+            analyze();
+            int files = analyze().indexStats().files();
+            String money = "libs/pricing/src/main/java/com/example/pricing/Money.java";
+            String moneyText = read(money);
+
+            repo.delete(money);
+            Analysis deleted = analyze();
+            assertThat(deleted.filesComparedWithStore()).isGreaterThan(1);
+            assertThat(JsonReport.render(deleted.selection())).isEqualTo(reportWithoutIndex());
+            repo.write(money, moneyText);
+            Analysis back = analyze();
+            assertThat(JsonReport.render(back.selection())).isEqualTo(reportWithoutIndex());
+
+            String added = "libs/pricing/src/main/java/com/example/pricing/Rounding.java";
+            repo.write(added, "package com.example.pricing;\npublic class Rounding { Money money; }\n");
+            Analysis withNewFile = analyze();
+            assertThat(withNewFile.filesComparedWithStore()).as("a path named anew").isEqualTo(files + 1);
+            assertThat(JsonReport.render(withNewFile.selection())).isEqualTo(reportWithoutIndex());
+            Analysis again = analyze();
+            assertThat(JsonReport.render(again.selection())).isEqualTo(reportWithoutIndex());
+            repo.delete(added);
+
+            byte[] before = Files.readAllBytes(stored());
+            repo.write(TAX_TABLE, namingCents(committed));
+            FixtureRepo.runGit(dir, "add", TAX_TABLE); // staged: another index, which git's status no longer calls modified
+            Analysis staged = analyze();
+            assertThat(staged.filesComparedWithStore()).as("another index").isEqualTo(files);
+            assertThat(JsonReport.render(staged.selection())).isEqualTo(reportWithoutIndex());
+            assertThat(Files.readAllBytes(stored())).as("git's content differs from the store: stored again").isNotEqualTo(before);
+
+            repo.commitAll("TaxTable names Cents");
+            settle();
+            analyze();
+            assertThat(analyze().filesComparedWithStore()).isZero();
+            Files.delete(stored());
+            analyze(); // stores a graph again, with the same git index
+            Analysis afterStore = analyze();
+            assertThat(afterStore.filesComparedWithStore()).as("a listing of another store").isEqualTo(files);
+            assertThat(JsonReport.render(afterStore.selection())).isEqualTo(reportWithoutIndex());
+        }
+    }
+
+    /**
+     * A listing whose named paths are among this run's files where they were not, and the reverse, with as many files
+     * as stored: the lists differ though no path is named that was not, so every file is compared.
+     */
+    @Test
+    void namedPathsThatCameAndWentSinceAListingAreComparedWhole() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            String money = "libs/pricing/src/main/java/com/example/pricing/Money.java";
+            String moneyText = read(money);
+            String added = "libs/pricing/src/main/java/com/example/pricing/Rounding.java";
+            String addedText = "package com.example.pricing;\npublic class Rounding { }\n";
+            settle();
+            repo.write(added, addedText);
+            repo.delete(money);
+            analyze(); // a store of the working tree: with Rounding, without Money
+            analyze();
+            Analysis listed = analyze();
+            int files = listed.indexStats().files();
+            assertThat(listed.filesComparedWithStore()).as("the named paths: Rounding, among the files").isEqualTo(1);
+
+            repo.write(money, moneyText);
+            repo.delete(added);
+            Analysis swapped = analyze(); // Money back, Rounding gone: as many files, and none named
+            assertThat(swapped.indexStats().files()).isEqualTo(files);
+            assertThat(swapped.filesComparedWithStore()).isEqualTo(files);
+            assertThat(JsonReport.render(swapped.selection())).isEqualTo(reportWithoutIndex());
         }
     }
 }

@@ -81,6 +81,8 @@ final class AffectedCommand implements Callable<Integer> {
                     + "; names resolved " + analysis.resolutionStats().resolved()
                     + ", reused " + analysis.resolutionStats().reused()
                     + (analysis.headFromGitIndex() ? "; head commit from git's index" : "")
+                    + (analysis.graphFromStore() || analysis.filesComparedWithStore() > 0
+                            ? "; compared with the store " + analysis.filesComparedWithStore() : "")
                     + (analysis.graphFromStore() ? "; graph from store" : "")
                     + (analysis.graphPatchedFiles() > 0 ? ", patched with the references of " + analysis.graphPatchedFiles()
                             + (analysis.graphPatchedFiles() == 1 ? " file" : " files") : ""));

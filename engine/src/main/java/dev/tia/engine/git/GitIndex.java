@@ -58,8 +58,15 @@ final class GitIndex {
     private Map<String, Integer> unordered;
     /** The tree whose files are exactly the entries, from a valid root of git's cache tree; null when not known. */
     private final String tree;
+    /** The index file's trailer, a SHA-1 of all of it before; null when unknown (see {@link #checksum}). */
+    private final String checksum;
 
     private GitIndex(String[] paths, int[] stages, Kind[] kinds, String[] ids, boolean ordered, String tree) {
+        this(paths, stages, kinds, ids, ordered, tree, null);
+    }
+
+    private GitIndex(String[] paths, int[] stages, Kind[] kinds, String[] ids, boolean ordered, String tree,
+            String checksum) {
         this.paths = paths;
         this.stages = stages;
         this.kinds = kinds;
@@ -67,6 +74,7 @@ final class GitIndex {
         this.ordered = ordered;
         this.unordered = ordered ? Map.of() : null;
         this.tree = tree;
+        this.checksum = checksum;
     }
 
     /** The index of {@code repository}; empty when it has none yet. */
@@ -219,7 +227,12 @@ final class GitIndex {
         for (boolean pathUnsure : unsure) {
             ordered &= !pathUnsure;
         }
-        return new GitIndex(paths, stages, kinds, ids, ordered, tree);
+        // git writes a trailer of zeros with index.skipHash: no checksum of anything then.
+        boolean hashed = false;
+        for (int i = end; i < bytes.length; i++) {
+            hashed |= bytes[i] != 0;
+        }
+        return new GitIndex(paths, stages, kinds, ids, ordered, tree, hashed ? hex(bytes, end) : null);
     }
 
     int size() {
@@ -235,6 +248,14 @@ final class GitIndex {
      */
     Optional<String> tree() {
         return Optional.ofNullable(tree);
+    }
+
+    /**
+     * The index file's checksum, its trailer: two index files with one checksum hold the same entries, ids, stat data
+     * and extensions. Empty when the index was read by JGit, there is none, or git wrote no checksum (index.skipHash).
+     */
+    Optional<String> checksum() {
+        return Optional.ofNullable(checksum);
     }
 
     /** Whether the paths are known to be in {@code String} order (see {@link #ordered}). */

@@ -2,6 +2,7 @@ package dev.tia.engine.git;
 
 import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSortedSet;
 
 import dev.tia.engine.Background;
 import dev.tia.engine.TiaException;
@@ -789,11 +790,21 @@ public final class GitRepo implements AutoCloseable {
         // git's index is sorted by path already: arrays in its order (see FileTable) beat a tree set and a map of
         // ids in this loop, which visits every file of the repository on every run.
         Set<String> toCheck = new HashSet<>(status.untracked());
+        // The paths whose place in the list, or id, is not the index's alone (see IndexBasis): what status named, and
+        // what is looked at on disk. Kept only while git's index has a checksum.
+        Optional<String> checksum = index.checksum();
+        ImmutableSortedSet.Builder<String> named = ImmutableSortedSet.naturalOrder();
+        if (checksum.isPresent()) {
+            named.addAll(status.modified()).addAll(status.conflicting()).addAll(status.missing()).addAll(status.untracked());
+        }
         int kept = 0;
         for (int i = 0; i < paths.length; i++) {
             if (paths[i] != null) {
                 if (links[i]) {
                     toCheck.add(paths[i]);
+                }
+                if (checksum.isPresent() && (links[i] || ids[i] == null)) { // a link, an edit, an entry added with intent to add
+                    named.add(paths[i]);
                 }
                 paths[kept] = paths[i];
                 ids[kept] = ids[i];
@@ -823,7 +834,8 @@ public final class GitRepo implements AutoCloseable {
         String[] files = Arrays.copyOf(paths, kept);
         String[] fileIds = Arrays.copyOf(ids, kept);
         FileTable tracked = index.inStringOrder() ? FileTable.ofOrdered(files, fileIds) : FileTable.of(files, fileIds);
-        return new WorkingTree(workTree, tracked.with(untracked), editedIds, repository);
+        return new WorkingTree(workTree, tracked.with(untracked), editedIds, repository,
+                checksum.map(sum -> new IndexBasis(sum, named.build())));
     }
 
     private static ImmutableList<FileChange> sorted(List<FileChange> changes) {

@@ -44,4 +44,12 @@ public interface SourceTree {
     default Optional<String> indexedId(String path) {
         return contentId(path);
     }
+
+    /**
+     * The git index and the named paths this tree's list follows from (see {@link IndexBasis}); empty for a commit's
+     * tree, or when git's index has no checksum tia can read.
+     */
+    default Optional<IndexBasis> indexBasis() {
+        return Optional.empty();
+    }
 }

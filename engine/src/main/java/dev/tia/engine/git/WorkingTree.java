@@ -16,15 +16,24 @@ final class WorkingTree extends FileTableTree {
     private final Path root;
     /** The index's blob ids of the tracked files edited in the working tree (a few): see {@link #indexedId}. */
     private final Map<String, String> editedIds;
+    private final Optional<IndexBasis> basis;
 
     /**
      * @param editedIds the blob ids git's index holds for the tracked files whose working copy differs from it
      * @param repository where the content of a file outside a sparse checkout is read (see {@link #read})
+     * @param basis git's index and the paths named beside it that the list follows from, when the index has a checksum
      */
-    WorkingTree(Path root, FileTable files, Map<String, String> editedIds, RepositoryHandle repository) {
+    WorkingTree(Path root, FileTable files, Map<String, String> editedIds, RepositoryHandle repository,
+            Optional<IndexBasis> basis) {
         super(files, repository);
         this.root = root;
         this.editedIds = Map.copyOf(editedIds);
+        this.basis = basis;
+    }
+
+    @Override
+    public Optional<IndexBasis> indexBasis() {
+        return basis;
     }
 
     @Override

@@ -3,8 +3,10 @@ package dev.tia.engine.graph;
 import com.google.common.base.Supplier;
 import com.google.common.collect.Collections2;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSortedMap;
 import com.google.common.collect.ImmutableSortedSet;
 
+import dev.tia.engine.git.IndexBasis;
 import dev.tia.engine.io.AtomicFiles;
 import dev.tia.engine.io.ByteSink;
 import dev.tia.engine.io.ByteSource;
@@ -34,7 +36,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -68,7 +72,7 @@ import java.util.stream.IntStream;
 public final class GraphStore {
 
     private static final String MAGIC = "tia-graph";
-    public static final int FORMAT_VERSION = 5;
+    public static final int FORMAT_VERSION = 6;
     public static final String FILE_NAME = "graph-v" + FORMAT_VERSION + ".bin";
     /** Files changed since the stored graph beyond which it is written again (or a fiftieth of the files, if more). */
     public static final int REWRITE_AFTER = 64;
@@ -77,14 +81,24 @@ public final class GraphStore {
     private final String tiaVersion;
     private final int rewriteAfter;
     private final Optional<StoredFiles> stored;
+    /** What an earlier run's check found, when it holds for this store (see {@link CheckedListing}). */
+    private final Optional<CheckedListing> listing;
     private Optional<String> problem;
+    /** How many of this run's files the check compared with the stored ones (see {@link #filesCompared()}). */
+    private int filesCompared;
 
-    private GraphStore(Path file, String tiaVersion, int rewriteAfter, Optional<StoredFiles> stored, Optional<String> problem) {
+    private GraphStore(Path file, String tiaVersion, int rewriteAfter, Optional<StoredFiles> stored,
+            Optional<CheckedListing> listing, Optional<String> problem) {
         this.file = file;
         this.tiaVersion = tiaVersion;
         this.rewriteAfter = rewriteAfter;
         this.stored = stored;
+        this.listing = listing;
         this.problem = problem;
+    }
+
+    private GraphStore(Path file, String tiaVersion, int rewriteAfter, Optional<StoredFiles> stored, Optional<String> problem) {
+        this(file, tiaVersion, rewriteAfter, stored, Optional.empty(), problem);
     }
 
     /** Nothing stored, nothing written. */
@@ -107,7 +121,9 @@ public final class GraphStore {
     public static GraphStore load(Path dir, String tiaVersion, int rewriteAfter) {
         Path file = dir.resolve(FILE_NAME);
         try {
-            return new GraphStore(file, tiaVersion, rewriteAfter, Optional.of(StoredFiles.read(file, tiaVersion)), Optional.empty());
+            StoredFiles stored = StoredFiles.read(file, tiaVersion);
+            Optional<CheckedListing> listing = CheckedListing.read(dir, tiaVersion).filter(l -> l.storeId().equals(stored.id()));
+            return new GraphStore(file, tiaVersion, rewriteAfter, Optional.of(stored), listing, Optional.empty());
         } catch (NoSuchFileException | CacheFraming.ForeignException e) {
             return new GraphStore(file, tiaVersion, rewriteAfter, Optional.empty(), Optional.empty()); // another version: replaced
         } catch (CacheFraming.CorruptException e) {
@@ -246,6 +262,18 @@ public final class GraphStore {
      */
     public Verdict check(Key key, SourceIndex index, Function<String, Optional<FileFacts>> storedFacts,
             Predicate<String> committed, Function<String, Optional<String>> indexedId, Function<String, Set<String>> visibleFrom) {
+        return check(key, index, Optional.empty(), storedFacts, committed, indexedId, visibleFrom);
+    }
+
+    /**
+     * As {@link #check(Key, SourceIndex, Function, Predicate, Function, Function)}, for files that follow from {@code
+     * basis} (see {@link IndexBasis}): when an earlier run's check of this store found its files listed from the same
+     * git index, and this run names no path that one did not, only the named paths and the files this run parsed are
+     * compared (see {@link CheckedListing}); a run that compares every file and finds them the stored ones writes what
+     * it found, for the next runs.
+     */
+    public Verdict check(Key key, SourceIndex index, Optional<IndexBasis> basis, Function<String, Optional<FileFacts>> storedFacts,
+            Predicate<String> committed, Function<String, Optional<String>> indexedId, Function<String, Set<String>> visibleFrom) {
         if (file == null) {
             return Verdict.BUILD;
         }
@@ -253,11 +281,89 @@ public final class GraphStore {
             return Verdict.BUILD_AND_STORE;
         }
         try {
-            return compare(stored.get(), key, index, storedFacts, committed, indexedId, visibleFrom);
+            StoredFiles files = stored.get();
+            Optional<CheckedListing> holding = basis.flatMap(b -> listing.filter(l -> l.holdsFor(files.id(), b)));
+            Optional<List<Integer>> otherContent = holding.flatMap(l -> namedPathsOtherContent(files, index, l));
+            boolean listed = otherContent.isPresent();
+            if (!listed) {
+                otherContent = samePathsOtherContent(files, index);
+            }
+            Verdict verdict = compare(files, key, index, otherContent, storedFacts, committed, indexedId, visibleFrom);
+            if (!listed && otherContent.isPresent() && basis.isPresent() && !verdict.rewrite()) {
+                noteListing(files, index, basis.get(), otherContent.get());
+            }
+            return verdict;
         } catch (IndexOutOfBoundsException | IllegalStateException e) { // numbers read where they lie (see StoredNodes)
             problem = Optional.of(corrupt(file, new CacheFraming.CorruptException("a number out of range")));
             return Verdict.BUILD_AND_STORE;
         }
+    }
+
+    /**
+     * How many of this run's files the last {@link #check} compared with the stored ones: every file, or the paths a
+     * listing named (see {@link CheckedListing}); 0 when it compared none.
+     */
+    public int filesCompared() {
+        return filesCompared;
+    }
+
+    /**
+     * Writes what this run's check found (see {@link CheckedListing}) when it holds for the next runs: every file whose
+     * content differs from the stored one is a path git's status named, and every file could be read (an unreadable
+     * file's id is no content's). Not when the same is written already.
+     */
+    private void noteListing(StoredFiles files, SourceIndex index, IndexBasis basis, List<Integer> otherContent) {
+        for (int number : otherContent) {
+            if (!basis.namedPaths().contains(index.files().get(number).path())) {
+                return;
+            }
+        }
+        if (!index.allRead()) {
+            return;
+        }
+        ImmutableSortedMap.Builder<String, Boolean> named = ImmutableSortedMap.naturalOrder();
+        for (String path : basis.namedPaths()) {
+            named.put(path, index.number(path) >= 0);
+        }
+        CheckedListing found = new CheckedListing(files.id(), basis.indexChecksum(), named.buildOrThrow());
+        if (listing.filter(found::equals).isEmpty()) {
+            found.write(file.getParent(), tiaVersion).ifPresent(p -> problem = Optional.of(p));
+        }
+    }
+
+    /**
+     * The files whose content differs from the stored one, by this run's numbers, when {@code listing} holds (see
+     * {@link CheckedListing}): then this run's files are the listing run's but for the paths it named, and those were
+     * the stored ones, so the files are the stored ones, in their order, when each named path is among this run's
+     * files exactly when it was among that run's. Only the named paths' contents, and those of the files this run
+     * parsed, can differ from the stored ones. Empty when the lists differ: the check then compares every file.
+     */
+    private Optional<List<Integer>> namedPathsOtherContent(StoredFiles stored, SourceIndex index, CheckedListing listing) {
+        List<IndexedFile> files = index.files();
+        if (files.size() != stored.count()) {
+            return Optional.empty();
+        }
+        TreeSet<Integer> compared = new TreeSet<>();
+        for (Map.Entry<String, Boolean> named : listing.namedPaths().entrySet()) {
+            int number = index.number(named.getKey());
+            if ((number >= 0) != named.getValue()) {
+                return Optional.empty();
+            }
+            if (number >= 0) {
+                compared.add(number);
+            }
+        }
+        for (int number : index.parsedNumbers()) {
+            compared.add(number);
+        }
+        List<Integer> otherContent = new ArrayList<>();
+        for (int number : compared) {
+            if (!stored.contentIdIs(number, files.get(number).contentId())) {
+                otherContent.add(number);
+            }
+        }
+        filesCompared = compared.size();
+        return Optional.of(otherContent);
     }
 
     /**
@@ -271,10 +377,11 @@ public final class GraphStore {
      * store cannot serve would build the graph on every run until the file is committed or reverted. A run that
      * builds then stores, so that the next runs with the same edit are served.
      */
-    private Verdict compare(StoredFiles stored, Key key, SourceIndex index, Function<String, Optional<FileFacts>> storedFacts,
-            Predicate<String> committed, Function<String, Optional<String>> indexedId, Function<String, Set<String>> visibleFrom) {
+    private Verdict compare(StoredFiles stored, Key key, SourceIndex index, Optional<List<Integer>> samePathsOtherContent,
+            Function<String, Optional<FileFacts>> storedFacts, Predicate<String> committed,
+            Function<String, Optional<String>> indexedId, Function<String, Set<String>> visibleFrom) {
         int rewriteAfter = Math.max(this.rewriteAfter, index.files().size() / 50);
-        Optional<Lineup> lineup = samePathsOtherContent(stored, index)
+        Optional<Lineup> lineup = samePathsOtherContent
                 .map(otherContent -> new Lineup(null, otherContent, otherContent, List.of(), List.of(), List.of()))
                 .or(() -> lineUp(stored, index, rewriteAfter));
         List<RemovedFile> removed = new ArrayList<>();
@@ -508,8 +615,9 @@ public final class GraphStore {
      * positions of those whose content differs. Compared on both cores, each file in a call of its own: a fresh JVM
      * compiles a method called a few hundred times, while a loop over 67k files runs mostly interpreted.
      */
-    private static Optional<List<Integer>> samePathsOtherContent(StoredFiles stored, SourceIndex index) {
+    private Optional<List<Integer>> samePathsOtherContent(StoredFiles stored, SourceIndex index) {
         List<IndexedFile> files = index.files();
+        filesCompared = files.size();
         if (files.size() != stored.count()) {
             return Optional.empty();
         }
@@ -871,6 +979,10 @@ public final class GraphStore {
             throw new IllegalStateException("too many modules to store: " + modules.size());
         }
         ByteSink head = new ByteSink();
+        // An id of this store, which a listing checked against it names (see CheckedListing): random, not a checksum, so
+        // that no other store can be taken for it.
+        head.text(Long.toHexString(ThreadLocalRandom.current().nextLong()) + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong())
+                + "-" + Long.toHexString(System.nanoTime()));
         head.varint(key.implementations() ? 1 : 0);
         head.text(key.workspace());
         head.text(key.resources());
@@ -1006,6 +1118,7 @@ public final class GraphStore {
         private static final int RECORD = 31;
 
         private final ByteSource bytes;
+        private final String id;
         private final Key key;
         private final String[] modules;
         private final int count;
@@ -1022,6 +1135,7 @@ public final class GraphStore {
          */
         private StoredFiles(ByteSource bytes) throws CacheFraming.CorruptException {
             this.bytes = bytes;
+            id = bytes.text();
             key = new Key(bytes.varint() == 1, bytes.text(), bytes.text(), bytes.text());
             modules = new String[bytes.count()];
             for (int i = 0; i < modules.length; i++) {
@@ -1043,6 +1157,11 @@ public final class GraphStore {
 
         Key key() {
             return key;
+        }
+
+        /** The store's own id, random, written with it. */
+        String id() {
+            return id;
         }
 
         int count() {

@@ -49,19 +49,27 @@ public final class SourceIndex {
             ".yaml", ".yml", ".json", ".conf", ".txt", ".html", ".htm", ".ftl", ".ftlh", ".vm", ".mustache", ".hbs",
             ".jsp", ".jspx", ".tag", ".peb");
     private static final String SERVICES_FOLDER = "META-INF/services/";
+    /** The content id of a file that cannot be read: a key no cache holds, so the file is read again next time. */
+    private static final String UNREADABLE = "unreadable:";
 
     /** In the tree's order, which is the paths' (see {@link SourceTree#files()}): found by binary search. */
     private final ImmutableList<IndexedFile> files;
     private final ImmutableList<ResourceFacts> resources;
     private final ImmutableList<IndexedFile> unparsed;
+    /** The numbers of the files whose facts this run parsed (or found unreadable), in order. */
+    private final int[] parsedNumbers;
+    /** Whether every file read could be read: each file's content id is then its content's (see {@link #allRead}). */
+    private final boolean allRead;
     private final Stats stats;
     private final Supplier<Map<TypeRef, Declaration>> declarations;
 
     private SourceIndex(ImmutableList<IndexedFile> files, ImmutableList<ResourceFacts> resources,
-            ImmutableList<IndexedFile> unparsed, Stats stats) {
+            ImmutableList<IndexedFile> unparsed, int[] parsedNumbers, boolean allRead, Stats stats) {
         this.files = files;
         this.resources = resources;
         this.unparsed = unparsed;
+        this.parsedNumbers = parsedNumbers;
+        this.allRead = allRead;
         this.stats = stats;
         this.declarations = Suppliers.memoize(() -> declarationsOf(files));
     }
@@ -72,7 +80,7 @@ public final class SourceIndex {
 
     /** An index of {@code files} alone (in path order), without resources: what one file's catalog entries are made from. */
     static SourceIndex of(List<IndexedFile> files) {
-        return new SourceIndex(ImmutableList.copyOf(files), ImmutableList.of(), ImmutableList.of(),
+        return new SourceIndex(ImmutableList.copyOf(files), ImmutableList.of(), ImmutableList.of(), new int[0], true,
                 new Stats(files.size(), 0, files.size()));
     }
 
@@ -135,10 +143,14 @@ public final class SourceIndex {
         }
         AtomicInteger done = new AtomicInteger();
         AtomicInteger parsed = new AtomicInteger();
+        AtomicInteger unreadable = new AtomicInteger();
         // Parsing is CPU-bound and files are independent: use every core on a cold run.
         misses.parallelStream().forEach(i -> {
             Pending file = pending.get(i);
             Identified facts = factsOf(analyzer, tree, file.path(), cache, parsed, parsedAhead);
+            if (facts.contentId().startsWith(UNREADABLE)) {
+                unreadable.incrementAndGet();
+            }
             indexed[i] = file.indexed(facts.contentId(), facts.facts());
             unparsed[i] = !facts.facts().parsed();
             progress.update("parsing", done.incrementAndGet(), misses.size());
@@ -153,6 +165,7 @@ public final class SourceIndex {
             }
         }
         return new SourceIndex(ImmutableList.copyOf(indexed), resources.build(), unparsedFiles.build(),
+                misses.stream().mapToInt(Integer::intValue).toArray(), unreadable.get() == 0,
                 new Stats(pending.size(), parsed.get(), pending.size() - parsed.get()));
     }
 
@@ -233,7 +246,7 @@ public final class SourceIndex {
             content = tree.read(path);
         } catch (IOException e) {
             // no content, so no content id: a key no cache holds, and the file is read again next time
-            return new Identified("unreadable:" + path, StoredFacts.of(
+            return new Identified(UNREADABLE + path, StoredFacts.of(
                     FileFacts.unparseable("", Optional.empty(), "cannot read: " + e.getMessage(), Fingerprint.NONE)));
         }
         String id = tree.contentId(path).orElseGet(() -> ContentId.of(content));
@@ -362,7 +375,25 @@ public final class SourceIndex {
     }
 
     public Optional<IndexedFile> file(String path) {
-        int found = Collections.binarySearch(Lists.transform(files, IndexedFile::path), path);
+        int found = number(path);
         return found >= 0 ? Optional.of(files.get(found)) : Optional.empty();
+    }
+
+    /** The place of {@code path} in {@link #files()}, or a negative number when it is not there. */
+    public int number(String path) {
+        return Collections.binarySearch(Lists.transform(files, IndexedFile::path), path);
+    }
+
+    /**
+     * The numbers of the files whose facts this run did not find by the tree's content id, in order: parsed, or found
+     * unreadable. Every other file's content id is the one its tree gave.
+     */
+    public int[] parsedNumbers() {
+        return parsedNumbers.clone();
+    }
+
+    /** Whether every file this run read could be read (an unreadable one has an id of its path, not its content). */
+    public boolean allRead() {
+        return allRead;
     }
 }

@@ -82,6 +82,27 @@ class GitIndexTest {
 
     /** git writes version 3 on its own once an entry has extended flags (skip-worktree here). */
     @Test
+    void theChecksumIsTheIndexFilesTrailerUnlessGitWroteNone() throws Exception {
+        try (FixtureRepo repo = repo()) {
+            byte[] bytes = index();
+            StringBuilder trailer = new StringBuilder();
+            for (int i = bytes.length - 20; i < bytes.length; i++) {
+                trailer.append(String.format("%02x", bytes[i] & 0xff));
+            }
+            Optional<String> checksum = GitIndex.parse(bytes).checksum();
+            assertThat(checksum).contains(trailer.toString());
+
+            repo.write("m/src/main/java/p/B.java", "class B { int b; }\n");
+            git("add", "m/src/main/java/p/B.java");
+            assertThat(GitIndex.parse(index()).checksum()).as("another index").isPresent().isNotEqualTo(checksum);
+
+            // git writes a trailer of zeros with index.skipHash (git 2.40 and later): that is no checksum
+            java.util.Arrays.fill(bytes, bytes.length - 20, bytes.length, (byte) 0);
+            assertThat(GitIndex.parse(bytes).checksum()).isEmpty();
+        }
+    }
+
+    @Test
     void readsExtendedFlags() throws Exception {
         try (FixtureRepo repo = repo()) {
             git("update-index", "--skip-worktree", "m/src/main/java/p/A.java");
