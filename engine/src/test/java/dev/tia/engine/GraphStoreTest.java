@@ -1168,4 +1168,43 @@ class GraphStoreTest {
             assertThat(JsonReport.render(swapped.selection())).isEqualTo(reportWithoutIndex());
         }
     }
+
+    /**
+     * A file added since the base and stored, then deleted: no base declares its types, so they leave the type universe.
+     * The deletion's patch keeps a removed file's types, as a deleted file of the base leaves them at base; here it kept
+     * a type that no longer exists (a node a test's name still resolved to beside the class its imports reach: more
+     * edges than a build's, never fewer, as resolution keeps every candidate). The graph is built instead.
+     */
+    @Test
+    void aDeletedFileThatNoBaseDeclaresLeavesTheUniverse() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            String util = "libs/pricing/src/main/java/com/example/pricing/util/Rounding.java";
+            repo.write(util, "package com.example.pricing.util;\npublic class Rounding {\n"
+                    + "    public static int half(int x) { return x / 2; }\n}\n");
+            repo.commitAll("a Rounding in util");
+            String added = "libs/pricing/src/main/java/com/example/pricing/Rounding.java";
+            repo.write(added, "package com.example.pricing;\npublic class Rounding { }\n");
+            repo.write("libs/pricing/src/test/java/com/example/pricing/RoundingTest.java", """
+                    package com.example.pricing;
+
+                    import com.example.pricing.util.*;
+                    import org.junit.jupiter.api.Test;
+
+                    class RoundingTest {
+                        @Test
+                        void halves() {
+                            Rounding.half(2);
+                        }
+                    }
+                    """);
+            analyze(); // stores the graph with both Roundings
+            repo.delete(added);
+            repo.write(util, read(util).replace("x / 2", "x >> 1"));
+            Analysis deleted = analyze();
+            Analysis withoutIndex = new TiaEngine().analyze(TiaConfig.defaults(dir).with(ConfigKey.CACHE_DIR, ""));
+            assertThat(deleted.graph().successorsByNode()).isEqualTo(withoutIndex.graph().successorsByNode());
+            assertSelected(deleted, "com.example.pricing.RoundingTest");
+            assertThat(JsonReport.render(deleted.selection())).isEqualTo(JsonReport.render(withoutIndex.selection()));
+        }
+    }
 }

@@ -397,9 +397,11 @@ public final class GraphStore {
             }
         }
         // Files removed since the store leave their types at the base: the key then holds them beside the stored ones,
-        // and with them the type universe is the stored one. Any other difference in those types is a build.
-        if (!stored.key().baseTypes().equals(key.baseTypes())
-                && (removed.isEmpty() || !baseTypesWith(stored.key(), removed).equals(key.baseTypes()))) {
+        // and with them the type universe is the stored one. Any other difference in those types is a build, and so is
+        // a removed file's type the key lacks (a file no base declared, added since and deleted: its types leave the
+        // universe, which the patch would keep them in).
+        if (removed.isEmpty() ? !stored.key().baseTypes().equals(key.baseTypes())
+                : !baseTypesWith(stored.key(), removed).equals(lines(key.baseTypes()))) {
             return Verdict.BUILD_AND_STORE;
         }
         if (lineup.isPresent()) {
@@ -489,14 +491,28 @@ public final class GraphStore {
     }
 
     /** The stored key's types left at base with those the removed files declare. */
-    private static String baseTypesWith(Key stored, List<RemovedFile> removed) {
+    private static Set<String> baseTypesWith(Key stored, List<RemovedFile> removed) {
         List<TypeRef> types = baseTypes(stored);
         for (RemovedFile file : removed) {
             for (DeclaredType type : file.before().types()) {
                 types.add(new TypeRef(file.module(), type.name()));
             }
         }
-        return baseTypesText(types);
+        return lines(baseTypesText(types));
+    }
+
+    /**
+     * The lines of a key's text of types left at base: compared as sets, as the universe takes each type once (a type
+     * a removed file declared may also be left at base by the file it was renamed from).
+     */
+    private static Set<String> lines(String baseTypes) {
+        Set<String> lines = new HashSet<>();
+        for (String line : baseTypes.split("\n")) {
+            if (!line.isEmpty()) {
+                lines.add(line);
+            }
+        }
+        return lines;
     }
 
     /** The key's types left at base, as {@link #key} wrote them. */
