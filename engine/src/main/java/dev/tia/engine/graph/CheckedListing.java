@@ -36,6 +36,14 @@ record CheckedListing(String storeId, String indexChecksum, ImmutableSortedMap<S
                 && namedPaths.keySet().containsAll(basis.namedPaths());
     }
 
+    /**
+     * Whether it says what {@code other} says: field by field, not a record's own equality, whose first use costs 10 ms
+     * of a fresh JVM.
+     */
+    boolean sameAs(CheckedListing other) {
+        return storeId.equals(other.storeId) && indexChecksum.equals(other.indexChecksum) && namedPaths.equals(other.namedPaths);
+    }
+
     /** The listing in {@code dir}, if one of this tia version is there and reads whole; nothing otherwise. */
     static Optional<CheckedListing> read(Path dir, String tiaVersion) {
         try {

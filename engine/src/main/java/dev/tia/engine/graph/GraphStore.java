@@ -326,7 +326,7 @@ public final class GraphStore {
             named.put(path, index.number(path) >= 0);
         }
         CheckedListing found = new CheckedListing(files.id(), basis.indexChecksum(), named.buildOrThrow());
-        if (listing.filter(found::equals).isEmpty()) {
+        if (listing.filter(found::sameAs).isEmpty()) {
             found.write(file.getParent(), tiaVersion).ifPresent(p -> problem = Optional.of(p));
         }
     }
