@@ -40,7 +40,7 @@ class GraphStoreTest {
 
     /** The report of a run without any index: the answer every run must give. */
     private String reportWithoutIndex() {
-        return JsonReport.render(new TiaEngine().analyze(TiaConfig.defaults(dir).with(ConfigKey.CACHE_DIR, "")).selection());
+        return JsonReport.render(analyzeWithoutIndex().selection());
     }
 
     private Path stored() {
@@ -200,7 +200,7 @@ class GraphStoreTest {
                     "package com.example.pricing;\nimport com.example.pricing.other.Priced;\npublic class Rounding implements Priced {\n}\n");
             Analysis warm = analyze();
             assertThat(warm.graphFromStore()).isFalse();
-            Analysis withoutIndex = new TiaEngine().analyze(TiaConfig.defaults(dir).with(ConfigKey.CACHE_DIR, ""));
+            Analysis withoutIndex = analyzeWithoutIndex();
             assertThat(warm.graph().successorsByNode()).isEqualTo(withoutIndex.graph().successorsByNode());
             assertThat(JsonReport.render(warm.selection())).isEqualTo(JsonReport.render(withoutIndex.selection()));
         }
@@ -231,7 +231,7 @@ class GraphStoreTest {
         }
     }
 
-    /** The graph of a run without index, for comparing a patched graph edge by edge. */
+    /** A run without index: its report is the answer every run must give, its graph the one a patch must make. */
     private Analysis analyzeWithoutIndex() {
         return new TiaEngine().analyze(TiaConfig.defaults(dir).with(ConfigKey.CACHE_DIR, ""));
     }
@@ -1074,7 +1074,7 @@ class GraphStoreTest {
             assertThat(edited.filesComparedWithStore()).as("the named path").isEqualTo(1);
             assertThat(edited.graphFromStore()).isTrue();
             assertSelected(edited, "com.example.pricing.TaxTableTest");
-            Analysis withoutIndex = new TiaEngine().analyze(TiaConfig.defaults(dir).with(ConfigKey.CACHE_DIR, ""));
+            Analysis withoutIndex = analyzeWithoutIndex();
             assertThat(JsonReport.render(edited.selection())).isEqualTo(JsonReport.render(withoutIndex.selection()));
             assertThat(edited.graph().successorsByNode()).as("TaxTable's reference to Cents patched in")
                     .isEqualTo(withoutIndex.graph().successorsByNode());
@@ -1201,7 +1201,7 @@ class GraphStoreTest {
             repo.delete(added);
             repo.write(util, read(util).replace("x / 2", "x >> 1"));
             Analysis deleted = analyze();
-            Analysis withoutIndex = new TiaEngine().analyze(TiaConfig.defaults(dir).with(ConfigKey.CACHE_DIR, ""));
+            Analysis withoutIndex = analyzeWithoutIndex();
             assertThat(deleted.graph().successorsByNode()).isEqualTo(withoutIndex.graph().successorsByNode());
             assertSelected(deleted, "com.example.pricing.RoundingTest");
             assertThat(JsonReport.render(deleted.selection())).isEqualTo(JsonReport.render(withoutIndex.selection()));

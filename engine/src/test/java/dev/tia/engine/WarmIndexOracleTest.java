@@ -115,26 +115,14 @@ class WarmIndexOracleTest {
                             graphEveryRunCache + (config.implementations() ? "" : "-without-implementations")));
                     assertThat(JsonReport.render(graphEveryRun.selection())).as("graph stored every run; " + where)
                             .isEqualTo(expected);
-                    if (graphEveryRun.graphFromStore()) {
-                        // Beyond this change's answer: the stored graph is the one a build makes now, edge for edge in
-                        // the same order, so every other change would get the same answer from it too.
-                        assertThat(graphEveryRun.graph().successorsByNode()).as("stored graph's edges; " + where)
-                                .isEqualTo(cold.graph().successorsByNode());
-                        assertThat(graphEveryRun.catalog().tests()).as("stored catalog; " + where).isEqualTo(cold.catalog().tests());
-                        assertThat(graphEveryRun.graph().hierarchyByType()).as("stored hierarchy; " + where)
-                                .isEqualTo(cold.graph().hierarchyByType());
-                    }
+                    assertStoredGraphIsBuilt(graphEveryRun, cold, "graph stored every run; " + where);
                     // The same state again: the warm run above compared every file with its store and noted what it
                     // found (see CheckedListing), so this one compares only the paths git's status names, when git's
                     // index is the same.
                     Analysis warmAgain = new TiaEngine().analyze(config);
                     assertThat(JsonReport.render(warmAgain.selection())).as("index kept, the same state again; " + where)
                             .isEqualTo(expected);
-                    if (warmAgain.graphFromStore()) {
-                        assertThat(warmAgain.graph().successorsByNode()).as("stored graph's edges, again; " + where)
-                                .isEqualTo(cold.graph().successorsByNode());
-                        assertThat(warmAgain.catalog().tests()).as("stored catalog, again; " + where).isEqualTo(cold.catalog().tests());
-                    }
+                    assertStoredGraphIsBuilt(warmAgain, cold, "the same state again; " + where);
                     listed += warmAgain.filesComparedWithStore() < warmAgain.indexStats().files() ? 1 : 0;
                     graphsFromStore += graphEveryRun.graphFromStore() ? 1 : 0;
                     graphsFromStore += warm.graphFromStore() ? 1 : 0;
@@ -157,6 +145,20 @@ class WarmIndexOracleTest {
         assertThat(graphsPatched).as("analyses that patched a stored graph, of %d steps", steps).isGreaterThan(steps / 50);
         System.out.println("oracle: " + listed + " of " + steps + " steps compared only the named paths the second time");
         assertThat(listed).as("second runs that compared only the named paths, of %d steps", steps).isGreaterThan(steps / 10);
+    }
+
+    /**
+     * Beyond this change's answer: a graph that came from the store is the one a build makes now, edge for edge in the
+     * same order, with the same catalog and hierarchy, so every other change would get the same answer from it too.
+     */
+    private static void assertStoredGraphIsBuilt(Analysis warm, Analysis cold, String where) {
+        if (warm.graphFromStore()) {
+            assertThat(warm.graph().successorsByNode()).as("stored graph's edges; " + where)
+                    .isEqualTo(cold.graph().successorsByNode());
+            assertThat(warm.catalog().tests()).as("stored catalog; " + where).isEqualTo(cold.catalog().tests());
+            assertThat(warm.graph().hierarchyByType()).as("stored hierarchy; " + where)
+                    .isEqualTo(cold.graph().hierarchyByType());
+        }
     }
 
     /** Every third step with class precision, every third without implementation edges. */

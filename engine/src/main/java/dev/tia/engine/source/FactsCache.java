@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * The persistent index: {@link FileFacts} by content id (the git blob id of the file's bytes), so a warm run
@@ -194,7 +195,7 @@ public final class FactsCache {
     }
 
     /** The stored entries' content ids, in the order the index holds them (see {@link #save(List)}). */
-    void forEachStored(java.util.function.Consumer<String> action) {
+    void forEachStored(Consumer<String> action) {
         table.forEach((id, entry) -> action.accept(id));
         journal.keySet().forEach(action);
     }
