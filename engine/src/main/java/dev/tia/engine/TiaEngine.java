@@ -39,6 +39,7 @@ import dev.tia.engine.source.JavaFileAnalyzer;
 import dev.tia.engine.source.NameResolver;
 import dev.tia.engine.source.ResolutionCache;
 import dev.tia.engine.source.Resolutions;
+import dev.tia.engine.source.ResourceScans;
 import dev.tia.engine.source.SourceIndex;
 import dev.tia.engine.source.TestCatalog;
 import dev.tia.engine.source.TypeRef;
@@ -164,8 +165,10 @@ public final class TiaEngine {
                     () -> WorkspaceLoader.load(head, projectRoot, repositoryConfig, pomCache));
             Caches caches = timings.time("index-load", () -> Background.await(cacheLoad));
             FactsCache cache = caches.facts();
+            ResourceScans resourceScans = caches.resourceScans();
             SourceIndex index = timings.time("index", () -> SourceIndex.build(workspace, head, analyzer, cache, progress,
-                    path -> Optional.ofNullable(Background.await(parsedAhead).get(path))));
+                    path -> Optional.ofNullable(Background.await(parsedAhead).get(path)), resourceScans));
+            CompletableFuture<Optional<String>> resourceScansSaved = Background.run("tia-save-resources", resourceScans::save);
             if (buildLikely) {
                 // Every declared type, which the graph's build and the method-level walk both start from: made on the
                 // other core while this one checks and loads the stored graph (the index keeps it once made).
@@ -174,6 +177,7 @@ public final class TiaEngine {
             List<String> notes = new ArrayList<>(workspace.notes());
             pomCache.problem().ifPresent(notes::add);
             cache.problem().ifPresent(notes::add);
+            resourceScans.problem().ifPresent(notes::add);
             changes.fetched().ifPresent(notes::add);
             Map<String, FileFacts> baseFacts = timings.time("base", () -> baseFacts(git, changes, workspace, cache));
 
@@ -227,6 +231,7 @@ public final class TiaEngine {
                 timings.time("save-resolved", () -> Background.await(names.saved())).ifPresent(notes::add);
             }
             timings.time("save-index", () -> Background.await(factsSaved)).ifPresent(notes::add);
+            Background.await(resourceScansSaved).ifPresent(notes::add);
 
             // The policy looks up only the changed files: a map of every file's facts took 100 ms at 50k.
             Map<String, FileFacts> headFacts = new HashMap<>();
@@ -271,15 +276,22 @@ public final class TiaEngine {
      *     (reading the store took 30 ms of a core at 50k classes)
      */
     private record Caches(FactsCache facts, Supplier<CompletableFuture<ResolutionCache>> resolutionLoad,
-            CompletableFuture<GraphStore> graphLoad) {
+            CompletableFuture<GraphStore> graphLoad, CompletableFuture<ResourceScans> resourceScansLoad) {
         static Caches load(TiaConfig config, int graphRewriteAfter) {
+            // Small, and needed with the facts: read beside them rather than after.
+            CompletableFuture<ResourceScans> resourceScans = Background.run("tia-resources-load",
+                    () -> config.cacheDir().map(dir -> ResourceScans.load(dir, version())).orElse(ResourceScans.none()));
             // The stored graph is needed last, and reading it would make the wait for the facts longer: a thread of its own.
             CompletableFuture<GraphStore> graphs = Background.run("tia-graph-load",
                     () -> config.cacheDir().map(dir -> GraphStore.load(dir, version(), graphRewriteAfter)).orElse(GraphStore.none()));
             Supplier<CompletableFuture<ResolutionCache>> resolutions = Suppliers.memoize(() -> Background.run("tia-resolved-load",
                     () -> config.cacheDir().map(dir -> ResolutionCache.load(dir, version())).orElse(ResolutionCache.none())));
             return new Caches(config.cacheDir().map(dir -> FactsCache.load(dir, version())).orElse(FactsCache.none()),
-                    resolutions, graphs);
+                    resolutions, graphs, resourceScans);
+        }
+
+        ResourceScans resourceScans() {
+            return Background.await(resourceScansLoad);
         }
 
         void startLoadingResolutions() {

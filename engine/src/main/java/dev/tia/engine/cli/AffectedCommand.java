@@ -78,6 +78,7 @@ final class AffectedCommand implements Callable<Integer> {
             err.println("tia: timings: " + analysis.timings() + ", peak heap " + peakHeap.get().megabytes() + " MB"
                     + "; files " + analysis.indexStats().files() + ", parsed " + analysis.indexStats().parsed()
                     + ", from index " + analysis.indexStats().cached() + " (" + analysis.factsDecoded() + " decoded)"
+                    + "; text resources " + analysis.indexStats().textResources() + ", read " + analysis.indexStats().resourcesRead()
                     + "; names resolved " + analysis.resolutionStats().resolved()
                     + ", reused " + analysis.resolutionStats().reused()
                     + (analysis.headFromGitIndex() ? "; head commit from git's index" : "")

@@ -81,7 +81,7 @@ public final class SourceIndex {
     /** An index of {@code files} alone (in path order), without resources: what one file's catalog entries are made from. */
     static SourceIndex of(List<IndexedFile> files) {
         return new SourceIndex(ImmutableList.copyOf(files), ImmutableList.of(), ImmutableList.of(), new int[0], true,
-                new Stats(files.size(), 0, files.size()));
+                new Stats(files.size(), 0, files.size(), 0, 0));
     }
 
     /** Parses every Java file in the modules' source roots (no cache, no progress) and scans their resources. */
@@ -95,27 +95,30 @@ public final class SourceIndex {
      */
     public static SourceIndex build(Workspace workspace, SourceTree tree, JavaFileAnalyzer analyzer, FactsCache cache,
             Progress progress) {
-        return build(workspace, tree, analyzer, cache, progress, path -> Optional.empty());
+        return build(workspace, tree, analyzer, cache, progress, path -> Optional.empty(), ResourceScans.none());
     }
 
     /**
      * As {@link #build(Workspace, SourceTree, JavaFileAnalyzer, FactsCache, Progress)}, taking a file's facts from
-     * {@code parsedAhead} (see {@link #parseAhead}) when they are of its content.
+     * {@code parsedAhead} (see {@link #parseAhead}) when they are of its content, and what a resource's text names
+     * from {@code scans} when they hold its content.
      */
     public static SourceIndex build(Workspace workspace, SourceTree tree, JavaFileAnalyzer analyzer, FactsCache cache,
-            Progress progress, Function<String, Optional<Parsed>> parsedAhead) {
+            Progress progress, Function<String, Optional<Parsed>> parsedAhead, ResourceScans scans) {
         // The tree's files in runs of contiguous positions, placed on every core (one core took 22 ms at 50k classes),
         // then joined in the tree's order.
         List<String> paths = tree.files();
         int runs = Math.max(1, Math.min(16, paths.size() / 2048));
         List<Placed> placed = IntStream.range(0, runs).parallel()
-                .mapToObj(run -> place(workspace, tree, paths, paths.size() * run / runs, paths.size() * (run + 1) / runs))
+                .mapToObj(run -> place(workspace, tree, scans, paths, paths.size() * run / runs, paths.size() * (run + 1) / runs))
                 .toList();
         List<Pending> pending = new ArrayList<>(paths.size());
         ImmutableList.Builder<ResourceFacts> resources = ImmutableList.builder();
+        int textResources = 0;
         for (Placed run : placed) {
             pending.addAll(run.javaFiles());
             resources.addAll(run.resources());
+            textResources += run.textResources();
         }
         IndexedFile[] indexed = new IndexedFile[pending.size()];
         // Whether each file parses, noted where its entry is at hand: a pass over all of them later cost 10 ms at 50k.
@@ -166,17 +169,23 @@ public final class SourceIndex {
         }
         return new SourceIndex(ImmutableList.copyOf(indexed), resources.build(), unparsedFiles.build(),
                 misses.stream().mapToInt(Integer::intValue).toArray(), unreadable.get() == 0,
-                new Stats(pending.size(), parsed.get(), pending.size() - parsed.get()));
+                new Stats(pending.size(), parsed.get(), pending.size() - parsed.get(), textResources, scans.scanned()));
     }
 
-    /** The Java files and the scanned resources of a run of the tree's files, in order. */
-    private record Placed(List<Pending> javaFiles, List<ResourceFacts> resources) {
+    /**
+     * The Java files and the resources naming something of a run of the tree's files, in order.
+     *
+     * @param textResources how many text resources the run met, whether they name anything or not
+     */
+    private record Placed(List<Pending> javaFiles, List<ResourceFacts> resources, int textResources) {
     }
 
     /** Places the files at positions {@code from} to {@code to} (exclusive) of the tree's list in their modules. */
-    private static Placed place(Workspace workspace, SourceTree tree, List<String> paths, int from, int to) {
+    private static Placed place(Workspace workspace, SourceTree tree, ResourceScans scans, List<String> paths, int from,
+            int to) {
         List<Pending> pending = new ArrayList<>(to - from);
         List<ResourceFacts> resources = new ArrayList<>();
+        int textResources = 0;
         // Module and root kind depend only on a file's folder: worked out once per folder, not once per file.
         Map<String, Placement> placements = new HashMap<>();
         String lastDir = null;
@@ -196,10 +205,12 @@ public final class SourceIndex {
             if ((kind == SourceRootKind.MAIN_SOURCE || kind == SourceRootKind.TEST_SOURCE) && path.endsWith(".java")) {
                 pending.add(new Pending(path, position, module.get().path(), kind == SourceRootKind.TEST_SOURCE));
             } else if ((kind == SourceRootKind.MAIN_RESOURCE || kind == SourceRootKind.TEST_RESOURCE) && namesTypes(path)) {
-                scanResource(tree, path, module.get(), kind == SourceRootKind.TEST_RESOURCE).ifPresent(resources::add);
+                textResources++;
+                scanResource(tree, scans, path, position, module.get(), kind == SourceRootKind.TEST_RESOURCE)
+                        .ifPresent(resources::add);
             }
         }
-        return new Placed(pending, resources);
+        return new Placed(pending, resources, textResources);
     }
 
     /** Facts with the content id they belong to. */
@@ -279,8 +290,10 @@ public final class SourceIndex {
      *
      * @param parsed files parsed in this run
      * @param cached files whose facts came from the persistent index
+     * @param textResources the text resources that may name types (see {@link #resources()})
+     * @param resourcesRead those of them read in this run: the rest were known by content (see {@link ResourceScans})
      */
-    public record Stats(int files, int parsed, int cached) {
+    public record Stats(int files, int parsed, int cached, int textResources, int resourcesRead) {
     }
 
     /** The facts of one file of {@code tree}, from {@code cache} when its content is known there. */
@@ -308,17 +321,44 @@ public final class SourceIndex {
         return dot >= 0 && TEXT_RESOURCE_ENDINGS.contains(name.substring(dot));
     }
 
-    private static Optional<ResourceFacts> scanResource(SourceTree tree, String path, MavenModule module, boolean test) {
-        String text;
-        try {
-            byte[] bytes = tree.read(path);
-            if (bytes.length > 1 << 20) {
-                return Optional.empty(); // data, not configuration
+    /**
+     * What the resource at {@code position} of the tree names: its scan found by the content id the tree knows for
+     * it, else its text read and scanned (and the scan kept by the content's id). A resource that cannot be read
+     * names nothing, as before it was stored.
+     */
+    private static Optional<ResourceFacts> scanResource(SourceTree tree, ResourceScans scans, String path, int position,
+            MavenModule module, boolean test) {
+        Optional<String> knownId = tree.contentIdAt(position);
+        Optional<ResourceScans.Scan> known = knownId.flatMap(scans::get);
+        ResourceScans.Scan scan;
+        if (known.isPresent()) {
+            scan = known.get();
+        } else {
+            byte[] bytes;
+            try {
+                bytes = tree.read(path);
+            } catch (IOException e) {
+                return Optional.empty();
             }
-            text = decode(bytes);
-        } catch (IOException e) {
+            scan = scan(bytes);
+            scans.put(knownId.orElseGet(() -> ContentId.of(bytes)), scan);
+        }
+        int services = path.indexOf(SERVICES_FOLDER);
+        Optional<String> serviceInterface = services >= 0
+                ? Optional.of(path.substring(services + SERVICES_FOLDER.length())).filter(n -> !n.contains("/"))
+                : Optional.empty();
+        if (scan.names().isEmpty() && serviceInterface.isEmpty() && scan.calledNames().isEmpty()) {
             return Optional.empty();
         }
+        return Optional.of(new ResourceFacts(path, module.path(), test, scan.names(), serviceInterface, scan.calledNames()));
+    }
+
+    /** The names a resource's bytes write, and the words they write as calls: none in data over a megabyte. */
+    static ResourceScans.Scan scan(byte[] bytes) {
+        if (bytes.length > 1 << 20) {
+            return ResourceScans.Scan.NOTHING; // data, not configuration
+        }
+        String text = decode(bytes);
         Set<String> names = new LinkedHashSet<>();
         Matcher matcher = QUALIFIED_NAME.matcher(text);
         while (matcher.find()) {
@@ -329,15 +369,8 @@ public final class SourceIndex {
         while (call.find()) {
             called.add(call.group(1));
         }
-        int services = path.indexOf(SERVICES_FOLDER);
-        Optional<String> serviceInterface = services >= 0
-                ? Optional.of(path.substring(services + SERVICES_FOLDER.length())).filter(n -> !n.contains("/"))
-                : Optional.empty();
-        if (names.isEmpty() && serviceInterface.isEmpty() && called.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new ResourceFacts(path, module.path(), test, ImmutableSet.copyOf(names), serviceInterface,
-                ImmutableSet.copyOf(called)));
+        return names.isEmpty() && called.isEmpty() ? ResourceScans.Scan.NOTHING
+                : new ResourceScans.Scan(ImmutableSet.copyOf(names), ImmutableSet.copyOf(called));
     }
 
     /** Every Java file in the order of their paths. */

@@ -7,6 +7,7 @@ import dev.tia.engine.git.ContentId;
 import dev.tia.engine.Analysis;
 import dev.tia.engine.TiaEngine;
 import dev.tia.engine.TiaException;
+import dev.tia.engine.config.ConfigKey;
 import dev.tia.engine.config.TiaConfig;
 import dev.tia.engine.select.Selection;
 import dev.tia.fixtures.ChangeStep;
@@ -37,6 +38,8 @@ class FactsCacheTest {
     Path dir;
 
     private static final int SHOP_JAVA_FILES = 43;
+    /** A services file and two properties files. */
+    private static final int SHOP_TEXT_RESOURCES = 3;
 
     private Analysis analyze() {
         return new TiaEngine().analyze(TiaConfig.defaults(dir));
@@ -50,16 +53,33 @@ class FactsCacheTest {
     void warmRunParsesOnlyWhatChanged() {
         try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
             Analysis cold = analyze();
-            assertThat(cold.indexStats()).isEqualTo(new SourceIndex.Stats(SHOP_JAVA_FILES, SHOP_JAVA_FILES, 0));
-            assertThat(analyze().indexStats()).isEqualTo(new SourceIndex.Stats(SHOP_JAVA_FILES, 0, SHOP_JAVA_FILES));
+            assertThat(cold.indexStats()).isEqualTo(
+                    new SourceIndex.Stats(SHOP_JAVA_FILES, SHOP_JAVA_FILES, 0, SHOP_TEXT_RESOURCES, SHOP_TEXT_RESOURCES));
+            assertThat(analyze().indexStats()).isEqualTo(
+                    new SourceIndex.Stats(SHOP_JAVA_FILES, 0, SHOP_JAVA_FILES, SHOP_TEXT_RESOURCES, 0));
 
             repo.apply(ChangeStep.named("shop", "01-discount-rule"));
             Analysis oneChange = analyze();
             assertThat(oneChange.indexStats().parsed()).isEqualTo(1);
             assertThat(oneChange.indexStats().cached()).isEqualTo(SHOP_JAVA_FILES - 1);
+            assertThat(oneChange.indexStats().resourcesRead()).isZero();
             assertThat(oneChange.selection().summary().selected()).isEqualTo(7);
             assertThat(dir.resolve(".tia/.gitignore")).exists();
             assertThat(oneChange.selection().changedFiles()).hasSize(1); // the index itself is never a change
+        }
+    }
+
+    /** An edited resource is read again, and what it names selects as it did when every resource was read. */
+    @Test
+    void warmRunReadsOnlyTheResourceThatChanged() {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            analyze();
+            repo.apply(ChangeStep.named("shop", "07-tax-rates-resource"));
+            Analysis warm = analyze();
+            assertThat(warm.indexStats().resourcesRead()).isEqualTo(1);
+            assertThat(warm.indexStats().parsed()).isZero();
+            Selection withoutCache = new TiaEngine().analyze(TiaConfig.defaults(dir).with(ConfigKey.CACHE_DIR, "")).selection();
+            assertThat(warm.selection().tests()).isEqualTo(withoutCache.tests()).isNotEmpty();
         }
     }
 
