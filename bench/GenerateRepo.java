@@ -9,8 +9,9 @@ import java.util.Random;
  * Writes a synthetic multi-module Maven repository for tia's benchmark: N main classes spread over N/500 modules
  * (at least 3), each module depending on up to three earlier ones, each class naming 3-8 others (mostly in its own
  * module, some in its dependencies) through imports, fields and calls of their {@code value(int)} methods, a
- * {@code weight()} method only the class's own test calls, and one test class per three main classes.
- * Deterministic for a given size.
+ * {@code weight()} method only the class's own test calls, and one test class per three main classes. Each module
+ * also holds the text resources a service's module has (see {@link #writeResources}): 57 per module, 1,140 at 10k
+ * classes. Deterministic for a given size.
  *
  * <p>Usage: {@code java bench/GenerateRepo.java CLASSES OUT_DIR} (then git init and commit it).
  */
@@ -61,6 +62,7 @@ public class GenerateRepo {
                     %s  </dependencies>
                     </project>
                     """.formatted(m, deps));
+            writeResources(module, m, perModule);
             for (int c = 0; c < perModule; c++) {
                 String pkg = "bench.m" + m + ".p" + (c % 10);
                 String name = "C" + c;
@@ -131,6 +133,56 @@ public class GenerateRepo {
                             """.formatted(pkg, name, name, name));
                 }
             }
+        }
+    }
+
+    /**
+     * A module's text resources, which tia reads for the names they hold: its configuration naming two of its classes,
+     * a services file, messages in four languages (keys that read as qualified names), a Spring context naming twenty
+     * classes, and test data in JSON naming none, one file per ten classes.
+     */
+    private static void writeResources(Path module, int m, int perModule) throws IOException {
+        // A random of its own: the classes stay those of the generator before resources.
+        Random random = new Random(m);
+        Path main = module.resolve("src/main/resources");
+        String own = "bench.m" + m;
+        write(main.resolve("application.yml"), """
+                server:
+                  port: 8080
+                spring:
+                  application:
+                    name: m%d
+                bench:
+                  handler: %s.p1.C1
+                  fallback: %s.p2.C2
+                logging:
+                  level:
+                    %s: DEBUG
+                """.formatted(m, own, own, own));
+        write(main.resolve("META-INF/services/" + own + ".p0.C0"), own + ".p3.C3\n" + own + ".p4.C4\n");
+        for (String language : new String[] {"en", "de", "fr", "es"}) {
+            StringBuilder messages = new StringBuilder();
+            for (int key = 0; key < 40; key++) {
+                messages.append("error.m").append(m).append(".code").append(key).append(".message=Item ").append(key)
+                        .append(" could not be processed (").append(language).append(")\n");
+            }
+            write(main.resolve("i18n/messages_" + language + ".properties"), messages.toString());
+        }
+        StringBuilder beans = new StringBuilder("<beans xmlns=\"http://www.springframework.org/schema/beans\">\n");
+        for (int bean = 0; bean < Math.min(20, perModule); bean++) {
+            beans.append("  <bean id=\"b").append(bean).append("\" class=\"").append(own).append(".p").append(bean % 10)
+                    .append(".C").append(bean).append("\"/>\n");
+        }
+        write(main.resolve("spring/context.xml"), beans.append("</beans>\n").toString());
+        for (int fixture = 0; fixture < perModule / 10; fixture++) {
+            StringBuilder json = new StringBuilder("[\n");
+            for (int item = 0; item < 12; item++) {
+                json.append("  {\"id\": ").append(item).append(", \"name\": \"item-").append(item)
+                        .append("\", \"price\": ").append(random.nextInt(10_000) / 100.0)
+                        .append(", \"tags\": [\"a\", \"b\"], \"owner\": {\"email\": \"user").append(item)
+                        .append("@example.com\", \"active\": true}}").append(item < 11 ? ",\n" : "\n");
+            }
+            write(module.resolve("src/test/resources/fixtures/case" + fixture + ".json"), json.append("]\n").toString());
         }
     }
 
