@@ -139,13 +139,14 @@ public class GenerateRepo {
     /**
      * A module's text resources, which tia reads for the names they hold: its configuration naming two of its classes,
      * a services file, messages in four languages (keys that read as qualified names), a Spring context naming twenty
-     * classes, and test data in JSON naming none, one file per ten classes.
+     * classes, and test data in JSON naming none, one file per ten classes. They name the module's last classes, so
+     * that the files the benchmark edits, its first ones, are as before: named by no resource (a class a resource
+     * names has every method's callers selected, as a framework may call any of them).
      */
     private static void writeResources(Path module, int m, int perModule) throws IOException {
         // A random of its own: the classes stay those of the generator before resources.
         Random random = new Random(m);
         Path main = module.resolve("src/main/resources");
-        String own = "bench.m" + m;
         write(main.resolve("application.yml"), """
                 server:
                   port: 8080
@@ -153,13 +154,14 @@ public class GenerateRepo {
                   application:
                     name: m%d
                 bench:
-                  handler: %s.p1.C1
-                  fallback: %s.p2.C2
+                  handler: %s
+                  fallback: %s
                 logging:
                   level:
-                    %s: DEBUG
-                """.formatted(m, own, own, own));
-        write(main.resolve("META-INF/services/" + own + ".p0.C0"), own + ".p3.C3\n" + own + ".p4.C4\n");
+                    bench.m%d: DEBUG
+                """.formatted(m, className(m, perModule - 1), className(m, perModule - 2), m));
+        write(main.resolve("META-INF/services/" + className(m, perModule - 3)),
+                className(m, perModule - 4) + "\n" + className(m, perModule - 5) + "\n");
         for (String language : new String[] {"en", "de", "fr", "es"}) {
             StringBuilder messages = new StringBuilder();
             for (int key = 0; key < 40; key++) {
@@ -169,9 +171,9 @@ public class GenerateRepo {
             write(main.resolve("i18n/messages_" + language + ".properties"), messages.toString());
         }
         StringBuilder beans = new StringBuilder("<beans xmlns=\"http://www.springframework.org/schema/beans\">\n");
-        for (int bean = 0; bean < Math.min(20, perModule); bean++) {
-            beans.append("  <bean id=\"b").append(bean).append("\" class=\"").append(own).append(".p").append(bean % 10)
-                    .append(".C").append(bean).append("\"/>\n");
+        for (int bean = 0; bean < 20; bean++) {
+            beans.append("  <bean id=\"b").append(bean).append("\" class=\"").append(className(m, perModule - 6 - bean))
+                    .append("\"/>\n");
         }
         write(main.resolve("spring/context.xml"), beans.append("</beans>\n").toString());
         for (int fixture = 0; fixture < perModule / 10; fixture++) {
@@ -184,6 +186,12 @@ public class GenerateRepo {
             }
             write(module.resolve("src/test/resources/fixtures/case" + fixture + ".json"), json.append("]\n").toString());
         }
+    }
+
+    /** The qualified name of class {@code c} of module {@code m} (its package is {@code c % 10}'s, as generated). */
+    private static String className(int m, int c) {
+        int index = Math.max(0, c);
+        return "bench.m" + m + ".p" + (index % 10) + ".C" + index;
     }
 
     private static void write(Path file, String content) throws IOException {

@@ -12,15 +12,15 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 size=$1 repo=$2
-if [ ! -f "$repo/.generated-v3" ]; then
+if [ ! -f "$repo/.generated-v4" ]; then
   rm -rf "$repo"
   echo "bench: generating $size classes in $repo" >&2
   java "$here/bench/GenerateRepo.java" "$size" "$repo"
   git -C "$repo" init -q -b main
   git -C "$repo" add -A
   git -C "$repo" -c user.name=bench -c user.email=bench@tia.dev commit -q -m "generated"
-  printf '.generated-v3\n.tia/\n' > "$repo/.git/info/exclude"
-  touch "$repo/.generated-v3"
+  printf '.generated-v4\n.tia/\n' > "$repo/.git/info/exclude"
+  touch "$repo/.generated-v4"
   # Files written in the same second as git's index are "racily clean": every git status reads them again until
   # the index is written later, and tia's status never writes it. Written once more here, a second on.
   sleep 1
