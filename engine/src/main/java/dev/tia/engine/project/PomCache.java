@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 
 import dev.tia.engine.io.AtomicFiles;
+import dev.tia.engine.io.CacheFolder;
 import dev.tia.engine.io.CacheFraming;
 import dev.tia.engine.io.FileBytes;
 
@@ -132,6 +133,7 @@ public final class PomCache {
                 writePom(out, entry.getValue());
             }
             out.flush();
+            CacheFolder.ensureIgnoredByGit(file.getParent());
             AtomicFiles.write(file, CacheFraming.framed(MAGIC, FORMAT_VERSION, tiaVersion, bytes.toByteArray()));
             return Optional.empty();
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package dev.tia.engine.source;
 
 import dev.tia.engine.io.AtomicFiles;
+import dev.tia.engine.io.CacheFolder;
 import dev.tia.engine.io.CacheFraming;
 import dev.tia.engine.io.FileBytes;
 
@@ -312,8 +313,7 @@ public final class FactsCache {
     /** Writes the whole index: the facts used in this run, those of {@code order} first and in its order. */
     private Optional<String> rewrite(List<String> order) {
         try {
-            Files.createDirectories(file.getParent());
-            ensureIgnoredByGit(file.getParent());
+            CacheFolder.ensureIgnoredByGit(file.getParent());
             Map<String, FileFacts> snapshot = new HashMap<>(fresh);
             table.forEachUsed((key, value) -> snapshot.put(key, value.facts()));
             journal.forEach((key, value) -> {
@@ -366,15 +366,5 @@ public final class FactsCache {
     private static void deleteOtherFormats(Path dir) {
         AtomicFiles.deleteMatching(dir, name -> name.matches("facts-v\\d+\\.(bin|journal)")
                 && !name.equals(FILE_NAME) && !name.equals(JOURNAL_NAME));
-    }
-
-    /** The cache folder must never show up as a change (an untracked file would run every test). */
-    private static void ensureIgnoredByGit(Path dir) throws IOException {
-        Path top = dir.getParent() != null && dir.getParent().getFileName() != null
-                && dir.getParent().getFileName().toString().equals(".tia") ? dir.getParent() : dir;
-        Path gitignore = top.resolve(".gitignore");
-        if (!Files.exists(gitignore)) {
-            Files.writeString(gitignore, "# written by tia: its cache is not part of the project\n*\n");
-        }
     }
 }

@@ -5,6 +5,7 @@ import com.google.common.collect.ImmutableSet;
 import dev.tia.engine.io.AtomicFiles;
 import dev.tia.engine.io.ByteSink;
 import dev.tia.engine.io.ByteSource;
+import dev.tia.engine.io.CacheFolder;
 import dev.tia.engine.io.CacheFraming;
 import dev.tia.engine.io.FileBytes;
 
@@ -126,6 +127,7 @@ public final class ResourceScans {
                 writeSet(out, entry.getValue().names());
                 writeSet(out, entry.getValue().calledNames());
             }
+            CacheFolder.ensureIgnoredByGit(file.getParent());
             AtomicFiles.write(file, CacheFraming.framed(MAGIC, FORMAT_VERSION, tiaVersion, out.toBytes()));
             return Optional.empty();
         } catch (IOException e) {

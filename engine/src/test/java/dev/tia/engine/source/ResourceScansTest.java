@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -137,6 +138,19 @@ class ResourceScansTest {
         assertThat(again.resources()).isEqualTo(expected.resources());
         damaged.save();
         assertThat(ResourceScans.load(cacheDir(), "v1").problem()).isEmpty();
+    }
+
+    /** Whichever store a run writes first makes the cache folder, and keeps it out of git's sight. */
+    @Test
+    void theFirstStoreWrittenKeepsTheCacheFolderOutOfGit() throws Exception {
+        commitProject();
+        ResourceScans scans = ResourceScans.load(repo().resolve(".tia/cache"), "v1");
+        index(scans);
+        assertThat(scans.save()).isEmpty();
+        assertThat(repo().resolve(".tia/.gitignore")).exists();
+        try (Git git = Git.open(repo().toFile())) {
+            assertThat(git.status().call().getUntracked()).isEmpty();
+        }
     }
 
     @Test
