@@ -324,7 +324,7 @@ public final class SourceIndex {
     /**
      * What the resource at {@code position} of the tree names: its scan found by the content id the tree knows for
      * it, else its text read and scanned (and the scan kept by the content's id). A resource that cannot be read
-     * names nothing, as before it was stored.
+     * names nothing, and nothing is kept for it.
      */
     private static Optional<ResourceFacts> scanResource(SourceTree tree, ResourceScans scans, String path, int position,
             MavenModule module, boolean test) {
