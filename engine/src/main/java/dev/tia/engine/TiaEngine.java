@@ -178,6 +178,9 @@ public final class TiaEngine {
             pomCache.problem().ifPresent(notes::add);
             cache.problem().ifPresent(notes::add);
             resourceScans.problem().ifPresent(notes::add);
+            // Their module's tests run (see standingEffects), which each test's chain shows; why, only this says.
+            index.unreadableResources().forEach(resource -> notes.add(resource.problem() + ": the tests of "
+                    + resource.module() + " run"));
             changes.fetched().ifPresent(notes::add);
             Map<String, FileFacts> baseFacts = timings.time("base", () -> baseFacts(git, changes, workspace, cache));
 
@@ -530,18 +533,29 @@ public final class TiaEngine {
         return TypeUniverse.of(baseOnly.isEmpty() ? types : Sets.union(types, baseOnly));
     }
 
-    /** Unchanged files that do not parse: their dependencies are unknown, so their module's tests must run. */
+    /**
+     * Unchanged files that do not parse, and text resources that cannot be read: what they depend on or name is
+     * unknown, so their module's tests must run.
+     */
     private static List<FileEffect> standingEffects(SourceIndex index, Workspace workspace, ChangeSet changes) {
         Set<String> changed = new LinkedHashSet<>();
         changes.changes().forEach(c -> changed.add(c.path()));
         List<FileEffect> effects = new ArrayList<>();
         for (IndexedFile file : index.unparsedFiles()) {
             if (!changed.contains(file.path())) {
-                MavenModule module = workspace.modules().get(file.module());
-                effects.add(new FileEffect(file.path(), Effect.MODULE, file.facts().parseProblem().get(),
-                        ImmutableList.of(new Node.Module(module.path(), module.displayName()))));
+                effects.add(moduleEffect(workspace, file.path(), file.module(), file.facts().parseProblem().get()));
+            }
+        }
+        for (SourceIndex.UnreadableResource resource : index.unreadableResources()) {
+            if (!changed.contains(resource.path())) {
+                effects.add(moduleEffect(workspace, resource.path(), resource.module(), resource.problem()));
             }
         }
         return effects;
+    }
+
+    private static FileEffect moduleEffect(Workspace workspace, String path, String modulePath, String why) {
+        MavenModule module = workspace.modules().get(modulePath);
+        return new FileEffect(path, Effect.MODULE, why, ImmutableList.of(new Node.Module(module.path(), module.displayName())));
     }
 }

@@ -55,6 +55,38 @@ class HostileInputsTest {
         assertThat(InlineProject.names(sparse, TestStatus.SELECTED)).contains("com.example.checkout.CheckoutServiceTest");
     }
 
+    /**
+     * A partial clone leaves the blobs outside its sparse checkout unfetched: a resource there cannot be read, so what
+     * it names is unknown, and its module's tests run with that reason, as for a file that does not parse. It named
+     * nothing before, silently, and a change to a class it named skipped the tests its module's context starts.
+     */
+    @Test
+    void aResourceThatCannotBeReadRunsItsModulesTestsAndSaysWhy() throws Exception {
+        String resource = "services/checkout/src/main/resources/application.properties";
+        try (FixtureRepo repo = FixtureRepo.create("shop", shop())) {
+            repo.apply(ChangeStep.named("shop", "03-docs-only"));
+        }
+        assertThat(analyze(TiaConfig.defaults(shop())).test("com.example.checkout.CheckoutServiceTest"))
+                .get().extracting(t -> t.status()).isEqualTo(TestStatus.SKIPPED);
+        FixtureRepo.runGit(shop(), "update-index", "-q", "--refresh");
+        FixtureRepo.runGit(shop(), "sparse-checkout", "set", "libs");
+        String blob = new String(new ProcessBuilder("git", "-C", shop().toString(), "rev-parse", "HEAD:" + resource)
+                .start().getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        Files.delete(shop().resolve(".git/objects/" + blob.substring(0, 2) + "/" + blob.substring(2)));
+
+        Selection sparse = analyze(TiaConfig.defaults(shop()).with(ConfigKey.CACHE_DIR, dir.resolve("cache").toString()));
+
+        assertThat(sparse.runAll()).isFalse();
+        assertThat(sparse.test("com.example.checkout.CheckoutServiceTest")).get().satisfies(test -> {
+            assertThat(test.status()).isEqualTo(TestStatus.SELECTED);
+            assertThat(test.reason()).startsWith(resource + " -> module services/checkout");
+        });
+        assertThat(sparse.notes()).anySatisfy(note -> assertThat(note).startsWith("cannot read " + resource)
+                .contains("what it names is unknown").endsWith("the tests of services/checkout run"));
+        assertThat(sparse.test("com.example.pricing.MoneyTest")).get().extracting(t -> t.status())
+                .isEqualTo(TestStatus.SKIPPED);
+    }
+
     @Test
     void mergeCommitAsHead() throws Exception {
         try (FixtureRepo repo = FixtureRepo.create("shop", shop())) {

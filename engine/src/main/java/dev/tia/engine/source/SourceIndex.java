@@ -56,6 +56,7 @@ public final class SourceIndex {
     private final ImmutableList<IndexedFile> files;
     private final ImmutableList<ResourceFacts> resources;
     private final ImmutableList<IndexedFile> unparsed;
+    private final ImmutableList<UnreadableResource> unreadableResources;
     /** The numbers of the files whose facts this run parsed (or found unreadable), in order. */
     private final int[] parsedNumbers;
     /** Whether every file read could be read: each file's content id is then its content's (see {@link #allRead}). */
@@ -64,10 +65,12 @@ public final class SourceIndex {
     private final Supplier<Map<TypeRef, Declaration>> declarations;
 
     private SourceIndex(ImmutableList<IndexedFile> files, ImmutableList<ResourceFacts> resources,
-            ImmutableList<IndexedFile> unparsed, int[] parsedNumbers, boolean allRead, Stats stats) {
+            ImmutableList<UnreadableResource> unreadableResources, ImmutableList<IndexedFile> unparsed,
+            int[] parsedNumbers, boolean allRead, Stats stats) {
         this.files = files;
         this.resources = resources;
         this.unparsed = unparsed;
+        this.unreadableResources = unreadableResources;
         this.parsedNumbers = parsedNumbers;
         this.allRead = allRead;
         this.stats = stats;
@@ -80,7 +83,8 @@ public final class SourceIndex {
 
     /** An index of {@code files} alone (in path order), without resources: what one file's catalog entries are made from. */
     static SourceIndex of(List<IndexedFile> files) {
-        return new SourceIndex(ImmutableList.copyOf(files), ImmutableList.of(), ImmutableList.of(), new int[0], true,
+        return new SourceIndex(ImmutableList.copyOf(files), ImmutableList.of(), ImmutableList.of(), ImmutableList.of(),
+                new int[0], true,
                 new Stats(files.size(), 0, files.size(), 0, 0));
     }
 
@@ -114,10 +118,12 @@ public final class SourceIndex {
                 .toList();
         List<Pending> pending = new ArrayList<>(paths.size());
         ImmutableList.Builder<ResourceFacts> resources = ImmutableList.builder();
+        ImmutableList.Builder<UnreadableResource> unreadableResources = ImmutableList.builder();
         int textResources = 0;
         for (Placed run : placed) {
             pending.addAll(run.javaFiles());
             resources.addAll(run.resources());
+            unreadableResources.addAll(run.unreadable());
             textResources += run.textResources();
         }
         IndexedFile[] indexed = new IndexedFile[pending.size()];
@@ -167,7 +173,7 @@ public final class SourceIndex {
                 unparsedFiles.add(indexed[i]);
             }
         }
-        return new SourceIndex(ImmutableList.copyOf(indexed), resources.build(), unparsedFiles.build(),
+        return new SourceIndex(ImmutableList.copyOf(indexed), resources.build(), unreadableResources.build(), unparsedFiles.build(),
                 misses.stream().mapToInt(Integer::intValue).toArray(), unreadable.get() == 0,
                 new Stats(pending.size(), parsed.get(), pending.size() - parsed.get(), textResources, scans.scanned()));
     }
@@ -175,9 +181,19 @@ public final class SourceIndex {
     /**
      * The Java files and the resources naming something of a run of the tree's files, in order.
      *
+     * @param unreadable the text resources that could not be read
      * @param textResources how many text resources the run met, whether they name anything or not
      */
-    private record Placed(List<Pending> javaFiles, List<ResourceFacts> resources, int textResources) {
+    private record Placed(List<Pending> javaFiles, List<ResourceFacts> resources, List<UnreadableResource> unreadable,
+            int textResources) {
+    }
+
+    /**
+     * A text resource that could not be read: what it names is unknown.
+     *
+     * @param problem why, as the report says it
+     */
+    public record UnreadableResource(String path, String module, String problem) {
     }
 
     /** Places the files at positions {@code from} to {@code to} (exclusive) of the tree's list in their modules. */
@@ -185,6 +201,7 @@ public final class SourceIndex {
             int to) {
         List<Pending> pending = new ArrayList<>(to - from);
         List<ResourceFacts> resources = new ArrayList<>();
+        List<UnreadableResource> unreadable = new ArrayList<>();
         int textResources = 0;
         // Module and root kind depend only on a file's folder: worked out once per folder, not once per file.
         Map<String, Placement> placements = new HashMap<>();
@@ -206,11 +223,11 @@ public final class SourceIndex {
                 pending.add(new Pending(path, position, module.get().path(), kind == SourceRootKind.TEST_SOURCE));
             } else if ((kind == SourceRootKind.MAIN_RESOURCE || kind == SourceRootKind.TEST_RESOURCE) && namesTypes(path)) {
                 textResources++;
-                scanResource(tree, scans, path, position, module.get(), kind == SourceRootKind.TEST_RESOURCE)
+                scanResource(tree, scans, path, position, module.get(), kind == SourceRootKind.TEST_RESOURCE, unreadable)
                         .ifPresent(resources::add);
             }
         }
-        return new Placed(pending, resources, textResources);
+        return new Placed(pending, resources, unreadable, textResources);
     }
 
     /** Facts with the content id they belong to. */
@@ -324,10 +341,10 @@ public final class SourceIndex {
     /**
      * What the resource at {@code position} of the tree names: its scan found by the content id the tree knows for
      * it, else its text read and scanned (and the scan kept by the content's id). A resource that cannot be read
-     * names nothing, and nothing is kept for it.
+     * joins {@code unreadable} instead, and nothing is kept for it.
      */
     private static Optional<ResourceFacts> scanResource(SourceTree tree, ResourceScans scans, String path, int position,
-            MavenModule module, boolean test) {
+            MavenModule module, boolean test, List<UnreadableResource> unreadable) {
         Optional<String> knownId = tree.contentIdAt(position);
         Optional<ResourceScans.Scan> known = knownId.flatMap(scans::get);
         ResourceScans.Scan scan;
@@ -338,6 +355,8 @@ public final class SourceIndex {
             try {
                 bytes = tree.read(path);
             } catch (IOException e) {
+                unreadable.add(new UnreadableResource(path, module.path(), "cannot read " + path + ": " + e.getMessage()
+                        + " (what it names is unknown)"));
                 return Optional.empty();
             }
             scan = scan(bytes);
@@ -405,6 +424,11 @@ public final class SourceIndex {
 
     public ImmutableList<ResourceFacts> resources() {
         return resources;
+    }
+
+    /** The text resources that could not be read, in the tree's order: their module's tests must run. */
+    public ImmutableList<UnreadableResource> unreadableResources() {
+        return unreadableResources;
     }
 
     public Optional<IndexedFile> file(String path) {
