@@ -3,9 +3,9 @@ package dev.tia.engine.graph;
 import com.google.common.collect.ImmutableSortedMap;
 
 import dev.tia.engine.git.IndexBasis;
-import dev.tia.engine.io.AtomicFiles;
 import dev.tia.engine.io.ByteSink;
 import dev.tia.engine.io.ByteSource;
+import dev.tia.engine.io.CacheFolder;
 import dev.tia.engine.io.CacheFraming;
 import dev.tia.engine.io.FileBytes;
 
@@ -78,7 +78,7 @@ record CheckedListing(String storeId, String indexChecksum, ImmutableSortedMap<S
         }
         Path file = dir.resolve(FILE_NAME);
         try {
-            AtomicFiles.write(file, CacheFraming.framed(MAGIC, FORMAT_VERSION, tiaVersion, out.toBytes()));
+            CacheFolder.write(file, CacheFraming.framed(MAGIC, FORMAT_VERSION, tiaVersion, out.toBytes()));
             return Optional.empty();
         } catch (IOException e) {
             return Optional.of("cannot write " + file + ": " + e.getMessage() + " (the next run compares every file with the stored graph)");

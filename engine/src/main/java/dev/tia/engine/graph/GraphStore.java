@@ -10,6 +10,7 @@ import dev.tia.engine.git.IndexBasis;
 import dev.tia.engine.io.AtomicFiles;
 import dev.tia.engine.io.ByteSink;
 import dev.tia.engine.io.ByteSource;
+import dev.tia.engine.io.CacheFolder;
 import dev.tia.engine.io.CacheFraming;
 import dev.tia.engine.io.FileBytes;
 import dev.tia.engine.project.MavenModule;
@@ -921,7 +922,7 @@ public final class GraphStore {
             return Optional.empty();
         }
         try {
-            AtomicFiles.write(file, CacheFraming.framed(MAGIC, FORMAT_VERSION, tiaVersion,
+            CacheFolder.write(file, CacheFraming.framed(MAGIC, FORMAT_VERSION, tiaVersion,
                     bytes(key, index, graph.adjacency(), graph.declaringFiles(), catalog, graph.hierarchy())));
             // Stores of earlier formats are never read again: they would only take space in the CI cache.
             AtomicFiles.deleteMatching(file.getParent(), name -> name.matches("graph-v\\d+\\.bin") && !name.equals(FILE_NAME));

@@ -3,7 +3,6 @@ package dev.tia.engine.project;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 
-import dev.tia.engine.io.AtomicFiles;
 import dev.tia.engine.io.CacheFolder;
 import dev.tia.engine.io.CacheFraming;
 import dev.tia.engine.io.FileBytes;
@@ -133,8 +132,7 @@ public final class PomCache {
                 writePom(out, entry.getValue());
             }
             out.flush();
-            CacheFolder.ensureIgnoredByGit(file.getParent());
-            AtomicFiles.write(file, CacheFraming.framed(MAGIC, FORMAT_VERSION, tiaVersion, bytes.toByteArray()));
+            CacheFolder.write(file, CacheFraming.framed(MAGIC, FORMAT_VERSION, tiaVersion, bytes.toByteArray()));
             return Optional.empty();
         } catch (IOException e) {
             return Optional.of("cannot write the stored poms " + file + ": " + e.getMessage() + " (the next run reads them again)");

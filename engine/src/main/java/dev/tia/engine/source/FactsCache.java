@@ -313,7 +313,6 @@ public final class FactsCache {
     /** Writes the whole index: the facts used in this run, those of {@code order} first and in its order. */
     private Optional<String> rewrite(List<String> order) {
         try {
-            CacheFolder.ensureIgnoredByGit(file.getParent());
             Map<String, FileFacts> snapshot = new HashMap<>(fresh);
             table.forEachUsed((key, value) -> snapshot.put(key, value.facts()));
             journal.forEach((key, value) -> {
@@ -330,7 +329,7 @@ public final class FactsCache {
             }
             ordered.putAll(snapshot);
             byte[] payload = encode(ordered);
-            AtomicFiles.write(file, CacheFraming.framed(MAGIC, FORMAT_VERSION, tiaVersion, payload));
+            CacheFolder.write(file, CacheFraming.framed(MAGIC, FORMAT_VERSION, tiaVersion, payload));
             deleteOtherFormats(file.getParent());
             return Optional.empty();
         } catch (IOException e) {

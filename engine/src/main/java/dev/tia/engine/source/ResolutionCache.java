@@ -3,7 +3,7 @@ package dev.tia.engine.source;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 
-import dev.tia.engine.io.AtomicFiles;
+import dev.tia.engine.io.CacheFolder;
 import dev.tia.engine.io.CacheFraming;
 import dev.tia.engine.io.FileBytes;
 
@@ -170,7 +170,7 @@ public final class ResolutionCache {
             return Optional.empty();
         }
         try {
-            AtomicFiles.write(file, bytes(current));
+            CacheFolder.write(file, bytes(current));
             return Optional.empty();
         } catch (IOException e) {
             return Optional.of("cannot write the resolved names " + file + ": " + e.getMessage() + " (the next run resolves again)");

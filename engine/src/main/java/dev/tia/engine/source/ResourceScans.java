@@ -2,7 +2,6 @@ package dev.tia.engine.source;
 
 import com.google.common.collect.ImmutableSet;
 
-import dev.tia.engine.io.AtomicFiles;
 import dev.tia.engine.io.ByteSink;
 import dev.tia.engine.io.ByteSource;
 import dev.tia.engine.io.CacheFolder;
@@ -127,8 +126,7 @@ public final class ResourceScans {
                 writeSet(out, entry.getValue().names());
                 writeSet(out, entry.getValue().calledNames());
             }
-            CacheFolder.ensureIgnoredByGit(file.getParent());
-            AtomicFiles.write(file, CacheFraming.framed(MAGIC, FORMAT_VERSION, tiaVersion, out.toBytes()));
+            CacheFolder.write(file, CacheFraming.framed(MAGIC, FORMAT_VERSION, tiaVersion, out.toBytes()));
             return Optional.empty();
         } catch (IOException e) {
             return Optional.of("cannot write the stored resource scans " + file + ": " + e.getMessage()
