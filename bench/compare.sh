@@ -16,7 +16,8 @@
 # new file of main sources (a class named anew each run, naming a class of its package), as a new class starts, and
 # a new test file beside its tests (a test class named anew, calling that class), and one extending that class's test,
 # whose tests it inherits; and a test method added to that test (named anew each run); and a file of main sources
-# deleted (another package's first file, which other files name), and the same file renamed (its class too). Since
+# deleted (another package's first file, which other files name), and the same file renamed (its class too); and m1's
+# configuration (a text resource) naming another class, that other package's first one. Since
 # bin/tia starts git's status before the JVM (and before that the CLI did, before it read its arguments), the status
 # is outside the engine's figure: compare wall figures across those changes.
 set -euo pipefail
@@ -72,7 +73,7 @@ git -C "$repo" checkout -q main
 # bin/tia picks its JVM options for warm runs when the default index folder holds an index: make sure it does
 "$work/compare/new/bin/tia" affected --repo "$repo" --no-write >/dev/null 2>&1 || true
 for name in old new; do run "$name" >/dev/null; run "$name" >/dev/null; done # each build's index and archive made
-declare -A none one body word named branch added added_test added_sub test_method deleted renamed
+declare -A none one body word named branch added added_test added_sub test_method deleted renamed resource
 for _ in $(seq "$rounds"); do
   for name in old new; do
     eval "$restore"; none[$name]+="$(run "$name") "
@@ -106,14 +107,18 @@ for _ in $(seq "$rounds"); do
     sed "s/\b${other_type##*.}\b/Added$stamp/g" "$repo/$other_file" > "$repo/$(dirname "$other_file")/Added$stamp.java"
     rm "$repo/$other_file"; renamed[$name]+="$(run "$name") "
     eval "$restore"; run "$name" >/dev/null
+    eval "$restore"; sed -i "s/^  fallback: .*/  fallback: $other_type/" "$repo/modules/m1/src/main/resources/application.yml"
+    resource[$name]+="$(run "$name") "
+    # A build stores the graph of the edited resource: built again without it, not measured, as after the deletion.
+    eval "$restore"; run "$name" >/dev/null
   done
 done
 eval "$restore"
-echo "| $size classes, $rounds rounds; median engine / wall ms | no change | 1 file changed | 1 method body changed | 1 method body, new local | 1 method body, imports and names a type | on a branch 1 commit ahead | 1 new file | 1 new test file | 1 new test extending a test | 1 test method added | 1 file deleted | 1 file renamed |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| $size classes, $rounds rounds; median engine / wall ms | no change | 1 file changed | 1 method body changed | 1 method body, new local | 1 method body, imports and names a type | on a branch 1 commit ahead | 1 new file | 1 new test file | 1 new test extending a test | 1 test method added | 1 file deleted | 1 file renamed | 1 resource names another class |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for name in old new; do
   rev=$([ $name = old ] && echo "$old_rev" || echo "$new_rev")
-  echo "| $rev | $(cell "${none[$name]}") | $(cell "${one[$name]}") | $(cell "${body[$name]}") | $(cell "${word[$name]}") | $(cell "${named[$name]}") | $(cell "${branch[$name]}") | $(cell "${added[$name]}") | $(cell "${added_test[$name]}") | $(cell "${added_sub[$name]}") | $(cell "${test_method[$name]}") | $(cell "${deleted[$name]}") | $(cell "${renamed[$name]}") |"
+  echo "| $rev | $(cell "${none[$name]}") | $(cell "${one[$name]}") | $(cell "${body[$name]}") | $(cell "${word[$name]}") | $(cell "${named[$name]}") | $(cell "${branch[$name]}") | $(cell "${added[$name]}") | $(cell "${added_test[$name]}") | $(cell "${added_sub[$name]}") | $(cell "${test_method[$name]}") | $(cell "${deleted[$name]}") | $(cell "${renamed[$name]}") | $(cell "${resource[$name]}") |"
 done
-for name in old new; do echo "$name (engine:wall ms): no change ${none[$name]}; 1 file ${one[$name]}; 1 method body ${body[$name]}; new local ${word[$name]}; names a type ${named[$name]}; branch ${branch[$name]}; new file ${added[$name]}; new test file ${added_test[$name]}; new test extending a test ${added_sub[$name]}; test method added ${test_method[$name]}; deleted ${deleted[$name]}; renamed ${renamed[$name]}" >&2; done
+for name in old new; do echo "$name (engine:wall ms): no change ${none[$name]}; 1 file ${one[$name]}; 1 method body ${body[$name]}; new local ${word[$name]}; names a type ${named[$name]}; branch ${branch[$name]}; new file ${added[$name]}; new test file ${added_test[$name]}; new test extending a test ${added_sub[$name]}; test method added ${test_method[$name]}; deleted ${deleted[$name]}; renamed ${renamed[$name]}; resource ${resource[$name]}" >&2; done
 git -C "$here" worktree remove --force "$work/compare/old" && git -C "$here" worktree remove --force "$work/compare/new"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # tia's benchmark: generates synthetic multi-module git repositories (bench/GenerateRepo.java) and measures
-# bin/tia affected on them: cold index, warm with no change, warm with a 1-file change, a new file, a new test, a file deleted, warm with 5% of files
+# bin/tia affected on them: cold index, warm with no change, warm with a 1-file change, a new file, a new test, a file deleted, a
+# text resource naming another class, warm with 5% of files
 # changed, warm on a feature branch a commit ahead of main (a pull request's CI step), the same branch's commit (--head HEAD, as docs/ci's workflows ask), and the engine alone in a long-lived JVM (bench/EngineLoop.java); beside them the lower bounds (reading every source file, git diff --name-only, an empty JVM).
 #
 # Usage: bench/run.sh [SIZES...]      (default: 1000 10000 50000 classes)
@@ -113,6 +114,11 @@ for size in "${sizes[@]}"; do
   # A file of main sources deleted (m2's first, which other files name), as a class removed or about to be renamed.
   deleted=$(scenario "$repo" "$restore; rm '$repo/$other_file'")
   eval "$restore"
+  # A text resource naming another class: m1's configuration points its fallback at the module's first class, as a
+  # Spring bean swapped in configuration.
+  one_fqn=$(echo "$one_file" | sed 's|^modules/m1/src/main/java/||; s|\.java$||; s|/|.|g')
+  resource=$(scenario "$repo" "$restore; sed -i 's/^  fallback: .*/  fallback: $one_fqn/' '$repo/modules/m1/src/main/resources/application.yml'")
+  eval "$restore"
   five=$(scenario "$repo" "$restore; stamp=\$(date +%s%N); git -C '$repo' ls-files '*.java' | awk 'NR % 20 == 0' | while read -r f; do echo \"class Edit\$stamp { }\" >> '$repo/'\"\$f\"; done")
   # The engine alone in a JVM that has run it before (an IDE, a Maven daemon): no class loading, code compiled.
   # The 5% edit left its graph stored (its files are many): a run on the committed files stores theirs, as a
@@ -141,7 +147,7 @@ for size in "${sizes[@]}"; do
   # What tia itself asks git on every run that compares the working tree: no warm run can take less.
   git_status=$(lower_bound "GIT_OPTIONAL_LOCKS=0 git -C '$repo' status --porcelain=v1 -z --untracked-files=normal --no-renames --ignore-submodules=all")
   empty_jvm=$(lower_bound "java -cp '$work/empty' Empty")
-  results+=("$size $files $cold $warm $one $five $read_all $diff_names $empty_jvm $capped $loop $git_status $body $local_var $written $branch $added $added_test $deleted $commit")
+  results+=("$size $files $cold $warm $one $five $read_all $diff_names $empty_jvm $capped $loop $git_status $body $local_var $written $branch $added $added_test $deleted $commit $resource")
 done
 
 machine="$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1) (kernel $(uname -r | cut -d- -f1))"
@@ -156,7 +162,7 @@ java_version="$(java -version 2>&1 | head -n 1)"
   echo "| classes | Java files | scenario | wall ms | engine ms | peak heap MB | files parsed |"
   echo "|---:|---:|---|---:|---:|---:|---:|"
   for row in "${results[@]}"; do
-    read -r size files cw ce ch cp ww we wh wp ow oe oh op fw fe fh fp rd dn ej xw xe xh xp lm lp lo gs bw be bh bp vw ve vh vp rw re rh rp aw ae ah ap nw ne nh np tw te th tp dw de dh dp hw he hh hp <<<"$row"
+    read -r size files cw ce ch cp ww we wh wp ow oe oh op fw fe fh fp rd dn ej xw xe xh xp lm lp lo gs bw be bh bp vw ve vh vp rw re rh rp aw ae ah ap nw ne nh np tw te th tp dw de dh dp hw he hh hp sw se sh sp <<<"$row"
     echo "| $size | $files | cold (no index) | $cw | $ce | $ch | $cp |"
     echo "| $size | $files | cold, heap capped at 512 MB (-Xmx512m) | ${xw:-failed} | ${xe:-failed} | ${xh:-} | ${xp:-} |"
     echo "| $size | $files | warm, no change | $ww | $we | $wh | $wp |"
@@ -169,6 +175,7 @@ java_version="$(java -version 2>&1 | head -n 1)"
     echo "| $size | $files | warm, 1 new file (a class of main sources) | $nw | $ne | $nh | $np |"
     echo "| $size | $files | warm, 1 new test file (a test class) | $tw | $te | $th | $tp |"
     echo "| $size | $files | warm, 1 file deleted (a class other files name) | $dw | $de | $dh | $dp |"
+    echo "| $size | $files | warm, 1 text resource names another class | $sw | $se | $sh | $sp |"
     echo "| $size | $files | warm, 5% of files changed | $fw | $fe | $fh | $fp |"
     echo "| $size | $files | warm, on a branch 1 commit ahead, reports written (a pull request's CI step) | $aw | $ae | $ah | $ap |"
     echo "| $size | $files | warm, on a branch 1 commit ahead, the commit (--head HEAD, as docs/ci asks), reports written | $hw | $he | $hh | $hp |"

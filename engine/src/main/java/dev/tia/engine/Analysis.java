@@ -31,13 +31,14 @@ public final class Analysis {
     private final boolean graphFromStore;
     private final boolean headFromGitIndex;
     private final int graphPatchedFiles;
+    private final int graphPatchedResources;
     private final int filesComparedWithStore;
     private final Optional<DependencyBump> dependencyBump;
     private final IntSupplier factsDecoded;
 
     Analysis(Selection selection, DependencyGraph graph, TestCatalog catalog, List<FileEffect> effects, Timings timings,
             SourceIndex.Stats indexStats, IntSupplier factsDecoded, ResolutionStats resolutionStats, boolean graphFromStore,
-            int graphPatchedFiles, int filesComparedWithStore, boolean headFromGitIndex,
+            int graphPatchedFiles, int graphPatchedResources, int filesComparedWithStore, boolean headFromGitIndex,
             Optional<DependencyBump> dependencyBump) {
         this.filesComparedWithStore = filesComparedWithStore;
         this.indexStats = indexStats;
@@ -45,6 +46,7 @@ public final class Analysis {
         this.resolutionStats = resolutionStats;
         this.graphFromStore = graphFromStore;
         this.graphPatchedFiles = graphPatchedFiles;
+        this.graphPatchedResources = graphPatchedResources;
         this.headFromGitIndex = headFromGitIndex;
         this.dependencyBump = dependencyBump;
         this.selection = selection;
@@ -89,6 +91,14 @@ public final class Analysis {
      */
     public int graphPatchedFiles() {
         return graphPatchedFiles;
+    }
+
+    /**
+     * For a graph from the store: how many text resources name other types than stored, their edges patched into it
+     * (see {@code ResourcePatch}).
+     */
+    public int graphPatchedResources() {
+        return graphPatchedResources;
     }
 
     /**

@@ -268,6 +268,7 @@ public final class TiaEngine {
             timings.finish();
             return new Analysis(outcome.selection(), graph, catalog, effects, timings, index.stats(), cache::entriesDecoded,
                     resolutionStats, storedGraph.isPresent(), storedGraph.map(GraphStore.Stored::patchedFiles).orElse(0),
+                    storedGraph.map(GraphStore.Stored::patchedResources).orElse(0),
                     caches.graphs().filesCompared(), git.headCommitFromIndex(), bump);
         }
     }

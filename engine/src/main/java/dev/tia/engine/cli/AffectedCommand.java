@@ -86,7 +86,9 @@ final class AffectedCommand implements Callable<Integer> {
                             ? "; compared with the store " + analysis.filesComparedWithStore() : "")
                     + (analysis.graphFromStore() ? "; graph from store" : "")
                     + (analysis.graphPatchedFiles() > 0 ? ", patched with the references of " + analysis.graphPatchedFiles()
-                            + (analysis.graphPatchedFiles() == 1 ? " file" : " files") : ""));
+                            + (analysis.graphPatchedFiles() == 1 ? " file" : " files") : "")
+                    + (analysis.graphPatchedResources() > 0 ? ", patched with the names of " + analysis.graphPatchedResources()
+                            + (analysis.graphPatchedResources() == 1 ? " resource" : " resources") : ""));
         }
         if (junitXml != null) {
             JunitXmlReport.write(analysis.selection(), junitXml);

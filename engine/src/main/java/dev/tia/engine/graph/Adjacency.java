@@ -250,6 +250,21 @@ final class Adjacency {
     }
 
     /**
+     * Puts {@code edges} in place of node {@code id}'s {@code length} edges from place {@code at}, at or after its
+     * reference edges: a resource's edges, where a build adds them, for a patch (see {@code ResourcePatch}).
+     */
+    void replaceEdges(int id, int at, int length, int[] edges) {
+        load(id);
+        int degree = degrees[id];
+        int[] row = new int[degree - length + edges.length];
+        System.arraycopy(successors[id], 0, row, 0, at);
+        System.arraycopy(edges, 0, row, at, edges.length);
+        System.arraycopy(successors[id], at + length, row, at + edges.length, degree - at - length);
+        successors[id] = row;
+        degrees[id] = row.length;
+    }
+
+    /**
      * Drops node {@code id}'s edges after its reference edges (to supertypes, artifacts, resources' modules): for a
      * type no file declares any more, whose only edges are those from the files that name it (see {@link ReferencePatch}).
      */

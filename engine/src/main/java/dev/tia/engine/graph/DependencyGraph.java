@@ -95,6 +95,11 @@ public final class DependencyGraph {
         return all;
     }
 
+    /** The types named in string literals and resources, sorted: for tests that hold a stored graph to a built one. */
+    public List<String> namedInText() {
+        return hierarchy.get().namedInText().stream().map(type -> type.module() + ":" + type.name()).sorted().toList();
+    }
+
     /**
      * What the member-level walk reads of the type hierarchy, for every type node: its project supertypes, whether it
      * names a supertype outside the project, and whether its edges to them are left out (a test class's); types with

@@ -3,6 +3,7 @@ package dev.tia.engine.graph;
 import com.google.common.base.Supplier;
 import com.google.common.collect.Collections2;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.ImmutableSortedMap;
 import com.google.common.collect.ImmutableSortedSet;
 
@@ -73,7 +74,7 @@ import java.util.stream.IntStream;
 public final class GraphStore {
 
     private static final String MAGIC = "tia-graph";
-    public static final int FORMAT_VERSION = 6;
+    public static final int FORMAT_VERSION = 7;
     public static final String FILE_NAME = "graph-v" + FORMAT_VERSION + ".bin";
     /** Files changed since the stored graph beyond which it is written again (or a fiftieth of the files, if more). */
     public static final int REWRITE_AFTER = 64;
@@ -154,12 +155,12 @@ public final class GraphStore {
     public record Key(boolean implementations, String workspace, String resources, String baseTypes) {
 
         /**
-         * The same but perhaps for the types left at base, which files removed since the store add to (see
-         * {@link #compare}). Field by field: a record's own equality costs milliseconds on its first use in a fresh JVM.
+         * The same but perhaps for the resources' names, which a patch can take in (see {@link ResourcePatch}), and the
+         * types left at base, which files removed since the store add to (see {@link #compare}). Field by field: a
+         * record's own equality costs milliseconds on its first use in a fresh JVM.
          */
-        boolean sameBesideBaseTypes(Key other) {
-            return implementations == other.implementations && workspace.equals(other.workspace)
-                    && resources.equals(other.resources);
+        boolean sameWorkspace(Key other) {
+            return implementations == other.implementations && workspace.equals(other.workspace);
         }
     }
 
@@ -195,15 +196,57 @@ public final class GraphStore {
         return text.toString();
     }
 
+    /**
+     * The resources the graph reads: those naming anything (a services file naming nothing gives no edge). What they
+     * write as calls is left out: the member-level walk reads that from this run's resources, never from the store.
+     */
+    private static List<ResourceFacts> graphResources(SourceIndex index) {
+        List<ResourceFacts> naming = new ArrayList<>();
+        for (ResourceFacts resource : index.resources()) {
+            if (!resource.names().isEmpty()) {
+                naming.add(resource);
+            }
+        }
+        return naming;
+    }
+
+    /** One line per resource: its path, module, root, names and service interface; read back by {@link #resourcesOf}. */
     private static String resources(SourceIndex index) {
         StringBuilder text = new StringBuilder();
-        for (ResourceFacts resource : index.resources()) {
-            text.append(resource.path()).append('\0').append(resource.module()).append('\0').append(resource.test())
+        for (ResourceFacts resource : graphResources(index)) {
+            text.append(resource.path()).append('\0').append(resource.module()).append('\0').append(resource.test() ? '1' : '0')
                     .append('\0').append(String.join("\1", resource.names())).append('\0')
-                    .append(resource.serviceInterface().orElse("\1")).append('\0').append(String.join("\1", resource.calledNames()))
-                    .append('\n');
+                    .append(resource.serviceInterface().orElse("\1")).append('\n');
         }
         return text.toString();
+    }
+
+    /** The resources a key's text lists (see {@link #resources}); empty when a line is not one {@code resources} writes. */
+    private static Optional<List<ResourceFacts>> resourcesOf(String text) {
+        List<ResourceFacts> resources = new ArrayList<>();
+        int start = 0;
+        while (start < text.length()) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) {
+                return Optional.empty();
+            }
+            String[] fields = text.substring(start, end).split("\0", -1);
+            if (fields.length != 5 || fields[3].isEmpty() || !(fields[2].equals("0") || fields[2].equals("1"))) {
+                return Optional.empty();
+            }
+            resources.add(new ResourceFacts(fields[0], fields[1], fields[2].equals("1"),
+                    ImmutableSet.copyOf(fields[3].split("\1", -1)),
+                    fields[4].equals("\1") ? Optional.empty() : Optional.of(fields[4]), ImmutableSet.of()));
+            start = end + 1;
+        }
+        return Optional.of(resources);
+    }
+
+    /**
+     * Resources whose names differ from the stored ones: {@code before} as the store's key lists them, {@code now} this
+     * run's, and whether an edited one is committed (the store is then stale: see {@link #compare}).
+     */
+    record ResourcesEdited(List<ResourceFacts> before, List<ResourceFacts> now, boolean committed) {
     }
 
     /**
@@ -278,8 +321,25 @@ public final class GraphStore {
         if (file == null) {
             return Verdict.BUILD;
         }
-        if (stored.isEmpty() || !stored.get().key().sameBesideBaseTypes(key)) {
+        if (stored.isEmpty() || !stored.get().key().sameWorkspace(key)) {
             return Verdict.BUILD_AND_STORE;
+        }
+        Optional<ResourcesEdited> resources = Optional.empty();
+        if (!stored.get().key().resources().equals(key.resources())) {
+            Optional<List<ResourceFacts>> before = resourcesOf(stored.get().key().resources());
+            if (before.isEmpty()) {
+                return Verdict.BUILD_AND_STORE;
+            }
+            List<ResourceFacts> now = graphResources(index);
+            Map<String, List<String>> namesBefore = new HashMap<>();
+            before.get().forEach(resource -> namesBefore.put(resource.path(), resource.names().asList()));
+            boolean committedEdit = false;
+            for (ResourceFacts resource : now) {
+                if (!resource.names().asList().equals(namesBefore.get(resource.path()))) {
+                    committedEdit |= committed.test(resource.path());
+                }
+            }
+            resources = Optional.of(new ResourcesEdited(before.get(), now, committedEdit));
         }
         try {
             StoredFiles files = stored.get();
@@ -289,7 +349,7 @@ public final class GraphStore {
             if (!listed) {
                 otherContent = samePathsOtherContent(files, index);
             }
-            Verdict verdict = compare(files, key, index, otherContent, storedFacts, committed, indexedId, visibleFrom);
+            Verdict verdict = compare(files, key, index, otherContent, resources, storedFacts, committed, indexedId, visibleFrom);
             if (!listed && otherContent.isPresent() && basis.isPresent() && !verdict.rewrite()) {
                 noteListing(files, index, basis.get(), otherContent.get());
             }
@@ -379,7 +439,7 @@ public final class GraphStore {
      * builds then stores, so that the next runs with the same edit are served.
      */
     private Verdict compare(StoredFiles stored, Key key, SourceIndex index, Optional<List<Integer>> samePathsOtherContent,
-            Function<String, Optional<FileFacts>> storedFacts, Predicate<String> committed,
+            Optional<ResourcesEdited> resources, Function<String, Optional<FileFacts>> storedFacts, Predicate<String> committed,
             Function<String, Optional<String>> indexedId, Function<String, Set<String>> visibleFrom) {
         int rewriteAfter = Math.max(this.rewriteAfter, index.files().size() / 50);
         Optional<Lineup> lineup = samePathsOtherContent
@@ -445,7 +505,7 @@ public final class GraphStore {
                 return new Verdict(Optional.empty(), rewriteIfBuilt || inputs == Inputs.UNKNOWN);
             }
             return storedOrPatched(stored, index, key, lineup.get(), new ChangedFiles(changedNumbers, storedContent), otherWords,
-                    namesChanged, removed, visibleFrom, stale, rewriteIfBuilt);
+                    namesChanged, removed, resources, visibleFrom, stale, rewriteIfBuilt);
         }
         // Files were added, removed or moved: count the differences path by path, for the decision to write.
         Comparison comparison = new Comparison(stored, storedFacts, committed);
@@ -594,23 +654,31 @@ public final class GraphStore {
      * @param rewriteIfBuilt whether a build stores its graph (see {@link #compare})
      */
     private Verdict storedOrPatched(StoredFiles stored, SourceIndex index, Key key, Lineup lineup, ChangedFiles changed,
-            Set<String> words, List<WordsChanged> namesChanged, List<RemovedFile> removed, Function<String, Set<String>> visibleFrom,
-            boolean stale, boolean rewriteIfBuilt) {
+            Set<String> words, List<WordsChanged> namesChanged, List<RemovedFile> removed, Optional<ResourcesEdited> resources,
+            Function<String, Set<String>> visibleFrom, boolean stale, boolean rewriteIfBuilt) {
         try {
             Stored graph = stored.graph(index.files(), lineup, changed);
             if (anyCatalogWord(words)) {
                 return new Verdict(Optional.empty(), rewriteIfBuilt);
             }
             boolean resolveAnew = false;
+            boolean typesAdded = false;
             for (WordsChanged file : namesChanged) {
                 resolveAnew |= file.importsChanged() || !file.addedTypes().isEmpty();
+                typesAdded |= !file.addedTypes().isEmpty();
             }
-            if (!resolveAnew && removed.isEmpty() && (words.isEmpty() || !anyTypeNamed(words, graph, key))) {
+            boolean referencesPatched = resolveAnew || !removed.isEmpty() || !words.isEmpty() && anyTypeNamed(words, graph, key);
+            if (!referencesPatched && resources.isEmpty()) {
                 return new Verdict(Optional.of(graph), false);
             }
-            Optional<Stored> patched = graph.patchable
-                    ? graph.patched(namesChanged, removed, index, baseTypes(key), visibleFrom) : Optional.empty();
-            return patched.isPresent() ? new Verdict(patched, stale) : new Verdict(Optional.empty(), rewriteIfBuilt);
+            // Resources' edges are patched over the stored universe of types, every stored type declared where it was.
+            if (!graph.patchable || resources.isPresent() && (typesAdded || !removed.isEmpty())) {
+                return new Verdict(Optional.empty(), rewriteIfBuilt);
+            }
+            Optional<Stored> patched = graph.patched(referencesPatched ? namesChanged : List.of(), removed, resources, index,
+                    baseTypes(key), visibleFrom);
+            return patched.isPresent() ? new Verdict(patched, stale || resources.filter(ResourcesEdited::committed).isPresent())
+                    : new Verdict(Optional.empty(), rewriteIfBuilt);
         } catch (CacheFraming.CorruptException e) {
             problem = Optional.of(corrupt(file, e));
             return Verdict.BUILD_AND_STORE;
@@ -847,11 +915,12 @@ public final class GraphStore {
         /** The edges once patched, or null as stored. */
         private final Adjacency patched;
         private final int patchedFiles;
+        private final int patchedResources;
 
         Stored(boolean implementations, StoredNodes nodes, StoredEdges edges, BitSet supertypesLeftOut,
                 ImmutableMap<TypeRef, TestClass> tests, TypeHierarchy hierarchy, int[] declaringFile,
                 boolean patchable, WrittenWords writtenWords, StoredCalls calls, ChangedFiles changed, Adjacency patched,
-                int patchedFiles) {
+                int patchedFiles, int patchedResources) {
             this.implementations = implementations;
             this.nodes = nodes;
             this.edges = edges;
@@ -865,6 +934,7 @@ public final class GraphStore {
             this.changed = changed;
             this.patched = patched;
             this.patchedFiles = patchedFiles;
+            this.patchedResources = patchedResources;
         }
 
         /**
@@ -873,21 +943,46 @@ public final class GraphStore {
          *
          * @param typesLeftAtBase the key's: with the stored graph's types, the type universe
          */
-        Optional<Stored> patched(List<WordsChanged> files, List<RemovedFile> removed, SourceIndex index,
-                List<TypeRef> typesLeftAtBase, Function<String, Set<String>> visibleFrom) throws CacheFraming.CorruptException {
+        Optional<Stored> patched(List<WordsChanged> files, List<RemovedFile> removed, Optional<ResourcesEdited> resources,
+                SourceIndex index, List<TypeRef> typesLeftAtBase, Function<String, Set<String>> visibleFrom)
+                throws CacheFraming.CorruptException {
             Adjacency graph = Adjacency.of(nodes, edges, supertypesLeftOut);
-            ReferencePatch patch = new ReferencePatch(graph, nodes, typesLeftAtBase, declaringFile, visibleFrom, hierarchy, tests,
-                    implementations, writtenWords);
-            if (!patch.apply(files, removed, index, changed.numbers())) {
-                return Optional.empty();
+            ImmutableMap<TypeRef, TestClass> patchedTests = tests;
+            TypeHierarchy patchedHierarchy = hierarchy;
+            int[] patchedDeclaringFile = declaringFile;
+            if (!files.isEmpty() || !removed.isEmpty()) {
+                ReferencePatch patch = new ReferencePatch(graph, nodes, typesLeftAtBase, declaringFile, visibleFrom, hierarchy, tests,
+                        implementations, writtenWords);
+                if (!patch.apply(files, removed, index, changed.numbers())) {
+                    return Optional.empty();
+                }
+                patchedTests = patch.tests();
+                patchedHierarchy = patch.hierarchy();
+                patchedDeclaringFile = patch.declaringFile();
+            }
+            int resourcesPatched = 0;
+            if (resources.isPresent()) {
+                ResourcePatch patch = new ResourcePatch(graph, nodes, typesLeftAtBase, patchedDeclaringFile,
+                        number -> index.files().get(number).test(), visibleFrom, patchedHierarchy, implementations);
+                if (!patch.apply(resources.get().before(), resources.get().now())) {
+                    return Optional.empty();
+                }
+                patchedHierarchy = TypeHierarchy.withNamedInResources(patchedHierarchy, patch.namedInResources());
+                resourcesPatched = patch.edited();
             }
             // Types added or removed are no stored file's, or no file's: the stored calls no longer list every declared
             // type's, and only those.
             boolean typesAdded = files.stream().anyMatch(file -> !file.addedTypes().isEmpty());
             boolean typesRemoved = removed.stream().anyMatch(file -> !file.before().types().isEmpty());
-            return Optional.of(new Stored(implementations, nodes, edges, supertypesLeftOut, patch.tests(), patch.hierarchy(),
-                    patch.declaringFile(), patchable, writtenWords,
-                    typesAdded || typesRemoved ? StoredCalls.NONE : calls, changed, graph, files.size() + removed.size()));
+            return Optional.of(new Stored(implementations, nodes, edges, supertypesLeftOut, patchedTests, patchedHierarchy,
+                    patchedDeclaringFile, patchable, writtenWords,
+                    typesAdded || typesRemoved ? StoredCalls.NONE : calls, changed, graph,
+                    files.size() + removed.size(), resourcesPatched));
+        }
+
+        /** How many resources' names the graph is patched for (see {@link ResourcePatch}). */
+        public int patchedResources() {
+            return patchedResources;
         }
 
         /** How many files' references the graph is patched for: 0 when it is used as stored. */
@@ -951,7 +1046,8 @@ public final class GraphStore {
         CompletableFuture<byte[]> calls = onThread("tia-store-calls", out -> StoredCalls.write(out, index, graph, patchable));
         Map<TypeRef, List<TypeRef>> supertypes = hierarchy.supertypesOf(index.declarations());
         Set<TypeRef> outside = hierarchy.namingSupertypesOutside(index.declarations());
-        Set<TypeRef> namedInText = hierarchy.namedInText();
+        Set<TypeRef> namedInLiterals = hierarchy.namedInLiterals();
+        Set<TypeRef> namedInResources = hierarchy.namedInResources();
         Map<String, Integer> modules = new LinkedHashMap<>();
         ToIntFunction<String> moduleNumber = module -> module(modules, module);
         ByteSink out = new ByteSink();
@@ -984,8 +1080,10 @@ public final class GraphStore {
             test.tagsOnEveryTest().forEach(out::text);
             out.varint((test.loadsWholeModule() ? 1 : 0) | (test.scansClasses() ? 2 : 0));
         }
-        out.varint(namedInText.size());
-        namedInText.forEach(type -> StoredNodes.writeType(out, type, graph, moduleNumber));
+        for (Set<TypeRef> named : List.of(namedInLiterals, namedInResources)) {
+            out.varint(named.size());
+            named.forEach(type -> StoredNodes.writeType(out, type, graph, moduleNumber));
+        }
         out.varint(patchable ? 1 : 0);
         for (int id = 0; id < graph.size(); id++) {
             out.varint(declaringFile[id]);
@@ -1277,7 +1375,8 @@ public final class GraphStore {
                 int flags = bytes.varint();
                 tests.put(type, new TestClass(type, path, classTags, onEvery, (flags & 1) != 0, (flags & 2) != 0));
             }
-            Set<TypeRef> namedInText = nodes.readTypes(bytes);
+            Set<TypeRef> namedInLiterals = nodes.readTypes(bytes);
+            Set<TypeRef> namedInResources = nodes.readTypes(bytes);
             boolean patchable = bytes.varint() == 1;
             int[] declaringFile = new int[nodeCount];
             boolean renumbered = lineup.renumbered();
@@ -1301,8 +1400,8 @@ public final class GraphStore {
             }
             try {
                 return new Stored(key.implementations(), nodes, edges, leftOut, tests.buildOrThrow(),
-                        TypeHierarchy.stored(nodes, namedInText), declaringFile, patchable,
-                        writtenWords, calls, changed, null, 0);
+                        TypeHierarchy.stored(nodes, namedInLiterals, namedInResources), declaringFile, patchable,
+                        writtenWords, calls, changed, null, 0, 0);
             } catch (IllegalArgumentException e) {
                 throw new CacheFraming.CorruptException("a test class stored twice");
             }

@@ -799,7 +799,7 @@ final class ReferencePatch {
      * The type nodes (by number), then the types left at base, whose simple name is one of {@code words}: looked up
      * word by word in the store's table of simple names.
      */
-    private static Set<TypeRef> typesNamedBy(Set<String> words, StoredNodes nodes, List<TypeRef> typesLeftAtBase) {
+    static Set<TypeRef> typesNamedBy(Set<String> words, StoredNodes nodes, List<TypeRef> typesLeftAtBase) {
         Set<TypeRef> types = new LinkedHashSet<>();
         for (int id : nodes.typesNamed(words)) {
             types.add(nodes.type(id));

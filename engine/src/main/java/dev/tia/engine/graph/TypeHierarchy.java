@@ -36,7 +36,15 @@ abstract class TypeHierarchy {
     abstract boolean namesSupertypeOutsideProject(TypeRef type);
 
     /** Types named in string literals and resources: loaded by reflection, any method of theirs may be called. */
-    abstract Set<TypeRef> namedInText();
+    final Set<TypeRef> namedInText() {
+        return Sets.union(namedInLiterals(), namedInResources());
+    }
+
+    /** Types named in the files' string literals (which a patch of the stored graph never changes). */
+    abstract Set<TypeRef> namedInLiterals();
+
+    /** Types named in resources, kept apart so that a patch for edited resources can work them out again. */
+    abstract Set<TypeRef> namedInResources();
 
     /**
      * Every type whose {@link #supertypes} may be non-empty, when known without asking each type (a stored hierarchy
@@ -54,7 +62,7 @@ abstract class TypeHierarchy {
      * As stored: each type's supertypes and whether it names one outside the project, read from its node where it
      * lies when asked (see {@link StoredNodes}); and the types named in text.
      */
-    static TypeHierarchy stored(StoredNodes nodes, Set<TypeRef> namedInText) {
+    static TypeHierarchy stored(StoredNodes nodes, Set<TypeRef> namedInLiterals, Set<TypeRef> namedInResources) {
         return new TypeHierarchy() {
             @Override
             List<TypeRef> supertypes(TypeRef type) {
@@ -67,8 +75,13 @@ abstract class TypeHierarchy {
             }
 
             @Override
-            Set<TypeRef> namedInText() {
-                return namedInText;
+            Set<TypeRef> namedInLiterals() {
+                return namedInLiterals;
+            }
+
+            @Override
+            Set<TypeRef> namedInResources() {
+                return namedInResources;
             }
 
             @Override
@@ -93,8 +106,13 @@ abstract class TypeHierarchy {
             }
 
             @Override
-            Set<TypeRef> namedInText() {
-                return base.namedInText();
+            Set<TypeRef> namedInLiterals() {
+                return base.namedInLiterals();
+            }
+
+            @Override
+            Set<TypeRef> namedInResources() {
+                return base.namedInResources();
             }
 
             @Override
@@ -132,13 +150,48 @@ abstract class TypeHierarchy {
             }
 
             @Override
-            Set<TypeRef> namedInText() {
-                return base.namedInText();
+            Set<TypeRef> namedInLiterals() {
+                return base.namedInLiterals();
+            }
+
+            @Override
+            Set<TypeRef> namedInResources() {
+                return base.namedInResources();
             }
 
             @Override
             Optional<Set<TypeRef>> typesWithSupertypes() {
                 return base.typesWithSupertypes().map(types -> Sets.difference(types, removed));
+            }
+        };
+    }
+
+    /** {@code base} with the types resources name now (see {@link ResourcePatch}). */
+    static TypeHierarchy withNamedInResources(TypeHierarchy base, Set<TypeRef> namedInResources) {
+        return new TypeHierarchy() {
+            @Override
+            List<TypeRef> supertypes(TypeRef type) {
+                return base.supertypes(type);
+            }
+
+            @Override
+            boolean namesSupertypeOutsideProject(TypeRef type) {
+                return base.namesSupertypeOutsideProject(type);
+            }
+
+            @Override
+            Set<TypeRef> namedInLiterals() {
+                return base.namedInLiterals();
+            }
+
+            @Override
+            Set<TypeRef> namedInResources() {
+                return namedInResources;
+            }
+
+            @Override
+            Optional<Set<TypeRef>> typesWithSupertypes() {
+                return base.typesWithSupertypes();
             }
         };
     }
@@ -149,7 +202,8 @@ abstract class TypeHierarchy {
         private final Resolutions resolutions;
         private final NameResolver resolver;
         private final Function<String, Set<String>> visibility;
-        private Set<TypeRef> namedInText;
+        private Set<TypeRef> namedInLiterals;
+        private Set<TypeRef> namedInResources;
 
         Resolved(SourceIndex index, Resolutions resolutions, NameResolver resolver, Function<String, Set<String>> visibility) {
             this.index = index;
@@ -193,29 +247,43 @@ abstract class TypeHierarchy {
         }
 
         @Override
-        Set<TypeRef> namedInText() {
-            if (namedInText == null) {
+        Set<TypeRef> namedInLiterals() {
+            if (namedInLiterals == null) {
                 Set<TypeRef> named = new HashSet<>();
                 for (IndexedFile file : index.files()) {
                     if (!file.facts().stringLiterals().isEmpty()) {
                         addNamedInText(named, file.facts().stringLiterals(), visibility.apply(file.module()));
                     }
                 }
+                namedInLiterals = named;
+            }
+            return namedInLiterals;
+        }
+
+        @Override
+        Set<TypeRef> namedInResources() {
+            if (namedInResources == null) {
+                Set<TypeRef> named = new HashSet<>();
                 for (ResourceFacts resource : index.resources()) {
                     addNamedInText(named, resource.names(), visibility.apply(resource.module()));
                 }
-                namedInText = named;
+                namedInResources = named;
             }
-            return namedInText;
+            return namedInResources;
         }
 
         private void addNamedInText(Set<TypeRef> named, Collection<String> names, Set<String> visible) {
-            for (String name : names) {
-                String candidate = name.replace('$', '.');
-                while (candidate.indexOf('.') > 0) {
-                    named.addAll(resolver.lookup(candidate, visible));
-                    candidate = candidate.substring(0, candidate.lastIndexOf('.'));
-                }
+            TypeHierarchy.addNamedInText(named, names, visible, resolver);
+        }
+    }
+
+    /** The types {@code names} name as text does: each name and each of its qualified prefixes ({@code a.b.C.field}). */
+    static void addNamedInText(Set<TypeRef> named, Collection<String> names, Set<String> visible, NameResolver resolver) {
+        for (String name : names) {
+            String candidate = name.replace('$', '.');
+            while (candidate.indexOf('.') > 0) {
+                named.addAll(resolver.lookup(candidate, visible));
+                candidate = candidate.substring(0, candidate.lastIndexOf('.'));
             }
         }
     }
