@@ -14,6 +14,7 @@
 # local variable named anew each run), and one that imports a type of another package and names it; and a run on a
 # feature branch one commit ahead of main (a method-body edit committed), as a pull request's CI step sees it; and a
 # new file of main sources (a class named anew each run, naming a class of its package), as a new class starts, and
+# such a class used by the edited file (the commonest change that adds a class), and
 # a new test file beside its tests (a test class named anew, calling that class), and one extending that class's test,
 # whose tests it inherits; and a test method added to that test (named anew each run); and a file of main sources
 # deleted (another package's first file, which other files name), and the same file renamed (its class too); and m1's
@@ -73,7 +74,7 @@ git -C "$repo" checkout -q main
 # bin/tia picks its JVM options for warm runs when the default index folder holds an index: make sure it does
 "$work/compare/new/bin/tia" affected --repo "$repo" --no-write >/dev/null 2>&1 || true
 for name in old new; do run "$name" >/dev/null; run "$name" >/dev/null; done # each build's index and archive made
-declare -A none one body word named branch added added_test added_sub test_method deleted renamed resource
+declare -A none one body word named branch added added_used added_test added_sub test_method deleted renamed resource
 for _ in $(seq "$rounds"); do
   for name in old new; do
     eval "$restore"; none[$name]+="$(run "$name") "
@@ -89,6 +90,10 @@ for _ in $(seq "$rounds"); do
     printf 'package %s;\n\npublic class Added%s {\n    private final %s used = null;\n}\n' "$new_package" "$stamp" "$one_type" \
       > "$new_dir/Added$stamp.java"
     added[$name]+="$(run "$name") "
+    eval "$restore"; stamp=$(date +%s%N)
+    printf 'package %s;\n\npublic class Added%s {\n}\n' "$new_package" "$stamp" > "$new_dir/Added$stamp.java"
+    sed -i "/public int weight()/,/}/ s/return \([0-9]*\);/Object added = (Added$stamp) null; return \1;/" "$repo/$one_file"
+    added_used[$name]+="$(run "$name") "
     eval "$restore"; stamp=$(date +%s%N)
     printf 'package %s;\n\nimport org.junit.jupiter.api.Test;\n\nclass Added%sTest {\n    @Test\n    void weighs() {\n        new %s().weight();\n    }\n}\n' \
       "$new_package" "$stamp" "$one_type" > "$new_test_dir/Added${stamp}Test.java"
@@ -114,11 +119,11 @@ for _ in $(seq "$rounds"); do
   done
 done
 eval "$restore"
-echo "| $size classes, $rounds rounds; median engine / wall ms | no change | 1 file changed | 1 method body changed | 1 method body, new local | 1 method body, imports and names a type | on a branch 1 commit ahead | 1 new file | 1 new test file | 1 new test extending a test | 1 test method added | 1 file deleted | 1 file renamed | 1 resource names another class |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| $size classes, $rounds rounds; median engine / wall ms | no change | 1 file changed | 1 method body changed | 1 method body, new local | 1 method body, imports and names a type | on a branch 1 commit ahead | 1 new file | 1 new file, used by 1 changed file | 1 new test file | 1 new test extending a test | 1 test method added | 1 file deleted | 1 file renamed | 1 resource names another class |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for name in old new; do
   rev=$([ $name = old ] && echo "$old_rev" || echo "$new_rev")
-  echo "| $rev | $(cell "${none[$name]}") | $(cell "${one[$name]}") | $(cell "${body[$name]}") | $(cell "${word[$name]}") | $(cell "${named[$name]}") | $(cell "${branch[$name]}") | $(cell "${added[$name]}") | $(cell "${added_test[$name]}") | $(cell "${added_sub[$name]}") | $(cell "${test_method[$name]}") | $(cell "${deleted[$name]}") | $(cell "${renamed[$name]}") | $(cell "${resource[$name]}") |"
+  echo "| $rev | $(cell "${none[$name]}") | $(cell "${one[$name]}") | $(cell "${body[$name]}") | $(cell "${word[$name]}") | $(cell "${named[$name]}") | $(cell "${branch[$name]}") | $(cell "${added[$name]}") | $(cell "${added_used[$name]}") | $(cell "${added_test[$name]}") | $(cell "${added_sub[$name]}") | $(cell "${test_method[$name]}") | $(cell "${deleted[$name]}") | $(cell "${renamed[$name]}") | $(cell "${resource[$name]}") |"
 done
-for name in old new; do echo "$name (engine:wall ms): no change ${none[$name]}; 1 file ${one[$name]}; 1 method body ${body[$name]}; new local ${word[$name]}; names a type ${named[$name]}; branch ${branch[$name]}; new file ${added[$name]}; new test file ${added_test[$name]}; new test extending a test ${added_sub[$name]}; test method added ${test_method[$name]}; deleted ${deleted[$name]}; renamed ${renamed[$name]}; resource ${resource[$name]}" >&2; done
+for name in old new; do echo "$name (engine:wall ms): no change ${none[$name]}; 1 file ${one[$name]}; 1 method body ${body[$name]}; new local ${word[$name]}; names a type ${named[$name]}; branch ${branch[$name]}; new file ${added[$name]}; new file used ${added_used[$name]}; new test file ${added_test[$name]}; new test extending a test ${added_sub[$name]}; test method added ${test_method[$name]}; deleted ${deleted[$name]}; renamed ${renamed[$name]}; resource ${resource[$name]}" >&2; done
 git -C "$here" worktree remove --force "$work/compare/old" && git -C "$here" worktree remove --force "$work/compare/new"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # tia's benchmark: generates synthetic multi-module git repositories (bench/GenerateRepo.java) and measures
-# bin/tia affected on them: cold index, warm with no change, warm with a 1-file change, a new file, a new test, a file deleted, a
-# text resource naming another class, warm with 5% of files
+# bin/tia affected on them: cold index, warm with no change, warm with a 1-file change, a new file (alone, and used
+# by an edited class), a new test, a file deleted, a text resource naming another class, warm with 5% of files
 # changed, warm on a feature branch a commit ahead of main (a pull request's CI step), the same branch's commit (--head HEAD, as docs/ci's workflows ask), and the engine alone in a long-lived JVM (bench/EngineLoop.java); beside them the lower bounds (reading every source file, git diff --name-only, an empty JVM).
 #
 # Usage: bench/run.sh [SIZES...]      (default: 1000 10000 50000 classes)
@@ -101,6 +101,15 @@ for size in "${sizes[@]}"; do
   }
   added=$(scenario "$repo" "$restore; rm -f '$new_dir'/Added*.java; add_class")
   rm -f "$new_dir"/Added*.java
+  # The commonest change that adds a class: a new file, and the edited class starting to use it.
+  use_class() {
+    local stamp
+    stamp=$(date +%s%N)
+    printf 'package %s;\n\npublic class Added%s {\n}\n' "$new_package" "$stamp" > "$new_dir/Added$stamp.java"
+    sed -i "/public int weight()/,/}/ s/return \([0-9]*\);/Object added = (Added$stamp) null; return \1;/" "$repo/$one_file"
+  }
+  added_used=$(scenario "$repo" "$restore; rm -f '$new_dir'/Added*.java; use_class")
+  rm -f "$new_dir"/Added*.java
   # A new test class beside the class's test (named anew each run), calling the class.
   new_test_dir="$repo/$(dirname "$one_file" | sed 's|/src/main/java/|/src/test/java/|')"
   add_test() {
@@ -147,7 +156,7 @@ for size in "${sizes[@]}"; do
   # What tia itself asks git on every run that compares the working tree: no warm run can take less.
   git_status=$(lower_bound "GIT_OPTIONAL_LOCKS=0 git -C '$repo' status --porcelain=v1 -z --untracked-files=normal --no-renames --ignore-submodules=all")
   empty_jvm=$(lower_bound "java -cp '$work/empty' Empty")
-  results+=("$size $files $cold $warm $one $five $read_all $diff_names $empty_jvm $capped $loop $git_status $body $local_var $written $branch $added $added_test $deleted $commit $resource")
+  results+=("$size $files $cold $warm $one $five $read_all $diff_names $empty_jvm $capped $loop $git_status $body $local_var $written $branch $added $added_test $deleted $commit $resource $added_used")
 done
 
 machine="$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1) (kernel $(uname -r | cut -d- -f1))"
@@ -162,7 +171,7 @@ java_version="$(java -version 2>&1 | head -n 1)"
   echo "| classes | Java files | scenario | wall ms | engine ms | peak heap MB | files parsed |"
   echo "|---:|---:|---|---:|---:|---:|---:|"
   for row in "${results[@]}"; do
-    read -r size files cw ce ch cp ww we wh wp ow oe oh op fw fe fh fp rd dn ej xw xe xh xp lm lp lo gs bw be bh bp vw ve vh vp rw re rh rp aw ae ah ap nw ne nh np tw te th tp dw de dh dp hw he hh hp sw se sh sp <<<"$row"
+    read -r size files cw ce ch cp ww we wh wp ow oe oh op fw fe fh fp rd dn ej xw xe xh xp lm lp lo gs bw be bh bp vw ve vh vp rw re rh rp aw ae ah ap nw ne nh np tw te th tp dw de dh dp hw he hh hp sw se sh sp uw ue uh up <<<"$row"
     echo "| $size | $files | cold (no index) | $cw | $ce | $ch | $cp |"
     echo "| $size | $files | cold, heap capped at 512 MB (-Xmx512m) | ${xw:-failed} | ${xe:-failed} | ${xh:-} | ${xp:-} |"
     echo "| $size | $files | warm, no change | $ww | $we | $wh | $wp |"
@@ -173,6 +182,7 @@ java_version="$(java -version 2>&1 | head -n 1)"
     echo "| $size | $files | warm, 1 method body changed (names nothing new) | $bw | $be | $bh | $bp |"
     echo "| $size | $files | warm, 1 method body changed (a new local variable) | $vw | $ve | $vh | $vp |"
     echo "| $size | $files | warm, 1 new file (a class of main sources) | $nw | $ne | $nh | $np |"
+    echo "| $size | $files | warm, 1 new file, used by the edited class | $uw | $ue | $uh | $up |"
     echo "| $size | $files | warm, 1 new test file (a test class) | $tw | $te | $th | $tp |"
     echo "| $size | $files | warm, 1 file deleted (a class other files name) | $dw | $de | $dh | $dp |"
     echo "| $size | $files | warm, 1 text resource names another class | $sw | $se | $sh | $sp |"

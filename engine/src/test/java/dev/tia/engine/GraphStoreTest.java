@@ -537,20 +537,47 @@ class GraphStoreTest {
     }
 
     /**
-     * The store's words hold what the stored files write; a changed file is judged by what it writes now. The word it
-     * starts to write here would resolve to the class added beside, so the graph is built (not patched for both).
+     * The store's words hold what the stored files write; a changed file is judged by what it writes now. A changed file
+     * that starts to write the name of a class added beside is resolved again with it, and both are patched in.
      */
     @Test
-    void aClassAddedWhoseNameAChangedFileNowWritesBuildsTheGraph() throws IOException {
+    void aClassAddedWhoseNameAChangedFileNowWritesIsPatchedWithIt() throws IOException {
         try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
             analyze();
             String formatter = "services/catalog/src/main/java/com/example/catalog/ProductFormatter.java";
             repo.write(formatter, read(formatter).replace("return product.name()", "int Surcharge = 0;\n        return product.name()"));
             repo.write(TAX_TABLE, taxTable() + "\nclass Surcharge {\n}\n");
 
+            assertPatchedAsBuilt(analyze(), 2);
+        }
+    }
+
+    /**
+     * The commonest edit that adds a class: a new file, and an existing class that starts to use it (an import from
+     * another module and a call). Both are patched in; a change of the new class then reaches the tests of its user.
+     */
+    @Test
+    void aNewClassAndAChangedFileUsingItArePatchedTogether() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            analyze();
+            repo.write("libs/pricing/src/main/java/com/example/pricing/LoyaltyBonus.java", """
+                    package com.example.pricing;
+
+                    public final class LoyaltyBonus {
+                        public static Money on(Money gross) {
+                            return gross.less(1);
+                        }
+                    }
+                    """);
+            String calculator = "libs/pricing/src/main/java/com/example/pricing/PriceCalculator.java";
+            assertThat(read(calculator)).contains("return rule.applyTo(Discounts.apply(unitPrice, quantity));");
+            repo.write(calculator, read(calculator).replace("return rule.applyTo(Discounts.apply(unitPrice, quantity));",
+                    "return LoyaltyBonus.on(rule.applyTo(Discounts.apply(unitPrice, quantity)));"));
+
             Analysis warm = analyze();
-            assertThat(warm.graphFromStore()).isFalse();
-            assertThat(JsonReport.render(warm.selection())).isEqualTo(reportWithoutIndex());
+            assertPatchedAsBuilt(warm, 2);
+            assertThat(warm.chainsFrom("libs/pricing/src/main/java/com/example/pricing/LoyaltyBonus.java"))
+                    .anySatisfy(chain -> assertThat(chain).contains("PriceCalculatorTest"));
         }
     }
 

@@ -417,7 +417,14 @@ class WarmIndexOracleTest {
                     return type.name + " names one type less";
                 }
                 case 5 -> {
-                    return "added " + addType(pick(MODULES)).name;
+                    MainType added = addType(pick(MODULES));
+                    if (random.nextBoolean() && type != added) {
+                        // The commonest change that adds a class: another one starts to use it.
+                        type.body++;
+                        type.references.add(added.qualified());
+                        return "added " + added.name + ", named by " + type.name;
+                    }
+                    return "added " + added.name;
                 }
                 case 6 -> {
                     if (types.size() > 4) {

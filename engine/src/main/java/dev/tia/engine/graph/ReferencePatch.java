@@ -299,7 +299,9 @@ final class ReferencePatch {
             }
         }
         Set<String> adding = new HashSet<>();
+        Set<String> resolvedAgain = new HashSet<>();
         for (GraphStore.WordsChanged file : files) {
+            resolvedAgain.add(file.file().path());
             for (DeclaredType type : file.addedTypes()) {
                 if (type.kind() == TypeKind.ANNOTATION) {
                     return false;
@@ -313,7 +315,11 @@ final class ReferencePatch {
             }
         }
         // No stored content writes them (the store's words hold every stored file's, those of the changed files
-        // included), and no changed file does now, but in the code of the files adding them.
+        // included), and no changed file does now but those this patch resolves again: the files adding them, and the
+        // files that start to write them (a class added and used in one change, the commonest edit that adds one).
+        // Such a file wrote none of the names before, so none of its supertypes, annotations or literals does now (they
+        // are as stored, or its imports changed and its supertypes must resolve as before: see onlyReferencesDiffer),
+        // and only its references can differ, which it is resolved again for, before and after.
         for (String name : names) {
             if (writtenWords.mayBeWritten(name)) {
                 return false;
@@ -322,7 +328,7 @@ final class ReferencePatch {
         List<IndexedFile> indexed = index.files();
         for (int number : changedFiles) {
             IndexedFile file = indexed.get(number);
-            if (!adding.contains(file.path()) && WrittenWords.writesAny(file.facts(), names)) {
+            if (!resolvedAgain.contains(file.path()) && WrittenWords.writesAny(file.facts(), names)) {
                 return false;
             }
         }
