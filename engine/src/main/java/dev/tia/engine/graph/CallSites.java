@@ -23,8 +23,9 @@ import java.util.Set;
  * they are now; a type's declaration is found through the file its node says declares it. The walk then reads the
  * facts of the files whose types it meets, not of every file.
  *
- * <p>Used only where the run's declared types are the stored ones, each declared by the file of the same number:
- * the stored graph served as it is, or patched with references only (see {@link GraphStore}).
+ * <p>Used only where every stored type is still declared, by the file the patched graph's declaring files say (in this
+ * run's numbers): the stored graph served as it is, or patched with references or with types added, whose files are
+ * changed files and so read as they are now (see {@link GraphStore}); not once types are removed.
  */
 final class CallSites {
 

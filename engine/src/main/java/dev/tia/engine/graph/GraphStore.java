@@ -970,13 +970,12 @@ public final class GraphStore {
                 patchedHierarchy = TypeHierarchy.withNamedInResources(patchedHierarchy, patch.namedInResources());
                 resourcesPatched = patch.edited();
             }
-            // Types added or removed are no stored file's, or no file's: the stored calls no longer list every declared
-            // type's, and only those.
-            boolean typesAdded = files.stream().anyMatch(file -> !file.addedTypes().isEmpty());
+            // Types removed are no file's, yet the stored calls may list them as callers: the calls are not used then. Types
+            // added are a changed file's, whose calls the walk reads as they are now (see CallSites#changedTypes), as
+            // it does for every type of a changed file: the stored calls still hold for every other type.
             boolean typesRemoved = removed.stream().anyMatch(file -> !file.before().types().isEmpty());
             return Optional.of(new Stored(implementations, nodes, edges, supertypesLeftOut, patchedTests, patchedHierarchy,
-                    patchedDeclaringFile, patchable, writtenWords,
-                    typesAdded || typesRemoved ? StoredCalls.NONE : calls, changed, graph,
+                    patchedDeclaringFile, patchable, writtenWords, typesRemoved ? StoredCalls.NONE : calls, changed, graph,
                     files.size() + removed.size(), resourcesPatched));
         }
 
