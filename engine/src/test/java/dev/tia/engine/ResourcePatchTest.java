@@ -151,6 +151,75 @@ class ResourcePatchTest {
         }
     }
 
+    private static final String PUSH_GATEWAY = "services/notifications/src/main/java/com/example/notifications/PushGateway.java";
+
+    private static String pushGateway() {
+        return """
+                package com.example.notifications;
+
+                public class PushGateway {
+                    @Override
+                    public String toString() {
+                        return "push-gateway";
+                    }
+                }
+                """;
+    }
+
+    /** A new class and the context that now names it, in one change: both patched in. */
+    @Test
+    void aNewClassRegisteredInTheContextIsPatchedInWithIt() {
+        try (FixtureRepo repo = shopWithBeans("Notifier")) {
+            repo.write(PUSH_GATEWAY, pushGateway());
+            repo.write(BEANS, beans("Notifier", "PushGateway"));
+
+            Analysis warm = analyze();
+            assertPatchedAsBuilt(warm, 1);
+            assertThat(warm.graphPatchedFiles()).as("the new file").isEqualTo(1);
+        }
+    }
+
+    /** A context that named a class before it existed gives the class its edges once it does, its text unchanged. */
+    @Test
+    void aNewClassThatAnUnchangedContextNamesIsPatchedIn() {
+        try (FixtureRepo repo = shopWithBeans("Notifier", "PushGateway")) {
+            repo.write(PUSH_GATEWAY, pushGateway());
+
+            Analysis warm = analyze();
+            assertPatchedAsBuilt(warm, 0);
+            assertThat(warm.graphPatchedFiles()).isEqualTo(1);
+            assertThat(warm.chainsFrom(PUSH_GATEWAY)).as("through the context to every test of its module")
+                    .anySatisfy(chain -> assertThat(chain).contains("EmailTemplateTest"));
+        }
+    }
+
+    /** A new implementation and its line in the services file, as a provider is added. */
+    @Test
+    void aNewImplementationListedInTheServicesFileIsPatchedInWithIt() {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            analyze();
+            repo.write("libs/payments/src/main/java/com/example/payments/BankGateway.java", """
+                    package com.example.payments;
+
+                    public class BankGateway implements PaymentGateway {
+                        public String name() {
+                            return "bank";
+                        }
+
+                        public Receipt charge(long cents) {
+                            return new Receipt(cents, name());
+                        }
+                    }
+                    """);
+            repo.write("libs/payments/src/main/resources/META-INF/services/com.example.payments.PaymentGateway",
+                    "com.example.payments.CardPaymentGateway\ncom.example.payments.BankGateway\n");
+
+            Analysis warm = analyze();
+            assertPatchedAsBuilt(warm, 1);
+            assertThat(warm.graphPatchedFiles()).isEqualTo(1);
+        }
+    }
+
     /** What a template calls is read from this run's resources by the member-level walk, never from the store. */
     @Test
     void aTemplateCallingAnotherMethodUsesTheStoredGraphAsItIs() {

@@ -424,6 +424,12 @@ class WarmIndexOracleTest {
                         type.references.add(added.qualified());
                         return "added " + added.name + ", named by " + type.name;
                     }
+                    if (random.nextBoolean()) {
+                        // Or configuration names it, as a new bean or provider is registered.
+                        String module = pick(MODULES);
+                        handlers.put(module, added.qualified());
+                        return "added " + added.name + ", named by the handler property of " + module;
+                    }
                     return "added " + added.name;
                 }
                 case 6 -> {

@@ -671,8 +671,9 @@ public final class GraphStore {
             if (!referencesPatched && resources.isEmpty()) {
                 return new Verdict(Optional.of(graph), false);
             }
-            // Resources' edges are patched over the stored universe of types, every stored type declared where it was.
-            if (!graph.patchable || resources.isPresent() && (typesAdded || !removed.isEmpty())) {
+            // Resources' edges are patched over the stored universe of types and the types added, every stored type
+            // declared where it was: not beside files removed.
+            if (!graph.patchable || resources.isPresent() && !removed.isEmpty()) {
                 return new Verdict(Optional.empty(), rewriteIfBuilt);
             }
             Optional<Stored> patched = graph.patched(referencesPatched ? namesChanged : List.of(), removed, resources, index,
@@ -950,21 +951,31 @@ public final class GraphStore {
             ImmutableMap<TypeRef, TestClass> patchedTests = tests;
             TypeHierarchy patchedHierarchy = hierarchy;
             int[] patchedDeclaringFile = declaringFile;
+            List<TypeRef> added = List.of();
             if (!files.isEmpty() || !removed.isEmpty()) {
                 ReferencePatch patch = new ReferencePatch(graph, nodes, typesLeftAtBase, declaringFile, visibleFrom, hierarchy, tests,
                         implementations, writtenWords);
+                if (removed.isEmpty()) {
+                    patch.resourcesPatchedAfter();
+                }
                 if (!patch.apply(files, removed, index, changed.numbers())) {
                     return Optional.empty();
                 }
                 patchedTests = patch.tests();
                 patchedHierarchy = patch.hierarchy();
                 patchedDeclaringFile = patch.declaringFile();
+                added = patch.addedTypes();
+                if (patch.addedNamedByResources() && resources.isEmpty()) {
+                    // Resources as stored, one of them naming a type added: its edges are the resources' patch's to add.
+                    List<ResourceFacts> now = graphResources(index);
+                    resources = Optional.of(new ResourcesEdited(now, now, false));
+                }
             }
             int resourcesPatched = 0;
             if (resources.isPresent()) {
                 ResourcePatch patch = new ResourcePatch(graph, nodes, typesLeftAtBase, patchedDeclaringFile,
                         number -> index.files().get(number).test(), visibleFrom, patchedHierarchy, implementations);
-                if (!patch.apply(resources.get().before(), resources.get().now())) {
+                if (!patch.apply(resources.get().before(), resources.get().now(), added)) {
                     return Optional.empty();
                 }
                 patchedHierarchy = TypeHierarchy.withNamedInResources(patchedHierarchy, patch.namedInResources());

@@ -71,6 +71,10 @@ final class ReferencePatch {
     private final List<TypeRef> added = new ArrayList<>();
     /** The types of the files removed, which the hierarchy no longer lists. */
     private final Set<TypeRef> removedTypes = new HashSet<>();
+    /** Whether the caller patches the resources' edges after this patch, so that a resource may name a type added. */
+    private boolean resourcesPatchedAfter;
+    /** Whether a resource names a type added: its edges are then left to the resources' patch. */
+    private boolean addedNamedByResources;
 
     ReferencePatch(Adjacency graph, StoredNodes nodes, List<TypeRef> typesLeftAtBase, int[] declaringFile,
             Function<String, Set<String>> visibleFrom, TypeHierarchy hierarchy, ImmutableMap<TypeRef, TestClass> tests,
@@ -271,6 +275,24 @@ final class ReferencePatch {
         return patchedTests;
     }
 
+    /**
+     * Lets a resource name a type added (which otherwise declines the patch): the caller then patches the resources'
+     * edges after this patch, with the types added (see {@link ResourcePatch}).
+     */
+    void resourcesPatchedAfter() {
+        resourcesPatchedAfter = true;
+    }
+
+    /** Whether a resource names a type added, whose edges the resources' patch must then add. */
+    boolean addedNamedByResources() {
+        return addedNamedByResources;
+    }
+
+    /** The types the patched files add. */
+    List<TypeRef> addedTypes() {
+        return added;
+    }
+
     /** The declaring file of each node, with the types added. */
     int[] declaringFile() {
         return declaringFile;
@@ -332,8 +354,12 @@ final class ReferencePatch {
                 return false;
             }
         }
+        // A resource naming an added type gives it edges that ResourcePatch adds, when the caller runs it after.
         if (namedByResources(canonical)) {
-            return false;
+            if (!resourcesPatchedAfter) {
+                return false;
+            }
+            addedNamedByResources = true;
         }
         if (wholeModuleTests()) {
             for (GraphStore.WordsChanged file : files) {

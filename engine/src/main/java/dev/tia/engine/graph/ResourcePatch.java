@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,7 +50,9 @@ final class ResourcePatch {
     private final Function<String, Set<String>> visibleFrom;
     private final TypeHierarchy hierarchy;
     private final boolean implementations;
-    private NameResolver resolver;
+    /** Resolution against the part of the stored universe the patch looks up, and with the types added beside it. */
+    private NameResolver resolverBefore;
+    private NameResolver resolverAfter;
     private Set<TypeRef> namedInResources;
     private int edited;
 
@@ -76,10 +79,13 @@ final class ResourcePatch {
      * Patches the graph from the resources {@code before} (the stored key's) to {@code now} (this run's), both those
      * that name anything, in the index's order; false, leaving it half patched, when it cannot be exact (see the class
      * comment).
+     *
+     * @param added the types a patch of the files added (see {@link ReferencePatch}), declared in the graph already:
+     *     resources that name them, edited or not, give them edges
      */
-    boolean apply(List<ResourceFacts> before, List<ResourceFacts> now) {
+    boolean apply(List<ResourceFacts> before, List<ResourceFacts> now, List<TypeRef> added) {
         try {
-            patch(before, now);
+            patch(before, now, added);
             return true;
         } catch (Declined e) {
             return false;
@@ -96,37 +102,62 @@ final class ResourcePatch {
         return namedInResources;
     }
 
-    private void patch(List<ResourceFacts> before, List<ResourceFacts> now) throws Declined {
+    private void patch(List<ResourceFacts> before, List<ResourceFacts> now, List<TypeRef> added) throws Declined {
         List<Edit> edits = edits(before, now);
         this.edited = edits.size();
-        Set<String> modules = new HashSet<>(); // of the edited resources that give edges to their module's node
+        Set<String> addedNames = new HashSet<>();
+        added.forEach(type -> addedNames.add(type.name()));
+        Set<String> modules = new HashSet<>(); // of the resources whose edges to their module's node may differ
         for (Edit edit : edits) {
             if (edit.resource().serviceInterface().isEmpty()) {
                 modules.add(moduleKey(edit.resource()));
             }
         }
-        resolver = new NameResolver(TypeUniverse.of(ReferencePatch.typesNamedBy(words(before, now, edits, modules), nodes,
-                typesLeftAtBase)));
+        for (ResourceFacts resource : now) {
+            if (resource.serviceInterface().isEmpty() && namesAnyOf(resource, addedNames)) {
+                modules.add(moduleKey(resource));
+            }
+        }
+        Set<String> words = words(before, now, edits, modules);
+        added.forEach(type -> words.add(type.simpleName()));
+        Set<TypeRef> universe = ReferencePatch.typesNamedBy(words, nodes, typesLeftAtBase);
+        resolverBefore = new NameResolver(TypeUniverse.of(universe));
+        Set<TypeRef> withAdded = new LinkedHashSet<>(universe);
+        withAdded.addAll(added);
+        resolverAfter = added.isEmpty() ? resolverBefore : new NameResolver(TypeUniverse.of(withAdded));
         // The first resource giving an edge to a module's node numbers it: the same one before and now, or the numbers
         // of the nodes after it may differ.
         for (String module : modules) {
-            if (!firstNaming(before, module).equals(firstNaming(now, module))) {
+            if (!firstNaming(before, module, resolverBefore).equals(firstNaming(now, module, resolverAfter))) {
                 throw new Declined();
             }
         }
-        // The types whose resource edges may differ: those the edited resources' edges leave from, before or now.
-        Set<TypeRef> from = new HashSet<>();
+        // The types whose resource edges may differ: those the edited resources' edges leave from, before or now, and
+        // the types added.
+        Set<TypeRef> from = new HashSet<>(added);
         for (Edit edit : edits) {
-            for (ResourceFacts version : edit.versions()) {
-                edges(version, null, (type, target) -> from.add(type));
+            if (edit.before() != null) {
+                edges(edit.before(), null, resolverBefore, (type, target) -> from.add(type));
+            }
+            if (edit.now() != null) {
+                edges(edit.now(), null, resolverAfter, (type, target) -> from.add(type));
             }
         }
-        Map<TypeRef, List<Integer>> edgesBefore = edgesFrom(before, from);
-        Map<TypeRef, List<Integer>> edgesNow = edgesFrom(now, from);
+        Map<TypeRef, List<Integer>> edgesBefore = edgesFrom(before, from, resolverBefore);
+        Map<TypeRef, List<Integer>> edgesNow = edgesFrom(now, from, resolverAfter);
         for (TypeRef type : from) {
             replace(type, edgesBefore.getOrDefault(type, List.of()), edgesNow.getOrDefault(type, List.of()));
         }
-        namedInResources = namedInResources(now, edits);
+        namedInResources = namedInResources(now, edits, added);
+    }
+
+    private static boolean namesAnyOf(ResourceFacts resource, Set<String> canonicalNames) {
+        for (String name : resource.names()) {
+            if (canonicalNames.contains(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -188,12 +219,11 @@ final class ResourcePatch {
     }
 
     /** The path of the first of {@code resources} that gives an edge to the node of {@code module}, or "" for none. */
-    private String firstNaming(List<ResourceFacts> resources, String module) {
+    private static String firstNaming(List<ResourceFacts> resources, String module, NameResolver resolver) {
         for (ResourceFacts resource : resources) {
             if (resource.serviceInterface().isEmpty() && moduleKey(resource).equals(module)) {
-                Set<String> visible = visibleFrom.apply(resource.module());
                 for (String name : resource.names()) {
-                    if (!resolver.lookup(name, visible).isEmpty()) {
+                    if (!resolver.lookup(name, Set.of()).isEmpty()) {
                         return resource.path();
                     }
                 }
@@ -244,7 +274,7 @@ final class ResourcePatch {
      * The edges {@code resource} gives, as the builder adds them; with {@code only}, just those whose names are the
      * canonical names of those types, leaving from them.
      */
-    private void edges(ResourceFacts resource, Set<TypeRef> only, EdgeSink sink) throws Declined {
+    private void edges(ResourceFacts resource, Set<TypeRef> only, NameResolver resolver, EdgeSink sink) throws Declined {
         Set<String> visible = visibleFrom.apply(resource.module());
         if (resource.serviceInterface().isPresent()) {
             List<TypeRef> services = null;
@@ -291,10 +321,11 @@ final class ResourcePatch {
     }
 
     /** By type of {@code from}: the nodes its resource edges lead to, over every resource, in the builder's order. */
-    private Map<TypeRef, List<Integer>> edgesFrom(List<ResourceFacts> resources, Set<TypeRef> from) throws Declined {
+    private Map<TypeRef, List<Integer>> edgesFrom(List<ResourceFacts> resources, Set<TypeRef> from, NameResolver resolver)
+            throws Declined {
         Map<TypeRef, List<Integer>> edges = new LinkedHashMap<>();
         for (ResourceFacts resource : resources) {
-            edges(resource, from, (type, target) -> edges.computeIfAbsent(type, t -> new ArrayList<>()).add(target));
+            edges(resource, from, resolver, (type, target) -> edges.computeIfAbsent(type, t -> new ArrayList<>()).add(target));
         }
         return edges;
     }
@@ -367,15 +398,16 @@ final class ResourcePatch {
      * The stored types named in resources, with those the edited resources name now and without those they named
      * before that no resource names now.
      */
-    private Set<TypeRef> namedInResources(List<ResourceFacts> now, List<Edit> edits) {
+    private Set<TypeRef> namedInResources(List<ResourceFacts> now, List<Edit> edits, List<TypeRef> added) {
         Set<TypeRef> namedBefore = new HashSet<>();
         Set<TypeRef> namedNow = new HashSet<>();
         for (Edit edit : edits) {
             if (edit.before() != null) {
-                TypeHierarchy.addNamedInText(namedBefore, edit.before().names(), visibleFrom.apply(edit.before().module()), resolver);
+                TypeHierarchy.addNamedInText(namedBefore, edit.before().names(), visibleFrom.apply(edit.before().module()),
+                        resolverBefore);
             }
             if (edit.now() != null) {
-                TypeHierarchy.addNamedInText(namedNow, edit.now().names(), visibleFrom.apply(edit.now().module()), resolver);
+                TypeHierarchy.addNamedInText(namedNow, edit.now().names(), visibleFrom.apply(edit.now().module()), resolverAfter);
             }
         }
         Set<TypeRef> gone = new HashSet<>(namedBefore);
@@ -385,6 +417,9 @@ final class ResourcePatch {
         }
         Set<TypeRef> named = new HashSet<>(hierarchy.namedInResources());
         named.addAll(namedNow);
+        if (!added.isEmpty()) {
+            named.addAll(stillNamed(now, new HashSet<>(added)));
+        }
         named.removeAll(gone);
         return named;
     }
@@ -408,7 +443,7 @@ final class ResourcePatch {
             if (!named.isEmpty()) {
                 Set<String> visible = visibleFrom.apply(resource.module());
                 for (String candidate : named) {
-                    for (TypeRef type : resolver.lookup(candidate, visible)) {
+                    for (TypeRef type : resolverAfter.lookup(candidate, visible)) {
                         if (types.contains(type)) {
                             found.add(type);
                         }
