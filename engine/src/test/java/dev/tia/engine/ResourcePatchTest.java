@@ -220,6 +220,32 @@ class ResourcePatchTest {
         }
     }
 
+    /** A class deleted and its bean taken out of the context, in one change: both patched. */
+    @Test
+    void aClassDeletedWithItsBeanIsPatchedOutWithIt() {
+        try (FixtureRepo repo = shopWithBeans("Notifier", "EmailTemplate")) {
+            repo.delete("services/notifications/src/main/java/com/example/notifications/EmailTemplate.java");
+            repo.write(BEANS, beans("Notifier"));
+
+            Analysis warm = analyze();
+            assertPatchedAsBuilt(warm, 1);
+            assertThat(warm.graphPatchedFiles()).as("the deleted file").isEqualTo(1);
+        }
+    }
+
+    /** A class deleted that a resource still names: what the resource loads is unknown, so the graph is built. */
+    @Test
+    void aClassDeletedThatAResourceStillNamesBuildsTheGraph() {
+        try (FixtureRepo repo = shopWithBeans("Notifier", "EmailTemplate")) {
+            repo.delete("services/notifications/src/main/java/com/example/notifications/EmailTemplate.java");
+            repo.write(NOTIFICATIONS + "sms.properties", "gateway=com.example.notifications.SmsGateway\n");
+
+            Analysis warm = analyze();
+            assertThat(warm.graphFromStore()).isFalse();
+            assertThat(JsonReport.render(warm.selection())).isEqualTo(JsonReport.render(analyzeWithoutIndex().selection()));
+        }
+    }
+
     /** What a template calls is read from this run's resources by the member-level walk, never from the store. */
     @Test
     void aTemplateCallingAnotherMethodUsesTheStoredGraphAsItIs() {

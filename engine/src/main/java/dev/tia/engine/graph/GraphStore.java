@@ -671,9 +671,7 @@ public final class GraphStore {
             if (!referencesPatched && resources.isEmpty()) {
                 return new Verdict(Optional.of(graph), false);
             }
-            // Resources' edges are patched over the stored universe of types and the types added, every stored type
-            // declared where it was: not beside files removed.
-            if (!graph.patchable || resources.isPresent() && !removed.isEmpty()) {
+            if (!graph.patchable) {
                 return new Verdict(Optional.empty(), rewriteIfBuilt);
             }
             Optional<Stored> patched = graph.patched(referencesPatched ? namesChanged : List.of(), removed, resources, index,
@@ -952,6 +950,7 @@ public final class GraphStore {
             TypeHierarchy patchedHierarchy = hierarchy;
             int[] patchedDeclaringFile = declaringFile;
             List<TypeRef> added = List.of();
+            Set<TypeRef> removedTypes = Set.of();
             if (!files.isEmpty() || !removed.isEmpty()) {
                 ReferencePatch patch = new ReferencePatch(graph, nodes, typesLeftAtBase, declaringFile, visibleFrom, hierarchy, tests,
                         implementations, writtenWords);
@@ -965,6 +964,7 @@ public final class GraphStore {
                 patchedHierarchy = patch.hierarchy();
                 patchedDeclaringFile = patch.declaringFile();
                 added = patch.addedTypes();
+                removedTypes = patch.removedTypes();
                 if (patch.addedNamedByResources() && resources.isEmpty()) {
                     // Resources as stored, one of them naming a type added: its edges are the resources' patch's to add.
                     List<ResourceFacts> now = graphResources(index);
@@ -975,7 +975,7 @@ public final class GraphStore {
             if (resources.isPresent()) {
                 ResourcePatch patch = new ResourcePatch(graph, nodes, typesLeftAtBase, patchedDeclaringFile,
                         number -> index.files().get(number).test(), visibleFrom, patchedHierarchy, implementations);
-                if (!patch.apply(resources.get().before(), resources.get().now(), added)) {
+                if (!patch.apply(resources.get().before(), resources.get().now(), added, removedTypes)) {
                     return Optional.empty();
                 }
                 patchedHierarchy = TypeHierarchy.withNamedInResources(patchedHierarchy, patch.namedInResources());

@@ -293,6 +293,14 @@ final class ReferencePatch {
         return added;
     }
 
+    /**
+     * The types of the files removed: their edges after their reference edges are gone (see {@link #remove}), resource
+     * edges included, as no resource of this run names them.
+     */
+    Set<TypeRef> removedTypes() {
+        return removedTypes;
+    }
+
     /** The declaring file of each node, with the types added. */
     int[] declaringFile() {
         return declaringFile;

@@ -55,6 +55,8 @@ final class ResourcePatch {
     private NameResolver resolverAfter;
     private Set<TypeRef> namedInResources;
     private int edited;
+    /** The types of the files removed (see {@link #apply}). */
+    private Set<TypeRef> removed = Set.of();
 
     ResourcePatch(Adjacency graph, StoredNodes nodes, List<TypeRef> typesLeftAtBase, int[] declaringFile, IntPredicate testFile,
             Function<String, Set<String>> visibleFrom, TypeHierarchy hierarchy, boolean implementations) {
@@ -82,10 +84,13 @@ final class ResourcePatch {
      *
      * @param added the types a patch of the files added (see {@link ReferencePatch}), declared in the graph already:
      *     resources that name them, edited or not, give them edges
+     * @param removed the types of the files a patch removed: no resource of this run names them (or that patch
+     *     declines), and their resource edges are gone with their other edges after their reference edges
      */
-    boolean apply(List<ResourceFacts> before, List<ResourceFacts> now, List<TypeRef> added) {
+    boolean apply(List<ResourceFacts> before, List<ResourceFacts> now, List<TypeRef> added, Set<TypeRef> removed) {
         try {
-            patch(before, now, added);
+            this.removed = removed;
+            patch(before, now, added, removed);
             return true;
         } catch (Declined e) {
             return false;
@@ -102,7 +107,8 @@ final class ResourcePatch {
         return namedInResources;
     }
 
-    private void patch(List<ResourceFacts> before, List<ResourceFacts> now, List<TypeRef> added) throws Declined {
+    private void patch(List<ResourceFacts> before, List<ResourceFacts> now, List<TypeRef> added, Set<TypeRef> removed)
+            throws Declined {
         List<Edit> edits = edits(before, now);
         this.edited = edits.size();
         Set<String> addedNames = new HashSet<>();
@@ -143,6 +149,7 @@ final class ResourcePatch {
                 edges(edit.now(), null, resolverAfter, (type, target) -> from.add(type));
             }
         }
+        from.removeAll(removed);
         Map<TypeRef, List<Integer>> edgesBefore = edgesFrom(before, from, resolverBefore);
         Map<TypeRef, List<Integer>> edgesNow = edgesFrom(now, from, resolverAfter);
         for (TypeRef type : from) {
@@ -330,10 +337,13 @@ final class ResourcePatch {
         return edges;
     }
 
-    /** The node of a type a file declares, numbered before any resource's edge; declines for any other type. */
+    /**
+     * The node of a type a file declares, numbered before any resource's edge, or of a type whose file was removed (an
+     * edge a resource gave to it before); declines for any other type.
+     */
     private int declared(TypeRef type) throws Declined {
         int id = graph.findType(type);
-        if (id < 0 || id >= declaringFile.length || declaringFile[id] == 0) {
+        if (id < 0 || id >= declaringFile.length || declaringFile[id] == 0 && !removed.contains(type)) {
             throw new Declined();
         }
         return id;
