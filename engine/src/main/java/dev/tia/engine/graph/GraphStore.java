@@ -662,10 +662,8 @@ public final class GraphStore {
                 return new Verdict(Optional.empty(), rewriteIfBuilt);
             }
             boolean resolveAnew = false;
-            boolean typesAdded = false;
             for (WordsChanged file : namesChanged) {
                 resolveAnew |= file.importsChanged() || !file.addedTypes().isEmpty();
-                typesAdded |= !file.addedTypes().isEmpty();
             }
             boolean referencesPatched = resolveAnew || !removed.isEmpty() || !words.isEmpty() && anyTypeNamed(words, graph, key);
             if (!referencesPatched && resources.isEmpty()) {
@@ -951,6 +949,7 @@ public final class GraphStore {
             int[] patchedDeclaringFile = declaringFile;
             List<TypeRef> added = List.of();
             Set<TypeRef> removedTypes = Set.of();
+            Optional<ResourcesEdited> resourcesToPatch = resources;
             if (!files.isEmpty() || !removed.isEmpty()) {
                 ReferencePatch patch = new ReferencePatch(graph, nodes, typesLeftAtBase, declaringFile, visibleFrom, hierarchy, tests,
                         implementations, writtenWords);
@@ -968,14 +967,14 @@ public final class GraphStore {
                 if (patch.addedNamedByResources() && resources.isEmpty()) {
                     // Resources as stored, one of them naming a type added: its edges are the resources' patch's to add.
                     List<ResourceFacts> now = graphResources(index);
-                    resources = Optional.of(new ResourcesEdited(now, now, false));
+                    resourcesToPatch = Optional.of(new ResourcesEdited(now, now, false));
                 }
             }
             int resourcesPatched = 0;
-            if (resources.isPresent()) {
+            if (resourcesToPatch.isPresent()) {
                 ResourcePatch patch = new ResourcePatch(graph, nodes, typesLeftAtBase, patchedDeclaringFile,
                         number -> index.files().get(number).test(), visibleFrom, patchedHierarchy, implementations);
-                if (!patch.apply(resources.get().before(), resources.get().now(), added, removedTypes)) {
+                if (!patch.apply(resourcesToPatch.get().before(), resourcesToPatch.get().now(), added, removedTypes)) {
                     return Optional.empty();
                 }
                 patchedHierarchy = TypeHierarchy.withNamedInResources(patchedHierarchy, patch.namedInResources());

@@ -91,9 +91,43 @@ abstract class TypeHierarchy {
         };
     }
 
+    /** A hierarchy that answers as {@code base} but where a patch overrides an answer (see the three below). */
+    private abstract static class Over extends TypeHierarchy {
+        final TypeHierarchy base;
+
+        Over(TypeHierarchy base) {
+            this.base = base;
+        }
+
+        @Override
+        List<TypeRef> supertypes(TypeRef type) {
+            return base.supertypes(type);
+        }
+
+        @Override
+        boolean namesSupertypeOutsideProject(TypeRef type) {
+            return base.namesSupertypeOutsideProject(type);
+        }
+
+        @Override
+        Set<TypeRef> namedInLiterals() {
+            return base.namedInLiterals();
+        }
+
+        @Override
+        Set<TypeRef> namedInResources() {
+            return base.namedInResources();
+        }
+
+        @Override
+        Optional<Set<TypeRef>> typesWithSupertypes() {
+            return base.typesWithSupertypes();
+        }
+    }
+
     /** {@code base} with the types of a patch added (see {@link ReferencePatch}): their supertypes, and which name one outside. */
     static TypeHierarchy with(TypeHierarchy base, Map<TypeRef, List<TypeRef>> supertypes, Set<TypeRef> outside) {
-        return new TypeHierarchy() {
+        return new Over(base) {
             @Override
             List<TypeRef> supertypes(TypeRef type) {
                 List<TypeRef> added = supertypes.get(type);
@@ -103,16 +137,6 @@ abstract class TypeHierarchy {
             @Override
             boolean namesSupertypeOutsideProject(TypeRef type) {
                 return outside.contains(type) || base.namesSupertypeOutsideProject(type);
-            }
-
-            @Override
-            Set<TypeRef> namedInLiterals() {
-                return base.namedInLiterals();
-            }
-
-            @Override
-            Set<TypeRef> namedInResources() {
-                return base.namedInResources();
             }
 
             @Override
@@ -127,7 +151,7 @@ abstract class TypeHierarchy {
      * supertypes, and are no other type's project supertype, as a type the project does not declare is none here.
      */
     static TypeHierarchy without(TypeHierarchy base, Set<TypeRef> removed) {
-        return new TypeHierarchy() {
+        return new Over(base) {
             @Override
             List<TypeRef> supertypes(TypeRef type) {
                 if (removed.contains(type)) {
@@ -150,16 +174,6 @@ abstract class TypeHierarchy {
             }
 
             @Override
-            Set<TypeRef> namedInLiterals() {
-                return base.namedInLiterals();
-            }
-
-            @Override
-            Set<TypeRef> namedInResources() {
-                return base.namedInResources();
-            }
-
-            @Override
             Optional<Set<TypeRef>> typesWithSupertypes() {
                 return base.typesWithSupertypes().map(types -> Sets.difference(types, removed));
             }
@@ -168,30 +182,10 @@ abstract class TypeHierarchy {
 
     /** {@code base} with the types resources name now (see {@link ResourcePatch}). */
     static TypeHierarchy withNamedInResources(TypeHierarchy base, Set<TypeRef> namedInResources) {
-        return new TypeHierarchy() {
-            @Override
-            List<TypeRef> supertypes(TypeRef type) {
-                return base.supertypes(type);
-            }
-
-            @Override
-            boolean namesSupertypeOutsideProject(TypeRef type) {
-                return base.namesSupertypeOutsideProject(type);
-            }
-
-            @Override
-            Set<TypeRef> namedInLiterals() {
-                return base.namedInLiterals();
-            }
-
+        return new Over(base) {
             @Override
             Set<TypeRef> namedInResources() {
                 return namedInResources;
-            }
-
-            @Override
-            Optional<Set<TypeRef>> typesWithSupertypes() {
-                return base.typesWithSupertypes();
             }
         };
     }
