@@ -456,6 +456,122 @@ class GraphStoreTest {
         }
     }
 
+    private static final String PAYMENTS_TESTS = "libs/payments/src/test/java/com/example/payments/";
+
+    /**
+     * A nested test class and a fake added to an existing test file, its imports changed too: the file's entries are
+     * made again from it, the new types get their edges (the fake keeps its edge to the interface it implements).
+     */
+    @Test
+    void typesAddedToATestFileArePatchedIn() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            analyze();
+            String test = read(PAYMENTS_TESTS + "PaymentsTest.java");
+            assertThat(test).contains("import org.junit.jupiter.api.Test;").endsWith("}\n");
+            repo.write(PAYMENTS_TESTS + "PaymentsTest.java", test.replace("import org.junit.jupiter.api.Test;",
+                    "import org.junit.jupiter.api.Nested;\nimport org.junit.jupiter.api.Test;").replaceFirst("}\n$", """
+
+                        @Nested
+                        class WithAFailingGateway {
+                            @Test
+                            void keepsTheCardGateway() {
+                                assertEquals("card", new FailingGateway().fallback().name());
+                            }
+                        }
+                    }
+
+                    class FailingGateway implements PaymentGateway {
+                        public String name() {
+                            return "failing";
+                        }
+
+                        public Receipt charge(long cents) {
+                            throw new IllegalStateException();
+                        }
+
+                        PaymentGateway fallback() {
+                            return new CardPaymentGateway();
+                        }
+                    }
+                    """));
+
+            Analysis warm = analyze();
+            assertPatchedAsBuilt(warm, 1);
+            assertSelected(warm, "PaymentsTest");
+        }
+    }
+
+    /**
+     * A nested test class without the tag of its outer class's tests: the outer class's entry in the catalog is made
+     * again, and its tests are no longer all of the e2e tier.
+     */
+    @Test
+    void aNestedTestAddedToATestReplacesItsEntry() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            String journey = """
+                    package com.example.payments;
+
+                    import org.junit.jupiter.api.Nested;
+                    import org.junit.jupiter.api.Tag;
+                    import org.junit.jupiter.api.Test;
+
+                    class CardJourneyTest {
+                        @Test
+                        @Tag("e2e")
+                        void paysByCard() {
+                            new CardPaymentGateway().charge(1000);
+                        }
+                    }
+                    """;
+            repo.write(PAYMENTS_TESTS + "CardJourneyTest.java", journey);
+            repo.commitAll("a card journey");
+            analyze(); // stored with the journey's entry: each of its tests of the e2e tier
+            repo.write(PAYMENTS_TESTS + "CardJourneyTest.java", journey.replaceFirst("}\n$", """
+
+                        @Nested
+                        class Quickly {
+                            @Test
+                            void namesTheGateway() {
+                                new CardPaymentGateway().name();
+                            }
+                        }
+                    }
+                    """));
+
+            Analysis warm = analyze();
+            assertPatchedAsBuilt(warm, 1);
+            assertSelected(warm, "CardJourneyTest");
+        }
+    }
+
+    /**
+     * A nested test class added to a base test that a test of another file extends: that test's stored entry reads
+     * the base's nested tests, and the patch makes only the changed file's entries, so the graph is built.
+     */
+    @Test
+    void aNestedTestAddedToABaseTestBuildsTheGraph() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            analyze();
+            String base = read(CHECKOUT_TESTS + "CheckoutContractTest.java");
+            assertThat(base).endsWith("}\n");
+            repo.write(CHECKOUT_TESTS + "CheckoutContractTest.java", base.replaceFirst("}\n$", """
+
+                        @org.junit.jupiter.api.Nested
+                        class Empty {
+                            @Test
+                            void isFree() {
+                                new CartService().total(new Cart());
+                            }
+                        }
+                    }
+                    """));
+
+            Analysis warm = analyze();
+            assertThat(warm.graphFromStore()).isFalse();
+            assertThat(JsonReport.render(warm.selection())).isEqualTo(reportWithoutIndex());
+        }
+    }
+
     /** A new test whose base test changes too: the base's other subclasses' stored entries may read it, so built. */
     @Test
     void aNewTestWhoseBaseTestChangesBuildsTheGraph() throws IOException {

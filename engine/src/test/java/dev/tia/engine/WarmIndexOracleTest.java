@@ -285,6 +285,10 @@ class WarmIndexOracleTest {
         boolean extendsBase;
         int body;
         boolean broken;
+        /** A {@code @Nested} test class inside it, by name (none when null), its tag and the main type it names. */
+        String nested;
+        String nestedTag;
+        String nestedReference;
 
         TestType(String module, String pkg, String name) {
             this.module = module;
@@ -304,6 +308,7 @@ class WarmIndexOracleTest {
                 written.add(typeName(pkg, references.get(i), i, out));
             }
             String slowName = slow ? typeName(pkg, "p.Slow", written.size(), out) : null;
+            String nestedNames = nested != null && nestedReference != null ? typeName(pkg, nestedReference, written.size() + 1, out) : null;
             out.append("\n").append(tag == null ? "" : "@Tag(\"" + tag + "\")\n").append(slow ? "@" + slowName + "\n" : "")
                     .append("class ").append(name)
                     .append(extendsBase ? " extends p.BaseTest" : "").append(" {\n");
@@ -314,7 +319,15 @@ class WarmIndexOracleTest {
             for (int i = 0; i < written.size(); i++) {
                 out.append("        if (r").append(i).append(" != null) v += r").append(i).append(i % 2 == 0 ? ".value(v);\n" : ".weight();\n");
             }
-            out.append("    }\n").append(broken ? "    void broken( {\n" : "").append("}\n");
+            out.append("    }\n");
+            if (nested != null) {
+                out.append("\n    @org.junit.jupiter.api.Nested\n    class ").append(nested).append(" {\n        @Test\n")
+                        .append(nestedTag == null ? "" : "        @Tag(\"" + nestedTag + "\")\n")
+                        .append("        void alsoWorks() {\n")
+                        .append(nestedNames == null ? "" : "            Object named = (" + nestedNames + ") null;\n")
+                        .append("        }\n    }\n");
+            }
+            out.append(broken ? "    void broken( {\n" : "").append("}\n");
             return out.toString();
         }
     }
@@ -396,7 +409,7 @@ class WarmIndexOracleTest {
 
         /** Applies one random edit and says which. */
         String edit() {
-            int kind = random.nextInt(30); // 27: the default, a commit that keeps the base
+            int kind = random.nextInt(31); // 27: the default, a commit that keeps the base
             MainType type = pick(types);
             switch (kind) {
                 case 0, 1, 2 -> {
@@ -572,6 +585,18 @@ class WarmIndexOracleTest {
                     // above it when it names them.
                     addTest(pick(MODULES));
                     return "added a test";
+                }
+                case 30 -> {
+                    // JUnit 5's nested test classes: added to a test file that stays, tagged or not, naming a type or not.
+                    TestType test = pick(tests);
+                    if (test.nested == null || random.nextInt(3) > 0) {
+                        test.nested = "Cases" + names++;
+                        test.nestedTag = random.nextBoolean() ? "e2e" : null;
+                        test.nestedReference = random.nextBoolean() ? type.qualified() : null;
+                        return "nested test class " + test.nested + " in " + test.name;
+                    }
+                    test.nested = null;
+                    return "nested test class removed from " + test.name;
                 }
                 case 24 -> {
                     MainType named = pick(types);

@@ -611,7 +611,7 @@ public final class GraphStore {
             namesChanged.add(new WordsChanged(file, number, before, true, List.of()));
             return Inputs.SAME;
         }
-        Optional<List<DeclaredType>> added = file.test() ? Optional.empty() : now.typesAddedTo(before);
+        Optional<List<DeclaredType>> added = now.typesAddedTo(before);
         if (added.isPresent()) {
             words.addAll(before.wordsDifferingFrom(now));
             namesChanged.add(new WordsChanged(file, number, before, true, added.get()));

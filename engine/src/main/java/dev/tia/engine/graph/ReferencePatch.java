@@ -420,9 +420,13 @@ final class ReferencePatch {
             return false;
         }
         ImmutableMap<TypeRef, TestClass> entries = ImmutableMap.of();
+        // A test file's entries are made again from it: those of a new file join the catalog; those of a changed one
+        // replace its stored entries, which must be of the same test classes (a type added to it may be a nested test
+        // class, or a fake, but no test class of its own: the module's tests would gain an edge).
+        boolean newFile = changed.before().types().isEmpty();
         if (changed.file().test() && (changed.importsChanged() || adds)) {
             Optional<ImmutableMap<TypeRef, TestClass>> made = entriesMadeAnew(changed);
-            if (made.isEmpty() || !adds && !sameTestsAsStored(changed, made.get())) {
+            if (made.isEmpty() || !newFile && !sameTestsAsStored(changed, made.get())) {
                 return false;
             }
             entries = made.get();
@@ -472,6 +476,10 @@ final class ReferencePatch {
         }
         for (DeclaredType type : changed.addedTypes()) {
             addEdgesOfNewType(changed, type, visible, entries);
+        }
+        if (!entries.isEmpty() && !newFile) {
+            patchedTests = withEntriesReplaced(patchedTests, entries);
+            return true;
         }
         return entries.isEmpty() || addTests(changed, entries);
     }
@@ -705,14 +713,12 @@ final class ReferencePatch {
      * file of test sources whose stored content declared nothing (a new one) may add types: no other file writes their
      * names (see {@link #addedTypesStandAlone}), so no entry of the catalog but their own can differ, and those are
      * made as a build makes them (see {@link #entriesMadeAnew}). So are those of a changed test file's types, when
-     * the catalog reads none of them for a test of another file (as its supertype).
+     * the catalog reads none of them for a test of another file (as its supertype): then it may add types too (a
+     * {@code @Nested} test class, a fake), as their names are written nowhere else, and its own entries read them.
      */
     private boolean onlyReferencesDiffer(GraphStore.WordsChanged changed, Set<String> visible) {
         if (changed.file().test() && changed.before().types().isEmpty()) {
             return !changed.addedTypes().isEmpty();
-        }
-        if (changed.file().test() && !changed.addedTypes().isEmpty()) {
-            return false; // types added to a test file may make its tests' entries read each other: not patched
         }
         Predicate<TypeRef> readElsewhere = changed.file().test()
                 ? ancestorsOfTestsOutside(changed.file().path())::contains : nodes::readByTests;
