@@ -247,6 +247,141 @@ class GraphStoreTest {
         }
     }
 
+    /**
+     * A class taken out of a file that stays, another file still naming it (as the change's base declares it): it stays
+     * in the universe, left at base; its own edges and its share of the lists of the types its file names go.
+     */
+    @Test
+    void aClassRemovedFromAFileThatStaysIsPatchedOut() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            String taxTable = taxTable();
+            // With a project supertype (an implementation edge, an entry in the hierarchy) and a reference of its own.
+            repo.write(TAX_TABLE, taxTable + "\nclass ReducedTaxTable extends TaxTable {\n    Money floor;\n}\n");
+            repo.write("libs/pricing/src/main/java/com/example/pricing/Reductions.java",
+                    "package com.example.pricing;\n\npublic class Reductions {\n    ReducedTaxTable table;\n}\n");
+            repo.commitAll("a reduced tax table");
+            analyze();
+            repo.write(TAX_TABLE, taxTable);
+
+            Analysis warm = analyze();
+            assertPatchedAsBuilt(warm, 1);
+            assertSelected(warm, "TaxTableTest");
+        }
+    }
+
+    /** A class renamed inside a file that stays: one type removed, one added, in one patch. */
+    @Test
+    void aClassRenamedInsideAFileThatStaysIsPatched() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            String taxTable = taxTable();
+            repo.write(TAX_TABLE, taxTable + "\nclass ReducedTaxTable extends TaxTable {\n    Money floor;\n}\n");
+            repo.commitAll("a reduced tax table");
+            analyze();
+            repo.write(TAX_TABLE, taxTable + "\nclass LowerTaxTable extends TaxTable {\n    Money floor;\n}\n");
+
+            assertPatchedAsBuilt(analyze(), 1);
+        }
+    }
+
+    /**
+     * A class taken out of a file that stays, which the change's base does not declare (added in a commit after it): it
+     * leaves the type universe, and another file's name for it resolves to nothing, so the graph is built.
+     */
+    @Test
+    void aClassRemovedThatNoBaseDeclaredBuildsTheGraph() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            String base = repo.head().name();
+            String taxTable = taxTable();
+            repo.write(TAX_TABLE, taxTable + "\nclass ReducedTaxTable extends TaxTable {\n    Money floor;\n}\n");
+            repo.write("libs/pricing/src/main/java/com/example/pricing/Reductions.java",
+                    "package com.example.pricing;\n\npublic class Reductions {\n    ReducedTaxTable table;\n}\n");
+            repo.commitAll("a reduced tax table");
+            TiaConfig sinceBase = TiaConfig.defaults(dir).with(ConfigKey.BASE, base);
+            new TiaEngine().analyze(sinceBase);
+            repo.write(TAX_TABLE, taxTable);
+
+            Analysis warm = new TiaEngine().analyze(sinceBase);
+            assertThat(warm.graphFromStore()).isFalse();
+            Analysis withoutIndex = new TiaEngine().analyze(sinceBase.with(ConfigKey.CACHE_DIR, ""));
+            assertThat(warm.graph().successorsByNode()).isEqualTo(withoutIndex.graph().successorsByNode());
+            assertThat(JsonReport.render(warm.selection())).isEqualTo(JsonReport.render(withoutIndex.selection()));
+        }
+    }
+
+    /** A nested test class taken out of a test: the test's entry is made again, without the nested class's tag. */
+    @Test
+    void aNestedTestRemovedFromATestIsPatchedOut() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            String journey = """
+                    package com.example.payments;
+
+                    import org.junit.jupiter.api.Tag;
+                    import org.junit.jupiter.api.Test;
+
+                    class CardJourneyTest {
+                        @Test
+                        @Tag("e2e")
+                        void paysByCard() {
+                            new CardPaymentGateway().charge(1000);
+                        }
+                    }
+                    """;
+            repo.write(PAYMENTS_TESTS + "CardJourneyTest.java", journey.replaceFirst("}\n$", """
+
+                        @org.junit.jupiter.api.Nested
+                        class Quickly {
+                            @Test
+                            void namesTheGateway() {
+                                new Payments();
+                            }
+                        }
+                    }
+                    """));
+            repo.commitAll("a card journey");
+            analyze();
+            repo.write(PAYMENTS_TESTS + "CardJourneyTest.java", journey);
+
+            Analysis warm = analyze();
+            assertPatchedAsBuilt(warm, 1);
+            assertExcludedByTag(warm, "CardJourneyTest");
+        }
+    }
+
+    /** A base test taken out of a file that stays, a test of another file extending it: that test's entry read it, built. */
+    @Test
+    void aBaseTestRemovedFromAFileThatStaysBuildsTheGraph() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            String fixtures = """
+                    package com.example.payments;
+
+                    class GatewayFixtures {
+                        static PaymentGateway card() {
+                            return new CardPaymentGateway();
+                        }
+                    }
+                    """;
+            repo.write(PAYMENTS_TESTS + "GatewayFixtures.java", fixtures + """
+
+                    @org.junit.jupiter.api.Tag("e2e")
+                    abstract class GatewayContract {
+                        @org.junit.jupiter.api.Test
+                        void names() {
+                            GatewayFixtures.card().name();
+                        }
+                    }
+                    """);
+            repo.write(PAYMENTS_TESTS + "CardGatewayContractTest.java",
+                    "package com.example.payments;\n\nclass CardGatewayContractTest extends GatewayContract {\n}\n");
+            repo.commitAll("a gateway contract");
+            analyze();
+            repo.write(PAYMENTS_TESTS + "GatewayFixtures.java", fixtures);
+
+            Analysis warm = analyze();
+            assertThat(warm.graphFromStore()).isFalse();
+            assertThat(JsonReport.render(warm.selection())).isEqualTo(reportWithoutIndex());
+        }
+    }
+
     /** Patched files: their types, edges, entries in the hierarchy and in the catalog, as a build makes them. */
     private void assertPatchedAsBuilt(Analysis warm, int patchedFiles) {
         assertThat(warm.graphPatchedFiles()).isEqualTo(patchedFiles);

@@ -409,7 +409,7 @@ class WarmIndexOracleTest {
 
         /** Applies one random edit and says which. */
         String edit() {
-            int kind = random.nextInt(31); // 27: the default, a commit that keeps the base
+            int kind = random.nextInt(32); // 27: the default, a commit that keeps the base
             MainType type = pick(types);
             switch (kind) {
                 case 0, 1, 2 -> {
@@ -597,6 +597,22 @@ class WarmIndexOracleTest {
                     }
                     test.nested = null;
                     return "nested test class removed from " + test.name;
+                }
+                case 31 -> {
+                    // A type taken out of a file that stays: a nested test class, a companion, a nested class.
+                    List<TestType> withNested = tests.stream().filter(t -> t.nested != null).toList();
+                    List<MainType> withCompanions = types.stream().filter(t -> !t.companions.isEmpty()).toList();
+                    if (!withNested.isEmpty() && random.nextBoolean()) {
+                        TestType test = pick(withNested);
+                        test.nested = null;
+                        return "nested test class removed from " + test.name;
+                    }
+                    if (!withCompanions.isEmpty() && random.nextBoolean()) {
+                        MainType companion = pick(withCompanions);
+                        return companion.name + " no longer declares " + companion.companions.remove(0).split(" ")[0];
+                    }
+                    type.inner = false;
+                    return "nested class removed from " + type.name;
                 }
                 case 24 -> {
                     MainType named = pick(types);

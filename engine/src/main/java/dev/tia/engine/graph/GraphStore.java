@@ -271,8 +271,20 @@ public final class GraphStore {
      * @param importsChanged whether its imports, or the methods the catalog reads, may differ too, which may change what
      *     its supertypes and annotations are, and its types' entries in the catalog
      * @param addedTypes types it declares beside those of its stored content, which join the type universe
+     * @param removedTypes types of its stored content it no longer declares, which stay in the type universe as types
+     *     left at the change's base (see {@link RemovedFile})
      */
-    record WordsChanged(IndexedFile file, int number, FileFacts before, boolean importsChanged, List<DeclaredType> addedTypes) {
+    record WordsChanged(IndexedFile file, int number, FileFacts before, boolean importsChanged, List<DeclaredType> addedTypes,
+            List<DeclaredType> removedTypes) {
+
+        WordsChanged(IndexedFile file, int number, FileFacts before, boolean importsChanged) {
+            this(file, number, before, importsChanged, List.of(), List.of());
+        }
+
+        /** Whether it declares other types than its stored content. */
+        boolean reshaped() {
+            return !addedTypes.isEmpty() || !removedTypes.isEmpty();
+        }
     }
 
     /**
@@ -458,11 +470,13 @@ public final class GraphStore {
             }
         }
         // Files removed since the store leave their types at the base: the key then holds them beside the stored ones,
-        // and with them the type universe is the stored one. Any other difference in those types is a build, and so is
-        // a removed file's type the key lacks (a file no base declared, added since and deleted: its types leave the
-        // universe, which the patch would keep them in).
-        if (removed.isEmpty() ? !stored.key().baseTypes().equals(key.baseTypes())
-                : !baseTypesWith(stored.key(), removed).equals(lines(key.baseTypes()))) {
+        // and with them the type universe is the stored one. So do types removed from files that stay, which only the
+        // comparison of those files below finds. Any other difference in those types is a build, and so is a removed
+        // type the key lacks (declared by no base, added since and removed: it leaves the universe, which the patch
+        // would keep it in).
+        boolean baseAsStored = removed.isEmpty() ? stored.key().baseTypes().equals(key.baseTypes())
+                : baseTypesWith(stored.key(), removed, List.of()).equals(lines(key.baseTypes()));
+        if (!baseAsStored && lineup.isEmpty()) {
             return Verdict.BUILD_AND_STORE;
         }
         if (lineup.isPresent()) {
@@ -502,7 +516,15 @@ public final class GraphStore {
             boolean rewrite = stale || changedNumbers.size() + removed.size() >= rewriteAfter;
             boolean rewriteIfBuilt = rewrite || storedEditGone;
             if (inputs != Inputs.SAME) {
-                return new Verdict(Optional.empty(), rewriteIfBuilt || inputs == Inputs.UNKNOWN);
+                return baseAsStored ? new Verdict(Optional.empty(), rewriteIfBuilt || inputs == Inputs.UNKNOWN)
+                        : Verdict.BUILD_AND_STORE;
+            }
+            if (namesChanged.stream().anyMatch(file -> !file.removedTypes().isEmpty())
+                    && !baseTypesWith(stored.key(), removed, namesChanged).equals(lines(key.baseTypes()))) {
+                return baseAsStored ? new Verdict(Optional.empty(), rewriteIfBuilt) : Verdict.BUILD_AND_STORE;
+            }
+            if (!baseAsStored && namesChanged.stream().allMatch(file -> file.removedTypes().isEmpty())) {
+                return Verdict.BUILD_AND_STORE;
             }
             return storedOrPatched(stored, index, key, lineup.get(), new ChangedFiles(changedNumbers, storedContent), otherWords,
                     namesChanged, removed, resources, visibleFrom, stale, rewriteIfBuilt);
@@ -551,12 +573,17 @@ public final class GraphStore {
         return false;
     }
 
-    /** The stored key's types left at base with those the removed files declare. */
-    private static Set<String> baseTypesWith(Key stored, List<RemovedFile> removed) {
+    /** The stored key's types left at base with those the removed files declare and the changed files no longer do. */
+    private static Set<String> baseTypesWith(Key stored, List<RemovedFile> removed, List<WordsChanged> changed) {
         List<TypeRef> types = baseTypes(stored);
         for (RemovedFile file : removed) {
             for (DeclaredType type : file.before().types()) {
                 types.add(new TypeRef(file.module(), type.name()));
+            }
+        }
+        for (WordsChanged file : changed) {
+            for (DeclaredType type : file.removedTypes()) {
+                types.add(new TypeRef(file.file().module(), type.name()));
             }
         }
         return lines(baseTypesText(types));
@@ -602,19 +629,19 @@ public final class GraphStore {
         if (wordsOnly.isPresent()) {
             if (!wordsOnly.get().isEmpty()) {
                 words.addAll(wordsOnly.get());
-                namesChanged.add(new WordsChanged(file, number, before, false, List.of()));
+                namesChanged.add(new WordsChanged(file, number, before, false));
             }
             return Inputs.SAME;
         }
         if (before.sameBesideNames(now) || before.sameBesideNamesAndMethods(now)) {
             words.addAll(before.wordsDifferingFrom(now));
-            namesChanged.add(new WordsChanged(file, number, before, true, List.of()));
+            namesChanged.add(new WordsChanged(file, number, before, true));
             return Inputs.SAME;
         }
-        Optional<List<DeclaredType>> added = now.typesAddedTo(before);
-        if (added.isPresent()) {
+        Optional<FileFacts.TypesReshaped> reshaped = now.typesReshapedFrom(before);
+        if (reshaped.isPresent()) {
             words.addAll(before.wordsDifferingFrom(now));
-            namesChanged.add(new WordsChanged(file, number, before, true, added.get()));
+            namesChanged.add(new WordsChanged(file, number, before, true, reshaped.get().added(), reshaped.get().removed()));
             return Inputs.SAME;
         }
         return Inputs.OTHER;
@@ -624,7 +651,7 @@ public final class GraphStore {
      * A file the store lacks (see {@link #lineUp}): patched in as a file whose stored content declared,
      * imported and wrote nothing, all it declares added, when it parses, declares a type, and writes no string literal
      * or annotation class literal a type could be named by (as for types added to a file: see
-     * {@link FileFacts#typesAddedTo}); in test sources, when its test classes' catalog entries can be made from it and
+     * {@link FileFacts#typesReshapedFrom}); in test sources, when its test classes' catalog entries can be made from it and
      * the unchanged files above it (see {@link ReferencePatch}).
      */
     private static Inputs compareNew(IndexedFile file, int number, Set<String> words, List<WordsChanged> namesChanged) {
@@ -633,12 +660,12 @@ public final class GraphStore {
             return Inputs.OTHER;
         }
         FileFacts before = FileFacts.empty(now.packageName());
-        Optional<List<DeclaredType>> added = now.typesAddedTo(before);
-        if (added.isEmpty()) {
+        Optional<FileFacts.TypesReshaped> reshaped = now.typesReshapedFrom(before);
+        if (reshaped.isEmpty()) {
             return Inputs.OTHER;
         }
         words.addAll(before.wordsDifferingFrom(now));
-        namesChanged.add(new WordsChanged(file, number, before, true, added.get()));
+        namesChanged.add(new WordsChanged(file, number, before, true, reshaped.get().added(), List.of()));
         return Inputs.SAME;
     }
 
@@ -663,7 +690,7 @@ public final class GraphStore {
             }
             boolean resolveAnew = false;
             for (WordsChanged file : namesChanged) {
-                resolveAnew |= file.importsChanged() || !file.addedTypes().isEmpty();
+                resolveAnew |= file.importsChanged() || file.reshaped();
             }
             boolean referencesPatched = resolveAnew || !removed.isEmpty() || !words.isEmpty() && anyTypeNamed(words, graph, key);
             if (!referencesPatched && resources.isEmpty()) {
@@ -983,7 +1010,7 @@ public final class GraphStore {
             // Types removed are no file's, yet the stored calls may list them as callers: the calls are not used then. Types
             // added are a changed file's, whose calls the walk reads as they are now (see CallSites#changedTypes), as
             // it does for every type of a changed file: the stored calls still hold for every other type.
-            boolean typesRemoved = removed.stream().anyMatch(file -> !file.before().types().isEmpty());
+            boolean typesRemoved = !removedTypes.isEmpty();
             return Optional.of(new Stored(implementations, nodes, edges, supertypesLeftOut, patchedTests, patchedHierarchy,
                     patchedDeclaringFile, patchable, writtenWords, typesRemoved ? StoredCalls.NONE : calls, changed, graph,
                     files.size() + removed.size(), resourcesPatched));

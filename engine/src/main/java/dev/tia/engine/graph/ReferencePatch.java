@@ -416,7 +416,11 @@ final class ReferencePatch {
     private boolean apply(GraphStore.WordsChanged changed) throws CacheFraming.CorruptException {
         Set<String> visible = visibleFrom.apply(changed.file().module());
         boolean adds = !changed.addedTypes().isEmpty();
-        if ((changed.importsChanged() || adds) && !onlyReferencesDiffer(changed, visible)) {
+        if ((changed.importsChanged() || changed.reshaped()) && !onlyReferencesDiffer(changed, visible)) {
+            return false;
+        }
+        Optional<int[]> removing = removedNodes(changed);
+        if (removing.isEmpty()) {
             return false;
         }
         ImmutableMap<TypeRef, TestClass> entries = ImmutableMap.of();
@@ -434,7 +438,7 @@ final class ReferencePatch {
         Set<TypeRef> before = resolverBefore.references(changed.before(), visible);
         Set<TypeRef> now = resolverAfter.references(changed.file().facts(), visible);
         int file = changed.number() + 1;
-        if (!adds) {
+        if (!changed.reshaped()) {
             int[] types = declaredTypes(changed);
             for (TypeRef reference : before) {
                 if (!now.contains(reference)) {
@@ -452,11 +456,14 @@ final class ReferencePatch {
             return true;
         }
         // The file's share changes in every list it has one in: those of the types it names, before and now, and
-        // those of its own types (file mates), the new ones included.
+        // those of its own types (file mates), the new ones and those it no longer declares included.
         int[] types = declaredTypes(changed);
         Set<Integer> lists = new LinkedHashSet<>();
         for (TypeRef reference : before) {
             lists.add(graph.findType(reference));
+        }
+        for (int type : removing.get()) {
+            lists.add(type);
         }
         Set<Integer> named = new HashSet<>();
         for (TypeRef reference : now) {
@@ -470,6 +477,15 @@ final class ReferencePatch {
         }
         for (int list : lists) {
             remove(list, file);
+        }
+        // A type no longer declared is left at base, as a removed file's are (see remove(RemovedFile)): no file's, with
+        // no edges of its own, but the other files naming it keep their shares of its list, and so does this one if
+        // it names it now.
+        for (int type : removing.get()) {
+            declaringFile[type] = 0;
+            graph.keepReferenceEdgesOnly(type);
+        }
+        for (int list : lists) {
             if (named.contains(list)) {
                 insert(list, file, types);
             }
@@ -482,6 +498,41 @@ final class ReferencePatch {
             return true;
         }
         return entries.isEmpty() || addTests(changed, entries);
+    }
+
+    /**
+     * The nodes of the types a changed file no longer declares, noted as removed; empty, so that the graph is built,
+     * when something else read them as declared types: as for a removed file (see {@link #remove(GraphStore.RemovedFile)}),
+     * a test's entry elsewhere (a base test), a resource, or their being annotation types. Its string literals are as
+     * stored (see {@link FileFacts#typesReshapedFrom}), and name types as they did.
+     */
+    private Optional<int[]> removedNodes(GraphStore.WordsChanged changed) throws CacheFraming.CorruptException {
+        List<DeclaredType> gone = changed.removedTypes();
+        if (gone.isEmpty()) {
+            return Optional.of(new int[0]);
+        }
+        Predicate<TypeRef> readByTests = changed.file().test()
+                ? ancestorsOfTestsOutside(changed.file().path())::contains : nodes::readByTests;
+        int[] found = new int[gone.size()];
+        Set<String> canonical = new HashSet<>();
+        List<TypeRef> types = new ArrayList<>();
+        for (int i = 0; i < found.length; i++) {
+            TypeRef type = new TypeRef(changed.file().module(), gone.get(i).name());
+            if (gone.get(i).kind() == TypeKind.ANNOTATION || readByTests.test(type) || patchedTests.containsKey(type)) {
+                return Optional.empty();
+            }
+            found[i] = graph.findType(type);
+            if (found[i] < 0 || found[i] >= declaringFile.length || declaringFile[found[i]] != changed.number() + 1) {
+                return Optional.empty(); // declared twice, by another file too: not this patch's case
+            }
+            canonical.add(type.name());
+            types.add(type);
+        }
+        if (namedByResources(canonical)) {
+            return Optional.empty();
+        }
+        removedTypes.addAll(types);
+        return Optional.of(found);
     }
 
     /**

@@ -5,8 +5,10 @@ import com.google.common.collect.ImmutableSet;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -61,7 +63,7 @@ public record FileFacts(
 
     /**
      * The facts of a file in {@code packageName} that declares, imports and writes nothing: what a stored graph takes
-     * a new file's stored content to be, so that all it declares counts as added (see {@link #typesAddedTo}).
+     * a new file's stored content to be, so that all it declares counts as added (see {@link #typesReshapedFrom}).
      */
     public static FileFacts empty(String packageName) {
         return new FileFacts(packageName, ImmutableList.of(), ImmutableList.of(), ImmutableList.of(), ImmutableList.of(),
@@ -137,28 +139,58 @@ public record FileFacts(
     }
 
     /**
-     * When these facts declare every type {@code before} declares, as it declares them and in the same order, and
-     * more, their graph inputs otherwise differing at most in the names written and imported: the types added (each
-     * without its members, as in {@link #graphInputs()}). Empty when anything else differs, or no type was added.
+     * When these facts declare other types than {@code before} but for each type both declare declare it as {@code
+     * before} does, in the same order, their graph inputs otherwise differing at most in the names written and
+     * imported: the types added and the types removed, told apart by name (each without its members, as in {@link
+     * #graphInputs()}). Empty when anything else differs, a type of both changed or moved, a name is declared twice,
+     * or the same types are declared.
      */
-    public Optional<List<DeclaredType>> typesAddedTo(FileFacts before) {
+    public Optional<TypesReshaped> typesReshapedFrom(FileFacts before) {
         FileFacts now = graphInputs();
         FileFacts then = before.graphInputs();
-        if (now.types.size() <= then.types.size() || !Arrays.equals(FactsCodec.encode(now.without(Left.NAMES_AND_TYPES)),
-                FactsCodec.encode(then.without(Left.NAMES_AND_TYPES)))) {
+        if (!Arrays.equals(FactsCodec.encode(now.without(Left.NAMES_AND_TYPES)), FactsCodec.encode(then.without(Left.NAMES_AND_TYPES)))) {
             return Optional.empty();
         }
-        List<DeclaredType> added = new ArrayList<>();
-        int kept = 0;
-        for (DeclaredType type : now.types) {
-            // Compared as encoded, as the rest: a record's first equals in a fresh JVM sets up its method handles, 40 ms.
-            if (kept < then.types.size() && Arrays.equals(FactsCodec.encode(type), FactsCodec.encode(then.types.get(kept)))) {
-                kept++;
-            } else {
-                added.add(type);
+        Map<String, DeclaredType> earlier = new HashMap<>();
+        for (DeclaredType type : then.types) {
+            if (earlier.put(type.name(), type) != null) {
+                return Optional.empty();
             }
         }
-        return kept == then.types.size() ? Optional.of(added) : Optional.empty();
+        Set<String> declared = new HashSet<>();
+        List<DeclaredType> added = new ArrayList<>();
+        List<String> keptInOrder = new ArrayList<>();
+        for (DeclaredType type : now.types) {
+            if (!declared.add(type.name())) {
+                return Optional.empty();
+            }
+            DeclaredType was = earlier.get(type.name());
+            if (was == null) {
+                added.add(type);
+            } else if (Arrays.equals(FactsCodec.encode(type), FactsCodec.encode(was))) {
+                // Compared as encoded, as the rest: a record's first equals in a fresh JVM sets up its method handles, 40 ms.
+                keptInOrder.add(type.name());
+            } else {
+                return Optional.empty();
+            }
+        }
+        List<DeclaredType> removed = new ArrayList<>();
+        List<String> keptBefore = new ArrayList<>();
+        for (DeclaredType type : then.types) {
+            if (declared.contains(type.name())) {
+                keptBefore.add(type.name());
+            } else {
+                removed.add(type);
+            }
+        }
+        if (!keptBefore.equals(keptInOrder) || added.isEmpty() && removed.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new TypesReshaped(List.copyOf(added), List.copyOf(removed)));
+    }
+
+    /** The types a file declares beside those of its earlier content, and those it no longer declares. */
+    public record TypesReshaped(List<DeclaredType> added, List<DeclaredType> removed) {
     }
 
     /** Whether these facts and {@code other} have the same {@link #graphInputs()} but for what {@code left} says. */
