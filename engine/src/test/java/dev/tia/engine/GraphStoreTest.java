@@ -707,6 +707,72 @@ class GraphStoreTest {
         }
     }
 
+    /**
+     * A tag put on a test class, the commonest edit of a test's annotations: its entry is made again, and it leaves
+     * the quick tier. Its import and the annotation's name are words it did not write before.
+     */
+    @Test
+    void aTagPutOnATestClassIsPatched() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            analyze();
+            String test = read(PAYMENTS_TESTS + "CardPaymentGatewayTest.java");
+            assertThat(test).contains("import org.junit.jupiter.api.Test;", "class CardPaymentGatewayTest {");
+            repo.write(PAYMENTS_TESTS + "CardPaymentGatewayTest.java", test
+                    .replace("import org.junit.jupiter.api.Test;", "import org.junit.jupiter.api.Tag;\nimport org.junit.jupiter.api.Test;")
+                    .replace("class CardPaymentGatewayTest {", "@Tag(\"e2e\")\nclass CardPaymentGatewayTest {"));
+
+            Analysis warm = analyze();
+            assertPatchedAsBuilt(warm, 1);
+            assertExcludedByTag(warm, "CardPaymentGatewayTest");
+        }
+    }
+
+    /** An annotation put on a class of main sources that no test reads but through its references. */
+    @Test
+    void anAnnotationPutOnAClassIsPatched() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            analyze();
+            assertThat(taxTable()).contains("public final class TaxTable {");
+            repo.write(TAX_TABLE, taxTable().replace("public final class TaxTable {", "@Deprecated\npublic final class TaxTable {"));
+
+            Analysis warm = analyze();
+            assertPatchedAsBuilt(warm, 1);
+            assertSelected(warm, "TaxTableTest");
+        }
+    }
+
+    /** An annotation that starts a whole context put on a test: it reaches its whole module now, through edges a build adds. */
+    @Test
+    void aTestThatStartsToLoadItsModuleBuildsTheGraph() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            analyze();
+            String test = read(PAYMENTS_TESTS + "PaymentsTest.java");
+            assertThat(test).contains("class PaymentsTest {");
+            repo.write(PAYMENTS_TESTS + "PaymentsTest.java", test.replace("class PaymentsTest {",
+                    "@org.springframework.boot.test.context.SpringBootTest\nclass PaymentsTest {"));
+
+            Analysis warm = analyze();
+            assertThat(warm.graphFromStore()).isFalse();
+            assertThat(JsonReport.render(warm.selection())).isEqualTo(reportWithoutIndex());
+        }
+    }
+
+    /** A tag put on a base test: the entries of the tests extending it in other files read it, so built. */
+    @Test
+    void aTagPutOnABaseTestBuildsTheGraph() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            analyze();
+            String base = read(CHECKOUT_TESTS + "CheckoutContractTest.java");
+            repo.write(CHECKOUT_TESTS + "CheckoutContractTest.java",
+                    base.replace("abstract class CheckoutContractTest {", "@org.junit.jupiter.api.Tag(\"e2e\")\nabstract class CheckoutContractTest {"));
+
+            Analysis warm = analyze();
+            assertThat(warm.graphFromStore()).isFalse();
+            assertThat(JsonReport.render(warm.selection())).isEqualTo(reportWithoutIndex());
+            assertExcludedByTag(warm, "SmallCartCheckoutTest");
+        }
+    }
+
     /** A new test whose base test changes too: the base's other subclasses' stored entries may read it, so built. */
     @Test
     void aNewTestWhoseBaseTestChangesBuildsTheGraph() throws IOException {

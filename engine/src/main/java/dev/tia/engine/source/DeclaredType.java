@@ -36,6 +36,12 @@ public record DeclaredType(
                 otherMembers);
     }
 
+    /** This type without its annotations and tags: what a comparison of two contents leaves out of them. */
+    public DeclaredType withoutAnnotations() {
+        return new DeclaredType(name, kind, enclosing, isAbstract, isStatic, supertypes, ImmutableList.of(), ImmutableSet.of(),
+                methods, members);
+    }
+
     public boolean isTopLevel() {
         return enclosing.isEmpty();
     }

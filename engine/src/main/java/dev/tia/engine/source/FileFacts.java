@@ -139,6 +139,16 @@ public record FileFacts(
     }
 
     /**
+     * As {@link #sameBesideNamesAndMethods}, the annotations on the types (and their tags) left out too: then beside
+     * what its names resolve to only the catalog's entries of its types may differ, and those of the tests that read
+     * its types (as their supertypes or annotations), which {@code ReferencePatch} declines. A {@code @Tag} put on a
+     * test class, say, or {@code @Deprecated} on a class.
+     */
+    public boolean sameBesideNamesMethodsAndAnnotations(FileFacts other) {
+        return sameBeside(other, Left.NAMES_METHODS_AND_ANNOTATIONS);
+    }
+
+    /**
      * When these facts declare other types than {@code before} but for each type both declare declare it as {@code
      * before} does, in the same order, their graph inputs otherwise differing at most in the names written and
      * imported: the types added and the types removed, told apart by name (each without its members, as in {@link
@@ -206,6 +216,8 @@ public record FileFacts(
         NAMES,
         /** The names and the methods of each type (those kept in the graph inputs: annotated, or named test*). */
         NAMES_AND_METHODS,
+        /** The names, the methods and the annotations and tags of each type. */
+        NAMES_METHODS_AND_ANNOTATIONS,
         /** The names and the types declared. */
         NAMES_AND_TYPES
     }
@@ -214,7 +226,8 @@ public record FileFacts(
     private FileFacts without(Left left) {
         boolean names = left != Left.WORDS;
         return new FileFacts(packageName, left == Left.NAMES_AND_TYPES ? ImmutableList.of()
-                        : left == Left.NAMES_AND_METHODS ? withoutMethods(types) : types,
+                        : left == Left.NAMES_AND_METHODS ? withoutMethods(types)
+                        : left == Left.NAMES_METHODS_AND_ANNOTATIONS ? withoutMethodsAndAnnotations(types) : types,
                 names ? ImmutableList.of() : imports, names ? ImmutableList.of() : onDemandImports,
                 names ? ImmutableList.of() : staticImports, names ? ImmutableList.of() : staticOnDemandImports,
                 Set.of(), Set.of(), stringLiterals, parseProblem, codeFingerprint, skeletonFingerprint, annotationClassNames,
@@ -225,6 +238,14 @@ public record FileFacts(
         ImmutableList.Builder<DeclaredType> declared = ImmutableList.builderWithExpectedSize(types.size());
         for (DeclaredType type : types) {
             declared.add(type.with(ImmutableList.of(), type.members()));
+        }
+        return declared.build();
+    }
+
+    private static ImmutableList<DeclaredType> withoutMethodsAndAnnotations(List<DeclaredType> types) {
+        ImmutableList.Builder<DeclaredType> declared = ImmutableList.builderWithExpectedSize(types.size());
+        for (DeclaredType type : types) {
+            declared.add(type.withoutAnnotations().with(ImmutableList.of(), type.members()));
         }
         return declared.build();
     }
