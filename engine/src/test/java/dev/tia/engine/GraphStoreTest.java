@@ -105,10 +105,16 @@ class GraphStoreTest {
         }
     }
 
-    /** TaxTable's source with a supertype: the graph's inputs differ in more than names. */
+    /** TaxTable's source with a supertype outside the project: the hierarchy's entry differs. */
     private static String implementingSerializable(String taxTable) {
         assertThat(taxTable).contains("public final class TaxTable {");
         return taxTable.replace("public final class TaxTable {", "public final class TaxTable implements java.io.Serializable {");
+    }
+
+    /** TaxTable's source as an abstract class: the graph's inputs differ in more than names (which the catalog reads). */
+    private static String madeAbstract(String taxTable) {
+        assertThat(taxTable).contains("public final class TaxTable {");
+        return taxTable.replace("public final class TaxTable {", "public abstract class TaxTable {");
     }
 
     /** TaxTable's source with one import more: resolution may then find other types, and a supertype another one. */
@@ -185,10 +191,10 @@ class GraphStoreTest {
 
     /**
      * An import can make a supertype resolve to one more type (every candidate is kept): the implementation edges
-     * differ, not only the references, so the graph is built.
+     * differ, not only the references, and are patched with the hierarchy's entry.
      */
     @Test
-    void anImportThatGivesASupertypeAnotherMeaningBuildsTheGraph() throws IOException {
+    void anImportThatGivesASupertypeAnotherMeaningIsPatched() throws IOException {
         try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
             repo.write(PRICING_MAIN + "Priced.java", "package com.example.pricing;\npublic interface Priced {\n}\n");
             repo.write(PRICING_MAIN + "other/Priced.java", "package com.example.pricing.other;\npublic interface Priced {\n}\n");
@@ -198,11 +204,7 @@ class GraphStoreTest {
 
             repo.write(PRICING_MAIN + "Rounding.java",
                     "package com.example.pricing;\nimport com.example.pricing.other.Priced;\npublic class Rounding implements Priced {\n}\n");
-            Analysis warm = analyze();
-            assertThat(warm.graphFromStore()).isFalse();
-            Analysis withoutIndex = analyzeWithoutIndex();
-            assertThat(warm.graph().successorsByNode()).isEqualTo(withoutIndex.graph().successorsByNode());
-            assertThat(JsonReport.render(warm.selection())).isEqualTo(JsonReport.render(withoutIndex.selection()));
+            assertPatchedAsBuilt(analyze(), 1);
         }
     }
 
@@ -902,10 +904,96 @@ class GraphStoreTest {
     }
 
     @Test
-    void aSupertypeAddedBuildsTheGraph() throws IOException {
+    void aClassMadeAbstractBuildsTheGraph() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            analyze();
+            repo.write(TAX_TABLE, madeAbstract(taxTable()));
+
+            Analysis warm = analyze();
+            assertThat(warm.graphFromStore()).isFalse();
+            assertThat(JsonReport.render(warm.selection())).isEqualTo(reportWithoutIndex());
+        }
+    }
+
+    /** A supertype outside the project: only the hierarchy's entry changes (the member-level walk reads it). */
+    @Test
+    void aSupertypeOutsideTheProjectIsPatched() throws IOException {
         try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
             analyze();
             repo.write(TAX_TABLE, implementingSerializable(taxTable()));
+
+            assertPatchedAsBuilt(analyze(), 1);
+        }
+    }
+
+    /**
+     * A class that starts to implement a project interface: its edge to the interface (whose users may now run it)
+     * and its entry in the hierarchy, as a build makes them; the interface's users' tests are selected through it.
+     */
+    @Test
+    void aClassThatStartsToImplementAnInterfaceIsPatched() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            String gateway = """
+                    package com.example.payments;
+
+                    public class BankGateway {
+                        public String name() {
+                            return "bank";
+                        }
+
+                        public Receipt charge(long cents) {
+                            return new Receipt(cents, name());
+                        }
+                    }
+                    """;
+            repo.write(PAYMENTS + "BankGateway.java", gateway);
+            repo.commitAll("a bank gateway");
+            analyze();
+            repo.write(PAYMENTS + "BankGateway.java", gateway.replace("public class BankGateway {",
+                    "public class BankGateway implements PaymentGateway, java.io.Serializable {"));
+
+            Analysis warm = analyze();
+            assertPatchedAsBuilt(warm, 1);
+            assertSelected(warm, "PaymentsTest");
+        }
+    }
+
+    /** A class that no longer implements its interface, its methods' {@code @Override} gone too. */
+    @Test
+    void aClassThatStopsImplementingAnInterfaceIsPatched() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            analyze();
+            String gateway = read(PAYMENTS + "CardPaymentGateway.java");
+            assertThat(gateway).contains("public class CardPaymentGateway implements PaymentGateway {", "    @Override\n");
+            repo.write(PAYMENTS + "CardPaymentGateway.java", gateway
+                    .replace("public class CardPaymentGateway implements PaymentGateway {", "public class CardPaymentGateway {")
+                    .replace("    @Override\n", ""));
+
+            assertPatchedAsBuilt(analyze(), 1);
+        }
+    }
+
+    /** A new interface and a class implementing it, in one change: the interface is added, the class's supertypes patched. */
+    @Test
+    void aNewInterfaceAndItsFirstImplementationArePatchedTogether() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            analyze();
+            repo.write(PAYMENTS + "Refundable.java", "package com.example.payments;\n\npublic interface Refundable {\n    Receipt refund(long cents);\n}\n");
+            String gateway = read(PAYMENTS + "CardPaymentGateway.java");
+            repo.write(PAYMENTS + "CardPaymentGateway.java", gateway.replace("implements PaymentGateway {", "implements PaymentGateway, Refundable {")
+                    .replaceFirst("}\n$", "\n    @Override\n    public Receipt refund(long cents) {\n        return new Receipt(-cents, name());\n    }\n}\n"));
+
+            assertPatchedAsBuilt(analyze(), 2);
+        }
+    }
+
+    /** A base test that starts to extend another class: the catalog reads a test's supertypes, so built. */
+    @Test
+    void aTestThatStartsToExtendAClassBuildsTheGraph() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            analyze();
+            String test = read(PAYMENTS_TESTS + "PaymentsTest.java");
+            repo.write(PAYMENTS_TESTS + "PaymentsTest.java", test.replace("class PaymentsTest {", "class PaymentsTest extends CardPaymentGatewayTest {"));
 
             Analysis warm = analyze();
             assertThat(warm.graphFromStore()).isFalse();
@@ -1065,11 +1153,11 @@ class GraphStoreTest {
         try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
             analyze();
             byte[] base = Files.readAllBytes(stored());
-            repo.write(TAX_TABLE, implementingSerializable(taxTable()));
+            repo.write(TAX_TABLE, madeAbstract(taxTable()));
             assertThat(analyze().graphFromStore()).isFalse();
             assertThat(Files.readAllBytes(stored())).as("an edit in the working tree: the store stays its base").isEqualTo(base);
 
-            repo.commitAll("TaxTable is Serializable");
+            repo.commitAll("TaxTable is abstract");
             Analysis committed = analyze();
             assertThat(committed.graphFromStore()).isFalse();
             assertThat(Files.readAllBytes(stored())).as("the committed file differs from the stored one").isNotEqualTo(base);
@@ -1104,7 +1192,7 @@ class GraphStoreTest {
         try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
             String committed = taxTable();
             // reverted: the file is clean, and not what the store holds
-            assertAStoreOfAnEditIsWrittenAgain(repo, implementingSerializable(committed), committed);
+            assertAStoreOfAnEditIsWrittenAgain(repo, madeAbstract(committed), committed);
         }
     }
 
@@ -1117,8 +1205,8 @@ class GraphStoreTest {
     void aStoreHoldingAnUncommittedEditIsWrittenAgainByTheBuildOfAnotherEdit() throws IOException {
         try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
             String committed = taxTable();
-            // a supertype added: the store cannot serve it
-            assertAStoreOfAnEditIsWrittenAgain(repo, namingCents(committed), implementingSerializable(committed));
+            // made abstract: the store cannot serve it
+            assertAStoreOfAnEditIsWrittenAgain(repo, namingCents(committed), madeAbstract(committed));
         }
     }
 

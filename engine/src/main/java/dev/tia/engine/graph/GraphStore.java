@@ -268,8 +268,9 @@ public final class GraphStore {
      *
      * @param number the file's place in this run's index (see {@link #lineUp})
      * @param before the facts of the stored content; for a new file, those of an empty file (see {@link #compareNew})
-     * @param importsChanged whether its imports, the methods the catalog reads or its types' annotations may differ too,
-     *     which may change what its supertypes and annotations are, and its types' entries in the catalog
+     * @param importsChanged whether its imports, the methods the catalog reads or its types' headers (annotations,
+     *     supertypes) may differ too, which may change what its supertypes and annotations are, and its types' entries in
+     *     the catalog
      * @param addedTypes types it declares beside those of its stored content, which join the type universe
      * @param removedTypes types of its stored content it no longer declares, which stay in the type universe as types
      *     left at the change's base (see {@link RemovedFile})
@@ -633,7 +634,7 @@ public final class GraphStore {
             }
             return Inputs.SAME;
         }
-        if (before.sameBesideNames(now) || before.sameBesideNamesAndMethods(now) || before.sameBesideNamesMethodsAndAnnotations(now)) {
+        if (before.sameBesideNamesAndTypeHeaders(now)) {
             words.addAll(before.wordsDifferingFrom(now));
             namesChanged.add(new WordsChanged(file, number, before, true));
             return Inputs.SAME;

@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -60,9 +61,14 @@ final class ReferencePatch {
     /** Resolution against the universe as stored, and with the types added (the same resolver when none is). */
     private NameResolver resolverBefore;
     private NameResolver resolverAfter;
-    /** The project supertypes of the types added, and those of them naming a supertype outside the project. */
-    private final Map<TypeRef, List<TypeRef>> addedSupertypes = new HashMap<>();
-    private final Set<TypeRef> addedOutside = new HashSet<>();
+    /**
+     * The project supertypes of the types added and of those whose supertypes changed, and whether they name a
+     * supertype outside the project.
+     */
+    private final Map<TypeRef, List<TypeRef>> patchedSupertypes = new HashMap<>();
+    private final Map<TypeRef, Boolean> patchedOutside = new HashMap<>();
+    /** The types of the file being patched whose supertypes resolve otherwise (see {@link #onlyReferencesDiffer}). */
+    private final Map<TypeRef, SupertypesChanged> otherSupertypes = new LinkedHashMap<>();
     /** Whether a stored test class reaches its whole module, once asked for. */
     private Boolean wholeModuleTests;
     /** This run's files, the numbers of those whose content differs from the stored one, and the types added. */
@@ -141,7 +147,7 @@ final class ReferencePatch {
     /** The stored type hierarchy, without the types removed and with the types added. */
     TypeHierarchy hierarchy() {
         TypeHierarchy kept = removedTypes.isEmpty() ? hierarchy : TypeHierarchy.without(hierarchy, removedTypes);
-        return addedSupertypes.isEmpty() && addedOutside.isEmpty() ? kept : TypeHierarchy.with(kept, addedSupertypes, addedOutside);
+        return patchedSupertypes.isEmpty() && patchedOutside.isEmpty() ? kept : TypeHierarchy.with(kept, patchedSupertypes, patchedOutside);
     }
 
     /**
@@ -347,9 +353,9 @@ final class ReferencePatch {
         // No stored content writes them (the store's words hold every stored file's, those of the changed files
         // included), and no changed file does now but those this patch resolves again: the files adding them, and the
         // files that start to write them (a class added and used in one change, the commonest edit that adds one).
-        // Such a file wrote none of the names before, so none of its supertypes, annotations or literals does now (they
-        // are as stored, or its imports changed and its supertypes must resolve as before: see onlyReferencesDiffer),
-        // and only its references can differ, which it is resolved again for, before and after.
+        // Such a file wrote none of the names before, so none of its annotations or literals does now, and its
+        // supertypes (a new interface implemented in the same change) are patched as any changed supertypes are (see
+        // onlyReferencesDiffer); its references it is resolved again for, before and after.
         for (String name : names) {
             if (writtenWords.mayBeWritten(name)) {
                 return false;
@@ -416,6 +422,7 @@ final class ReferencePatch {
     private boolean apply(GraphStore.WordsChanged changed) throws CacheFraming.CorruptException {
         Set<String> visible = visibleFrom.apply(changed.file().module());
         boolean adds = !changed.addedTypes().isEmpty();
+        otherSupertypes.clear();
         if ((changed.importsChanged() || changed.reshaped()) && !onlyReferencesDiffer(changed, visible)) {
             return false;
         }
@@ -453,7 +460,7 @@ final class ReferencePatch {
             if (!entries.isEmpty()) {
                 patchedTests = withEntriesReplaced(patchedTests, entries);
             }
-            return true;
+            return patchSupertypes();
         }
         // The file's share changes in every list it has one in: those of the types it names, before and now, and
         // those of its own types (file mates), the new ones and those it no longer declares included.
@@ -492,6 +499,9 @@ final class ReferencePatch {
         }
         for (DeclaredType type : changed.addedTypes()) {
             addEdgesOfNewType(changed, type, visible, entries);
+        }
+        if (!patchSupertypes()) {
+            return false;
         }
         if (!entries.isEmpty() && !newFile) {
             patchedTests = withEntriesReplaced(patchedTests, entries);
@@ -724,13 +734,8 @@ final class ReferencePatch {
             ImmutableMap<TypeRef, TestClass> fileTests) {
         TypeRef type = new TypeRef(changed.file().module(), declared.name());
         int node = graph.findType(type);
-        Set<TypeRef> supertypes = new LinkedHashSet<>();
-        boolean outside = false;
-        for (String name : declared.supertypes()) {
-            Set<TypeRef> resolved = resolverAfter.resolve(changed.file().facts(), name, visible);
-            supertypes.addAll(resolved);
-            outside |= resolved.isEmpty();
-        }
+        Supertypes resolved = supertypes(resolverAfter, changed.file().facts(), declared, visible);
+        List<TypeRef> supertypes = resolved.resolved();
         if (implementations && fileTests.containsKey(type)) {
             if (!supertypes.isEmpty()) {
                 graph.leaveOutSupertypes(node);
@@ -743,18 +748,12 @@ final class ReferencePatch {
         if (!changed.file().test() && wholeModuleTests()) {
             graph.putEdge(node, artifactOf(type.module()));
         }
-        List<TypeRef> project = new ArrayList<>();
-        for (TypeRef candidate : supertypes) {
-            int id = graph.findType(candidate);
-            if (!candidate.equals(type) && id >= 0 && id < declaringFile.length && declaringFile[id] > 0) {
-                project.add(candidate);
-            }
-        }
+        List<TypeRef> project = projectSupertypes(type, supertypes);
         if (!project.isEmpty()) {
-            addedSupertypes.put(type, project);
+            patchedSupertypes.put(type, project);
         }
-        if (outside) {
-            addedOutside.add(type);
+        if (resolved.outside()) {
+            patchedOutside.put(type, true);
         }
     }
 
@@ -773,18 +772,116 @@ final class ReferencePatch {
         }
         Predicate<TypeRef> readElsewhere = changed.file().test()
                 ? ancestorsOfTestsOutside(changed.file().path())::contains : nodes::readByTests;
+        Map<String, DeclaredType> now = new HashMap<>();
+        changed.file().facts().types().forEach(type -> now.put(type.name(), type));
         for (DeclaredType type : changed.before().types()) {
-            if (type.kind() == TypeKind.ANNOTATION || readElsewhere.test(new TypeRef(changed.file().module(), type.name()))) {
+            TypeRef ref = new TypeRef(changed.file().module(), type.name());
+            if (type.kind() == TypeKind.ANNOTATION || readElsewhere.test(ref)) {
                 return false;
             }
-            for (String supertype : type.supertypes()) {
-                if (!List.copyOf(resolverBefore.resolve(changed.before(), supertype, visible))
-                        .equals(List.copyOf(resolverAfter.resolve(changed.file().facts(), supertype, visible)))) {
-                    return false;
+            DeclaredType current = now.get(type.name());
+            if (current == null) {
+                continue; // no longer declared (see removedNodes)
+            }
+            Supertypes before = supertypes(resolverBefore, changed.before(), type, visible);
+            Supertypes after = supertypes(resolverAfter, changed.file().facts(), current, visible);
+            if (!before.equals(after)) {
+                if (changed.file().test()) {
+                    return false; // a test's supertypes are the catalog's to read, and its fakes' edges differ
                 }
+                otherSupertypes.put(ref, new SupertypesChanged(before, after));
             }
         }
         return true;
+    }
+
+    /** What {@code type}'s written supertypes resolve to, in order, and whether one resolves to no project type. */
+    private static Supertypes supertypes(NameResolver resolver, FileFacts facts, DeclaredType type, Set<String> visible) {
+        Set<TypeRef> resolved = new LinkedHashSet<>();
+        boolean outside = false;
+        for (String name : type.supertypes()) {
+            Set<TypeRef> found = resolver.resolve(facts, name, visible);
+            resolved.addAll(found);
+            outside |= found.isEmpty();
+        }
+        return new Supertypes(List.copyOf(resolved), outside);
+    }
+
+    /** A type's resolved supertypes (see {@link #supertypes}). */
+    private record Supertypes(List<TypeRef> resolved, boolean outside) {
+    }
+
+    /** A main type whose supertypes resolve to other types than stored, or name one outside the project now or no longer. */
+    private record SupertypesChanged(Supertypes before, Supertypes after) {
+    }
+
+    /** Patches the supertypes of the file's types that resolve otherwise (see {@link #patchSupertypes(TypeRef, SupertypesChanged)}). */
+    private boolean patchSupertypes() {
+        for (Map.Entry<TypeRef, SupertypesChanged> change : otherSupertypes.entrySet()) {
+            if (!patchSupertypes(change.getKey(), change.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Swaps a main type's edges to its supertypes, which the builder puts right after its reference edges (when
+     * implementation edges are on), for those it has now, and notes its entry in the hierarchy. Declines unless the
+     * edges there are the ones its stored content gave it. No test reads the type (see {@link #onlyReferencesDiffer}),
+     * so no catalog entry does; the member-level walk reads the hierarchy, patched.
+     */
+    private boolean patchSupertypes(TypeRef type, SupertypesChanged change) {
+        int node = graph.findType(type);
+        if (implementations) {
+            int[] before = edgesTo(node, change.before().resolved());
+            int[] after = edgesTo(node, change.after().resolved());
+            if (before == null || after == null) {
+                return false;
+            }
+            int at = graph.referenceEdges(node);
+            int[] row = graph.successors(node);
+            if (at + before.length > graph.degree(node)) {
+                return false;
+            }
+            for (int k = 0; k < before.length; k++) {
+                if (row[at + k] != before[k]) {
+                    return false;
+                }
+            }
+            graph.replaceEdges(node, at, before.length, after);
+        }
+        patchedSupertypes.put(type, projectSupertypes(type, change.after().resolved()));
+        patchedOutside.put(type, change.after().outside());
+        return true;
+    }
+
+    /** The nodes of {@code targets} but {@code node} itself, as the builder's edges to them; null if one has no node. */
+    private int[] edgesTo(int node, List<TypeRef> targets) {
+        int[] edges = new int[targets.size()];
+        int size = 0;
+        for (TypeRef target : targets) {
+            int id = graph.findType(target);
+            if (id < 0) {
+                return null;
+            }
+            if (id != node) {
+                edges[size++] = id;
+            }
+        }
+        return Arrays.copyOf(edges, size);
+    }
+
+    /** Of a type's resolved supertypes, the types the project declares, but itself: what the hierarchy lists. */
+    private List<TypeRef> projectSupertypes(TypeRef type, Collection<TypeRef> resolved) {
+        List<TypeRef> project = new ArrayList<>();
+        for (TypeRef candidate : resolved) {
+            int id = graph.findType(candidate);
+            if (!candidate.equals(type) && id >= 0 && id < declaringFile.length && declaringFile[id] > 0) {
+                project.add(candidate);
+            }
+        }
+        return project;
     }
 
     /** The project supertypes, at any depth, of the test classes not declared in the file at {@code path}. */

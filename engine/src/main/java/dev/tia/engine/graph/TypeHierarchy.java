@@ -125,18 +125,22 @@ abstract class TypeHierarchy {
         }
     }
 
-    /** {@code base} with the types of a patch added (see {@link ReferencePatch}): their supertypes, and which name one outside. */
-    static TypeHierarchy with(TypeHierarchy base, Map<TypeRef, List<TypeRef>> supertypes, Set<TypeRef> outside) {
+    /**
+     * {@code base} with the answers of a patch (see {@link ReferencePatch}) for the types it adds or whose supertypes it
+     * changes: their project supertypes, and whether they name one outside.
+     */
+    static TypeHierarchy with(TypeHierarchy base, Map<TypeRef, List<TypeRef>> supertypes, Map<TypeRef, Boolean> outside) {
         return new Over(base) {
             @Override
             List<TypeRef> supertypes(TypeRef type) {
-                List<TypeRef> added = supertypes.get(type);
-                return added != null ? added : base.supertypes(type);
+                List<TypeRef> patched = supertypes.get(type);
+                return patched != null ? patched : base.supertypes(type);
             }
 
             @Override
             boolean namesSupertypeOutsideProject(TypeRef type) {
-                return outside.contains(type) || base.namesSupertypeOutsideProject(type);
+                Boolean patched = outside.get(type);
+                return patched != null ? patched : base.namesSupertypeOutsideProject(type);
             }
 
             @Override

@@ -36,10 +36,10 @@ public record DeclaredType(
                 otherMembers);
     }
 
-    /** This type without its annotations and tags: what a comparison of two contents leaves out of them. */
-    public DeclaredType withoutAnnotations() {
-        return new DeclaredType(name, kind, enclosing, isAbstract, isStatic, supertypes, ImmutableList.of(), ImmutableSet.of(),
-                methods, members);
+    /** This type without its header (annotations, tags, supertypes): what a comparison of two contents leaves out. */
+    public DeclaredType withoutHeader() {
+        return new DeclaredType(name, kind, enclosing, isAbstract, isStatic, ImmutableList.of(), ImmutableList.of(),
+                ImmutableSet.of(), methods, members);
     }
 
     public boolean isTopLevel() {

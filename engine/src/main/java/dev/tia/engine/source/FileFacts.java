@@ -119,33 +119,16 @@ public record FileFacts(
     }
 
     /**
-     * Whether these facts and {@code other} have the same {@link #graphInputs()} but for the words the file writes
-     * and its imports: then the file declares the same types, with the same supertypes and annotations as written,
-     * and only what those names resolve to may differ (see {@code ReferencePatch}).
+     * Whether these facts and {@code other} have the same {@link #graphInputs()} but for the names written and imported,
+     * the methods kept there (annotated, or named {@code test*}, which only the test catalog reads) and each type's
+     * header (its annotations and tags, and the supertypes it names): then the file declares the same types, of the
+     * same kinds, nested as before, and beside what its names resolve to only the catalog's entries of its types, their
+     * supertypes, and the entries of the tests that read its types may differ, which {@code ReferencePatch} patches or
+     * declines. An import, an {@code @Override} or a test method added, say, a {@code @Tag} put on a test class,
+     * {@code @Deprecated} on a class, or a class that starts to implement an interface.
      */
-    public boolean sameBesideNames(FileFacts other) {
-        return sameBeside(other, Left.NAMES);
-    }
-
-    /**
-     * Whether these facts and {@code other} have the same {@link #graphInputs()} but for the names written and imported
-     * and the methods kept there (annotated, or named {@code test*}), which only the test catalog reads: then the file
-     * declares the same types, with the same supertypes and annotations as written, and beside what its names resolve
-     * to only the catalog's entries of its types may differ (see {@code ReferencePatch}). An {@code @Override} or a
-     * test method added, say.
-     */
-    public boolean sameBesideNamesAndMethods(FileFacts other) {
-        return sameBeside(other, Left.NAMES_AND_METHODS);
-    }
-
-    /**
-     * As {@link #sameBesideNamesAndMethods}, the annotations on the types (and their tags) left out too: then beside
-     * what its names resolve to only the catalog's entries of its types may differ, and those of the tests that read
-     * its types (as their supertypes or annotations), which {@code ReferencePatch} declines. A {@code @Tag} put on a
-     * test class, say, or {@code @Deprecated} on a class.
-     */
-    public boolean sameBesideNamesMethodsAndAnnotations(FileFacts other) {
-        return sameBeside(other, Left.NAMES_METHODS_AND_ANNOTATIONS);
+    public boolean sameBesideNamesAndTypeHeaders(FileFacts other) {
+        return sameBeside(other, Left.NAMES_AND_TYPE_HEADERS);
     }
 
     /**
@@ -212,12 +195,11 @@ public record FileFacts(
     private enum Left {
         /** The identifiers and qualified names. */
         WORDS,
-        /** The words and every kind of import. */
-        NAMES,
-        /** The names and the methods of each type (those kept in the graph inputs: annotated, or named test*). */
-        NAMES_AND_METHODS,
-        /** The names, the methods and the annotations and tags of each type. */
-        NAMES_METHODS_AND_ANNOTATIONS,
+        /**
+         * The words, every kind of import, and the methods (those kept in the graph inputs: annotated, or named
+         * test*), annotations, tags and supertypes of each type.
+         */
+        NAMES_AND_TYPE_HEADERS,
         /** The names and the types declared. */
         NAMES_AND_TYPES
     }
@@ -226,26 +208,17 @@ public record FileFacts(
     private FileFacts without(Left left) {
         boolean names = left != Left.WORDS;
         return new FileFacts(packageName, left == Left.NAMES_AND_TYPES ? ImmutableList.of()
-                        : left == Left.NAMES_AND_METHODS ? withoutMethods(types)
-                        : left == Left.NAMES_METHODS_AND_ANNOTATIONS ? withoutMethodsAndAnnotations(types) : types,
+                        : left == Left.NAMES_AND_TYPE_HEADERS ? withoutMethodsAndHeaders(types) : types,
                 names ? ImmutableList.of() : imports, names ? ImmutableList.of() : onDemandImports,
                 names ? ImmutableList.of() : staticImports, names ? ImmutableList.of() : staticOnDemandImports,
                 Set.of(), Set.of(), stringLiterals, parseProblem, codeFingerprint, skeletonFingerprint, annotationClassNames,
                 stringWords);
     }
 
-    private static ImmutableList<DeclaredType> withoutMethods(List<DeclaredType> types) {
+    private static ImmutableList<DeclaredType> withoutMethodsAndHeaders(List<DeclaredType> types) {
         ImmutableList.Builder<DeclaredType> declared = ImmutableList.builderWithExpectedSize(types.size());
         for (DeclaredType type : types) {
-            declared.add(type.with(ImmutableList.of(), type.members()));
-        }
-        return declared.build();
-    }
-
-    private static ImmutableList<DeclaredType> withoutMethodsAndAnnotations(List<DeclaredType> types) {
-        ImmutableList.Builder<DeclaredType> declared = ImmutableList.builderWithExpectedSize(types.size());
-        for (DeclaredType type : types) {
-            declared.add(type.withoutAnnotations().with(ImmutableList.of(), type.members()));
+            declared.add(type.withoutHeader().with(ImmutableList.of(), type.members()));
         }
         return declared.build();
     }
