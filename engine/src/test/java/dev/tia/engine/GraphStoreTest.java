@@ -682,11 +682,11 @@ class GraphStoreTest {
     }
 
     /**
-     * A nested test class added to a base test that a test of another file extends: that test's stored entry reads
-     * the base's nested tests, and the patch makes only the changed file's entries, so the graph is built.
+     * A nested test class added to a base test that a test of another file extends: that test's entry reads the base's
+     * nested tests, and is made again too.
      */
     @Test
-    void aNestedTestAddedToABaseTestBuildsTheGraph() throws IOException {
+    void aNestedTestAddedToABaseTestIsPatchedWithTheEntriesOfItsSubclasses() throws IOException {
         try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
             analyze();
             String base = read(CHECKOUT_TESTS + "CheckoutContractTest.java");
@@ -703,9 +703,7 @@ class GraphStoreTest {
                     }
                     """));
 
-            Analysis warm = analyze();
-            assertThat(warm.graphFromStore()).isFalse();
-            assertThat(JsonReport.render(warm.selection())).isEqualTo(reportWithoutIndex());
+            assertPatchedAsBuilt(analyze(), 1);
         }
     }
 
@@ -759,9 +757,9 @@ class GraphStoreTest {
         }
     }
 
-    /** A tag put on a base test: the entries of the tests extending it in other files read it, so built. */
+    /** A tag put on a base test: the entries of the tests extending it in other files read it, and are made again. */
     @Test
-    void aTagPutOnABaseTestBuildsTheGraph() throws IOException {
+    void aTagPutOnABaseTestIsPatchedWithTheEntriesOfItsSubclasses() throws IOException {
         try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
             analyze();
             String base = read(CHECKOUT_TESTS + "CheckoutContractTest.java");
@@ -769,15 +767,29 @@ class GraphStoreTest {
                     base.replace("abstract class CheckoutContractTest {", "@org.junit.jupiter.api.Tag(\"e2e\")\nabstract class CheckoutContractTest {"));
 
             Analysis warm = analyze();
-            assertThat(warm.graphFromStore()).isFalse();
-            assertThat(JsonReport.render(warm.selection())).isEqualTo(reportWithoutIndex());
+            assertPatchedAsBuilt(warm, 1);
             assertExcludedByTag(warm, "SmallCartCheckoutTest");
         }
     }
 
-    /** A new test whose base test changes too: the base's other subclasses' stored entries may read it, so built. */
+    /** A base test that starts to load its module: the tests extending it reach their whole module now, so built. */
     @Test
-    void aNewTestWhoseBaseTestChangesBuildsTheGraph() throws IOException {
+    void aBaseTestThatStartsToLoadItsModuleBuildsTheGraph() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            analyze();
+            String base = read(CHECKOUT_TESTS + "CheckoutContractTest.java");
+            repo.write(CHECKOUT_TESTS + "CheckoutContractTest.java", base.replace("abstract class CheckoutContractTest {",
+                    "@org.springframework.boot.test.context.SpringBootTest\nabstract class CheckoutContractTest {"));
+
+            Analysis warm = analyze();
+            assertThat(warm.graphFromStore()).isFalse();
+            assertThat(JsonReport.render(warm.selection())).isEqualTo(reportWithoutIndex());
+        }
+    }
+
+    /** A new test whose base test changes too: its entry and those of the base's other subclasses are made from it. */
+    @Test
+    void aNewTestWhoseBaseTestChangesIsPatched() throws IOException {
         try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
             analyze();
             repo.write(CHECKOUT_TESTS + "BigCartCheckoutTest.java", """
@@ -795,9 +807,9 @@ class GraphStoreTest {
                     base.replace("abstract class CheckoutContractTest {", "@org.junit.jupiter.api.Tag(\"e2e\")\nabstract class CheckoutContractTest {"));
 
             Analysis warm = analyze();
-            assertThat(warm.graphFromStore()).isFalse();
-            assertThat(JsonReport.render(warm.selection())).isEqualTo(reportWithoutIndex());
+            assertPatchedAsBuilt(warm, 2);
             assertExcludedByTag(warm, "SmallCartCheckoutTest");
+            assertExcludedByTag(warm, "BigCartCheckoutTest");
         }
     }
 
@@ -1098,9 +1110,9 @@ class GraphStoreTest {
         }
     }
 
-    /** A test method of a base test tagged, which the catalog reads for its subclasses in other files: built. */
+    /** A test method of a base test tagged, which the catalog reads for its subclasses in other files: made again. */
     @Test
-    void aTestMethodOfABaseTestTaggedBuildsTheGraph() throws IOException {
+    void aTestMethodOfABaseTestTaggedIsPatchedWithTheEntriesOfItsSubclasses() throws IOException {
         try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
             analyze();
             String base = read(CHECKOUT_TESTS + "CheckoutContractTest.java");
@@ -1109,8 +1121,7 @@ class GraphStoreTest {
                     "    @Test\n    @org.junit.jupiter.api.Tag(\"e2e\")\n    void totalIsPositive()"));
 
             Analysis warm = analyze();
-            assertThat(warm.graphFromStore()).isFalse();
-            assertThat(JsonReport.render(warm.selection())).isEqualTo(reportWithoutIndex());
+            assertPatchedAsBuilt(warm, 1);
             assertExcludedByTag(warm, "SmallCartCheckoutTest");
         }
     }

@@ -69,6 +69,10 @@ final class ReferencePatch {
     private final Map<TypeRef, Boolean> patchedOutside = new HashMap<>();
     /** The types of the file being patched whose supertypes resolve otherwise (see {@link #onlyReferencesDiffer}). */
     private final Map<TypeRef, SupertypesChanged> otherSupertypes = new LinkedHashMap<>();
+    /** The types of the test file being patched that tests of other files extend (see {@link #remakeEntriesReading}). */
+    private final Set<TypeRef> readByOtherTests = new LinkedHashSet<>();
+    /** The most test files whose entries a patch makes again for a changed base test; more build the graph. */
+    static final int MOST_READERS_REMADE = 100;
     /** Whether a stored test class reaches its whole module, once asked for. */
     private Boolean wholeModuleTests;
     /** This run's files, the numbers of those whose content differs from the stored one, and the types added. */
@@ -423,6 +427,7 @@ final class ReferencePatch {
         Set<String> visible = visibleFrom.apply(changed.file().module());
         boolean adds = !changed.addedTypes().isEmpty();
         otherSupertypes.clear();
+        readByOtherTests.clear();
         if ((changed.importsChanged() || changed.reshaped()) && !onlyReferencesDiffer(changed, visible)) {
             return false;
         }
@@ -436,11 +441,14 @@ final class ReferencePatch {
         // class, or a fake, but no test class of its own: the module's tests would gain an edge).
         boolean newFile = changed.before().types().isEmpty();
         if (changed.file().test() && (changed.importsChanged() || adds)) {
-            Optional<ImmutableMap<TypeRef, TestClass>> made = entriesMadeAnew(changed);
-            if (made.isEmpty() || !newFile && !sameTestsAsStored(changed, made.get())) {
+            Optional<ImmutableMap<TypeRef, TestClass>> made = entriesMadeAnew(changed.file(), changed.number());
+            if (made.isEmpty() || !newFile && !sameTestsAsStored(changed.file().path(), made.get())) {
                 return false;
             }
             entries = made.get();
+        }
+        if (!readByOtherTests.isEmpty() && !remakeEntriesReading(changed.file().path())) {
+            return false;
         }
         Set<TypeRef> before = resolverBefore.references(changed.before(), visible);
         Set<TypeRef> now = resolverAfter.references(changed.file().facts(), visible);
@@ -574,13 +582,65 @@ final class ReferencePatch {
     }
 
     /**
-     * Whether a changed test file's types are the same test classes as stored, in the same order, with the same reach
-     * (whole module, class scanning): then only their tags can differ, and no edge of the graph depends on those.
+     * Makes again the entries of the tests of other files that extend a type of the changed test file at {@code path}
+     * (a base test: its tests, tags and reach are theirs too), as a build makes them now. False, so that the graph is
+     * built, when they are many (each is made from its file and the files above it), or one is no longer the same
+     * test classes with the same reach (see {@link #sameTestsAsStored}).
      */
-    private boolean sameTestsAsStored(GraphStore.WordsChanged changed, ImmutableMap<TypeRef, TestClass> entries) {
+    private boolean remakeEntriesReading(String path) throws CacheFraming.CorruptException {
+        Set<String> readers = testFilesExtending(readByOtherTests, path);
+        if (readers.size() > MOST_READERS_REMADE) {
+            return false;
+        }
+        for (String reader : readers) {
+            int number = index.number(reader);
+            if (number < 0) {
+                return false; // a removed test file's entries are the removal's to take out
+            }
+            Optional<ImmutableMap<TypeRef, TestClass>> made = entriesMadeAnew(index.files().get(number), number);
+            if (made.isEmpty() || !sameTestsAsStored(reader, made.get())) {
+                return false;
+            }
+            patchedTests = withEntriesReplaced(patchedTests, made.get());
+        }
+        return true;
+    }
+
+    /** The files of the stored test classes, but those of the file at {@code path}, that have one of {@code types} above them. */
+    private Set<String> testFilesExtending(Set<TypeRef> types, String path) {
+        Set<String> found = new LinkedHashSet<>();
+        for (TestClass test : patchedTests.values()) {
+            if (!test.path().equals(path) && !found.contains(test.path()) && hasAncestorIn(test.type(), types)) {
+                found.add(test.path());
+            }
+        }
+        return found;
+    }
+
+    private boolean hasAncestorIn(TypeRef type, Set<TypeRef> types) {
+        Set<TypeRef> seen = new HashSet<>();
+        List<TypeRef> queue = new ArrayList<>(hierarchy.supertypes(type));
+        while (!queue.isEmpty()) {
+            TypeRef next = queue.remove(queue.size() - 1);
+            if (types.contains(next)) {
+                return true;
+            }
+            if (seen.add(next)) {
+                queue.addAll(hierarchy.supertypes(next));
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the entries made again for a test file are the same test classes as stored, in the same order, with the
+     * same reach (whole module, class scanning): then only their tags can differ, and no edge of the graph depends on
+     * those.
+     */
+    private boolean sameTestsAsStored(String path, ImmutableMap<TypeRef, TestClass> entries) {
         List<TestClass> stored = new ArrayList<>();
         for (TestClass test : patchedTests.values()) {
-            if (test.path().equals(changed.file().path())) {
+            if (test.path().equals(path)) {
                 stored.add(test);
             }
         }
@@ -608,31 +668,30 @@ final class ReferencePatch {
     }
 
     /**
-     * The catalog's entries for the types of a changed file of test sources, as a build makes them: from the file and
-     * the files of every project type above its types (see {@link TestCatalog#entriesOf}), resolved as the build
-     * resolves them. Empty, so that the graph is built, when one of those files changed too in this run: the stored
-     * entries of other tests may read it (a shared base test, a project annotation), and this patch makes no entry
-     * but this file's.
+     * The catalog's entries for the types of a file of test sources, as a build makes them: from the file and the files
+     * of every project type above its types (see {@link TestCatalog#entriesOf}), resolved as the build resolves them,
+     * as they are now. One of those files may have changed too in this run: then its headers are as stored (a body
+     * edit, words that name no other type), or it is patched, and the entries of every stored test that reads it are
+     * made again (see {@link #remakeEntriesReading}), or it reads as a test's ancestor only in main sources or as an
+     * annotation type, which declines the patch (see {@link #onlyReferencesDiffer}).
      */
-    private Optional<ImmutableMap<TypeRef, TestClass>> entriesMadeAnew(GraphStore.WordsChanged changed)
+    private Optional<ImmutableMap<TypeRef, TestClass>> entriesMadeAnew(IndexedFile file, int number)
             throws CacheFraming.CorruptException {
         // The files above are found by resolving names, which is exact only for a file whose words the resolver's part
         // of the universe covers (see universeTypes): widened to the words of every file found until it covers them all.
         // The resolver after the change covers the words of every changed file, so a test naming no project type above
         // it needs no other.
         NameResolver resolver = resolverAfter;
-        Set<Integer> covered = Set.of(changed.number());
+        Set<Integer> covered = Set.of(number);
+        if (!changedFiles.contains(number)) {
+            resolver = resolverOverWordsOf(covered); // an unchanged file's words: the resolver after covers the changed files'
+        }
         while (true) {
-            Set<Integer> above = filesAbove(changed.number(), resolver);
-            for (int number : above) {
-                if (number != changed.number() && changedFiles.contains(number)) {
-                    return Optional.empty();
-                }
-            }
+            Set<Integer> above = filesAbove(number, resolver);
             if (covered.containsAll(above)) {
                 List<IndexedFile> files = new ArrayList<>();
-                above.stream().sorted().forEach(number -> files.add(index.files().get(number)));
-                return Optional.of(TestCatalog.entriesOf(changed.file(), files, resolver, visibleFrom::apply));
+                above.stream().sorted().forEach(each -> files.add(index.files().get(each)));
+                return Optional.of(TestCatalog.entriesOf(file, files, resolver, visibleFrom::apply));
             }
             Set<Integer> wider = new HashSet<>(covered);
             wider.addAll(above);
@@ -758,13 +817,14 @@ final class ReferencePatch {
     }
 
     /**
-     * For a file with other imports or types added: whether its supertypes resolve as before and the catalog reads
-     * none of its names (it is not in test sources, declares no annotation type and no test class's ancestor). A
-     * file of test sources whose stored content declared nothing (a new one) may add types: no other file writes their
-     * names (see {@link #addedTypesStandAlone}), so no entry of the catalog but their own can differ, and those are
-     * made as a build makes them (see {@link #entriesMadeAnew}). So are those of a changed test file's types, when
-     * the catalog reads none of them for a test of another file (as its supertype): then it may add types too (a
-     * {@code @Nested} test class, a fake), as their names are written nowhere else, and its own entries read them.
+     * For a file with other imports, headers or types: whether only what the patch mends can differ. It declares no
+     * annotation type (whose meta-annotations the catalog reads for every test it marks). A main file's types are no
+     * test's ancestors (whose marks the store keeps); those whose supertypes resolve otherwise are noted, to be
+     * patched (see {@link #patchSupertypes(TypeRef, SupertypesChanged)}). A test file's supertypes resolve as before;
+     * its types' entries are made as a build makes them (see {@link #entriesMadeAnew}), and so are those of the tests
+     * of other files that extend them (noted, see {@link #remakeEntriesReading}). A new test file may add any types: no
+     * other file writes their names (see {@link #addedTypesStandAlone}); a changed one too (a {@code @Nested} test
+     * class, a fake), for the same reason.
      */
     private boolean onlyReferencesDiffer(GraphStore.WordsChanged changed, Set<String> visible) {
         if (changed.file().test() && changed.before().types().isEmpty()) {
@@ -776,8 +836,14 @@ final class ReferencePatch {
         changed.file().facts().types().forEach(type -> now.put(type.name(), type));
         for (DeclaredType type : changed.before().types()) {
             TypeRef ref = new TypeRef(changed.file().module(), type.name());
-            if (type.kind() == TypeKind.ANNOTATION || readElsewhere.test(ref)) {
+            if (type.kind() == TypeKind.ANNOTATION) {
                 return false;
+            }
+            if (readElsewhere.test(ref)) {
+                if (!changed.file().test()) {
+                    return false; // a test extends a class of main sources: seldom, and the catalog's marks are stored
+                }
+                readByOtherTests.add(ref); // a base test: the entries of the tests extending it are made again
             }
             DeclaredType current = now.get(type.name());
             if (current == null) {
