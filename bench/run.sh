@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # tia's benchmark: generates synthetic multi-module git repositories (bench/GenerateRepo.java) and measures
 # bin/tia affected on them: cold index, warm with no change, warm with a 1-file change, a new file (alone, and used
-# by an edited class), a new test, a file deleted, a text resource naming another class, warm with 5% of files
+# by an edited class), a new test, a file deleted, a text resource naming another class, a tag put on a test class, a
+# @Nested test class added to a test, a class that starts to extend another, warm with 5% of files
 # changed, warm on a feature branch a commit ahead of main (a pull request's CI step), the same branch's commit (--head HEAD, as docs/ci's workflows ask), and the engine alone in a long-lived JVM (bench/EngineLoop.java); beside them the lower bounds (reading every source file, git diff --name-only, an empty JVM).
 #
 # Usage: bench/run.sh [SIZES...]      (default: 1000 10000 50000 classes)
@@ -128,6 +129,21 @@ for size in "${sizes[@]}"; do
   one_fqn=$(echo "$one_file" | sed 's|^modules/m1/src/main/java/||; s|\.java$||; s|/|.|g')
   resource=$(scenario "$repo" "$restore; sed -i 's/^  fallback: .*/  fallback: $one_fqn/' '$repo/modules/m1/src/main/resources/application.yml'")
   eval "$restore"
+  # A test's tier edited: a tag put on the class's test (another each run), and a @Nested test class added to it.
+  one_test="$new_test_dir/${one_type}Test.java"
+  tagged=$(scenario "$repo" "$restore; sed -i \"s/^class ${one_type}Test {/@org.junit.jupiter.api.Tag(\\\"slow\$RANDOM\\\")\\nclass ${one_type}Test {/\" '$one_test'")
+  add_nested() {
+    local stamp
+    stamp=$(date +%s%N)
+    sed -i '$ d' "$one_test"
+    printf '\n    @org.junit.jupiter.api.Nested\n    class Added%s {\n        @Test\n        void weighs() {\n            new %s().weight();\n        }\n    }\n}\n' \
+      "$stamp" "$one_type" >> "$one_test"
+  }
+  nested=$(scenario "$repo" "$restore; add_nested")
+  # A class that starts to extend another: the edited class extends m2's first class, imported.
+  other_fqn=$(echo "$other_file" | sed 's|^modules/m2/src/main/java/||; s|\.java$||; s|/|.|g')
+  extended=$(scenario "$repo" "$restore; sed -i \"0,/^import /s//import $other_fqn;\\nimport /; s/^public class ${one_type} {/public class ${one_type} extends ${other_fqn##*.} { \\/\\/ \$RANDOM/\" '$repo/$one_file'")
+  eval "$restore"
   five=$(scenario "$repo" "$restore; stamp=\$(date +%s%N); git -C '$repo' ls-files '*.java' | awk 'NR % 20 == 0' | while read -r f; do echo \"class Edit\$stamp { }\" >> '$repo/'\"\$f\"; done")
   # The engine alone in a JVM that has run it before (an IDE, a Maven daemon): no class loading, code compiled.
   # The 5% edit left its graph stored (its files are many): a run on the committed files stores theirs, as a
@@ -156,7 +172,7 @@ for size in "${sizes[@]}"; do
   # What tia itself asks git on every run that compares the working tree: no warm run can take less.
   git_status=$(lower_bound "GIT_OPTIONAL_LOCKS=0 git -C '$repo' status --porcelain=v1 -z --untracked-files=normal --no-renames --ignore-submodules=all")
   empty_jvm=$(lower_bound "java -cp '$work/empty' Empty")
-  results+=("$size $files $cold $warm $one $five $read_all $diff_names $empty_jvm $capped $loop $git_status $body $local_var $written $branch $added $added_test $deleted $commit $resource $added_used")
+  results+=("$size $files $cold $warm $one $five $read_all $diff_names $empty_jvm $capped $loop $git_status $body $local_var $written $branch $added $added_test $deleted $commit $resource $added_used $tagged $nested $extended")
 done
 
 machine="$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1) (kernel $(uname -r | cut -d- -f1))"
@@ -171,7 +187,7 @@ java_version="$(java -version 2>&1 | head -n 1)"
   echo "| classes | Java files | scenario | wall ms | engine ms | peak heap MB | files parsed |"
   echo "|---:|---:|---|---:|---:|---:|---:|"
   for row in "${results[@]}"; do
-    read -r size files cw ce ch cp ww we wh wp ow oe oh op fw fe fh fp rd dn ej xw xe xh xp lm lp lo gs bw be bh bp vw ve vh vp rw re rh rp aw ae ah ap nw ne nh np tw te th tp dw de dh dp hw he hh hp sw se sh sp uw ue uh up <<<"$row"
+    read -r size files cw ce ch cp ww we wh wp ow oe oh op fw fe fh fp rd dn ej xw xe xh xp lm lp lo gs bw be bh bp vw ve vh vp rw re rh rp aw ae ah ap nw ne nh np tw te th tp dw de dh dp hw he hh hp sw se sh sp uw ue uh up qw qe qh qp kw ke kh kp yw ye yh yp <<<"$row"
     echo "| $size | $files | cold (no index) | $cw | $ce | $ch | $cp |"
     echo "| $size | $files | cold, heap capped at 512 MB (-Xmx512m) | ${xw:-failed} | ${xe:-failed} | ${xh:-} | ${xp:-} |"
     echo "| $size | $files | warm, no change | $ww | $we | $wh | $wp |"
@@ -186,6 +202,9 @@ java_version="$(java -version 2>&1 | head -n 1)"
     echo "| $size | $files | warm, 1 new test file (a test class) | $tw | $te | $th | $tp |"
     echo "| $size | $files | warm, 1 file deleted (a class other files name) | $dw | $de | $dh | $dp |"
     echo "| $size | $files | warm, 1 text resource names another class | $sw | $se | $sh | $sp |"
+    echo "| $size | $files | warm, 1 tag put on a test class | $qw | $qe | $qh | $qp |"
+    echo "| $size | $files | warm, 1 nested test class added to a test | $kw | $ke | $kh | $kp |"
+    echo "| $size | $files | warm, 1 class starts to extend another | $yw | $ye | $yh | $yp |"
     echo "| $size | $files | warm, 5% of files changed | $fw | $fe | $fh | $fp |"
     echo "| $size | $files | warm, on a branch 1 commit ahead, reports written (a pull request's CI step) | $aw | $ae | $ah | $ap |"
     echo "| $size | $files | warm, on a branch 1 commit ahead, the commit (--head HEAD, as docs/ci asks), reports written | $hw | $he | $hh | $hp |"
