@@ -132,8 +132,8 @@ public record FileFacts(
     }
 
     /**
-     * When these facts declare other types than {@code before} but for each type both declare declare it as {@code
-     * before} does, in the same order, their graph inputs otherwise differing at most in the names written and
+     * When these facts declare other types than {@code before}, each type both declare declared as {@code before}
+     * declares it and in the same order, their graph inputs otherwise differing at most in the names written and
      * imported: the types added and the types removed, told apart by name (each without its members, as in {@link
      * #graphInputs()}). Empty when anything else differs, a type of both changed or moved, a name is declared twice,
      * or the same types are declared.
