@@ -999,13 +999,106 @@ class GraphStoreTest {
         }
     }
 
-    /** A base test that starts to extend another class: the catalog reads a test's supertypes, so built. */
+    /**
+     * A test that starts to extend another test: it inherits its tests, so its entry is made again; a test class's
+     * edges to its supertypes are left out, which the graph marks, and its entry in the hierarchy changes.
+     */
     @Test
-    void aTestThatStartsToExtendAClassBuildsTheGraph() throws IOException {
+    void aTestThatStartsToExtendAnotherIsPatched() throws IOException {
         try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
             analyze();
             String test = read(PAYMENTS_TESTS + "PaymentsTest.java");
             repo.write(PAYMENTS_TESTS + "PaymentsTest.java", test.replace("class PaymentsTest {", "class PaymentsTest extends CardPaymentGatewayTest {"));
+
+            Analysis warm = analyze();
+            assertPatchedAsBuilt(warm, 1);
+            assertSelected(warm, "PaymentsTest");
+        }
+    }
+
+    /** A test that no longer extends a tagged base test, its own test untagged: it leaves the e2e tier. */
+    @Test
+    void aTestThatStopsExtendingATaggedBaseIsPatched() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            repo.write(PAYMENTS_TESTS + "GatewayJourney.java", """
+                    package com.example.payments;
+
+                    @org.junit.jupiter.api.Tag("e2e")
+                    abstract class GatewayJourney {
+                        @org.junit.jupiter.api.Test
+                        void journeys() {
+                        }
+                    }
+                    """);
+            String refund = """
+                    package com.example.payments;
+
+                    class CardRefundTest extends GatewayJourney {
+                        @org.junit.jupiter.api.Test
+                        void refunds() {
+                            new CardPaymentGateway().charge(-1);
+                        }
+                    }
+                    """;
+            repo.write(PAYMENTS_TESTS + "CardRefundTest.java", refund);
+            repo.commitAll("a journey");
+            analyze();
+            repo.write(PAYMENTS_TESTS + "CardRefundTest.java", refund.replace(" extends GatewayJourney", ""));
+
+            Analysis warm = analyze();
+            assertPatchedAsBuilt(warm, 1);
+            assertSelected(warm, "CardRefundTest");
+        }
+    }
+
+    /** A fake in test sources that starts to implement a project interface: it gets the edge a build gives it. */
+    @Test
+    void aFakeThatStartsToImplementAnInterfaceIsPatched() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            String test = """
+                    package com.example.payments;
+
+                    class FakeGatewayTest {
+                        @org.junit.jupiter.api.Test
+                        void names() {
+                            new FakeGateway().name();
+                        }
+                    }
+
+                    class FakeGateway {
+                        public String name() {
+                            return "fake";
+                        }
+
+                        public Receipt charge(long cents) {
+                            return new Receipt(cents, name());
+                        }
+                    }
+                    """;
+            repo.write(PAYMENTS_TESTS + "FakeGatewayTest.java", test);
+            repo.commitAll("a fake gateway");
+            analyze();
+            repo.write(PAYMENTS_TESTS + "FakeGatewayTest.java", test.replace("class FakeGateway {", "class FakeGateway implements PaymentGateway {"));
+
+            assertPatchedAsBuilt(analyze(), 1);
+        }
+    }
+
+    /** A test that starts to extend a base test starting a whole context: it reaches its whole module now, so built. */
+    @Test
+    void aTestThatStartsToExtendAContextTestBuildsTheGraph() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            repo.write(PAYMENTS_TESTS + "PaymentsContextTest.java", """
+                    package com.example.payments;
+
+                    @org.springframework.boot.test.context.SpringBootTest
+                    abstract class PaymentsContextTest {
+                    }
+                    """);
+            repo.commitAll("a context base test");
+            analyze();
+            String test = read(PAYMENTS_TESTS + "PaymentsTest.java");
+            repo.write(PAYMENTS_TESTS + "PaymentsTest.java", test.replace("class PaymentsTest {", "class PaymentsTest extends PaymentsContextTest {"));
 
             Analysis warm = analyze();
             assertThat(warm.graphFromStore()).isFalse();

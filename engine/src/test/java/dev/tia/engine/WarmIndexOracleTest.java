@@ -409,7 +409,7 @@ class WarmIndexOracleTest {
 
         /** Applies one random edit and says which. */
         String edit() {
-            int kind = random.nextInt(32); // 27: the default, a commit that keeps the base
+            int kind = random.nextInt(33); // 27: the default, a commit that keeps the base
             MainType type = pick(types);
             switch (kind) {
                 case 0, 1, 2 -> {
@@ -613,6 +613,12 @@ class WarmIndexOracleTest {
                     }
                     type.inner = false;
                     return "nested class removed from " + type.name;
+                }
+                case 32 -> {
+                    // A test's supertypes: it starts to extend its module's base test (and so takes its tag), or stops.
+                    TestType test = pick(tests);
+                    test.extendsBase = !test.extendsBase;
+                    return test.name + (test.extendsBase ? " extends the base test" : " no longer extends the base test");
                 }
                 case 24 -> {
                     MainType named = pick(types);

@@ -296,6 +296,11 @@ final class Adjacency {
         supertypesLeftOut.set(id);
     }
 
+    /** Sets whether node {@code id} lacks edges to its supertypes: for a test class whose supertypes a patch changed. */
+    void leaveOutSupertypes(int id, boolean leftOut) {
+        supertypesLeftOut.set(id, leftOut);
+    }
+
     /** Whether node {@code id} lacks edges to its supertypes although implementation edges are on. */
     boolean supertypesLeftOut(int id) {
         return supertypesLeftOut.get(id);

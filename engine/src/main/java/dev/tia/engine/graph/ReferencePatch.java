@@ -852,9 +852,7 @@ final class ReferencePatch {
             Supertypes before = supertypes(resolverBefore, changed.before(), type, visible);
             Supertypes after = supertypes(resolverAfter, changed.file().facts(), current, visible);
             if (!before.sameAs(after)) {
-                if (changed.file().test()) {
-                    return false; // a test's supertypes are the catalog's to read, and its fakes' edges differ
-                }
+                // A test's entry reads its supertypes: it is made again, as those of the tests extending it are.
                 otherSupertypes.put(ref, new SupertypesChanged(before, after));
             }
         }
@@ -900,14 +898,22 @@ final class ReferencePatch {
     }
 
     /**
-     * Swaps a main type's edges to its supertypes, which the builder puts right after its reference edges (when
-     * implementation edges are on), for those it has now, and notes its entry in the hierarchy. Declines unless the
-     * edges there are the ones its stored content gave it. No test reads the type (see {@link #onlyReferencesDiffer}),
-     * so no catalog entry does; the member-level walk reads the hierarchy, patched.
+     * Swaps a type's edges to its supertypes for those it has now, and notes its entry in the hierarchy, which the
+     * member-level walk reads. With implementation edges on, the builder puts a main type's right after its reference
+     * edges; a test-source type's after its resource edges (so, patched only without any: then the supertype edges
+     * are its last); a test class has none, but a mark that it left them out (see {@link DependencyGraphBuilder}).
+     * Declines unless the edges are the ones its stored content gave it. The catalog's entries that read the type are
+     * made again (see {@link #onlyReferencesDiffer}).
      */
     private boolean patchSupertypes(TypeRef type, SupertypesChanged change) {
         int node = graph.findType(type);
-        if (implementations) {
+        boolean testSource = declaringFile[node] > 0 && index.files().get(declaringFile[node] - 1).test();
+        if (implementations && patchedTests.containsKey(type)) {
+            if (graph.supertypesLeftOut(node) == change.before().resolved().isEmpty() || graph.degree(node) != graph.referenceEdges(node)) {
+                return false;
+            }
+            graph.leaveOutSupertypes(node, !change.after().resolved().isEmpty());
+        } else if (implementations) {
             int[] before = edgesTo(node, change.before().resolved());
             int[] after = edgesTo(node, change.after().resolved());
             if (before == null || after == null) {
@@ -915,7 +921,7 @@ final class ReferencePatch {
             }
             int at = graph.referenceEdges(node);
             int[] row = graph.successors(node);
-            if (at + before.length > graph.degree(node)) {
+            if (at + before.length > graph.degree(node) || testSource && at + before.length != graph.degree(node)) {
                 return false;
             }
             for (int k = 0; k < before.length; k++) {
