@@ -310,24 +310,27 @@ class GraphStoreTest {
         }
     }
 
+    /** A test whose only test is of the e2e tier, for nested test classes to be added to and taken out of. */
+    private static final String CARD_JOURNEY_TEST = """
+            package com.example.payments;
+
+            import org.junit.jupiter.api.Tag;
+            import org.junit.jupiter.api.Test;
+
+            class CardJourneyTest {
+                @Test
+                @Tag("e2e")
+                void paysByCard() {
+                    new CardPaymentGateway().charge(1000);
+                }
+            }
+            """;
+
     /** A nested test class taken out of a test: the test's entry is made again, without the nested class's tag. */
     @Test
     void aNestedTestRemovedFromATestIsPatchedOut() throws IOException {
         try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
-            String journey = """
-                    package com.example.payments;
-
-                    import org.junit.jupiter.api.Tag;
-                    import org.junit.jupiter.api.Test;
-
-                    class CardJourneyTest {
-                        @Test
-                        @Tag("e2e")
-                        void paysByCard() {
-                            new CardPaymentGateway().charge(1000);
-                        }
-                    }
-                    """;
+            String journey = CARD_JOURNEY_TEST;
             repo.write(PAYMENTS_TESTS + "CardJourneyTest.java", journey.replaceFirst("}\n$", """
 
                         @org.junit.jupiter.api.Nested
@@ -379,9 +382,14 @@ class GraphStoreTest {
             repo.write(PAYMENTS_TESTS + "GatewayFixtures.java", fixtures);
 
             Analysis warm = analyze();
-            assertThat(warm.graphFromStore()).isFalse();
-            assertThat(JsonReport.render(warm.selection())).isEqualTo(reportWithoutIndex());
+            assertBuiltAsWithoutIndex(warm);
         }
+    }
+
+    /** A run that built the graph (no stored one served it, as stored or patched), with the answer of a run without index. */
+    private void assertBuiltAsWithoutIndex(Analysis warm) {
+        assertThat(warm.graphFromStore()).isFalse();
+        assertThat(JsonReport.render(warm.selection())).isEqualTo(reportWithoutIndex());
     }
 
     /** Patched files: their types, edges, entries in the hierarchy and in the catalog, as a build makes them. */
@@ -459,8 +467,7 @@ class GraphStoreTest {
                     "package com.example.pricing;\n\npublic class STANDARD {\n}\n");
 
             Analysis warm = analyze();
-            assertThat(warm.graphFromStore()).isFalse();
-            assertThat(JsonReport.render(warm.selection())).isEqualTo(reportWithoutIndex());
+            assertBuiltAsWithoutIndex(warm);
         }
     }
 
@@ -645,27 +652,13 @@ class GraphStoreTest {
     @Test
     void aNestedTestAddedToATestReplacesItsEntry() throws IOException {
         try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
-            String journey = """
-                    package com.example.payments;
-
-                    import org.junit.jupiter.api.Nested;
-                    import org.junit.jupiter.api.Tag;
-                    import org.junit.jupiter.api.Test;
-
-                    class CardJourneyTest {
-                        @Test
-                        @Tag("e2e")
-                        void paysByCard() {
-                            new CardPaymentGateway().charge(1000);
-                        }
-                    }
-                    """;
+            String journey = CARD_JOURNEY_TEST;
             repo.write(PAYMENTS_TESTS + "CardJourneyTest.java", journey);
             repo.commitAll("a card journey");
             analyze(); // stored with the journey's entry: each of its tests of the e2e tier
             repo.write(PAYMENTS_TESTS + "CardJourneyTest.java", journey.replaceFirst("}\n$", """
 
-                        @Nested
+                        @org.junit.jupiter.api.Nested
                         class Quickly {
                             @Test
                             void namesTheGateway() {
@@ -752,8 +745,7 @@ class GraphStoreTest {
                     "@org.springframework.boot.test.context.SpringBootTest\nclass PaymentsTest {"));
 
             Analysis warm = analyze();
-            assertThat(warm.graphFromStore()).isFalse();
-            assertThat(JsonReport.render(warm.selection())).isEqualTo(reportWithoutIndex());
+            assertBuiltAsWithoutIndex(warm);
         }
     }
 
@@ -782,8 +774,7 @@ class GraphStoreTest {
                     "@org.springframework.boot.test.context.SpringBootTest\nabstract class CheckoutContractTest {"));
 
             Analysis warm = analyze();
-            assertThat(warm.graphFromStore()).isFalse();
-            assertThat(JsonReport.render(warm.selection())).isEqualTo(reportWithoutIndex());
+            assertBuiltAsWithoutIndex(warm);
         }
     }
 
@@ -833,8 +824,7 @@ class GraphStoreTest {
                     """);
 
             Analysis warm = analyze();
-            assertThat(warm.graphFromStore()).isFalse();
-            assertThat(JsonReport.render(warm.selection())).isEqualTo(reportWithoutIndex());
+            assertBuiltAsWithoutIndex(warm);
         }
     }
 
@@ -862,8 +852,7 @@ class GraphStoreTest {
             repo.write(TAX_TABLE, taxTable() + "\nclass STANDARD {\n}\n");
 
             Analysis warm = analyze();
-            assertThat(warm.graphFromStore()).isFalse();
-            assertThat(JsonReport.render(warm.selection())).isEqualTo(reportWithoutIndex());
+            assertBuiltAsWithoutIndex(warm);
         }
     }
 
@@ -922,8 +911,7 @@ class GraphStoreTest {
             repo.write(TAX_TABLE, madeAbstract(taxTable()));
 
             Analysis warm = analyze();
-            assertThat(warm.graphFromStore()).isFalse();
-            assertThat(JsonReport.render(warm.selection())).isEqualTo(reportWithoutIndex());
+            assertBuiltAsWithoutIndex(warm);
         }
     }
 
@@ -1101,8 +1089,7 @@ class GraphStoreTest {
             repo.write(PAYMENTS_TESTS + "PaymentsTest.java", test.replace("class PaymentsTest {", "class PaymentsTest extends PaymentsContextTest {"));
 
             Analysis warm = analyze();
-            assertThat(warm.graphFromStore()).isFalse();
-            assertThat(JsonReport.render(warm.selection())).isEqualTo(reportWithoutIndex());
+            assertBuiltAsWithoutIndex(warm);
         }
     }
 
@@ -1229,8 +1216,7 @@ class GraphStoreTest {
             repo.write(test, source.replace("assertEquals(TaxRule.STANDARD,", "Object scanner = ClassGraph.class;\n        assertEquals(TaxRule.STANDARD,"));
 
             Analysis warm = analyze();
-            assertThat(warm.graphFromStore()).isFalse();
-            assertThat(JsonReport.render(warm.selection())).isEqualTo(reportWithoutIndex());
+            assertBuiltAsWithoutIndex(warm);
         }
     }
 
@@ -1431,8 +1417,7 @@ class GraphStoreTest {
             repo.delete(PAYMENTS + "PaymentGateway.java");
 
             Analysis warm = analyze();
-            assertThat(warm.graphFromStore()).isFalse();
-            assertThat(JsonReport.render(warm.selection())).isEqualTo(reportWithoutIndex());
+            assertBuiltAsWithoutIndex(warm);
         }
     }
 
@@ -1444,8 +1429,7 @@ class GraphStoreTest {
             repo.delete(CHECKOUT_TESTS + "CheckoutContractTest.java");
 
             Analysis warm = analyze();
-            assertThat(warm.graphFromStore()).isFalse();
-            assertThat(JsonReport.render(warm.selection())).isEqualTo(reportWithoutIndex());
+            assertBuiltAsWithoutIndex(warm);
         }
     }
 

@@ -520,12 +520,10 @@ public final class GraphStore {
                 return baseAsStored ? new Verdict(Optional.empty(), rewriteIfBuilt || inputs == Inputs.UNKNOWN)
                         : Verdict.BUILD_AND_STORE;
             }
-            if (namesChanged.stream().anyMatch(file -> !file.removedTypes().isEmpty())
+            // With the types the changed files no longer declare, the key's types left at base must be the run's.
+            if ((!baseAsStored || namesChanged.stream().anyMatch(file -> !file.removedTypes().isEmpty()))
                     && !baseTypesWith(stored.key(), removed, namesChanged).equals(lines(key.baseTypes()))) {
                 return baseAsStored ? new Verdict(Optional.empty(), rewriteIfBuilt) : Verdict.BUILD_AND_STORE;
-            }
-            if (!baseAsStored && namesChanged.stream().allMatch(file -> file.removedTypes().isEmpty())) {
-                return Verdict.BUILD_AND_STORE;
             }
             return storedOrPatched(stored, index, key, lineup.get(), new ChangedFiles(changedNumbers, storedContent), otherWords,
                     namesChanged, removed, resources, visibleFrom, stale, rewriteIfBuilt);

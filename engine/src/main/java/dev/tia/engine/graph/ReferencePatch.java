@@ -1,5 +1,6 @@
 package dev.tia.engine.graph;
 
+import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableMap;
 
 import dev.tia.engine.io.CacheFraming;
@@ -29,6 +30,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Brings a stored graph's reference edges up to date for files that write other words or imports than their stored
@@ -428,10 +430,14 @@ final class ReferencePatch {
         boolean adds = !changed.addedTypes().isEmpty();
         otherSupertypes.clear();
         readByOtherTests.clear();
-        if ((changed.importsChanged() || changed.reshaped()) && !onlyReferencesDiffer(changed, visible)) {
+        // What reads the file's types beside their references: for a test file, tests of other files extending them
+        // (worked out once, when first asked: it walks up from every stored test); for a main one, the store's marks.
+        Supplier<Set<TypeRef>> ancestors = Suppliers.memoize(() -> ancestorsOfTestsOutside(changed.file().path()));
+        Predicate<TypeRef> readElsewhere = changed.file().test() ? type -> ancestors.get().contains(type) : nodes::readByTests;
+        if ((changed.importsChanged() || changed.reshaped()) && !onlyReferencesDiffer(changed, visible, readElsewhere)) {
             return false;
         }
-        Optional<int[]> removing = removedNodes(changed);
+        Optional<int[]> removing = removedNodes(changed, readElsewhere);
         if (removing.isEmpty()) {
             return false;
         }
@@ -524,13 +530,11 @@ final class ReferencePatch {
      * a test's entry elsewhere (a base test), a resource, or their being annotation types. Its string literals are as
      * stored (see {@link FileFacts#typesReshapedFrom}), and name types as they did.
      */
-    private Optional<int[]> removedNodes(GraphStore.WordsChanged changed) throws CacheFraming.CorruptException {
+    private Optional<int[]> removedNodes(GraphStore.WordsChanged changed, Predicate<TypeRef> readByTests) {
         List<DeclaredType> gone = changed.removedTypes();
         if (gone.isEmpty()) {
             return Optional.of(new int[0]);
         }
-        Predicate<TypeRef> readByTests = changed.file().test()
-                ? ancestorsOfTestsOutside(changed.file().path())::contains : nodes::readByTests;
         int[] found = new int[gone.size()];
         Set<String> canonical = new HashSet<>();
         List<TypeRef> types = new ArrayList<>();
@@ -826,12 +830,10 @@ final class ReferencePatch {
      * other file writes their names (see {@link #addedTypesStandAlone}); a changed one too (a {@code @Nested} test
      * class, a fake), for the same reason.
      */
-    private boolean onlyReferencesDiffer(GraphStore.WordsChanged changed, Set<String> visible) {
+    private boolean onlyReferencesDiffer(GraphStore.WordsChanged changed, Set<String> visible, Predicate<TypeRef> readElsewhere) {
         if (changed.file().test() && changed.before().types().isEmpty()) {
             return !changed.addedTypes().isEmpty();
         }
-        Predicate<TypeRef> readElsewhere = changed.file().test()
-                ? ancestorsOfTestsOutside(changed.file().path())::contains : nodes::readByTests;
         Map<String, DeclaredType> now = new HashMap<>();
         changed.file().facts().types().forEach(type -> now.put(type.name(), type));
         for (DeclaredType type : changed.before().types()) {
