@@ -20,7 +20,8 @@
 # deleted (another package's first file, which other files name), and the same file renamed (its class too); and m1's
 # configuration (a text resource) naming another class, that other package's first one; and a tag put on the class's
 # test (another each run), and a @Nested test class added to that test (named anew each run); and the edited class
-# starting to extend the other package's first class, imported. Since
+# starting to extend the other package's first class, imported; and a new class of that class's simple name in a
+# package of its own, as another package's Result or Config is added, whose name the files importing the first write. Since
 # bin/tia starts git's status before the JVM (and before that the CLI did, before it read its arguments), the status
 # is outside the engine's figure: compare wall figures across those changes.
 set -euo pipefail
@@ -63,7 +64,9 @@ cell() { echo "$(echo "$1" | median 1) / $(echo "$1" | median 2)"; }
 echo "compare: building $old_rev and $new_rev" >&2
 build "$old_rev" old
 build "$new_rev" new
-restore="git -C $repo checkout -q -- . && rm -f $new_dir/Added*.java $new_test_dir/Added*Test.java $repo/$(dirname "$other_file")/Added*.java"
+# A class of the other type's simple name, in a package of its own: the files that import the other type write its name.
+namesake_dir="$new_dir/namesake"
+restore="git -C $repo checkout -q -- . && rm -f $new_dir/Added*.java $new_test_dir/Added*Test.java $repo/$(dirname "$other_file")/Added*.java && rm -rf $namesake_dir"
 feature=tia-bench-feature
 trap 'eval "$restore"; git -C "$repo" checkout -q main; git -C "$repo" branch -q -D $feature' EXIT
 eval "$restore"
@@ -76,7 +79,7 @@ git -C "$repo" checkout -q main
 # bin/tia picks its JVM options for warm runs when the default index folder holds an index: make sure it does
 "$work/compare/new/bin/tia" affected --repo "$repo" --no-write >/dev/null 2>&1 || true
 for name in old new; do run "$name" >/dev/null; run "$name" >/dev/null; done # each build's index and archive made
-declare -A none one body word named branch added added_used added_test added_sub test_method deleted renamed resource tagged nested extended
+declare -A none one body word named branch added added_used added_test added_sub test_method deleted renamed resource tagged nested extended namesake
 for _ in $(seq "$rounds"); do
   for name in old new; do
     eval "$restore"; none[$name]+="$(run "$name") "
@@ -128,14 +131,18 @@ for _ in $(seq "$rounds"); do
     eval "$restore"; sed -i "0,/^import /s//import $other_type;\nimport /; s/^public class ${one_type} {/public class ${one_type} extends ${other_type##*.} { \/\/ $RANDOM/" \
       "$repo/$one_file"
     extended[$name]+="$(run "$name") "
+    eval "$restore"; mkdir -p "$namesake_dir"
+    printf 'package %s.namesake;\n\npublic class %s {\n    int run%s;\n}\n' "$new_package" "${other_type##*.}" "$(date +%s%N)" \
+      > "$namesake_dir/${other_type##*.}.java"
+    namesake[$name]+="$(run "$name") "
   done
 done
 eval "$restore"
-echo "| $size classes, $rounds rounds; median engine / wall ms | no change | 1 file changed | 1 method body changed | 1 method body, new local | 1 method body, imports and names a type | on a branch 1 commit ahead | 1 new file | 1 new file, used by 1 changed file | 1 new test file | 1 new test extending a test | 1 test method added | 1 file deleted | 1 file renamed | 1 resource names another class | 1 tag put on a test class | 1 nested test class added | 1 class extends another |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| $size classes, $rounds rounds; median engine / wall ms | no change | 1 file changed | 1 method body changed | 1 method body, new local | 1 method body, imports and names a type | on a branch 1 commit ahead | 1 new file | 1 new file, used by 1 changed file | 1 new test file | 1 new test extending a test | 1 test method added | 1 file deleted | 1 file renamed | 1 resource names another class | 1 tag put on a test class | 1 nested test class added | 1 class extends another | 1 new class, a name other files write |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for name in old new; do
   rev=$([ $name = old ] && echo "$old_rev" || echo "$new_rev")
-  echo "| $rev | $(cell "${none[$name]}") | $(cell "${one[$name]}") | $(cell "${body[$name]}") | $(cell "${word[$name]}") | $(cell "${named[$name]}") | $(cell "${branch[$name]}") | $(cell "${added[$name]}") | $(cell "${added_used[$name]}") | $(cell "${added_test[$name]}") | $(cell "${added_sub[$name]}") | $(cell "${test_method[$name]}") | $(cell "${deleted[$name]}") | $(cell "${renamed[$name]}") | $(cell "${resource[$name]}") | $(cell "${tagged[$name]}") | $(cell "${nested[$name]}") | $(cell "${extended[$name]}") |"
+  echo "| $rev | $(cell "${none[$name]}") | $(cell "${one[$name]}") | $(cell "${body[$name]}") | $(cell "${word[$name]}") | $(cell "${named[$name]}") | $(cell "${branch[$name]}") | $(cell "${added[$name]}") | $(cell "${added_used[$name]}") | $(cell "${added_test[$name]}") | $(cell "${added_sub[$name]}") | $(cell "${test_method[$name]}") | $(cell "${deleted[$name]}") | $(cell "${renamed[$name]}") | $(cell "${resource[$name]}") | $(cell "${tagged[$name]}") | $(cell "${nested[$name]}") | $(cell "${extended[$name]}") | $(cell "${namesake[$name]}") |"
 done
-for name in old new; do echo "$name (engine:wall ms): no change ${none[$name]}; 1 file ${one[$name]}; 1 method body ${body[$name]}; new local ${word[$name]}; names a type ${named[$name]}; branch ${branch[$name]}; new file ${added[$name]}; new file used ${added_used[$name]}; new test file ${added_test[$name]}; new test extending a test ${added_sub[$name]}; test method added ${test_method[$name]}; deleted ${deleted[$name]}; renamed ${renamed[$name]}; resource ${resource[$name]}; tagged ${tagged[$name]}; nested ${nested[$name]}; extended ${extended[$name]}" >&2; done
+for name in old new; do echo "$name (engine:wall ms): no change ${none[$name]}; 1 file ${one[$name]}; 1 method body ${body[$name]}; new local ${word[$name]}; names a type ${named[$name]}; branch ${branch[$name]}; new file ${added[$name]}; new file used ${added_used[$name]}; new test file ${added_test[$name]}; new test extending a test ${added_sub[$name]}; test method added ${test_method[$name]}; deleted ${deleted[$name]}; renamed ${renamed[$name]}; resource ${resource[$name]}; tagged ${tagged[$name]}; nested ${nested[$name]}; extended ${extended[$name]}; namesake ${namesake[$name]}" >&2; done
 git -C "$here" worktree remove --force "$work/compare/old" && git -C "$here" worktree remove --force "$work/compare/new"

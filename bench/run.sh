@@ -2,7 +2,8 @@
 # tia's benchmark: generates synthetic multi-module git repositories (bench/GenerateRepo.java) and measures
 # bin/tia affected on them: cold index, warm with no change, warm with a 1-file change, a new file (alone, and used
 # by an edited class), a new test, a file deleted, a text resource naming another class, a tag put on a test class, a
-# @Nested test class added to a test, a class that starts to extend another, warm with 5% of files
+# @Nested test class added to a test, a class that starts to extend another, a new class whose name other files
+# write for another package's class, warm with 5% of files
 # changed, warm on a feature branch a commit ahead of main (a pull request's CI step), the same branch's commit (--head HEAD, as docs/ci's workflows ask), and the engine alone in a long-lived JVM (bench/EngineLoop.java); beside them the lower bounds (reading every source file, git diff --name-only, an empty JVM).
 #
 # Usage: bench/run.sh [SIZES...]      (default: 1000 10000 50000 classes)
@@ -144,6 +145,17 @@ for size in "${sizes[@]}"; do
   other_fqn=$(echo "$other_file" | sed 's|^modules/m2/src/main/java/||; s|\.java$||; s|/|.|g')
   extended=$(scenario "$repo" "$restore; sed -i \"0,/^import /s//import $other_fqn;\\nimport /; s/^public class ${one_type} {/public class ${one_type} extends ${other_fqn##*.} { \\/\\/ \$RANDOM/\" '$repo/$one_file'")
   eval "$restore"
+  # A new class taking a name other files write for another type (another package's Result, which they import): the
+  # name of the first class of m1's second package, in a package of its own (its content new each run).
+  namesake_type=$(basename "$(git -C "$repo" ls-files 'modules/m1/src/main/java/*.java' | grep -v "^$(dirname "$one_file")/" | sed -n 1p)" .java)
+  namesake_dir="$new_dir/namesake"
+  add_namesake() {
+    mkdir -p "$namesake_dir"
+    printf 'package %s.namesake;\n\npublic class %s {\n    int run%s;\n}\n' "$new_package" "$namesake_type" "$(date +%s%N)" \
+      > "$namesake_dir/$namesake_type.java"
+  }
+  namesake=$(scenario "$repo" "$restore; rm -rf '$namesake_dir'; add_namesake")
+  rm -rf "$namesake_dir"
   five=$(scenario "$repo" "$restore; stamp=\$(date +%s%N); git -C '$repo' ls-files '*.java' | awk 'NR % 20 == 0' | while read -r f; do echo \"class Edit\$stamp { }\" >> '$repo/'\"\$f\"; done")
   # The engine alone in a JVM that has run it before (an IDE, a Maven daemon): no class loading, code compiled.
   # The 5% edit left its graph stored (its files are many): a run on the committed files stores theirs, as a
@@ -172,7 +184,7 @@ for size in "${sizes[@]}"; do
   # What tia itself asks git on every run that compares the working tree: no warm run can take less.
   git_status=$(lower_bound "GIT_OPTIONAL_LOCKS=0 git -C '$repo' status --porcelain=v1 -z --untracked-files=normal --no-renames --ignore-submodules=all")
   empty_jvm=$(lower_bound "java -cp '$work/empty' Empty")
-  results+=("$size $files $cold $warm $one $five $read_all $diff_names $empty_jvm $capped $loop $git_status $body $local_var $written $branch $added $added_test $deleted $commit $resource $added_used $tagged $nested $extended")
+  results+=("$size $files $cold $warm $one $five $read_all $diff_names $empty_jvm $capped $loop $git_status $body $local_var $written $branch $added $added_test $deleted $commit $resource $added_used $tagged $nested $extended $namesake")
 done
 
 machine="$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1) (kernel $(uname -r | cut -d- -f1))"
@@ -187,7 +199,7 @@ java_version="$(java -version 2>&1 | head -n 1)"
   echo "| classes | Java files | scenario | wall ms | engine ms | peak heap MB | files parsed |"
   echo "|---:|---:|---|---:|---:|---:|---:|"
   for row in "${results[@]}"; do
-    read -r size files cw ce ch cp ww we wh wp ow oe oh op fw fe fh fp rd dn ej xw xe xh xp lm lp lo gs bw be bh bp vw ve vh vp rw re rh rp aw ae ah ap nw ne nh np tw te th tp dw de dh dp hw he hh hp sw se sh sp uw ue uh up qw qe qh qp kw ke kh kp yw ye yh yp <<<"$row"
+    read -r size files cw ce ch cp ww we wh wp ow oe oh op fw fe fh fp rd dn ej xw xe xh xp lm lp lo gs bw be bh bp vw ve vh vp rw re rh rp aw ae ah ap nw ne nh np tw te th tp dw de dh dp hw he hh hp sw se sh sp uw ue uh up qw qe qh qp kw ke kh kp yw ye yh yp mw me mh mp <<<"$row"
     echo "| $size | $files | cold (no index) | $cw | $ce | $ch | $cp |"
     echo "| $size | $files | cold, heap capped at 512 MB (-Xmx512m) | ${xw:-failed} | ${xe:-failed} | ${xh:-} | ${xp:-} |"
     echo "| $size | $files | warm, no change | $ww | $we | $wh | $wp |"
@@ -205,6 +217,7 @@ java_version="$(java -version 2>&1 | head -n 1)"
     echo "| $size | $files | warm, 1 tag put on a test class | $qw | $qe | $qh | $qp |"
     echo "| $size | $files | warm, 1 nested test class added to a test | $kw | $ke | $kh | $kp |"
     echo "| $size | $files | warm, 1 class starts to extend another | $yw | $ye | $yh | $yp |"
+    echo "| $size | $files | warm, 1 new class whose name other files write (another package's class of that name) | ${mw:-} | ${me:-} | ${mh:-} | ${mp:-} |"
     echo "| $size | $files | warm, 5% of files changed | $fw | $fe | $fh | $fp |"
     echo "| $size | $files | warm, on a branch 1 commit ahead, reports written (a pull request's CI step) | $aw | $ae | $ah | $ap |"
     echo "| $size | $files | warm, on a branch 1 commit ahead, the commit (--head HEAD, as docs/ci asks), reports written | $hw | $he | $hh | $hp |"

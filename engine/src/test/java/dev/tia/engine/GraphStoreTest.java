@@ -462,7 +462,7 @@ class GraphStoreTest {
     void aNewFileWhoseTypeAnotherFileNamesBuildsTheGraph() throws IOException {
         try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
             analyze();
-            // ProductFormatter writes TaxRule.STANDARD: the word may now resolve to the new class there.
+            // Tests of pricing write TaxRule.STANDARD, whose words resolve in their package, to the new class too.
             repo.write("libs/pricing/src/main/java/com/example/pricing/STANDARD.java",
                     "package com.example.pricing;\n\npublic class STANDARD {\n}\n");
 
@@ -844,11 +844,64 @@ class GraphStoreTest {
         }
     }
 
+    /**
+     * Another package's {@code Money}: the store lists the files that write the name (main and test files in three
+     * modules, none in the new package or importing it), which are resolved again with the new class and name what
+     * they named, and the tests among them keep their entries. The graph is patched for the new file alone.
+     */
+    @Test
+    void aNewClassWhoseNameOtherFilesWriteForAnotherTypeIsPatchedIn() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            analyze();
+            repo.write(PAYMENTS + "ledger/Money.java", """
+                    package com.example.payments.ledger;
+
+                    public final class Money {
+                        long cents;
+                    }
+                    """);
+
+            Analysis warm = analyze();
+            assertPatchedAsBuilt(warm, 1);
+            assertThat(warm.factsDecoded()).as("facts decoded").isLessThan(warm.indexStats().files() / 2);
+        }
+    }
+
+    /**
+     * A nested class of a common name ({@code Builder}, {@code Entry}; here {@code Money}, inside TaxTable): the files
+     * that write the name and do not extend TaxTable still name the package's Money alone.
+     */
+    @Test
+    void aNestedClassWhoseNameOtherFilesWriteIsPatchedIn() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            analyze();
+            String taxTable = taxTable();
+            assertThat(taxTable).contains("public final class TaxTable {\n");
+            repo.write(TAX_TABLE, taxTable.replace("public final class TaxTable {\n",
+                    "public final class TaxTable {\n\n    static final class Money {\n    }\n"));
+
+            assertPatchedAsBuilt(analyze(), 1);
+        }
+    }
+
+    /** In the package of a file that writes {@code Money}, the name now resolves to the new class there as well. */
+    @Test
+    void aNewClassWhoseNameAFileNowResolvesToItBuildsTheGraph() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            analyze();
+            // Product imports com.example.pricing.*, and writes Money: its package's own Money counts too.
+            repo.write("services/catalog/src/main/java/com/example/catalog/Money.java",
+                    "package com.example.catalog;\n\nclass Money {\n}\n");
+
+            assertBuiltAsWithoutIndex(analyze());
+        }
+    }
+
     @Test
     void aClassAddedWhoseNameAnotherFileWritesBuildsTheGraph() throws IOException {
         try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
             analyze();
-            // ProductFormatter writes TaxRule.STANDARD: the word may now resolve to the new class there.
+            // Tests of pricing write TaxRule.STANDARD, whose words resolve in their package, to the new class too.
             repo.write(TAX_TABLE, taxTable() + "\nclass STANDARD {\n}\n");
 
             Analysis warm = analyze();

@@ -387,7 +387,24 @@ class WarmIndexOracleTest {
         }
 
         private MainType addType(String module) {
-            MainType type = new MainType(module, pick(PACKAGES), "T" + names++, random.nextInt(4) == 0);
+            return addType(module, pick(PACKAGES), "T" + names++);
+        }
+
+        /**
+         * A type of the simple name of one that exists, in the other package (another package's {@code Result}): the
+         * files that write the name resolve again, to the same types or, in the new one's package, to it as well.
+         */
+        private MainType addNamesake(String module) {
+            MainType existing = pick(types);
+            String pkg = PACKAGES.get(1 - PACKAGES.indexOf(existing.pkg));
+            if (types.stream().anyMatch(t -> t.qualified().equals(pkg + "." + existing.name))) {
+                return addType(module);
+            }
+            return addType(module, pkg, existing.name);
+        }
+
+        private MainType addType(String module, String pkg, String name) {
+            MainType type = new MainType(module, pkg, name, random.nextInt(4) == 0);
             type.inner = random.nextInt(4) == 0;
             for (int i = random.nextInt(3); i > 0 && !types.isEmpty(); i--) {
                 type.references.add(pick(types).qualified());
@@ -430,7 +447,7 @@ class WarmIndexOracleTest {
                     return type.name + " names one type less";
                 }
                 case 5 -> {
-                    MainType added = addType(pick(MODULES));
+                    MainType added = random.nextInt(3) == 0 ? addNamesake(pick(MODULES)) : addType(pick(MODULES));
                     if (random.nextBoolean() && type != added) {
                         // The commonest change that adds a class: another one starts to use it.
                         type.body++;
@@ -443,7 +460,7 @@ class WarmIndexOracleTest {
                         handlers.put(module, added.qualified());
                         return "added " + added.name + ", named by the handler property of " + module;
                     }
-                    return "added " + added.name;
+                    return "added " + added.qualified();
                 }
                 case 6 -> {
                     if (types.size() > 4) {

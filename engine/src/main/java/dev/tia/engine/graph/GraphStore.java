@@ -74,7 +74,7 @@ import java.util.stream.IntStream;
 public final class GraphStore {
 
     private static final String MAGIC = "tia-graph";
-    public static final int FORMAT_VERSION = 7;
+    public static final int FORMAT_VERSION = 8;
     public static final String FILE_NAME = "graph-v" + FORMAT_VERSION + ".bin";
     /** Files changed since the stored graph beyond which it is written again (or a fiftieth of the files, if more). */
     public static final int REWRITE_AFTER = 64;
@@ -1428,7 +1428,7 @@ public final class GraphStore {
                     declaringFile[id] = lineup.current(declaringFile[id] - 1) + 1;
                 }
             }
-            WrittenWords writtenWords = WrittenWords.read(bytes);
+            WrittenWords writtenWords = WrittenWords.read(bytes, count, lineup::current);
             StoredCalls calls = StoredCalls.read(bytes);
             if (!bytes.atEnd()) {
                 throw new CacheFraming.CorruptException("data after the stored calls");

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -81,6 +82,8 @@ final class ReferencePatch {
     private SourceIndex index;
     private Set<Integer> changedFiles;
     private final List<TypeRef> added = new ArrayList<>();
+    /** This run's numbers of the unchanged files that write a simple name of a type added. */
+    private final Set<Integer> unchangedWriters = new TreeSet<>();
     /** The types of the files removed, which the hierarchy no longer lists. */
     private final Set<TypeRef> removedTypes = new HashSet<>();
     /** Whether the caller patches the resources' edges after this patch, so that a resource may name a type added. */
@@ -136,6 +139,9 @@ final class ReferencePatch {
             Set<TypeRef> after = new LinkedHashSet<>(before);
             after.addAll(added);
             resolverAfter = new NameResolver(TypeUniverse.of(after));
+            if (!writersResolveAsBefore(names(added))) {
+                return false;
+            }
             // Every type added gets its node and file first: a type added in one file may extend one added in another,
             // which must then count as a project type (see addEdgesOfNewType).
             for (GraphStore.WordsChanged file : files) {
@@ -319,14 +325,15 @@ final class ReferencePatch {
     }
 
     /**
-     * Whether the types added change nothing but their own file's share of the graph: no other file, changed or not,
-     * writes one of their simple names (so no other file's names resolve differently, and no test's supertype or
-     * annotation can be one of them), no resource or string literal names them (which would give them edges or make
+     * Whether the types added change nothing but their own file's share of the graph: no changed file but those this
+     * patch resolves again writes one of their simple names, and the unchanged files that write one are listed by the
+     * store's words, to be resolved again once the types are in the universe (see {@link #writersResolveAsBefore}), so
+     * that no other file's names resolve differently and no test's supertype or annotation can be one of them; no resource or string literal names them (which would give them edges or make
      * them called from text), none is an annotation type or has the name of a type that exists (in any module), and
      * when integration tests reach whole modules, their module's artifact is a node to give them their edge to it.
      */
     private boolean addedTypesStandAlone(List<GraphStore.WordsChanged> files, SourceIndex index, List<Integer> changedFiles,
-            List<TypeRef> added, Set<TypeRef> universe) {
+            List<TypeRef> added, Set<TypeRef> universe) throws CacheFraming.CorruptException {
         Set<String> names = new HashSet<>();
         Set<String> canonical = new HashSet<>();
         for (TypeRef type : added) {
@@ -362,10 +369,23 @@ final class ReferencePatch {
         // Such a file wrote none of the names before, so none of its annotations or literals does now, and its
         // supertypes (a new interface implemented in the same change) are patched as any changed supertypes are (see
         // onlyReferencesDiffer); its references it is resolved again for, before and after.
+        // A stored file that writes one is resolved again with them once they are in the universe (see
+        // writersResolveAsBefore): a new Result beside another package's Result that files import keeps their names.
         for (String name : names) {
             if (writtenWords.mayBeWritten(name)) {
-                return false;
+                Optional<int[]> writers = writtenWords.writers(name);
+                if (writers.isEmpty()) {
+                    return false;
+                }
+                for (int number : writers.get()) {
+                    if (!this.changedFiles.contains(number)) { // a changed one is judged by its content now, below
+                        unchangedWriters.add(number);
+                    }
+                }
             }
+        }
+        if (unchangedWriters.size() > WrittenWords.MOST_WRITERS) {
+            return false;
         }
         List<IndexedFile> indexed = index.files();
         for (int number : changedFiles) {
@@ -389,6 +409,74 @@ final class ReferencePatch {
             }
         }
         return true;
+    }
+
+    private static Set<String> names(List<TypeRef> types) {
+        Set<String> names = new HashSet<>();
+        types.forEach(type -> names.add(type.simpleName()));
+        return names;
+    }
+
+    /**
+     * Whether the unchanged files that write a simple name of the types added read them as the build does: their
+     * types' supertypes and annotations and their string literals write none of the names (the hierarchy and the
+     * text's names read those), what they name resolves as before, and a test file's catalog entries, made again, are
+     * its stored ones.
+     *
+     * <p>Resolved once, with the types added: the universe grows by them alone, whose canonical names no type had, and
+     * a resolver only keeps the candidates it finds in the universe. So a file names what it named before, and more
+     * exactly when one of its candidates is a type added, which it then names; and a candidate built from a type
+     * added (a qualified name through it) is that type or one inside it. Its supertypes, which decide further
+     * candidates, do not write the names. One universe serves them all: a file's names look up only candidates that
+     * end in one of its words, so each resolves over the types their words name as over its own.
+     */
+    private boolean writersResolveAsBefore(Set<String> names) throws CacheFraming.CorruptException {
+        if (unchangedWriters.isEmpty()) {
+            return true;
+        }
+        Set<String> words = new HashSet<>();
+        for (int number : unchangedWriters) {
+            addWords(index.files().get(number).facts(), words);
+        }
+        Set<TypeRef> named = typesNamedBy(words, nodes, typesLeftAtBase);
+        named.addAll(added);
+        NameResolver withAdded = new NameResolver(TypeUniverse.of(named));
+        Set<TypeRef> addedTypes = new HashSet<>(added);
+        for (int number : unchangedWriters) {
+            IndexedFile file = index.files().get(number);
+            FileFacts facts = file.facts();
+            for (DeclaredType type : facts.types()) {
+                if (anySegmentIn(type.supertypes(), names) || anySegmentIn(type.annotations(), names)) {
+                    return false;
+                }
+            }
+            if (anySegmentIn(facts.stringLiterals(), names)) {
+                return false;
+            }
+            for (TypeRef reference : withAdded.references(facts, visibleFrom.apply(file.module()))) {
+                if (addedTypes.contains(reference)) {
+                    return false;
+                }
+            }
+            if (file.test()) {
+                Optional<ImmutableMap<TypeRef, TestClass>> made = entriesMadeAnew(file, number);
+                if (made.isEmpty() || !List.copyOf(made.get().values()).equals(storedEntries(file.path()))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The stored catalog's entries of the file at {@code path}, in its order. */
+    private List<TestClass> storedEntries(String path) {
+        List<TestClass> stored = new ArrayList<>();
+        for (TestClass test : patchedTests.values()) {
+            if (test.path().equals(path)) {
+                stored.add(test);
+            }
+        }
+        return stored;
     }
 
     /** Whether {@code name} ({@code $} for nested types allowed) is one of {@code canonical} or lies inside one. */
@@ -642,12 +730,7 @@ final class ReferencePatch {
      * those.
      */
     private boolean sameTestsAsStored(String path, ImmutableMap<TypeRef, TestClass> entries) {
-        List<TestClass> stored = new ArrayList<>();
-        for (TestClass test : patchedTests.values()) {
-            if (test.path().equals(path)) {
-                stored.add(test);
-            }
-        }
+        List<TestClass> stored = storedEntries(path);
         List<TestClass> made = List.copyOf(entries.values());
         if (stored.size() != made.size()) {
             return false;

@@ -8,9 +8,12 @@ import dev.tia.engine.io.CacheFraming;
 import dev.tia.engine.source.FileFacts;
 import dev.tia.engine.source.JavaFileAnalyzer;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.IntUnaryOperator;
 
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +26,9 @@ class WrittenWordsTest {
     private static final String CART = """
             package shop.orders;
 
-            import java.util.List;
+            import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
             import shop.pricing.*;
             import static shop.pricing.Rates.STANDARD;
             import static shop.tax.Tables.*;
@@ -46,14 +51,70 @@ class WrittenWordsTest {
     private final JavaFileAnalyzer analyzer = new JavaFileAnalyzer();
 
     private static WrittenWords stored(List<FileFacts> facts) throws CacheFraming.CorruptException {
+        return stored(facts, IntUnaryOperator.identity());
+    }
+
+    /** @param current this run's number of each stored file, -1 for one removed since */
+    private static WrittenWords stored(List<FileFacts> facts, IntUnaryOperator current) throws CacheFraming.CorruptException {
         ByteSink out = new ByteSink();
         WrittenWords.write(out, facts);
         out.varint(7); // what follows in the store: read up to, not past
         byte[] bytes = out.toBytes();
         ByteSource source = new ByteSource(bytes, 0, bytes.length);
-        WrittenWords words = WrittenWords.read(source);
+        WrittenWords words = WrittenWords.read(source, facts.size(), current);
         assertThat(source.varint()).isEqualTo(7);
         return words;
+    }
+
+    private FileFacts naming(String name, String body) {
+        return analyzer.analyze("src/main/java/shop/" + name + ".java", "package shop;\n" + body);
+    }
+
+    /**
+     * The files writing a capitalized word are listed, each once, by this run's numbers; a word the store cannot list
+     * (not capitalized, across segments) is unknown, and a capitalized word no file writes has none.
+     */
+    @Test
+    void theFilesWritingACapitalizedWordAreListed() throws CacheFraming.CorruptException {
+        List<FileFacts> facts = List.of(
+                naming("Cart", "import shop.api.Result;\nclass Cart { Result total() { Result r = null; return r; } }"),
+                naming("Till", "class Till { int count; }"),
+                naming("Ledger", "class Ledger extends shop.api.Result { }"),
+                naming("Report", "class Report { String title = \"shop.api.Result\"; }"));
+        WrittenWords words = stored(facts);
+
+        assertThat(words.writers("Result")).hasValueSatisfying(files -> assertThat(files).containsExactly(0, 2, 3));
+        assertThat(words.writers("Till")).hasValueSatisfying(files -> assertThat(files).containsExactly(1));
+        assertThat(words.writers("Invoice")).as("written by none").hasValueSatisfying(files -> assertThat(files).isEmpty());
+        assertThat(words.writers("count")).as("not capitalized: not listed").isEmpty();
+        assertThat(words.writers("Cart$Line")).as("across segments").isEmpty();
+        assertThat(words.mayBeWritten("count")).isTrue();
+    }
+
+    @Test
+    void theWritersAreNumberedAsThisRunNumbersThem() throws CacheFraming.CorruptException {
+        List<FileFacts> facts = List.of(
+                naming("Cart", "class Cart { Result r; }"),
+                naming("Till", "class Till { Result r; }"),
+                naming("Ledger", "class Ledger { Result r; }"));
+        // A file added ahead of the second moves it and the third on; the third was removed since.
+        WrittenWords words = stored(facts, stored -> stored == 2 ? -1 : stored == 1 ? 2 : stored);
+
+        assertThat(words.writers("Result")).hasValueSatisfying(files -> assertThat(files).containsExactly(0, 2));
+    }
+
+    /** A word more files write than the store lists is too common to list: the patch then builds the graph. */
+    @Test
+    void aWordTooManyFilesWriteIsNotListed() throws CacheFraming.CorruptException {
+        List<FileFacts> facts = new ArrayList<>(Collections.nCopies(WrittenWords.MOST_WRITERS, naming("Cart", "class Cart { Result r; }")));
+        facts.add(naming("Till", "class Till { Result r; Rare q; }"));
+        WrittenWords words = stored(facts);
+
+        assertThat(words.writers("Result")).isEmpty();
+        assertThat(words.mayBeWritten("Result")).isTrue();
+        assertThat(words.writers("Rare")).hasValueSatisfying(files -> assertThat(files).containsExactly(WrittenWords.MOST_WRITERS));
+        assertThat(words.writers("Cart")).as("as many as listed").hasValueSatisfying(
+                files -> assertThat(files).hasSize(WrittenWords.MOST_WRITERS).startsWith(0, 1, 2));
     }
 
     @Test
