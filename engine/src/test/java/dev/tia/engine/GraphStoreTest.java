@@ -736,7 +736,7 @@ class GraphStoreTest {
 
     /** An annotation that starts a whole context put on a test: it reaches its whole module now, through edges a build adds. */
     @Test
-    void aTestThatStartsToLoadItsModuleBuildsTheGraph() throws IOException {
+    void aTestThatStartsToLoadItsModuleIsPatched() throws IOException {
         try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
             analyze();
             String test = read(PAYMENTS_TESTS + "PaymentsTest.java");
@@ -744,8 +744,22 @@ class GraphStoreTest {
             repo.write(PAYMENTS_TESTS + "PaymentsTest.java", test.replace("class PaymentsTest {",
                     "@org.springframework.boot.test.context.SpringBootTest\nclass PaymentsTest {"));
 
-            Analysis warm = analyze();
-            assertBuiltAsWithoutIndex(warm);
+            assertPatchedAsBuilt(analyze(), 1);
+        }
+    }
+
+    /** A test that stops loading its module leaves its artifact's successors; CatalogServiceIT still reaches its own. */
+    @Test
+    void aTestThatStopsLoadingItsModuleIsPatched() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            String test = read(PAYMENTS_TESTS + "PaymentsTest.java");
+            repo.write(PAYMENTS_TESTS + "PaymentsTest.java", test.replace("class PaymentsTest {",
+                    "@org.springframework.boot.test.context.SpringBootTest\nclass PaymentsTest {"));
+            repo.commitAll("a context test");
+            analyze();
+            repo.write(PAYMENTS_TESTS + "PaymentsTest.java", test);
+
+            assertPatchedAsBuilt(analyze(), 1);
         }
     }
 
@@ -764,17 +778,16 @@ class GraphStoreTest {
         }
     }
 
-    /** A base test that starts to load its module: the tests extending it reach their whole module now, so built. */
+    /** A base test that starts to load its module: the tests extending it reach their whole module now, and join its artifact. */
     @Test
-    void aBaseTestThatStartsToLoadItsModuleBuildsTheGraph() throws IOException {
+    void aBaseTestThatStartsToLoadItsModuleIsPatched() throws IOException {
         try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
             analyze();
             String base = read(CHECKOUT_TESTS + "CheckoutContractTest.java");
             repo.write(CHECKOUT_TESTS + "CheckoutContractTest.java", base.replace("abstract class CheckoutContractTest {",
                     "@org.springframework.boot.test.context.SpringBootTest\nabstract class CheckoutContractTest {"));
 
-            Analysis warm = analyze();
-            assertBuiltAsWithoutIndex(warm);
+            assertPatchedAsBuilt(analyze(), 1);
         }
     }
 
@@ -804,9 +817,12 @@ class GraphStoreTest {
         }
     }
 
-    /** An integration test reaches its whole module, through edges a build adds for every main type: built. */
+    /**
+     * A new test that reaches its whole module (here by loading a Spring context) joins its module's artifact, whose
+     * edges from every main type the store has, as CatalogServiceIT reaches its module already.
+     */
     @Test
-    void aNewIntegrationTestFileBuildsTheGraph() throws IOException {
+    void aNewIntegrationTestFileIsPatchedIn() throws IOException {
         try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
             analyze();
             repo.write("libs/payments/src/test/java/com/example/payments/PaymentsIT.java", """
@@ -823,8 +839,35 @@ class GraphStoreTest {
                     }
                     """);
 
-            Analysis warm = analyze();
-            assertBuiltAsWithoutIndex(warm);
+            assertPatchedAsBuilt(analyze(), 1);
+            // A class of payments no test names reaches it through the artifact.
+            repo.write(PAYMENTS + "PaymentGateway.java", read(PAYMENTS + "PaymentGateway.java") + "\nclass Unnamed {\n}\n");
+            assertThat(analyze().chainsFrom(PAYMENTS + "PaymentGateway.java")).anySatisfy(chain -> assertThat(chain).contains("PaymentsIT"));
+        }
+    }
+
+    /** The last test that reaches a whole module deleted: a build then adds no artifact edge at all, so built. */
+    @Test
+    void theLastTestReachingAModuleDeletedBuildsTheGraph() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            analyze();
+            repo.delete("services/catalog/src/test/java/com/example/catalog/CatalogServiceIT.java");
+
+            assertBuiltAsWithoutIndex(analyze());
+        }
+    }
+
+    /** An integration test deleted while another still reaches its module: it leaves its artifact's successors. */
+    @Test
+    void aDeletedIntegrationTestFileIsPatchedOut() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            repo.write(PAYMENTS_TESTS + "PaymentsIT.java",
+                    "package com.example.payments;\n\nclass PaymentsIT {\n    @org.junit.jupiter.api.Test\n    void starts() {\n    }\n}\n");
+            repo.commitAll("another integration test");
+            analyze();
+            repo.delete("services/catalog/src/test/java/com/example/catalog/CatalogServiceIT.java");
+
+            assertPatchedAsBuilt(analyze(), 1);
         }
     }
 
@@ -1125,9 +1168,9 @@ class GraphStoreTest {
         }
     }
 
-    /** A test that starts to extend a base test starting a whole context: it reaches its whole module now, so built. */
+    /** A test that starts to extend a base test starting a whole context: it reaches its whole module now. */
     @Test
-    void aTestThatStartsToExtendAContextTestBuildsTheGraph() throws IOException {
+    void aTestThatStartsToExtendAContextTestIsPatched() throws IOException {
         try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
             repo.write(PAYMENTS_TESTS + "PaymentsContextTest.java", """
                     package com.example.payments;
@@ -1141,8 +1184,7 @@ class GraphStoreTest {
             String test = read(PAYMENTS_TESTS + "PaymentsTest.java");
             repo.write(PAYMENTS_TESTS + "PaymentsTest.java", test.replace("class PaymentsTest {", "class PaymentsTest extends PaymentsContextTest {"));
 
-            Analysis warm = analyze();
-            assertBuiltAsWithoutIndex(warm);
+            assertPatchedAsBuilt(analyze(), 1);
         }
     }
 

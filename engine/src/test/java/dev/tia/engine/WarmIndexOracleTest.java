@@ -283,6 +283,8 @@ class WarmIndexOracleTest {
         /** Whether it carries the project's {@code @p.Slow}, whose own tags it then has. */
         boolean slow;
         boolean extendsBase;
+        /** Whether it loads a Spring context ({@code @SpringBootTest}), and so reaches its whole module. */
+        boolean context;
         int body;
         boolean broken;
         /** A {@code @Nested} test class inside it, by name (none when null), its tag and the main type it names. */
@@ -310,6 +312,7 @@ class WarmIndexOracleTest {
             String slowName = slow ? typeName(pkg, "p.Slow", written.size(), out) : null;
             String nestedNames = nested != null && nestedReference != null ? typeName(pkg, nestedReference, written.size() + 1, out) : null;
             out.append("\n").append(tag == null ? "" : "@Tag(\"" + tag + "\")\n").append(slow ? "@" + slowName + "\n" : "")
+                    .append(context ? "@org.springframework.boot.test.context.SpringBootTest\n" : "")
                     .append("class ").append(name)
                     .append(extendsBase ? " extends p.BaseTest" : "").append(" {\n");
             for (int i = 0; i < written.size(); i++) {
@@ -421,12 +424,13 @@ class WarmIndexOracleTest {
             test.tag = random.nextInt(5) == 0 ? "e2e" : null;
             test.extendsBase = random.nextInt(3) == 0;
             test.slow = random.nextInt(4) == 0;
+            test.context = random.nextInt(6) == 0;
             tests.add(test);
         }
 
         /** Applies one random edit and says which. */
         String edit() {
-            int kind = random.nextInt(33); // 27: the default, a commit that keeps the base
+            int kind = random.nextInt(34); // 27: the default, a commit that keeps the base
             MainType type = pick(types);
             switch (kind) {
                 case 0, 1, 2 -> {
@@ -636,6 +640,12 @@ class WarmIndexOracleTest {
                     TestType test = pick(tests);
                     test.extendsBase = !test.extendsBase;
                     return test.name + (test.extendsBase ? " extends the base test" : " no longer extends the base test");
+                }
+                case 33 -> {
+                    // A test starts or stops loading its module's context: it reaches its whole module, or no longer.
+                    TestType test = pick(tests);
+                    test.context = !test.context;
+                    return test.name + (test.context ? " loads its module's context" : " no longer loads a context");
                 }
                 case 24 -> {
                     MainType named = pick(types);

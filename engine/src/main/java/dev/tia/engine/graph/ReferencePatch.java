@@ -78,6 +78,8 @@ final class ReferencePatch {
     static final int MOST_READERS_REMADE = 100;
     /** Whether a stored test class reaches its whole module, once asked for. */
     private Boolean wholeModuleTests;
+    /** Whether a test's edge from its module's artifact was taken out: one that reaches a module must then be left. */
+    private boolean artifactEdgesRemoved;
     /** This run's files, the numbers of those whose content differs from the stored one, and the types added. */
     private SourceIndex index;
     private Set<Integer> changedFiles;
@@ -153,7 +155,8 @@ final class ReferencePatch {
                 return false;
             }
         }
-        return true;
+        // With no test reaching a whole module a build adds no artifact edge at all, not even those of main types.
+        return !artifactEdgesRemoved || patchedTests.values().stream().anyMatch(TestClass::reachesWholeModule);
     }
 
     /** The stored type hierarchy, without the types removed and with the types added. */
@@ -170,7 +173,7 @@ final class ReferencePatch {
      * {@link TypeHierarchy#without}), though their edges to them stay, as the build resolves them. False, so that the
      * graph is built, when something else read them as declared types: a test's entry elsewhere (a base test, an
      * annotation type), a resource; or when the file's string literals name a type (which text loads by reflection),
-     * or a test of it reaches a whole module or scans classes.
+     * or a test of it scans classes. A test of it that reached its whole module leaves its artifact's successors.
      */
     private boolean remove(GraphStore.RemovedFile file) throws CacheFraming.CorruptException {
         FileFacts before = file.before();
@@ -206,7 +209,7 @@ final class ReferencePatch {
         List<TestClass> fileTests = new ArrayList<>();
         for (TestClass test : patchedTests.values()) {
             if (test.path().equals(file.path())) {
-                if (test.reachesWholeModule() || test.scansClasses()) {
+                if (test.scansClasses()) {
                     return false;
                 }
                 fileTests.add(test);
@@ -231,6 +234,9 @@ final class ReferencePatch {
             Set<TypeRef> gone = new HashSet<>();
             for (TestClass test : fileTests) {
                 graph.removeEdge(moduleTests, graph.findType(test.type()));
+                if (test.reachesWholeModule()) {
+                    removeArtifactEdge(test);
+                }
                 gone.add(test.type());
             }
             ImmutableMap.Builder<TypeRef, TestClass> kept = ImmutableMap.builderWithExpectedSize(patchedTests.size());
@@ -647,9 +653,10 @@ final class ReferencePatch {
 
     /**
      * The test classes of a new file of test sources (see {@link #entriesMadeAnew}): each joins the catalog, and its
-     * module's tests node, in the catalog's order (the files' order), as a build adds them. A test that reaches a
-     * whole module or scans classes would have edges from artifacts or class structures, perhaps make every main type
-     * reach its artifact: the graph is built for it.
+     * module's tests node, in the catalog's order (the files' order), as a build adds them; one that reaches its whole
+     * module (an integration test, a {@code @SpringBootTest}) joins its module's artifact too (see
+     * {@link #addArtifactEdge}). A test that scans classes would have edges from class structures, perhaps the first:
+     * the graph is built for it.
      */
     private boolean addTests(GraphStore.WordsChanged changed, ImmutableMap<TypeRef, TestClass> entries)
             throws CacheFraming.CorruptException {
@@ -659,15 +666,19 @@ final class ReferencePatch {
         }
         int file = changed.number() + 1;
         for (TestClass test : entries.values()) {
-            if (test.reachesWholeModule() || test.scansClasses()) {
+            if (test.scansClasses()) {
                 return false;
             }
+            int node = graph.findType(test.type());
             int[] row = graph.successors(moduleTests);
             int at = graph.referenceEdges(moduleTests);
             while (at < graph.degree(moduleTests) && fileOf(row[at]) <= file) {
                 at++;
             }
-            graph.insertEdge(moduleTests, at, graph.findType(test.type()));
+            graph.insertEdge(moduleTests, at, node);
+            if (test.reachesWholeModule() && !addArtifactEdge(test.module(), file, node)) {
+                return false;
+            }
         }
         patchedTests = withEntries(patchedTests, entries);
         return true;
@@ -725,11 +736,13 @@ final class ReferencePatch {
     }
 
     /**
-     * Whether the entries made again for a test file are the same test classes as stored, in the same order, with the
-     * same reach (whole module, class scanning): then only their tags can differ, and no edge of the graph depends on
-     * those.
+     * Whether the entries made again for a test file are the same test classes as stored, in the same order, scanning
+     * classes as they did: then only their tags, which no edge depends on, and their reach of the whole module can
+     * differ. A test that starts to reach its module (a {@code @SpringBootTest} put on it or on its base test) joins its
+     * artifact's successors; one that stops leaves them (see {@link #addArtifactEdge}, {@link #apply(List, List,
+     * SourceIndex, List)}).
      */
-    private boolean sameTestsAsStored(String path, ImmutableMap<TypeRef, TestClass> entries) {
+    private boolean sameTestsAsStored(String path, ImmutableMap<TypeRef, TestClass> entries) throws CacheFraming.CorruptException {
         List<TestClass> stored = storedEntries(path);
         List<TestClass> made = List.copyOf(entries.values());
         if (stored.size() != made.size()) {
@@ -738,12 +751,74 @@ final class ReferencePatch {
         for (int i = 0; i < made.size(); i++) {
             TestClass before = stored.get(i);
             TestClass now = made.get(i);
-            if (!before.type().equals(now.type()) || before.reachesWholeModule() != now.reachesWholeModule()
-                    || before.scansClasses() != now.scansClasses()) {
+            if (!before.type().equals(now.type()) || before.scansClasses() != now.scansClasses()) {
+                return false;
+            }
+        }
+        for (TestClass now : made) {
+            if (storedReach(now.type()) != now.reachesWholeModule() && !swapArtifactEdge(now)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Whether the test class {@code type} reaches its whole module in the catalog as patched so far. */
+    private boolean storedReach(TypeRef type) {
+        TestClass test = patchedTests.get(type);
+        return test != null && test.reachesWholeModule();
+    }
+
+    /** Gives {@code test}'s node the edge from its module's artifact that its reach now asks for, or takes it out. */
+    private boolean swapArtifactEdge(TestClass test) throws CacheFraming.CorruptException {
+        if (test.reachesWholeModule()) {
+            int node = graph.findType(test.type());
+            return addArtifactEdge(test.module(), fileOf(node), node);
+        }
+        removeArtifactEdge(test);
+        return true;
+    }
+
+    /** Takes out the edge from its module's artifact to {@code test}, which reached its whole module as stored. */
+    private void removeArtifactEdge(TestClass test) throws CacheFraming.CorruptException {
+        int artifact = artifactOf(test.module());
+        if (artifact < 0) {
+            throw new CacheFraming.CorruptException("a test reaching its module without the module's artifact");
+        }
+        graph.removeEdge(artifact, graph.findType(test.type()));
+        artifactEdgesRemoved = true; // the catalog must keep a test that reaches a module: see apply
+    }
+
+    /**
+     * Puts the edge from the artifact of {@code module} to the test class {@code node} of file {@code file} where a
+     * build puts it: after the edges to the artifacts of the modules that depend on it, among the edges to its
+     * whole-module tests in the files' order. False when no stored test reaches a whole module (the build would give
+     * every main type an edge to its artifact), when the module has no artifact node, or when another test of the same
+     * file reaches it (their order is the file's, which the nodes do not tell).
+     */
+    private boolean addArtifactEdge(String module, int file, int node) {
+        if (!wholeModuleTests()) {
+            return false;
+        }
+        int artifact = artifactOf(module);
+        if (artifact < 0) {
+            return false;
+        }
+        int[] row = graph.successors(artifact);
+        int at = 0;
+        while (at < graph.degree(artifact) && declaredBy(row[at]) <= file) {
+            if (declaredBy(row[at]) == file) {
+                return false;
+            }
+            at++;
+        }
+        graph.insertEdge(artifact, at, node);
+        return true;
+    }
+
+    /** The file declaring {@code node} plus one, or 0 for a node no file declares (an artifact, a module). */
+    private int declaredBy(int node) {
+        return node < declaringFile.length ? declaringFile[node] : 0;
     }
 
     /** {@code tests} with the entries of {@code entries}' types, already in it, replaced where they are. */
