@@ -334,9 +334,10 @@ final class ReferencePatch {
      * Whether the types added change nothing but their own file's share of the graph: no changed file but those this
      * patch resolves again writes one of their simple names, and the unchanged files that write one are listed by the
      * store's words, to be resolved again once the types are in the universe (see {@link #writersResolveAsBefore}), so
-     * that no other file's names resolve differently and no test's supertype or annotation can be one of them; no resource or string literal names them (which would give them edges or make
-     * them called from text), none is an annotation type or has the name of a type that exists (in any module), and
-     * when integration tests reach whole modules, their module's artifact is a node to give them their edge to it.
+     * that no other file's names resolve differently and no test's supertype or annotation can be one of them; no
+     * resource or string literal names them (which would give them edges or make them called from text), none is an
+     * annotation type or has the name of a type that exists (in any module), and when integration tests reach whole
+     * modules, their module's artifact is a node to give them their edge to it.
      */
     private boolean addedTypesStandAlone(List<GraphStore.WordsChanged> files, SourceIndex index, List<Integer> changedFiles,
             List<TypeRef> added, Set<TypeRef> universe) throws CacheFraming.CorruptException {
