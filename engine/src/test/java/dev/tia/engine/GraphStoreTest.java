@@ -778,6 +778,31 @@ class GraphStoreTest {
         }
     }
 
+    /**
+     * The subclasses' entries are made over one resolver for them all, which reads the files above them that none of
+     * them is: here a project annotation on one subclass, whose tag that subclass keeps beside the base's.
+     */
+    @Test
+    void aTagPutOnABaseTestRemakesSubclassesAnnotatedFromAnotherFile() throws IOException {
+        try (FixtureRepo repo = FixtureRepo.create("shop", dir)) {
+            repo.write(CHECKOUT_TESTS + "Slow.java", "package com.example.checkout;\n\n@java.lang.annotation.Retention("
+                    + "java.lang.annotation.RetentionPolicy.RUNTIME)\n@org.junit.jupiter.api.Tag(\"slow\")\n@interface Slow {\n}\n");
+            String small = read(CHECKOUT_TESTS + "SmallCartCheckoutTest.java");
+            repo.write(CHECKOUT_TESTS + "SmallCartCheckoutTest.java",
+                    small.replace("class SmallCartCheckoutTest extends", "@Slow\nclass SmallCartCheckoutTest extends"));
+            repo.commitAll("a slow subclass");
+            analyze();
+            String base = read(CHECKOUT_TESTS + "CheckoutContractTest.java");
+            repo.write(CHECKOUT_TESTS + "CheckoutContractTest.java",
+                    base.replace("abstract class CheckoutContractTest {", "@org.junit.jupiter.api.Tag(\"e2e\")\nabstract class CheckoutContractTest {"));
+
+            Analysis warm = analyze();
+            assertPatchedAsBuilt(warm, 1);
+            assertThat(warm.catalog().tests().values()).filteredOn(test -> test.className().endsWith("SmallCartCheckoutTest"))
+                    .singleElement().satisfies(test -> assertThat(test.classTags()).contains("slow", "e2e"));
+        }
+    }
+
     /** A base test that starts to load its module: the tests extending it reach their whole module now, and join its artifact. */
     @Test
     void aBaseTestThatStartsToLoadItsModuleIsPatched() throws IOException {
