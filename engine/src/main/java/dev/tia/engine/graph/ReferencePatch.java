@@ -453,6 +453,9 @@ final class ReferencePatch {
         named.addAll(added);
         NameResolver withAdded = new NameResolver(TypeUniverse.of(named));
         Set<TypeRef> addedTypes = new HashSet<>(added);
+        // The test files among them have their entries made over the same universe, their stored ones found in one pass.
+        Covering shared = new Covering(new HashSet<>(unchangedWriters), withAdded);
+        Map<String, List<TestClass>> stored = storedEntriesOf(unchangedWriters);
         for (int number : unchangedWriters) {
             IndexedFile file = index.files().get(number);
             FileFacts facts = file.facts();
@@ -469,14 +472,25 @@ final class ReferencePatch {
                     return false;
                 }
             }
-            if (file.test()) {
-                Optional<ImmutableMap<TypeRef, TestClass>> made = entriesMadeAnew(file, number);
-                if (made.isEmpty() || !List.copyOf(made.get().values()).equals(storedEntries(file.path()))) {
-                    return false;
-                }
+            if (file.test() && !List.copyOf(entriesMadeAnew(file, number, shared).values())
+                    .equals(stored.getOrDefault(file.path(), List.of()))) {
+                return false;
             }
         }
         return true;
+    }
+
+    /** The stored catalog's entries of the files {@code numbers} by path, each in the catalog's order: one pass. */
+    private Map<String, List<TestClass>> storedEntriesOf(Collection<Integer> numbers) {
+        Set<String> paths = new HashSet<>();
+        numbers.forEach(number -> paths.add(index.files().get(number).path()));
+        Map<String, List<TestClass>> stored = new HashMap<>();
+        for (TestClass test : patchedTests.values()) {
+            if (paths.contains(test.path())) {
+                stored.computeIfAbsent(test.path(), each -> new ArrayList<>()).add(test);
+            }
+        }
+        return stored;
     }
 
     /** The stored catalog's entries of the file at {@code path}, in its order. */
@@ -717,12 +731,7 @@ final class ReferencePatch {
         Covering shared = new Covering(covered, resolverOverWordsOf(covered));
         // Their stored entries found, and the catalog rebuilt, once for them all: per file, each was a pass over every
         // test class (16.7k at 50k classes).
-        Map<String, List<TestClass>> stored = new HashMap<>();
-        for (TestClass test : patchedTests.values()) {
-            if (readers.contains(test.path())) {
-                stored.computeIfAbsent(test.path(), each -> new ArrayList<>()).add(test);
-            }
-        }
+        Map<String, List<TestClass>> stored = storedEntriesOf(numbers);
         Map<TypeRef, TestClass> remade = new HashMap<>();
         for (int number : numbers) {
             IndexedFile reader = index.files().get(number);
