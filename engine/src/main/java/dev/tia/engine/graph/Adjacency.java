@@ -213,6 +213,11 @@ final class Adjacency {
         return id < storedCount ? stored.node(id) : nodes.get(id - storedCount);
     }
 
+    /** Whether node {@code id} is a type's: read from a stored graph's record, with no node made. */
+    boolean isType(int id) {
+        return id < storedCount ? stored.isType(id) : nodes.get(id - storedCount) instanceof Node.Type;
+    }
+
     /** Adds {@code from -> to}; a self edge means nothing and is dropped. */
     void putEdge(Node from, Node to) {
         putEdge(id(from), id(to));

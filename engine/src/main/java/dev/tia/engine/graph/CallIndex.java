@@ -80,7 +80,6 @@ final class CallIndex {
         private static final int PREFETCH_BEYOND = 1000;
 
         private final MemberWalk.ClassLevelTypes reachable;
-        private final Collection<TypeRef> types;
         private final Map<String, NameCalls> byName = new HashMap<>();
         /** With stored calls: the calls of each name and receiver ("": unknown) asked for. */
         private final Map<String, List<Call>> byNameAndReceiver = new HashMap<>();
@@ -93,7 +92,6 @@ final class CallIndex {
 
         private CallsByName(MemberWalk.ClassLevelTypes reachable) {
             this.reachable = reachable;
-            this.types = reachable.types();
         }
 
         /** Calls of {@code name} whose receiver's type is not known. */
@@ -222,6 +220,7 @@ final class CallIndex {
         /** Adds the calls of {@code name} to {@code into}, or with {@code name} null every call to its name's list. */
         private void gather(String name, NameCalls into) {
             if (declared == null) {
+                List<TypeRef> types = reachable.types(); // made here: a walk over stored calls never gathers
                 declared = new ArrayList<>(types.size());
                 for (TypeRef type : types) {
                     Declaration owner = owners.get(type);

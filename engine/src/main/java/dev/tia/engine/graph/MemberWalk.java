@@ -5,6 +5,7 @@ import dev.tia.engine.source.TypeRef;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.Deque;
@@ -145,15 +146,22 @@ final class MemberWalk {
         }
     }
 
-    /** The types a change reaches at class level: in the order reached, and by number for membership. */
+    /**
+     * The types a change reaches at class level: in the order reached, and by number for membership. Kept by number, the
+     * list of types made only when asked for (a walk over stored calls never asks: it looks callers up by number).
+     */
     static final class ClassLevelTypes {
         private final Adjacency graph;
-        private final List<TypeRef> types = new ArrayList<>();
+        /** In the order reached: a node's number, or for a type outside the graph -1 - its place in {@link #outside}. */
+        private int[] order = new int[64];
+        private int reached;
         private final BitSet seen;
-        /** By node: the type's place in {@link #types}, once reached. */
+        /** By node: the type's place in {@link #types()}, once reached. */
         private final int[] positions;
-        /** Reached types no edge names (the graph has no number for them), with their places in {@link #types}. */
+        /** Reached types no edge names (the graph has no number for them), with their places in {@link #types()}. */
         private final Map<TypeRef, Integer> outsideGraph = new HashMap<>();
+        private final List<TypeRef> outside = new ArrayList<>();
+        private List<TypeRef> types;
         /** False once supertypes the class level does not reach were added (see {@link #exact()}). */
         private boolean exact = true;
 
@@ -165,6 +173,13 @@ final class MemberWalk {
 
         /** The types in the order reached. */
         List<TypeRef> types() {
+            if (types == null) {
+                types = new ArrayList<>(reached);
+                for (int i = 0; i < reached; i++) {
+                    int entry = order[i];
+                    types.add(entry >= 0 ? ((Node.Type) graph.node(entry)).type() : outside.get(-1 - entry));
+                }
+            }
             return types;
         }
 
@@ -189,9 +204,22 @@ final class MemberWalk {
             return id >= 0 ? positions[id] : outsideGraph.get(type);
         }
 
-        private void add(TypeRef type, int node) {
-            positions[node] = types.size();
-            types.add(type);
+        private void add(int node) {
+            positions[node] = reached;
+            append(node);
+        }
+
+        private void addOutsideGraph(TypeRef type) {
+            outsideGraph.put(type, reached);
+            append(-1 - outside.size());
+            outside.add(type);
+        }
+
+        private void append(int entry) {
+            if (reached == order.length) {
+                order = Arrays.copyOf(order, reached * 2);
+            }
+            order[reached++] = entry;
         }
 
         /**
@@ -219,13 +247,15 @@ final class MemberWalk {
         types.forEach(t -> visit(t, walked, queue));
         while (!queue.isEmpty()) {
             int node = queue.poll();
-            if (graph.node(node) instanceof Node.Type type) {
-                walked.add(type.type(), node);
+            // By number, the type's name read only where its supertypes are looked up: a change that reaches most of
+            // a 50k-class project reaches some 70,000 nodes, and decoding each one's name was 40% of this walk.
+            if (graph.isType(node)) {
+                walked.add(node);
                 // With implementation edges the graph's own edges lead to the supertypes (looking them up again cost
                 // 40 ms at 50k), except from a test class, whose base class may still call its overrides.
                 boolean leftOut = supertypeEdges && graph.supertypesLeftOut(node);
                 if (!supertypeEdges || leftOut) {
-                    List<TypeRef> supertypes = index.supertypes(type.type());
+                    List<TypeRef> supertypes = index.supertypes(((Node.Type) graph.node(node)).type());
                     walked.exact &= !leftOut || supertypes.isEmpty();
                     supertypes.forEach(s -> visit(s, walked, queue));
                 }
@@ -251,8 +281,7 @@ final class MemberWalk {
                 queue.add(id);
             }
         } else if (!walked.outsideGraph.containsKey(type)) {
-            walked.outsideGraph.put(type, walked.types.size());
-            walked.types.add(type);
+            walked.addOutsideGraph(type);
             if (!supertypeEdges) {
                 index.supertypes(type).forEach(s -> visit(s, walked, queue));
             }
